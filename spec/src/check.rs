@@ -1,0 +1,585 @@
+//! `Spec` to `Table`: every rule of the spec format, every error collected with its place.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::model::{
+    CodeRange, DocumentedCode, Interval, NamedCode, Repr, Spanned, Spec, Table,
+};
+use crate::{Error, Errors, Origin, Source, parse};
+
+/// Deepest `extends` chain followed before giving up (a cycle is reported before this).
+const MAX_DEPTH: usize = 16;
+
+/// Reads the specs that an `extends = "path.toml"` names.
+pub trait Loader {
+    /// Reads the spec at `path`, as written in the spec `from`.
+    ///
+    /// # Errors
+    ///
+    /// A message saying why the file cannot be read, lowercase, with the path it tried.
+    fn load(&mut self, path: &str, from: &Source) -> Result<Source, String>;
+}
+
+/// A loader for contexts without files: only built-in tables can be extended.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NoFiles;
+
+impl Loader for NoFiles {
+    fn load(&mut self, path: &str, _from: &Source) -> Result<Source, String> {
+        Err(format!("cannot read `{path}`: only built-in tables can be extended here"))
+    }
+}
+
+/// Parses and checks a spec, following its `extends` chain, reporting every error at once.
+///
+/// # Errors
+///
+/// Every problem of the spec and of the specs it extends.
+pub fn load(source: &Source, loader: &mut dyn Loader) -> Result<Table, Errors> {
+    let mut errors = Vec::new();
+    let table = load_inner(source, loader, &mut vec![source.key.clone()], &mut errors);
+    match (Errors::from_vec(errors), table) {
+        (None, Some(table)) => Ok(table),
+        (Some(errors), _) => Err(errors),
+        (None, None) => Err(Errors::one(source.error(0..0, "the spec could not be checked".to_owned()))),
+    }
+}
+
+/// Checks a parsed spec, following its `extends` chain.
+///
+/// # Errors
+///
+/// Every rule the spec breaks, and every problem of the specs it extends.
+pub fn check(spec: &Spec, source: &Source, loader: &mut dyn Loader) -> Result<Table, Errors> {
+    let mut errors = Vec::new();
+    let table = check_inner(spec, source, loader, &mut vec![source.key.clone()], &mut errors);
+    match (Errors::from_vec(errors), table) {
+        (None, Some(table)) => Ok(table),
+        (Some(errors), _) => Err(errors),
+        (None, None) => Err(Errors::one(source.error(0..0, "the spec could not be checked".to_owned()))),
+    }
+}
+
+fn load_inner(
+    source: &Source,
+    loader: &mut dyn Loader,
+    stack: &mut Vec<String>,
+    errors: &mut Vec<Error>,
+) -> Option<Table> {
+    let (spec, parse_errors) = parse::parse_recoverable(source);
+    let had_errors = !parse_errors.is_empty();
+    errors.extend(parse_errors);
+    let table = check_inner(&spec, source, loader, stack, errors);
+    if had_errors { None } else { table }
+}
+
+struct Checker<'s> {
+    source: &'s Source,
+    errors: &'s mut Vec<Error>,
+    base_name: String,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, span: Range<usize>, message: String) -> &mut Error {
+        self.errors.push(self.source.error(span, message));
+        let last = self.errors.len() - 1;
+        &mut self.errors[last]
+    }
+
+    fn line_of(&self, span: &Range<usize>) -> usize {
+        self.source.line_col(span.start).0
+    }
+}
+
+/// What a name or code in the table is, for "already used by" messages.
+#[derive(Clone)]
+enum Owner {
+    Local(Range<usize>),
+    Base(String),
+}
+
+#[allow(clippy::too_many_lines)]
+fn check_inner(
+    spec: &Spec,
+    source: &Source,
+    loader: &mut dyn Loader,
+    stack: &mut Vec<String>,
+    errors: &mut Vec<Error>,
+) -> Option<Table> {
+    let start_len = errors.len();
+    let (base, base_failed) = match &spec.extends {
+        Some(extends) => resolve_base(extends, source, loader, stack, errors),
+        None => (None, false),
+    };
+    let mut c = Checker {
+        source,
+        errors,
+        base_name: match &spec.extends {
+            Some(e) => format!("`{}`", e.value),
+            None => String::new(),
+        },
+    };
+
+    // [table]
+    let repr = match (&spec.table.repr, &base) {
+        (Some(r), Some(b)) if r.value != b.repr => {
+            c.error(
+                r.span.clone(),
+                format!(
+                    "`repr` is {} but the base table {} uses {}; an extending table keeps its base's repr",
+                    r.value, c.base_name, b.repr
+                ),
+            );
+            b.repr
+        }
+        (Some(r), _) => r.value,
+        (None, Some(b)) => b.repr,
+        (None, None) => Repr::U16,
+    };
+    if let Some(name) = &spec.table.name {
+        check_ident(&mut c, name, "table name");
+    }
+
+    // Names, unique across codes and ranges, base included.
+    let mut names: HashMap<&str, Owner> = HashMap::new();
+    if let Some(b) = &base {
+        for code in &b.codes {
+            names.insert(&code.name, Owner::Base(format!("code {} `{}`", code.value, code.name)));
+        }
+        for range in &b.ranges {
+            names.insert(&range.name, Owner::Base(format!("range `{}`", range.name)));
+        }
+    }
+    let local_names = spec
+        .ranges
+        .iter()
+        .map(|r| (&r.name, "range"))
+        .chain(spec.codes.iter().filter_map(|k| k.name.as_ref().map(|n| (n, "code"))));
+    let mut local_names: Vec<_> = local_names.collect();
+    local_names.sort_by_key(|(n, _)| n.span.start);
+    for (name, kind) in local_names {
+        if !check_ident(&mut c, name, kind) {
+            continue;
+        }
+        match names.get(name.value.as_str()).cloned() {
+            Some(Owner::Local(first)) => {
+                let line = c.line_of(&first);
+                c.error(
+                    name.span.clone(),
+                    format!("duplicate name `{}`", name.value),
+                )
+                .notes
+                .push(format!("first defined at line {line}"));
+            }
+            Some(Owner::Base(what)) => {
+                let base_name = c.base_name.clone();
+                c.error(
+                    name.span.clone(),
+                    format!(
+                        "name `{}` is already used by {what} of the base table {base_name}; expected a new name",
+                        name.value
+                    ),
+                );
+            }
+            None => {
+                names.insert(&name.value, Owner::Local(name.span.clone()));
+            }
+        }
+    }
+
+    // Intervals fit the repr; ranges do not overlap one another.
+    let mut spans: Vec<(Interval, usize, Option<Range<usize>>)> = Vec::new(); // (interval, range index, local span)
+    let base_ranges = base.as_ref().map_or(0, |b| b.ranges.len());
+    if let Some(b) = &base {
+        for (i, r) in b.ranges.iter().enumerate() {
+            spans.extend(r.intervals.iter().map(|iv| (*iv, i, None)));
+        }
+    }
+    for (i, r) in spec.ranges.iter().enumerate() {
+        for iv in &r.intervals {
+            if fits(&mut c, repr, iv.value.start, &iv.span) && fits(&mut c, repr, iv.value.end, &iv.span) {
+                spans.push((iv.value, base_ranges + i, Some(iv.span.clone())));
+            }
+        }
+    }
+    spans.sort_by_key(|(iv, _, span)| (iv.start, span.as_ref().map_or(0, |s| s.start)));
+    let range_name = |i: usize| -> String {
+        if i < base_ranges {
+            base.as_ref().map_or(String::new(), |b| b.ranges[i].name.clone())
+        } else {
+            spec.ranges[i - base_ranges].name.value.clone()
+        }
+    };
+    let mut widest: Option<usize> = None; // index in `spans` of the interval reaching furthest so far
+    for k in 0..spans.len() {
+        let Some(w) = widest else {
+            widest = Some(k);
+            continue;
+        };
+        let (a, b) = (spans[w].clone(), spans[k].clone());
+        if b.0.start <= a.0.end {
+            // Reported on the entry written later; base entries are always written earlier.
+            let ordered = match (&a.2, &b.2) {
+                (None, None) => None,
+                (Some(_), None) => Some((a.clone(), b.clone())),
+                (None, Some(_)) => Some((b.clone(), a.clone())),
+                (Some(sa), Some(sb)) if sa.start > sb.start => Some((a.clone(), b.clone())),
+                (Some(_), Some(_)) => Some((b.clone(), a.clone())),
+            };
+            if let Some(((later_iv, later_owner, Some(later_span)), (earlier_iv, earlier_owner, earlier_span))) = ordered {
+                let shared = Interval { start: b.0.start, end: b.0.end.min(a.0.end) };
+                let where_first = match &earlier_span {
+                    Some(s) => format!("defined at line {}", c.line_of(s)),
+                    None => format!("defined by the base table {}", c.base_name),
+                };
+                let (later_name, earlier_name) = (range_name(later_owner), range_name(earlier_owner));
+                let message = if later_owner == earlier_owner {
+                    format!("range `{later_name}` lists {later_iv} and {earlier_iv}, which overlap at {shared}; expected disjoint intervals")
+                } else {
+                    format!("range `{later_name}` ({later_iv}) overlaps range `{earlier_name}` ({earlier_iv}) at {shared}; expected ranges that share no code")
+                };
+                c.error(later_span, message).notes.push(format!("`{earlier_name}` is {where_first}"));
+            }
+        }
+        if b.0.end > a.0.end {
+            widest = Some(k);
+        }
+    }
+
+    // Codes: fit the repr, unique, and in an extending table inside an assignable base range.
+    let mut codes: HashMap<i128, Owner> = HashMap::new();
+    if let Some(b) = &base {
+        for code in &b.codes {
+            codes.insert(code.value, Owner::Base(format!("`{}`", code.name)));
+        }
+        for range in &b.ranges {
+            for doc in &range.documented {
+                codes.insert(doc.value, Owner::Base(format!("a documented code of `{}`", range.name)));
+            }
+        }
+    }
+    let assignable: Vec<&CodeRange> = base.iter().flat_map(|b| b.ranges.iter().filter(|r| r.assignable)).collect();
+    let allowed = if assignable.is_empty() {
+        "the base table has no assignable range".to_owned()
+    } else {
+        let list: Vec<String> = assignable.iter().map(|r| format!("`{}` ({})", r.name, r.intervals_text())).collect();
+        format!("new codes must lie in {}", list.join(" or "))
+    };
+    let mut local_codes: Vec<&crate::model::CodeSpec> = spec.codes.iter().collect();
+    local_codes.sort_by_key(|k| k.code.span.start);
+    let mut valid_codes = Vec::new();
+    for k in local_codes {
+        let value = k.code.value;
+        if !fits(&mut c, repr, value, &k.code.span) {
+            continue;
+        }
+        match codes.get(&value).cloned() {
+            Some(Owner::Local(first)) => {
+                let line = c.line_of(&first);
+                c.error(k.code.span.clone(), format!("duplicate code {value}"))
+                    .notes
+                    .push(format!("first defined at line {line}"));
+                continue;
+            }
+            Some(Owner::Base(what)) => {
+                let base_name = c.base_name.clone();
+                c.error(
+                    k.code.span.clone(),
+                    format!("code {value} is already defined by the base table {base_name} as {what}; {allowed}"),
+                );
+                continue;
+            }
+            None => {
+                codes.insert(value, Owner::Local(k.code.span.clone()));
+            }
+        }
+        if let Some(b) = &base {
+            let holder = b.ranges.iter().find(|r| r.contains(value));
+            match holder {
+                Some(r) if r.assignable => {}
+                Some(r) => {
+                    let base_name = c.base_name.clone();
+                    c.error(
+                        k.code.span.clone(),
+                        format!(
+                            "code {value} lies in range `{}` ({}) of the base table {base_name}, which does not accept new codes; {allowed}",
+                            r.name,
+                            r.intervals_text()
+                        ),
+                    );
+                    continue;
+                }
+                None if !base_failed => {
+                    let base_name = c.base_name.clone();
+                    c.error(
+                        k.code.span.clone(),
+                        format!("code {value} lies outside every range of the base table {base_name}; {allowed}"),
+                    );
+                    continue;
+                }
+                None => {}
+            }
+        }
+        valid_codes.push(k);
+    }
+
+    if c.errors.len() > start_len || base_failed {
+        return None;
+    }
+
+    // Assemble the table.
+    let mut table = base.unwrap_or_else(|| Table {
+        name: None,
+        repr,
+        description: None,
+        non_exhaustive: true,
+        codes: Vec::new(),
+        ranges: Vec::new(),
+        total: false,
+        builtins: Vec::new(),
+        files: Vec::new(),
+    });
+    for code in &mut table.codes {
+        code.inherited = true;
+    }
+    for range in &mut table.ranges {
+        range.inherited = true;
+    }
+    if let Some(name) = &spec.table.name {
+        table.name = Some(name.value.clone());
+    }
+    if let Some(d) = &spec.table.description {
+        table.description = Some(d.value.trim().to_owned());
+    }
+    if let Some(n) = &spec.table.non_exhaustive {
+        table.non_exhaustive = n.value;
+    }
+    for r in &spec.ranges {
+        let mut intervals: Vec<Interval> = r.intervals.iter().map(|i| i.value).collect();
+        intervals.sort();
+        table.ranges.push(CodeRange {
+            name: r.name.value.clone(),
+            intervals,
+            reason: text(r.reason.as_ref()),
+            description: r.description.value.trim().to_owned(),
+            sendable: r.sendable.as_ref().is_none_or(|s| s.value),
+            assignable: r.assignable.as_ref().is_some_and(|s| s.value),
+            documented: Vec::new(),
+            inherited: false,
+        });
+    }
+    // Index of every interval, to find the range holding a code in O(log n).
+    let mut index: Vec<(Interval, usize)> = table
+        .ranges
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| r.intervals.iter().map(move |iv| (*iv, i)))
+        .collect();
+    index.sort();
+    let holder = |value: i128| -> Option<usize> {
+        let at = index.partition_point(|(iv, _)| iv.start <= value);
+        at.checked_sub(1).and_then(|p| index.get(p)).filter(|(iv, _)| iv.contains(value)).map(|(_, i)| *i)
+    };
+    let mut unplaced = Vec::new();
+    for k in valid_codes {
+        let description = k.description.value.trim().to_owned();
+        let reason = text(k.reason.as_ref());
+        if let Some(name) = &k.name {
+            table.codes.push(NamedCode {
+                name: name.value.clone(),
+                value: k.code.value,
+                reason,
+                description,
+                sendable: k.sendable.as_ref().is_none_or(|s| s.value),
+                inherited: false,
+            });
+        } else if let Some(r) = holder(k.code.value) {
+            let range = &mut table.ranges[r];
+            range.documented.push(DocumentedCode {
+                value: k.code.value,
+                reason,
+                description,
+                sendable: k.sendable.as_ref().map_or(range.sendable, |s| s.value),
+            });
+        } else {
+            unplaced.push(k);
+        }
+    }
+    for k in unplaced {
+        c.error(
+            k.code.span.clone(),
+            format!(
+                "code {} has no `name` and lies in no range; expected a `name` for its own variant, or a `[[range]]` that holds it",
+                k.code.value
+            ),
+        );
+    }
+    if c.errors.len() > start_len {
+        return None;
+    }
+    table.codes.sort_by_key(|k| k.value);
+    for range in &mut table.ranges {
+        range.documented.sort_by_key(|d| d.value);
+    }
+    table.total = covers(repr, &index, &table.codes);
+    if let Origin::Builtin(name) = source.origin {
+        table.builtins.push(name);
+    }
+    Some(table)
+}
+
+fn resolve_base(
+    extends: &Spanned<String>,
+    source: &Source,
+    loader: &mut dyn Loader,
+    stack: &mut Vec<String>,
+    errors: &mut Vec<Error>,
+) -> (Option<Table>, bool) {
+    let name = extends.value.trim();
+    let is_path = name.contains('/') || name.contains('\\') || name.ends_with(".toml");
+    let base_source = if is_path {
+        match loader.load(name, source) {
+            Ok(s) => s,
+            Err(message) => {
+                errors.push(source.error(extends.span.clone(), message));
+                return (None, true);
+            }
+        }
+    } else if let Some(s) = Source::builtin(name) {
+        s
+    } else {
+        errors.push(source.error(
+            extends.span.clone(),
+            format!(
+                "unknown built-in table \"{name}\"; expected one of {} or a path to a `.toml` file",
+                crate::builtin::NAMES.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
+            ),
+        ));
+        return (None, true);
+    };
+    if let Some(at) = stack.iter().position(|k| *k == base_source.key) {
+        let mut chain: Vec<&str> = stack[at..].iter().map(String::as_str).collect();
+        chain.push(&base_source.key);
+        errors.push(source.error(
+            extends.span.clone(),
+            format!("`extends` cycle: {}; expected a chain that ends in a table without `extends`", chain.join(" extends ")),
+        ));
+        return (None, true);
+    }
+    if stack.len() >= MAX_DEPTH {
+        errors.push(source.error(
+            extends.span.clone(),
+            format!("`extends` chain is deeper than {MAX_DEPTH} tables"),
+        ));
+        return (None, true);
+    }
+    stack.push(base_source.key.clone());
+    let before = errors.len();
+    let table = load_inner(&base_source, loader, stack, errors);
+    stack.pop();
+    match table {
+        Some(mut t) => {
+            if let Origin::File(path) = &base_source.origin {
+                t.files.push((path.clone(), base_source.key.clone()));
+            }
+            (Some(t), false)
+        }
+        None => {
+            if errors.len() == before {
+                errors.push(source.error(extends.span.clone(), "the base table could not be checked".to_owned()));
+            }
+            (None, true)
+        }
+    }
+}
+
+fn text(s: Option<&Spanned<String>>) -> Option<String> {
+    s.map(|s| s.value.trim().to_owned())
+}
+
+fn fits(c: &mut Checker<'_>, repr: Repr, value: i128, span: &Range<usize>) -> bool {
+    if repr.contains(value) {
+        return true;
+    }
+    let found = if value < 0 && repr.min() == 0 {
+        format!("negative code {value}, but `{repr}` has no negative values")
+    } else {
+        format!("code {value} does not fit `{repr}`")
+    };
+    c.error(span.clone(), format!("{found}; expected a code in {}..={}", repr.min(), repr.max()));
+    false
+}
+
+/// Whether the ranges (sorted in `index`) and named codes cover every value of `repr`.
+fn covers(repr: Repr, index: &[(Interval, usize)], codes: &[NamedCode]) -> bool {
+    let mut all: Vec<Interval> = index.iter().map(|(iv, _)| *iv).collect();
+    all.extend(codes.iter().map(|k| Interval { start: k.value, end: k.value }));
+    all.sort();
+    let mut next = repr.min(); // first value not yet covered
+    for iv in all {
+        if iv.start > next {
+            return false;
+        }
+        if iv.end >= next {
+            if iv.end >= repr.max() {
+                return true;
+            }
+            next = iv.end + 1;
+        }
+    }
+    false
+}
+
+const KEYWORDS: &[&str] = &[
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
+    "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
+    "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
+    "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
+];
+
+/// Checks that `name` is a valid UpperCamelCase identifier that is not a keyword.
+fn check_ident(c: &mut Checker<'_>, name: &Spanned<String>, kind: &str) -> bool {
+    let n = name.value.as_str();
+    let problem = if KEYWORDS.contains(&n) {
+        Some(format!("{kind} name `{n}` is a Rust keyword; expected another name"))
+    } else if !n.chars().next().is_some_and(|ch| ch.is_ascii_alphabetic())
+        || !n.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_')
+    {
+        let suggestion = camel_case(n);
+        Some(if suggestion.is_empty() || !suggestion.starts_with(|ch: char| ch.is_ascii_alphabetic()) {
+            format!("{kind} name \"{n}\" is not a Rust identifier; expected an UpperCamelCase name that starts with a letter")
+        } else {
+            format!("{kind} name \"{n}\" is not a Rust identifier; expected an UpperCamelCase name such as `{suggestion}`")
+        })
+    } else if !n.starts_with(|ch: char| ch.is_ascii_uppercase())
+        || n.contains('_')
+        || (n.len() > 1 && n.chars().all(|ch| !ch.is_ascii_lowercase()))
+    {
+        Some(format!("{kind} name `{n}` is not UpperCamelCase; expected `{}`", camel_case(n)))
+    } else {
+        None
+    };
+    match problem {
+        Some(message) => {
+            c.error(name.span.clone(), message);
+            false
+        }
+        None => true,
+    }
+}
+
+/// `going_away`, `going away` or `GOING_AWAY` as `GoingAway`.
+fn camel_case(name: &str) -> String {
+    let all_upper = !name.chars().any(|ch| ch.is_ascii_lowercase());
+    name.split(|ch: char| !ch.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut chars = w.chars();
+            let first = chars.next().map(|ch| ch.to_ascii_uppercase());
+            let rest: String = if all_upper { chars.map(|ch| ch.to_ascii_lowercase()).collect() } else { chars.collect() };
+            first.into_iter().chain(rest.chars()).collect::<String>()
+        })
+        .collect()
+}

@@ -1,0 +1,181 @@
+//! The error type: one problem in a spec, with its place, and its rustc-style rendering.
+
+use std::fmt;
+use std::ops::Range;
+
+use crate::source::{Origin, Source};
+
+/// One problem found in a spec, located at a line and column of its source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    /// The source holding the problem.
+    pub origin: Origin,
+    /// What is wrong: lowercase, no trailing period.
+    pub message: String,
+    /// Byte range of the offending text in the source.
+    pub span: Range<usize>,
+    /// 1-based line of the start of `span`.
+    pub line: usize,
+    /// 1-based column (in characters) of the start of `span`.
+    pub column: usize,
+    /// The source line holding the start of `span`.
+    pub line_text: String,
+    /// How many characters to underline, at least one.
+    pub width: usize,
+    /// Further notes ("first defined at line 3"), each lowercase.
+    pub notes: Vec<String>,
+}
+
+impl Error {
+    pub(crate) fn new(source: &Source, span: Range<usize>, message: String) -> Self {
+        let (line, column) = source.line_col(span.start);
+        let line_text = source.line_text(span.start).to_owned();
+        let on_line = line_text.chars().count().saturating_sub(column - 1);
+        let width = source
+            .text
+            .get(span.clone())
+            .map_or(1, |s| s.split('\n').next().unwrap_or("").chars().count())
+            .clamp(1, on_line.max(1));
+        Error {
+            origin: source.origin.clone(),
+            message,
+            span,
+            line,
+            column,
+            line_text,
+            width,
+            notes: Vec::new(),
+        }
+    }
+
+    /// Adds a note shown under the snippet.
+    #[must_use]
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// The snippet of the offending line with a caret under the problem, and the notes,
+    /// in the layout rustc uses.
+    #[must_use]
+    pub fn snippet(&self) -> String {
+        let number = self.line.to_string();
+        let pad = " ".repeat(number.len());
+        let mut out = format!("{pad} |\n{number} | {}\n{pad} | ", self.line_text);
+        let indent: String = self
+            .line_text
+            .chars()
+            .take(self.column - 1)
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        out.push_str(&indent);
+        out.push_str(&"^".repeat(self.width));
+        for note in &self.notes {
+            out.push_str(&format!("\n{pad} = note: {note}"));
+        }
+        out
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}\n{}",
+            self.origin,
+            self.line,
+            self.column,
+            self.message,
+            self.snippet()
+        )
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Every problem found in a spec, in source order; never empty.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Errors(Vec<Error>);
+
+impl Errors {
+    /// Wraps a list of errors; `None` when the list is empty.
+    #[must_use]
+    pub fn from_vec(mut errors: Vec<Error>) -> Option<Self> {
+        if errors.is_empty() {
+            None
+        } else {
+            errors.sort_by(|a, b| {
+                (origin_rank(&a.origin), &a.origin, a.span.start).cmp(&(
+                    origin_rank(&b.origin),
+                    &b.origin,
+                    b.span.start,
+                ))
+            });
+            errors.dedup();
+            Some(Errors(errors))
+        }
+    }
+
+    /// A single error.
+    #[must_use]
+    pub fn one(error: Error) -> Self {
+        Errors(vec![error])
+    }
+
+    /// The errors, in order.
+    #[must_use]
+    pub fn as_slice(&self) -> &[Error] {
+        &self.0
+    }
+
+    /// How many errors there are.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Always `false`: an `Errors` holds at least one error.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+// Errors of base tables come after those of the spec being compiled; within a source, by offset.
+fn origin_rank(origin: &Origin) -> u8 {
+    match origin {
+        Origin::Inline => 0,
+        Origin::File(_) => 1,
+        Origin::Builtin(_) => 2,
+    }
+}
+
+impl IntoIterator for Errors {
+    type Item = Error;
+    type IntoIter = std::vec::IntoIter<Error>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Errors {
+    type Item = &'a Error;
+    type IntoIter = std::slice::Iter<'a, Error>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl fmt::Display for Errors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, error) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n\n")?;
+            }
+            fmt::Display::fmt(error, f)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Errors {}

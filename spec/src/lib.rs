@@ -1,0 +1,37 @@
+//! The spec model, TOML parser and checks behind `closecodes`; a plain library, no proc macro.
+//!
+//! Data flows one way: [`Source`] → [`parse()`] → [`Spec`] → [`check()`] → [`Table`]. Every
+//! problem is an [`Error`] that knows its line and column; all of them are reported at once.
+//!
+//! ```
+//! use closecodes_spec::{NoFiles, Source, load};
+//!
+//! let source = Source::inline(r#"
+//! extends = "websocket"
+//!
+//! [[code]]
+//! code = 4001
+//! name = "Unauthorized"
+//! description = "The client did not prove who it is."
+//! "#);
+//! let table = load(&source, &mut NoFiles).unwrap();
+//! assert!(table.total);
+//! assert!(table.codes.iter().any(|c| c.name == "Unauthorized" && c.value == 4001));
+//! ```
+
+mod builtin;
+mod check;
+mod error;
+mod model;
+mod parse;
+mod source;
+
+pub use builtin::{NAMES as BUILTINS, WEBSOCKET};
+pub use check::{Loader, NoFiles, check, load};
+pub use error::{Error, Errors};
+pub use model::{
+    CodeRange, CodeSpec, DocumentedCode, Interval, NamedCode, RangeSpec, Repr, Spanned, Spec,
+    Table, TableSpec,
+};
+pub use parse::{parse, parse_recoverable};
+pub use source::{Origin, Source};

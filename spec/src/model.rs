@@ -1,0 +1,293 @@
+//! The spec as written (`Spec`, with byte spans) and the checked table (`Table`) that code is generated from.
+
+use std::fmt;
+use std::ops::Range;
+
+/// A value with the byte range of the text it was read from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Spanned<T> {
+    /// The value.
+    pub value: T,
+    /// Byte range in the spec's text.
+    pub span: Range<usize>,
+}
+
+impl<T> Spanned<T> {
+    /// Pairs `value` with `span`.
+    pub fn new(value: T, span: Range<usize>) -> Self {
+        Spanned { value, span }
+    }
+}
+
+/// The integer type of a table's codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Repr {
+    /// `u8`
+    U8,
+    /// `u16`
+    U16,
+    /// `u32`
+    U32,
+    /// `u64`
+    U64,
+    /// `i8`
+    I8,
+    /// `i16`
+    I16,
+    /// `i32`
+    I32,
+    /// `i64`
+    I64,
+}
+
+impl Repr {
+    /// Every repr, in the order the spec format lists them.
+    pub const ALL: [Repr; 8] = [
+        Repr::U8,
+        Repr::U16,
+        Repr::U32,
+        Repr::U64,
+        Repr::I8,
+        Repr::I16,
+        Repr::I32,
+        Repr::I64,
+    ];
+
+    /// The Rust name of the type.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Repr::U8 => "u8",
+            Repr::U16 => "u16",
+            Repr::U32 => "u32",
+            Repr::U64 => "u64",
+            Repr::I8 => "i8",
+            Repr::I16 => "i16",
+            Repr::I32 => "i32",
+            Repr::I64 => "i64",
+        }
+    }
+
+    /// Parses a Rust integer type name.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        Repr::ALL.into_iter().find(|r| r.name() == name)
+    }
+
+    /// The smallest value of the type.
+    #[must_use]
+    pub const fn min(self) -> i128 {
+        match self {
+            Repr::U8 | Repr::U16 | Repr::U32 | Repr::U64 => 0,
+            Repr::I8 => i8::MIN as i128,
+            Repr::I16 => i16::MIN as i128,
+            Repr::I32 => i32::MIN as i128,
+            Repr::I64 => i64::MIN as i128,
+        }
+    }
+
+    /// The largest value of the type.
+    #[must_use]
+    pub const fn max(self) -> i128 {
+        match self {
+            Repr::U8 => u8::MAX as i128,
+            Repr::U16 => u16::MAX as i128,
+            Repr::U32 => u32::MAX as i128,
+            Repr::U64 => u64::MAX as i128,
+            Repr::I8 => i8::MAX as i128,
+            Repr::I16 => i16::MAX as i128,
+            Repr::I32 => i32::MAX as i128,
+            Repr::I64 => i64::MAX as i128,
+        }
+    }
+
+    /// Whether `value` fits the type.
+    #[must_use]
+    pub const fn contains(self, value: i128) -> bool {
+        value >= self.min() && value <= self.max()
+    }
+}
+
+impl fmt::Display for Repr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// An inclusive interval of codes, `start..=end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Interval {
+    /// First code.
+    pub start: i128,
+    /// Last code (inclusive).
+    pub end: i128,
+}
+
+impl Interval {
+    /// Whether `value` lies in the interval.
+    #[must_use]
+    pub fn contains(self, value: i128) -> bool {
+        self.start <= value && value <= self.end
+    }
+}
+
+impl fmt::Display for Interval {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.start == self.end {
+            write!(f, "{}", self.start)
+        } else {
+            write!(f, "{}..={}", self.start, self.end)
+        }
+    }
+}
+
+/// A spec as written: every key with its span, before any rule is checked.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Spec {
+    /// `extends = "..."`: a built-in table name or a path relative to this spec.
+    pub extends: Option<Spanned<String>>,
+    /// The `[table]` section.
+    pub table: TableSpec,
+    /// The `[[range]]` entries, in document order.
+    pub ranges: Vec<RangeSpec>,
+    /// The `[[code]]` entries, in document order.
+    pub codes: Vec<CodeSpec>,
+}
+
+/// The `[table]` section as written.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TableSpec {
+    /// `name`: the default enum name.
+    pub name: Option<Spanned<String>>,
+    /// `repr`: the integer type.
+    pub repr: Option<Spanned<Repr>>,
+    /// `description`: the enum's documentation.
+    pub description: Option<Spanned<String>>,
+    /// `non_exhaustive`.
+    pub non_exhaustive: Option<Spanned<bool>>,
+}
+
+/// One `[[range]]` entry as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RangeSpec {
+    /// Span of the whole entry (its header for `[[range]]` tables).
+    pub span: Range<usize>,
+    /// `name`: the catch-all variant.
+    pub name: Spanned<String>,
+    /// `codes`: the intervals, each with the span of the text it came from.
+    pub intervals: Vec<Spanned<Interval>>,
+    /// `reason`.
+    pub reason: Option<Spanned<String>>,
+    /// `description`.
+    pub description: Spanned<String>,
+    /// `sendable`.
+    pub sendable: Option<Spanned<bool>>,
+    /// `assignable`.
+    pub assignable: Option<Spanned<bool>>,
+}
+
+/// One `[[code]]` entry as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodeSpec {
+    /// Span of the whole entry.
+    pub span: Range<usize>,
+    /// `code`.
+    pub code: Spanned<i128>,
+    /// `name`: a unit variant; absent for a code documented inside its range.
+    pub name: Option<Spanned<String>>,
+    /// `reason`.
+    pub reason: Option<Spanned<String>>,
+    /// `description`.
+    pub description: Spanned<String>,
+    /// `sendable`.
+    pub sendable: Option<Spanned<bool>>,
+}
+
+/// A checked table: every rule holds, entries are ordered, defaults are applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    /// The enum name the spec proposes (`[table] name`), if any.
+    pub name: Option<String>,
+    /// The integer type of the codes.
+    pub repr: Repr,
+    /// The enum's documentation from the spec.
+    pub description: Option<String>,
+    /// Whether the enum is `#[non_exhaustive]`.
+    pub non_exhaustive: bool,
+    /// The named codes, ordered by code; inherited ones included.
+    pub codes: Vec<NamedCode>,
+    /// The ranges, base tables' first, then in document order.
+    pub ranges: Vec<CodeRange>,
+    /// Whether codes and ranges cover every value of `repr`.
+    pub total: bool,
+    /// The built-in tables this one is, or extends (directly or through files), e.g. `["websocket"]`.
+    pub builtins: Vec<&'static str>,
+    /// The files read to build the table, as `(path as written, resolved path)`, base files too.
+    pub files: Vec<(String, String)>,
+}
+
+/// A named code: a unit variant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NamedCode {
+    /// The variant name.
+    pub name: String,
+    /// The code.
+    pub value: i128,
+    /// The registry's short name.
+    pub reason: Option<String>,
+    /// What the code means.
+    pub description: String,
+    /// Whether the code may be sent in a close frame.
+    pub sendable: bool,
+    /// Whether the code comes from a base table.
+    pub inherited: bool,
+}
+
+/// A range: a variant that carries the value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodeRange {
+    /// The variant name.
+    pub name: String,
+    /// The intervals, sorted.
+    pub intervals: Vec<Interval>,
+    /// A short phrase for the whole range.
+    pub reason: Option<String>,
+    /// What the range is for.
+    pub description: String,
+    /// Whether codes of the range may be sent.
+    pub sendable: bool,
+    /// Whether extending tables may name codes in the range.
+    pub assignable: bool,
+    /// Codes documented inside the range without a variant of their own, ordered by code.
+    pub documented: Vec<DocumentedCode>,
+    /// Whether the range comes from a base table.
+    pub inherited: bool,
+}
+
+impl CodeRange {
+    /// Whether `value` lies in one of the range's intervals.
+    #[must_use]
+    pub fn contains(&self, value: i128) -> bool {
+        self.intervals.iter().any(|i| i.contains(value))
+    }
+
+    /// The intervals written as in a spec: `1004, 1016..=2999`.
+    #[must_use]
+    pub fn intervals_text(&self) -> String {
+        let parts: Vec<String> = self.intervals.iter().map(ToString::to_string).collect();
+        parts.join(", ")
+    }
+}
+
+/// A code documented inside a range: it has a reason and a description but no variant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocumentedCode {
+    /// The code.
+    pub value: i128,
+    /// The registry's short name.
+    pub reason: Option<String>,
+    /// What the code means.
+    pub description: String,
+    /// Whether the code may be sent.
+    pub sendable: bool,
+}

@@ -1,0 +1,461 @@
+//! TOML text to `Spec`: types, required and unknown keys, range syntax; every error collected.
+
+use std::ops::Range;
+
+use toml::de::{DeTable, DeValue};
+
+use crate::model::{CodeSpec, Interval, RangeSpec, Repr, Spanned, Spec, TableSpec};
+use crate::{Error, Errors, Source};
+
+const TOP_KEYS: &[&str] = &["extends", "table", "range", "code"];
+const TABLE_KEYS: &[&str] = &["name", "repr", "description", "non_exhaustive"];
+const RANGE_KEYS: &[&str] = &[
+    "name",
+    "codes",
+    "reason",
+    "description",
+    "sendable",
+    "assignable",
+];
+const CODE_KEYS: &[&str] = &["code", "name", "reason", "description", "sendable"];
+
+/// Parses a spec, reporting every problem of structure at once.
+///
+/// # Errors
+///
+/// Returns every syntax error, wrong type, unknown or missing key and malformed range.
+pub fn parse(source: &Source) -> Result<Spec, Errors> {
+    let (spec, errors) = parse_recoverable(source);
+    match Errors::from_vec(errors) {
+        Some(errors) => Err(errors),
+        None => Ok(spec),
+    }
+}
+
+/// Parses as much of a spec as can be read, with the errors found on the way.
+///
+/// Entries missing a required key, or with a required key of the wrong type, are left out of the
+/// returned `Spec`, so that later checks do not report follow-up errors about them.
+#[must_use]
+pub fn parse_recoverable(source: &Source) -> (Spec, Vec<Error>) {
+    let mut p = Parser {
+        source,
+        errors: Vec::new(),
+    };
+    let (root, syntax) = DeTable::parse_recoverable(&source.text);
+    for e in syntax {
+        let span = e.span().unwrap_or(0..0);
+        let message = lowercase_first(e.message().trim_end().trim_end_matches('.'));
+        p.errors
+            .push(source.error(span, format!("invalid TOML: {message}")));
+    }
+    let spec = p.spec(root.get_ref());
+    (spec, p.errors)
+}
+
+struct Parser<'s> {
+    source: &'s Source,
+    errors: Vec<Error>,
+}
+
+
+impl Parser<'_> {
+    fn error(&mut self, span: Range<usize>, message: String) {
+        self.errors.push(self.source.error(span, message));
+    }
+
+    fn spec(&mut self, root: &DeTable<'_>) -> Spec {
+        let mut spec = Spec::default();
+        for (key, value) in root {
+            match key.get_ref().as_ref() {
+                "extends" => spec.extends = self.string(key.get_ref(), value, false),
+                "table" => match value.get_ref() {
+                    DeValue::Table(t) => spec.table = self.table(t),
+                    other => self.wrong_type("table", value.span(), "a table (`[table]`)", other),
+                },
+                "range" => {
+                    for (entry_span, entry) in self.entries(key.get_ref(), value) {
+                        if let Some(range) = self.range(entry_span, entry) {
+                            spec.ranges.push(range);
+                        }
+                    }
+                }
+                "code" => {
+                    for (entry_span, entry) in self.entries(key.get_ref(), value) {
+                        if let Some(code) = self.code(entry_span, entry) {
+                            spec.codes.push(code);
+                        }
+                    }
+                }
+                _ => self.unknown_key(key, TOP_KEYS, "at the top level"),
+            }
+        }
+        spec
+    }
+
+    /// The tables of an array of tables (`[[range]]`), reporting anything else.
+    fn entries<'a, 'i>(
+        &mut self,
+        key: &str,
+        value: &'a toml::Spanned<DeValue<'i>>,
+    ) -> Vec<(Range<usize>, &'a DeTable<'i>)> {
+        let expected = format!("an array of tables (`[[{key}]]`)");
+        let DeValue::Array(items) = value.get_ref() else {
+            self.wrong_type(key, value.span(), &expected, value.get_ref());
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::Table(t) => out.push((item.span(), t)),
+                other => self.wrong_type(key, item.span(), &expected, other),
+            }
+        }
+        out
+    }
+
+    fn table(&mut self, table: &DeTable<'_>) -> TableSpec {
+        let mut out = TableSpec::default();
+        for (key, value) in table {
+            let k = key.get_ref().as_ref();
+            match k {
+                "name" => out.name = self.string(k, value, true),
+                "description" => out.description = self.string(k, value, true),
+                "non_exhaustive" => out.non_exhaustive = self.boolean(k, value),
+                "repr" => {
+                    if let Some(s) = self.string(k, value, true) {
+                        match Repr::from_name(&s.value) {
+                            Some(r) => out.repr = Some(Spanned::new(r, s.span)),
+                            None => self.error(
+                                s.span,
+                                format!(
+                                    "unknown `repr` \"{}\"; expected one of {}",
+                                    s.value,
+                                    quoted_list(Repr::ALL.iter().map(|r| r.name()))
+                                ),
+                            ),
+                        }
+                    }
+                }
+                _ => self.unknown_key(key, TABLE_KEYS, "in `[table]`"),
+            }
+        }
+        out
+    }
+
+    fn range(&mut self, span: Range<usize>, table: &DeTable<'_>) -> Option<RangeSpec> {
+        let (mut name, mut intervals, mut reason, mut description) = (None, None, None, None);
+        let (mut sendable, mut assignable) = (None, None);
+        for (key, value) in table {
+            let k = key.get_ref().as_ref();
+            match k {
+                "name" => name = self.string(k, value, true),
+                "codes" => intervals = self.intervals(value),
+                "reason" => reason = self.string(k, value, true),
+                "description" => description = self.string(k, value, true),
+                "sendable" => sendable = self.boolean(k, value),
+                "assignable" => assignable = self.boolean(k, value),
+                _ => self.unknown_key(key, RANGE_KEYS, "in a `[[range]]`"),
+            }
+        }
+        let missing = self.missing(
+            &span,
+            "[[range]]",
+            table,
+            &[
+                ("name", "the name of its variant, e.g. `name = \"Library\"`"),
+                ("codes", "its codes, e.g. `codes = \"4000..=4999\"`"),
+                ("description", "a sentence saying what the codes are for"),
+            ],
+        );
+        if missing {
+            return None;
+        }
+        Some(RangeSpec {
+            span,
+            name: name?,
+            intervals: intervals?,
+            reason,
+            description: description?,
+            sendable,
+            assignable,
+        })
+    }
+
+    fn code(&mut self, span: Range<usize>, table: &DeTable<'_>) -> Option<CodeSpec> {
+        let (mut code, mut name, mut reason, mut description, mut sendable) =
+            (None, None, None, None, None);
+        for (key, value) in table {
+            let k = key.get_ref().as_ref();
+            match k {
+                "code" => code = self.integer(k, value),
+                "name" => name = self.string(k, value, true),
+                "reason" => reason = self.string(k, value, true),
+                "description" => description = self.string(k, value, true),
+                "sendable" => sendable = self.boolean(k, value),
+                _ => self.unknown_key(key, CODE_KEYS, "in a `[[code]]`"),
+            }
+        }
+        let missing = self.missing(
+            &span,
+            "[[code]]",
+            table,
+            &[
+                ("code", "its number, e.g. `code = 4001`"),
+                ("description", "a sentence saying what the code means"),
+            ],
+        );
+        if missing {
+            return None;
+        }
+        Some(CodeSpec {
+            span,
+            code: code?,
+            name,
+            reason,
+            description: description?,
+            sendable,
+        })
+    }
+
+    /// Reports each required key that is absent; true if any is.
+    fn missing(
+        &mut self,
+        span: &Range<usize>,
+        what: &str,
+        table: &DeTable<'_>,
+        required: &[(&str, &str)],
+    ) -> bool {
+        let mut any = false;
+        for (key, hint) in required {
+            if !table.contains_key(*key) {
+                any = true;
+                self.error(
+                    header_span(&self.source.text, span),
+                    format!("missing key `{key}` in this `{what}`; expected {hint}"),
+                );
+            }
+        }
+        any
+    }
+
+    fn string(
+        &mut self,
+        key: &str,
+        value: &toml::Spanned<DeValue<'_>>,
+        non_empty: bool,
+    ) -> Option<Spanned<String>> {
+        match value.get_ref() {
+            DeValue::String(s) => {
+                if non_empty && s.trim().is_empty() {
+                    self.error(
+                        value.span(),
+                        format!("`{key}` is empty; expected a non-empty string"),
+                    );
+                    return None;
+                }
+                Some(Spanned::new(s.to_string(), value.span()))
+            }
+            other => {
+                self.wrong_type(key, value.span(), "a string", other);
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, key: &str, value: &toml::Spanned<DeValue<'_>>) -> Option<Spanned<bool>> {
+        if let DeValue::Boolean(b) = value.get_ref() {
+            Some(Spanned::new(*b, value.span()))
+        } else {
+            self.wrong_type(key, value.span(), "`true` or `false`", value.get_ref());
+            None
+        }
+    }
+
+    fn integer(&mut self, key: &str, value: &toml::Spanned<DeValue<'_>>) -> Option<Spanned<i128>> {
+        match value.get_ref() {
+            DeValue::Integer(i) => match i128::from_str_radix(i.as_str(), i.radix()) {
+                Ok(n) => Some(Spanned::new(n, value.span())),
+                Err(_) => {
+                    self.error(
+                        value.span(),
+                        format!("`{key}` {} is too large for any integer type", i.as_str()),
+                    );
+                    None
+                }
+            },
+            DeValue::String(s) if parse_number(s).is_some() => {
+                self.error(
+                    value.span(),
+                    format!("expected an integer for `{key}`, found the string \"{s}\"; remove the quotes"),
+                );
+                None
+            }
+            other => {
+                self.wrong_type(key, value.span(), "an integer", other);
+                None
+            }
+        }
+    }
+
+    /// `codes = "a..=b"`, `"n"`, `n`, or a list of those.
+    fn intervals(&mut self, value: &toml::Spanned<DeValue<'_>>) -> Option<Vec<Spanned<Interval>>> {
+        let items: Vec<&toml::Spanned<DeValue<'_>>> = match value.get_ref() {
+            DeValue::Array(items) => {
+                if items.iter().next().is_none() {
+                    self.error(
+                        value.span(),
+                        "`codes` is an empty list; expected at least one range such as \"4000..=4999\"".to_owned(),
+                    );
+                    return None;
+                }
+                items.iter().collect()
+            }
+            _ => vec![value],
+        };
+        let mut out = Vec::new();
+        let mut ok = true;
+        for item in items {
+            match self.interval(item) {
+                Some(i) => out.push(i),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    fn interval(&mut self, value: &toml::Spanned<DeValue<'_>>) -> Option<Spanned<Interval>> {
+        let span = value.span();
+        match value.get_ref() {
+            DeValue::Integer(_) => {
+                let n = self.integer("codes", value)?;
+                Some(Spanned::new(
+                    Interval {
+                        start: n.value,
+                        end: n.value,
+                    },
+                    span,
+                ))
+            }
+            DeValue::String(s) => {
+                let parsed = match s.split_once("..=") {
+                    Some((a, b)) => parse_number(a).zip(parse_number(b)),
+                    None => parse_number(s).map(|n| (n, n)),
+                };
+                if let Some((start, end)) = parsed {
+                    if start > end {
+                        self.error(
+                            span,
+                            format!(
+                                "inverted range \"{s}\": it starts after it ends; expected \"{end}..={start}\""
+                            ),
+                        );
+                        return None;
+                    }
+                    Some(Spanned::new(Interval { start, end }, span))
+                } else {
+                    let hint = if s.contains("..") && !s.contains("..=") {
+                        "; ranges are inclusive and written with `..=`"
+                    } else {
+                        ""
+                    };
+                    self.error(
+                        span,
+                        format!(
+                            "malformed range \"{s}\"; expected \"start..=end\" or a single code, such as \"4000..=4999\"{hint}"
+                        ),
+                    );
+                    None
+                }
+            }
+            other => {
+                self.wrong_type(
+                    "codes",
+                    span,
+                    "a range string such as \"4000..=4999\", a code, or a list of them",
+                    other,
+                );
+                None
+            }
+        }
+    }
+
+    fn wrong_type(&mut self, key: &str, span: Range<usize>, expected: &str, found: &DeValue<'_>) {
+        let found = match found {
+            DeValue::String(_) => "a string",
+            DeValue::Integer(_) => "an integer",
+            DeValue::Float(_) => "a float",
+            DeValue::Boolean(_) => "a boolean",
+            DeValue::Datetime(_) => "a datetime",
+            DeValue::Array(_) => "an array",
+            DeValue::Table(_) => "a table",
+        };
+        self.error(
+            span,
+            format!("expected {expected} for `{key}`, found {found}"),
+        );
+    }
+
+    fn unknown_key(
+        &mut self,
+        key: &toml::Spanned<toml::de::DeString<'_>>,
+        known: &[&str],
+        place: &str,
+    ) {
+        let name = key.get_ref().as_ref();
+        let mut message = format!("unknown key `{name}` {place}");
+        if let Some(close) = closest(name, known) {
+            message.push_str(&format!("; did you mean `{close}`?"));
+        } else {
+            message.push_str(&format!("; expected one of {}", quoted_list(known.iter().copied())));
+        }
+        self.error(key.span(), message);
+    }
+}
+
+/// The known key closest to `name`, if it is close enough to be a likely typo.
+fn closest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(name, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 4) && *d < k.len())
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+fn quoted_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A decimal integer, optionally signed, with `_` separators allowed.
+fn parse_number(text: &str) -> Option<i128> {
+    let text = text.trim();
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    if digits.is_empty()
+        || !digits.bytes().all(|b| b.is_ascii_digit() || b == b'_')
+        || digits.starts_with('_')
+    {
+        return None;
+    }
+    text.replace('_', "").parse().ok()
+}
+
+/// For a `[[header]]` table, the span of its header line; otherwise the span itself.
+fn header_span(text: &str, span: &Range<usize>) -> Range<usize> {
+    let Some(slice) = text.get(span.clone()) else {
+        return span.clone();
+    };
+    let len = slice.find('\n').unwrap_or(slice.len());
+    span.start..span.start + len.max(1)
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
