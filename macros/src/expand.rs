@@ -1,0 +1,752 @@
+//! Token generation: a checked `Table` becomes the enum, its `const fn`s, trait impls and rustdoc.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use closecodes_spec::{CodeRange, Interval, Repr, Table};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::{format_ident, quote};
+
+/// What the generated items are named and where the runtime lives.
+pub(crate) struct Target<'a> {
+    /// Path of the runtime crate.
+    pub krate: &'a TokenStream,
+    /// The enum's name.
+    pub name: &'a Ident,
+    /// True only for the runtime's own `CloseCode`.
+    pub standard: bool,
+}
+
+/// The enum definition: user attributes, generated docs, variants with their docs.
+pub(crate) fn enum_def(
+    target: &Target<'_>,
+    table: &Table,
+    attrs: &[syn::Attribute],
+    vis: &syn::Visibility,
+) -> TokenStream {
+    let name = target.name;
+    let has_user_docs = attrs.iter().any(|a| a.path().is_ident("doc"));
+    let mut docs = Vec::new();
+    if !has_user_docs {
+        match &table.description {
+            Some(d) => docs.push(d.clone()),
+            None => docs.push(format!("Codes of the `{name}` table.")),
+        }
+    }
+    docs.push(String::new());
+    docs.extend(doc_table(&name.to_string(), table).lines().map(str::to_owned));
+    let docs = docs.iter().map(|d| doc_line(d));
+    let attrs = attrs.iter().filter_map(strip_builtin_derives);
+    let non_exhaustive = table.non_exhaustive.then(|| quote!(#[non_exhaustive]));
+    let repr = repr_ident(table.repr);
+    let codes = table.codes.iter().map(|c| {
+        let ident = variant(&c.name);
+        let mut text = format!("`{}`", c.value);
+        if let Some(reason) = &c.reason {
+            let _ = write!(text, " {reason}");
+        }
+        let mut lines = vec![text, String::new(), c.description.clone()];
+        if !c.sendable {
+            lines.extend([String::new(), "Never sent on the wire.".to_owned()]);
+        }
+        let lines = lines.iter().map(|l| doc_line(l));
+        quote! { #(#lines)* #ident, }
+    });
+    let ranges = table.ranges.iter().map(|r| {
+        let ident = variant(&r.name);
+        let list: Vec<String> = r.intervals.iter().map(|i| format!("`{i}`")).collect();
+        let mut head = format!("Codes {}", list.join(", "));
+        if let Some(reason) = &r.reason {
+            let _ = write!(head, ": {reason}");
+        }
+        head.push('.');
+        let mut lines = vec![head, String::new(), r.description.clone()];
+        if !r.documented.is_empty() {
+            lines.extend([String::new(), "Codes documented in this range:".to_owned(), String::new()]);
+            for d in &r.documented {
+                let reason = d.reason.as_deref().map_or(String::new(), |r| format!(" {r}"));
+                lines.push(format!("- `{}`{reason}: {}", d.value, d.description));
+            }
+        }
+        if !r.sendable {
+            lines.extend([String::new(), "Never sent on the wire.".to_owned()]);
+        }
+        let lines = lines.iter().map(|l| doc_line(l));
+        quote! { #(#lines)* #ident(#repr), }
+    });
+    quote! {
+        #(#attrs)*
+        #(#docs)*
+        #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+        #non_exhaustive
+        #vis enum #name {
+            #(#codes)*
+            #(#ranges)*
+        }
+    }
+}
+
+/// The stand-in emitted next to errors, so that uses of the enum do not add errors of their own.
+pub(crate) fn stand_in(name: &Ident, attrs: &[syn::Attribute], vis: &syn::Visibility) -> TokenStream {
+    let attrs = attrs.iter().filter_map(strip_builtin_derives);
+    quote! {
+        #(#attrs)*
+        #vis enum #name {}
+    }
+}
+
+/// Every impl of a table: inherent `const fn`s, conversions, comparisons, formatting, the trait.
+#[allow(clippy::too_many_lines)]
+pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
+    let Target { krate, name, .. } = *target;
+    let name_str = name.to_string();
+    let repr = repr_ident(table.repr);
+    let from_fn = format_ident!("from_{}", table.repr.name());
+    let as_fn = format_ident!("as_{}", table.repr.name());
+    let repr_name = table.repr.name();
+
+    // from_repr: named codes first (they take precedence inside ranges), then ranges.
+    let code_arms = table.codes.iter().map(|c| {
+        let (v, ident) = (lit(c.value), variant(&c.name));
+        quote!(#v => Self::#ident,)
+    });
+    let range_arms = table.ranges.iter().map(|r| {
+        let (pat, ident) = (pattern(&r.intervals), variant(&r.name));
+        quote!(#pat => Self::#ident(value),)
+    });
+    let from_body = if table.total {
+        quote!(match value { #(#code_arms)* #(#range_arms)* })
+    } else {
+        let code_arms = table.codes.iter().map(|c| {
+            let (v, ident) = (lit(c.value), variant(&c.name));
+            quote!(#v => ::core::option::Option::Some(Self::#ident),)
+        });
+        let range_arms = table.ranges.iter().map(|r| {
+            let (pat, ident) = (pattern(&r.intervals), variant(&r.name));
+            quote!(#pat => ::core::option::Option::Some(Self::#ident(value)),)
+        });
+        quote!(match value { #(#code_arms)* #(#range_arms)* _ => ::core::option::Option::None, })
+    };
+    let from_ret = if table.total {
+        quote!(Self)
+    } else {
+        quote!(::core::option::Option<Self>)
+    };
+    let from_doc = if table.total {
+        format!("The code with number `value`; every `{repr_name}` is a code of this table, in a range variant if it has no name.")
+    } else {
+        format!("The code with number `value`, or `None` if it is not a code of this table.")
+    };
+
+    // as_repr
+    let mut as_arms = Arms::default();
+    for c in &table.codes {
+        let ident = variant(&c.name);
+        as_arms.unit(quote!(Self::#ident), lit(c.value));
+    }
+    for r in &table.ranges {
+        let ident = variant(&r.name);
+        as_arms.binding(quote!(Self::#ident(value)), quote!(value));
+    }
+    let as_arms = as_arms.into_tokens();
+
+    // reason, description, is_sendable: named codes, then ranges (with their documented codes).
+    let reason = per_code(
+        table,
+        |c| option_str(c.reason.as_deref()),
+        |r| option_str(r.reason.as_deref()),
+        |d, r| option_str(d.reason.as_deref().or(r.reason.as_deref())),
+    );
+    let description = per_code(
+        table,
+        |c| str_lit(&c.description),
+        |r| str_lit(&r.description),
+        |d, _| str_lit(&d.description),
+    );
+    let sendable = per_code(
+        table,
+        |c| bool_lit(c.sendable),
+        |r| bool_lit(r.sendable),
+        |d, _| bool_lit(d.sendable),
+    );
+
+    let all = table.codes.iter().map(|c| {
+        let ident = variant(&c.name);
+        quote!(Self::#ident)
+    });
+
+    let lookup = if table.total {
+        quote!(let code = Self::#from_fn(value);)
+    } else {
+        quote! {
+            let ::core::option::Option::Some(code) = Self::#from_fn(value) else {
+                return ::core::result::Result::Err(#krate::CodeError::new(value, #name_str, #krate::CodeErrorKind::Unknown));
+            };
+        }
+    };
+
+    let conversion = if table.total {
+        quote! {
+            #[automatically_derived]
+            impl ::core::convert::From<#repr> for #name {
+                #[inline]
+                fn from(value: #repr) -> Self {
+                    Self::#from_fn(value)
+                }
+            }
+        }
+    } else {
+        quote! {
+            #[automatically_derived]
+            impl ::core::convert::TryFrom<#repr> for #name {
+                type Error = #krate::CodeError<#repr>;
+
+                #[inline]
+                fn try_from(value: #repr) -> ::core::result::Result<Self, Self::Error> {
+                    <Self as #krate::CodeTable>::try_from_code(value)
+                }
+            }
+        }
+    };
+    let try_from_code = if table.total {
+        quote!(::core::result::Result::Ok(Self::#from_fn(value)))
+    } else {
+        quote! {
+            match Self::#from_fn(value) {
+                ::core::option::Option::Some(code) => ::core::result::Result::Ok(code),
+                ::core::option::Option::None => ::core::result::Result::Err(
+                    #krate::CodeError::new(value, #name_str, #krate::CodeErrorKind::Unknown),
+                ),
+            }
+        }
+    };
+
+    let by_name = if table.codes.is_empty() {
+        TokenStream::new()
+    } else {
+        let arms = table.codes.iter().map(|c| {
+            let (ident, text) = (variant(&c.name), &c.name);
+            quote!(#text => return ::core::result::Result::Ok(Self::#ident),)
+        });
+        quote!(match text { #(#arms)* _ => {} })
+    };
+
+    let entries = entries(krate, table);
+    let standard_conversions = (table.builtins.contains(&"websocket")
+        && !target.standard
+        && table.repr == Repr::U16)
+        .then(|| {
+            quote! {
+                #[automatically_derived]
+                impl ::core::convert::From<#krate::CloseCode> for #name {
+                    #[inline]
+                    fn from(code: #krate::CloseCode) -> Self {
+                        Self::from_u16(code.as_u16())
+                    }
+                }
+
+                #[automatically_derived]
+                impl ::core::convert::From<#name> for #krate::CloseCode {
+                    #[inline]
+                    fn from(code: #name) -> Self {
+                        #krate::CloseCode::from_u16(code.as_u16())
+                    }
+                }
+            }
+        });
+    let total = table.total;
+    let as_doc = format!("The number of the code, as a `{repr_name}`.");
+
+    quote! {
+        impl #name {
+            /// Every named code of the table, ordered by code.
+            pub const ALL: &'static [Self] = &[#(#all),*];
+
+            #[doc = #from_doc]
+            #[must_use]
+            #[inline]
+            pub const fn #from_fn(value: #repr) -> #from_ret {
+                #from_body
+            }
+
+            #[doc = #as_doc]
+            #[must_use]
+            #[inline]
+            pub const fn #as_fn(self) -> #repr {
+                match self { #as_arms }
+            }
+
+            /// The registry's short name of the code ("Normal Closure"), if it has one.
+            #[must_use]
+            pub const fn reason(self) -> ::core::option::Option<&'static str> {
+                #reason
+            }
+
+            /// What the code means, from the table's description.
+            #[must_use]
+            pub const fn description(self) -> &'static str {
+                #description
+            }
+
+            /// Whether the code may be sent on the wire.
+            #[must_use]
+            #[inline]
+            pub const fn is_sendable(self) -> bool {
+                #sendable
+            }
+
+            /// The code with number `value`, as read from the wire: only codes that may be sent.
+            ///
+            /// # Errors
+            ///
+            /// A [`CodeError`](#krate::CodeError) that carries `value`, of kind `Unknown` if it is
+            /// not a code of the table and `NotSendable` if it is one that is never sent.
+            #[inline]
+            pub const fn from_wire(value: #repr) -> ::core::result::Result<Self, #krate::CodeError<#repr>> {
+                #lookup
+                if code.is_sendable() {
+                    ::core::result::Result::Ok(code)
+                } else {
+                    ::core::result::Result::Err(#krate::CodeError::new(value, #name_str, #krate::CodeErrorKind::NotSendable))
+                }
+            }
+        }
+
+        #conversion
+
+        #[automatically_derived]
+        impl ::core::convert::From<#name> for #repr {
+            #[inline]
+            fn from(code: #name) -> Self {
+                code.#as_fn()
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::cmp::PartialEq for #name {
+            #[inline]
+            fn eq(&self, other: &Self) -> bool {
+                self.#as_fn() == other.#as_fn()
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::cmp::Eq for #name {}
+
+        #[automatically_derived]
+        impl ::core::cmp::PartialOrd for #name {
+            #[inline]
+            fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+                ::core::option::Option::Some(::core::cmp::Ord::cmp(self, other))
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::cmp::Ord for #name {
+            #[inline]
+            fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+                ::core::cmp::Ord::cmp(&self.#as_fn(), &other.#as_fn())
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::hash::Hash for #name {
+            #[inline]
+            fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+                ::core::hash::Hash::hash(&self.#as_fn(), state);
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self.reason() {
+                    ::core::option::Option::Some(reason) => ::core::write!(f, "{} {}", self.#as_fn(), reason),
+                    ::core::option::Option::None => ::core::write!(f, "{}", self.#as_fn()),
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::str::FromStr for #name {
+            type Err = #krate::ParseCodeError<#repr>;
+
+            #[inline]
+            fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+                <Self as #krate::CodeTable>::parse_code(text)
+            }
+        }
+
+        #[automatically_derived]
+        impl #krate::CodeTable for #name {
+            type Repr = #repr;
+            const NAME: &'static str = #name_str;
+            const ALL: &'static [Self] = Self::ALL;
+            const ENTRIES: &'static [#krate::Entry<#repr>] = &[#entries];
+            const TOTAL: bool = #total;
+
+            #[inline]
+            fn code(self) -> #repr {
+                self.#as_fn()
+            }
+
+            #[inline]
+            fn reason(self) -> ::core::option::Option<&'static str> {
+                self.reason()
+            }
+
+            #[inline]
+            fn description(self) -> &'static str {
+                self.description()
+            }
+
+            #[inline]
+            fn is_sendable(self) -> bool {
+                self.is_sendable()
+            }
+
+            #[inline]
+            fn try_from_code(value: #repr) -> ::core::result::Result<Self, #krate::CodeError<#repr>> {
+                #try_from_code
+            }
+
+            #[inline]
+            fn from_wire(value: #repr) -> ::core::result::Result<Self, #krate::CodeError<#repr>> {
+                Self::from_wire(value)
+            }
+
+            fn parse_code(text: &str) -> ::core::result::Result<Self, #krate::ParseCodeError<#repr>> {
+                let text = text.trim();
+                #by_name
+                let (number, rest) = match text.split_once(' ') {
+                    ::core::option::Option::Some((number, rest)) => (number, ::core::option::Option::Some(rest.trim())),
+                    ::core::option::Option::None => (text, ::core::option::Option::None),
+                };
+                let ::core::result::Result::Ok(value) = number.parse::<#repr>() else {
+                    return ::core::result::Result::Err(#krate::ParseCodeError::new(
+                        ::core::option::Option::None, #name_str, #krate::ParseCodeErrorKind::Unrecognized,
+                    ));
+                };
+                let ::core::result::Result::Ok(code) = <Self as #krate::CodeTable>::try_from_code(value) else {
+                    return ::core::result::Result::Err(#krate::ParseCodeError::new(
+                        ::core::option::Option::Some(value), #name_str, #krate::ParseCodeErrorKind::Unknown,
+                    ));
+                };
+                match rest {
+                    ::core::option::Option::Some(rest) if code.reason() != ::core::option::Option::Some(rest) => {
+                        ::core::result::Result::Err(#krate::ParseCodeError::new(
+                            ::core::option::Option::Some(value), #name_str, #krate::ParseCodeErrorKind::WrongReason,
+                        ))
+                    }
+                    _ => ::core::result::Result::Ok(code),
+                }
+            }
+        }
+
+        #standard_conversions
+
+        #krate::__impl_serde!(#name, #repr);
+    }
+}
+
+/// Match arms, grouping the patterns that share a body (as `clippy::match_same_arms` asks).
+#[derive(Default)]
+struct Arms {
+    units: Group,
+    bindings: Group,
+}
+
+/// Patterns grouped by body, in the order each body first appears.
+#[derive(Default)]
+struct Group {
+    order: Vec<String>,
+    arms: HashMap<String, (TokenStream, Vec<TokenStream>)>,
+}
+
+impl Group {
+    fn push(&mut self, pattern: TokenStream, body: TokenStream) {
+        let key = body.to_string();
+        if !self.arms.contains_key(&key) {
+            self.order.push(key.clone());
+        }
+        self.arms
+            .entry(key)
+            .or_insert_with(|| (body, Vec::new()))
+            .1
+            .push(pattern);
+    }
+
+    fn into_tokens(mut self) -> TokenStream {
+        let mut out = TokenStream::new();
+        for key in &self.order {
+            if let Some((body, patterns)) = self.arms.remove(key) {
+                out.extend(quote!(#(#patterns)|* => #body,));
+            }
+        }
+        out
+    }
+}
+
+impl Arms {
+    /// An arm whose body does not use a binding.
+    fn unit(&mut self, pattern: TokenStream, body: TokenStream) {
+        self.units.push(pattern, body);
+    }
+
+    /// An arm whose pattern binds `value`; grouped only with other such arms.
+    fn binding(&mut self, pattern: TokenStream, body: TokenStream) {
+        self.bindings.push(pattern, body);
+    }
+
+    fn into_tokens(self) -> TokenStream {
+        let mut out = self.units.into_tokens();
+        out.extend(self.bindings.into_tokens());
+        out
+    }
+}
+
+/// A `match self` computing one value per code: named codes, ranges, and codes documented in ranges.
+fn per_code(
+    table: &Table,
+    code: impl Fn(&closecodes_spec::NamedCode) -> TokenStream,
+    range: impl Fn(&CodeRange) -> TokenStream,
+    documented: impl Fn(&closecodes_spec::DocumentedCode, &CodeRange) -> TokenStream,
+) -> TokenStream {
+    let mut arms = Arms::default();
+    for c in &table.codes {
+        let ident = variant(&c.name);
+        arms.unit(quote!(Self::#ident), code(c));
+    }
+    for r in &table.ranges {
+        let ident = variant(&r.name);
+        let whole = range(r);
+        let mut inner = Group::default();
+        for d in &r.documented {
+            let body = documented(d, r);
+            if body.to_string() != whole.to_string() {
+                inner.push(lit(d.value), body);
+            }
+        }
+        if inner.order.is_empty() {
+            arms.unit(quote!(Self::#ident(_)), whole);
+        } else {
+            let inner = inner.into_tokens();
+            arms.binding(
+                quote!(Self::#ident(value)),
+                quote!(match value { #inner _ => #whole, }),
+            );
+        }
+    }
+    let arms = arms.into_tokens();
+    quote!(match self { #arms })
+}
+
+fn entries(krate: &TokenStream, table: &Table) -> TokenStream {
+    struct Row<'a> {
+        start: i128,
+        end: i128,
+        kind: &'static str,
+        variant: &'a str,
+        reason: Option<&'a str>,
+        description: &'a str,
+        sendable: bool,
+    }
+    let mut rows: Vec<Row<'_>> = Vec::new();
+    for c in &table.codes {
+        rows.push(Row {
+            start: c.value,
+            end: c.value,
+            kind: "Code",
+            variant: &c.name,
+            reason: c.reason.as_deref(),
+            description: &c.description,
+            sendable: c.sendable,
+        });
+    }
+    for r in &table.ranges {
+        for iv in &r.intervals {
+            rows.push(Row {
+                start: iv.start,
+                end: iv.end,
+                kind: "Range",
+                variant: &r.name,
+                reason: r.reason.as_deref(),
+                description: &r.description,
+                sendable: r.sendable,
+            });
+        }
+        for d in &r.documented {
+            rows.push(Row {
+                start: d.value,
+                end: d.value,
+                kind: "Documented",
+                variant: &r.name,
+                reason: d.reason.as_deref().or(r.reason.as_deref()),
+                description: &d.description,
+                sendable: d.sendable,
+            });
+        }
+    }
+    rows.sort_by_key(|r| (r.start, r.end, r.kind));
+    let rows = rows.iter().map(|r| {
+        let (start, end) = (lit(r.start), lit(r.end));
+        let kind = format_ident!("{}", r.kind);
+        let (variant, description, sendable) = (r.variant, r.description, r.sendable);
+        let reason = option_str(r.reason);
+        quote! {
+            #krate::Entry {
+                kind: #krate::EntryKind::#kind,
+                variant: #variant,
+                start: #start,
+                end: #end,
+                reason: #reason,
+                description: #description,
+                sendable: #sendable,
+            },
+        }
+    });
+    quote!(#(#rows)*)
+}
+
+/// The Markdown table of every code and range that heads the enum's documentation.
+fn doc_table(name: &str, table: &Table) -> String {
+    let mut rows: Vec<(i128, String)> = Vec::new();
+    let yes_no = |b: bool| if b { "yes" } else { "no" };
+    for c in &table.codes {
+        rows.push((
+            c.value,
+            format!(
+                "| `{}` | [`{n}`]({name}::{n}) | {} | {} |",
+                c.value,
+                md(c.reason.as_deref().unwrap_or("")),
+                yes_no(c.sendable),
+                n = c.name
+            ),
+        ));
+    }
+    for r in &table.ranges {
+        for iv in &r.intervals {
+            if iv.start == iv.end && r.documented.iter().any(|d| d.value == iv.start) {
+                continue;
+            }
+            rows.push((
+                iv.start,
+                format!(
+                    "| `{iv}` | [`{n}`]({name}::{n}) | {} | {} |",
+                    md(r.reason.as_deref().unwrap_or("")),
+                    yes_no(r.sendable),
+                    n = r.name
+                ),
+            ));
+        }
+        for d in &r.documented {
+            rows.push((
+                d.value,
+                format!(
+                    "| `{}` | [`{n}`]({name}::{n}) | {} | {} |",
+                    d.value,
+                    md(d.reason.as_deref().or(r.reason.as_deref()).unwrap_or("")),
+                    yes_no(d.sendable),
+                    n = r.name
+                ),
+            ));
+        }
+    }
+    rows.sort_by_key(|(start, _)| *start);
+    let mut out = String::from("| Code | Variant | Reason | Sendable |\n|---:|---|---|:-:|\n");
+    for (_, row) in rows {
+        out.push_str(&row);
+        out.push('\n');
+    }
+    out
+}
+
+fn md(text: &str) -> String {
+    text.replace('|', "\\|")
+}
+
+fn doc_line(text: &str) -> TokenStream {
+    let text = if text.is_empty() { String::new() } else { format!(" {text}") };
+    quote!(#[doc = #text])
+}
+
+/// Drops from a user's `#[derive(...)]` the traits that the macro implements itself.
+fn strip_builtin_derives(attr: &syn::Attribute) -> Option<TokenStream> {
+    const OURS: &[&str] = &[
+        "Clone",
+        "Copy",
+        "Debug",
+        "PartialEq",
+        "Eq",
+        "Hash",
+        "PartialOrd",
+        "Ord",
+    ];
+    if !attr.path().is_ident("derive") {
+        return Some(quote!(#attr));
+    }
+    let Ok(paths) = attr.parse_args_with(
+        syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
+    ) else {
+        return Some(quote!(#attr));
+    };
+    let kept: Vec<&syn::Path> = paths
+        .iter()
+        .filter(|p| {
+            p.segments
+                .last()
+                .is_none_or(|s| !OURS.contains(&s.ident.to_string().as_str()))
+        })
+        .collect();
+    if kept.is_empty() {
+        None
+    } else {
+        Some(quote!(#[derive(#(#kept),*)]))
+    }
+}
+
+pub(crate) fn repr_ident(repr: Repr) -> Ident {
+    Ident::new(repr.name(), Span::call_site())
+}
+
+/// A variant identifier; names were checked to be identifiers by `closecodes_spec`.
+fn variant(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
+/// An unsuffixed integer literal, negative values with a leading `-`.
+pub(crate) fn lit(value: i128) -> TokenStream {
+    let magnitude = Literal::u128_unsuffixed(value.unsigned_abs());
+    if value < 0 {
+        quote!(-#magnitude)
+    } else {
+        quote!(#magnitude)
+    }
+}
+
+fn pattern(intervals: &[Interval]) -> TokenStream {
+    let parts = intervals.iter().map(|iv| {
+        let (start, end) = (lit(iv.start), lit(iv.end));
+        if iv.start == iv.end {
+            quote!(#start)
+        } else {
+            quote!(#start..=#end)
+        }
+    });
+    quote!(#(#parts)|*)
+}
+
+fn str_lit(text: &str) -> TokenStream {
+    quote!(#text)
+}
+
+fn option_str(text: Option<&str>) -> TokenStream {
+    match text {
+        Some(t) => quote!(::core::option::Option::Some(#t)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn bool_lit(b: bool) -> TokenStream {
+    if b { quote!(true) } else { quote!(false) }
+}

@@ -1,0 +1,109 @@
+//! `close_codes!` end to end: invocation → spec text → checked table → tokens, or located errors.
+
+use std::fmt::Write as _;
+
+use closecodes_spec::{Error, Errors, Origin, Source};
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use syn::LitStr;
+
+use crate::expand::{self, Target};
+use crate::input::{Invocation, SpecRef};
+use crate::load::{FileLoader, Found};
+
+/// Expands one `close_codes!` invocation; every problem becomes a `compile_error!` at its place.
+pub(crate) fn close_codes(input: TokenStream) -> TokenStream {
+    match syn::parse2::<Invocation>(input) {
+        Ok(inv) => {
+            let source_file = inv.spec.lit().span().local_file();
+            let mut loader = FileLoader::from_env(source_file);
+            expand_invocation(&inv, &mut loader)
+        }
+        Err(e) => e.to_compile_error(),
+    }
+}
+
+pub(crate) fn expand_invocation(inv: &Invocation, loader: &mut FileLoader) -> TokenStream {
+    let lit = inv.spec.lit();
+    let (source, tracking) = match &inv.spec {
+        SpecRef::Inline(lit) => (Source::inline(lit.value()), TokenStream::new()),
+        SpecRef::File(lit) => match loader.load_root(&lit.value()) {
+            Ok((source, found)) => {
+                let path = lit.value();
+                let include = match found {
+                    Found::ManifestDir => {
+                        quote!(::core::include_bytes!(::core::concat!(::core::env!("CARGO_MANIFEST_DIR"), "/", #path)))
+                    }
+                    Found::SourceDir => quote!(::core::include_bytes!(#path)),
+                };
+                (source, quote!(const _: &[u8] = #include;))
+            }
+            Err(message) => {
+                let error = syn::Error::new(lit.span(), message).to_compile_error();
+                let stand_in = expand::stand_in(&inv.name, &inv.attrs, &inv.vis);
+                return quote!(#error #stand_in);
+            }
+        },
+    };
+    match closecodes_spec::load(&source, loader) {
+        Ok(table) => {
+            let target = Target { krate: &inv.krate, name: &inv.name, standard: inv.standard };
+            let def = expand::enum_def(&target, &table, &inv.attrs, &inv.vis);
+            let impls = expand::impls(&target, &table);
+            let bases = table.files.iter().map(|(_, resolved)| quote!(const _: &[u8] = ::core::include_bytes!(#resolved);));
+            quote! {
+                #def
+                #impls
+                #tracking
+                #(#bases)*
+            }
+        }
+        Err(errors) => {
+            let errors = to_compile_errors(&errors, lit, matches!(inv.spec, SpecRef::Inline(_)));
+            let stand_in = expand::stand_in(&inv.name, &inv.attrs, &inv.vis);
+            quote!(#errors #stand_in #tracking)
+        }
+    }
+}
+
+/// One `compile_error!` per spec error, on the spec's literal, naming `file:line:col`.
+pub(crate) fn to_compile_errors(errors: &Errors, lit: &LitStr, inline: bool) -> TokenStream {
+    let mut out = TokenStream::new();
+    for error in errors {
+        let message = if inline && error.origin == Origin::Inline {
+            inline_message(error, lit)
+        } else {
+            error.to_string()
+        };
+        out.extend(syn::Error::new(lit.span(), message).to_compile_error());
+    }
+    out
+}
+
+/// For an inline spec: the line and column inside the string, and where that is in the Rust file.
+fn inline_message(error: &Error, lit: &LitStr) -> String {
+    let span: Span = lit.span();
+    let start = span.start();
+    let token = lit.token().to_string();
+    let prefix = token.find('"').map_or(1, |i| i + 1);
+    let (line, column) = if error.line == 1 {
+        (start.line, start.column + prefix + error.column)
+    } else {
+        (start.line + error.line - 1, error.column)
+    };
+    let mut message = format!(
+        "inline spec, line {}, column {}",
+        error.line, error.column
+    );
+    match span.local_file() {
+        Some(file) => {
+            let _ = write!(message, " ({}:{line}:{column})", file.display());
+        }
+        None if start.line > 0 => {
+            let _ = write!(message, " (line {line}, column {column} of this file)");
+        }
+        None => {}
+    }
+    let _ = write!(message, ": {}\n{}", error.message, error.snippet());
+    message
+}
