@@ -135,7 +135,7 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
     let from_doc = if table.total {
         format!("The code with number `value`; every `{repr_name}` is a code of this table, in a range variant if it has no name.")
     } else {
-        format!("The code with number `value`, or `None` if it is not a code of this table.")
+        "The code with number `value`, or `None` if it is not a code of this table.".to_owned()
     };
 
     // as_repr
@@ -741,10 +741,10 @@ fn str_lit(text: &str) -> TokenStream {
 }
 
 fn option_str(text: Option<&str>) -> TokenStream {
-    match text {
-        Some(t) => quote!(::core::option::Option::Some(#t)),
-        None => quote!(::core::option::Option::None),
-    }
+    text.map_or_else(
+        || quote!(::core::option::Option::None),
+        |t| quote!(::core::option::Option::Some(#t)),
+    )
 }
 
 fn bool_lit(b: bool) -> TokenStream {

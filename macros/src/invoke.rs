@@ -51,11 +51,16 @@ pub(crate) fn expand_invocation(inv: &Invocation, loader: &mut FileLoader) -> To
             let def = expand::enum_def(&target, &table, &inv.attrs, &inv.vis);
             let impls = expand::impls(&target, &table);
             let bases = table.files.iter().map(|(_, resolved)| quote!(const _: &[u8] = ::core::include_bytes!(#resolved);));
+            // The impls sit in an anonymous const so that a `#[cfg]` on the enum covers them too.
+            let cfgs = inv.attrs.iter().filter(|a| a.path().is_ident("cfg"));
             quote! {
                 #def
-                #impls
-                #tracking
-                #(#bases)*
+                #(#cfgs)*
+                const _: () = {
+                    #impls
+                    #tracking
+                    #(#bases)*
+                };
             }
         }
         Err(errors) => {

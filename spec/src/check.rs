@@ -112,7 +112,7 @@ fn check_inner(
         Some(extends) => resolve_base(extends, source, loader, stack, errors),
         None => (None, false),
     };
-    let mut c = Checker {
+    let mut chk = Checker {
         source,
         errors,
         base_name: match &spec.extends {
@@ -124,11 +124,11 @@ fn check_inner(
     // [table]
     let repr = match (&spec.table.repr, &base) {
         (Some(r), Some(b)) if r.value != b.repr => {
-            c.error(
+            chk.error(
                 r.span.clone(),
                 format!(
                     "`repr` is {} but the base table {} uses {}; an extending table keeps its base's repr",
-                    r.value, c.base_name, b.repr
+                    r.value, chk.base_name, b.repr
                 ),
             );
             b.repr
@@ -138,7 +138,7 @@ fn check_inner(
         (None, None) => Repr::U16,
     };
     if let Some(name) = &spec.table.name {
-        check_ident(&mut c, name, "table name");
+        check_ident(&mut chk, name, "table name");
     }
 
     // Names, unique across codes and ranges, base included.
@@ -159,13 +159,13 @@ fn check_inner(
     let mut local_names: Vec<_> = local_names.collect();
     local_names.sort_by_key(|(n, _)| n.span.start);
     for (name, kind) in local_names {
-        if !check_ident(&mut c, name, kind) {
+        if !check_ident(&mut chk, name, kind) {
             continue;
         }
         match names.get(name.value.as_str()).cloned() {
             Some(Owner::Local(first)) => {
-                let line = c.line_of(&first);
-                c.error(
+                let line = chk.line_of(&first);
+                chk.error(
                     name.span.clone(),
                     format!("duplicate name `{}`", name.value),
                 )
@@ -173,8 +173,8 @@ fn check_inner(
                 .push(format!("first defined at line {line}"));
             }
             Some(Owner::Base(what)) => {
-                let base_name = c.base_name.clone();
-                c.error(
+                let base_name = chk.base_name.clone();
+                chk.error(
                     name.span.clone(),
                     format!(
                         "name `{}` is already used by {what} of the base table {base_name}; expected a new name",
@@ -198,7 +198,7 @@ fn check_inner(
     }
     for (i, r) in spec.ranges.iter().enumerate() {
         for iv in &r.intervals {
-            if fits(&mut c, repr, iv.value.start, &iv.span) && fits(&mut c, repr, iv.value.end, &iv.span) {
+            if fits(&mut chk, repr, iv.value.start, &iv.span) && fits(&mut chk, repr, iv.value.end, &iv.span) {
                 spans.push((iv.value, base_ranges + i, Some(iv.span.clone())));
             }
         }
@@ -220,18 +220,17 @@ fn check_inner(
         let (a, b) = (spans[w].clone(), spans[k].clone());
         if b.0.start <= a.0.end {
             // Reported on the entry written later; base entries are always written earlier.
-            let ordered = match (&a.2, &b.2) {
+            let a_is_later = match (&a.2, &b.2) {
                 (None, None) => None,
-                (Some(_), None) => Some((a.clone(), b.clone())),
-                (None, Some(_)) => Some((b.clone(), a.clone())),
-                (Some(sa), Some(sb)) if sa.start > sb.start => Some((a.clone(), b.clone())),
-                (Some(_), Some(_)) => Some((b.clone(), a.clone())),
+                (Some(sa), Some(sb)) => Some(sa.start > sb.start),
+                (local_a, _) => Some(local_a.is_some()),
             };
+            let ordered = a_is_later.map(|later| if later { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) });
             if let Some(((later_iv, later_owner, Some(later_span)), (earlier_iv, earlier_owner, earlier_span))) = ordered {
                 let shared = Interval { start: b.0.start, end: b.0.end.min(a.0.end) };
                 let where_first = match &earlier_span {
-                    Some(s) => format!("defined at line {}", c.line_of(s)),
-                    None => format!("defined by the base table {}", c.base_name),
+                    Some(s) => format!("defined at line {}", chk.line_of(s)),
+                    None => format!("defined by the base table {}", chk.base_name),
                 };
                 let (later_name, earlier_name) = (range_name(later_owner), range_name(earlier_owner));
                 let message = if later_owner == earlier_owner {
@@ -239,7 +238,7 @@ fn check_inner(
                 } else {
                     format!("range `{later_name}` ({later_iv}) overlaps range `{earlier_name}` ({earlier_iv}) at {shared}; expected ranges that share no code")
                 };
-                c.error(later_span, message).notes.push(format!("`{earlier_name}` is {where_first}"));
+                chk.error(later_span, message).notes.push(format!("`{earlier_name}` is {where_first}"));
             }
         }
         if b.0.end > a.0.end {
@@ -271,20 +270,20 @@ fn check_inner(
     let mut valid_codes = Vec::new();
     for k in local_codes {
         let value = k.code.value;
-        if !fits(&mut c, repr, value, &k.code.span) {
+        if !fits(&mut chk, repr, value, &k.code.span) {
             continue;
         }
         match codes.get(&value).cloned() {
             Some(Owner::Local(first)) => {
-                let line = c.line_of(&first);
-                c.error(k.code.span.clone(), format!("duplicate code {value}"))
+                let line = chk.line_of(&first);
+                chk.error(k.code.span.clone(), format!("duplicate code {value}"))
                     .notes
                     .push(format!("first defined at line {line}"));
                 continue;
             }
             Some(Owner::Base(what)) => {
-                let base_name = c.base_name.clone();
-                c.error(
+                let base_name = chk.base_name.clone();
+                chk.error(
                     k.code.span.clone(),
                     format!("code {value} is already defined by the base table {base_name} as {what}; {allowed}"),
                 );
@@ -299,8 +298,8 @@ fn check_inner(
             match holder {
                 Some(r) if r.assignable => {}
                 Some(r) => {
-                    let base_name = c.base_name.clone();
-                    c.error(
+                    let base_name = chk.base_name.clone();
+                    chk.error(
                         k.code.span.clone(),
                         format!(
                             "code {value} lies in range `{}` ({}) of the base table {base_name}, which does not accept new codes; {allowed}",
@@ -311,8 +310,8 @@ fn check_inner(
                     continue;
                 }
                 None if !base_failed => {
-                    let base_name = c.base_name.clone();
-                    c.error(
+                    let base_name = chk.base_name.clone();
+                    chk.error(
                         k.code.span.clone(),
                         format!("code {value} lies outside every range of the base table {base_name}; {allowed}"),
                     );
@@ -324,7 +323,7 @@ fn check_inner(
         valid_codes.push(k);
     }
 
-    if c.errors.len() > start_len || base_failed {
+    if chk.errors.len() > start_len || base_failed {
         return None;
     }
 
@@ -407,7 +406,7 @@ fn check_inner(
         }
     }
     for k in unplaced {
-        c.error(
+        chk.error(
             k.code.span.clone(),
             format!(
                 "code {} has no `name` and lies in no range; expected a `name` for its own variant, or a `[[range]]` that holds it",
@@ -415,7 +414,7 @@ fn check_inner(
             ),
         );
     }
-    if c.errors.len() > start_len {
+    if chk.errors.len() > start_len {
         return None;
     }
     table.codes.sort_by_key(|k| k.value);
@@ -437,7 +436,11 @@ fn resolve_base(
     errors: &mut Vec<Error>,
 ) -> (Option<Table>, bool) {
     let name = extends.value.trim();
-    let is_path = name.contains('/') || name.contains('\\') || name.ends_with(".toml");
+    let is_path = name.contains('/')
+        || name.contains('\\')
+        || std::path::Path::new(name)
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("toml"));
     let base_source = if is_path {
         match loader.load(name, source) {
             Ok(s) => s,
@@ -478,20 +481,19 @@ fn resolve_base(
     let before = errors.len();
     let table = load_inner(&base_source, loader, stack, errors);
     stack.pop();
-    match table {
-        Some(mut t) => {
-            if let Origin::File(path) = &base_source.origin {
-                t.files.push((path.clone(), base_source.key.clone()));
-            }
-            (Some(t), false)
+    let Some(mut table) = table else {
+        if errors.len() == before {
+            errors.push(source.error(
+                extends.span.clone(),
+                "the base table could not be checked".to_owned(),
+            ));
         }
-        None => {
-            if errors.len() == before {
-                errors.push(source.error(extends.span.clone(), "the base table could not be checked".to_owned()));
-            }
-            (None, true)
-        }
+        return (None, true);
+    };
+    if let Origin::File(path) = &base_source.origin {
+        table.files.push((path.clone(), base_source.key.clone()));
     }
+    (Some(table), false)
 }
 
 fn text(s: Option<&Spanned<String>>) -> Option<String> {
@@ -539,7 +541,7 @@ const KEYWORDS: &[&str] = &[
     "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
 ];
 
-/// Checks that `name` is a valid UpperCamelCase identifier that is not a keyword.
+/// Checks that `name` is a valid `UpperCamelCase` identifier that is not a keyword.
 fn check_ident(c: &mut Checker<'_>, name: &Spanned<String>, kind: &str) -> bool {
     let n = name.value.as_str();
     let problem = if KEYWORDS.contains(&n) {

@@ -1,6 +1,7 @@
 //! The error type: one problem in a spec, with its place, and its rustc-style rendering.
 
 use std::fmt;
+use std::fmt::Write as _;
 use std::ops::Range;
 
 use crate::source::{Origin, Source};
@@ -71,7 +72,7 @@ impl Error {
         out.push_str(&indent);
         out.push_str(&"^".repeat(self.width));
         for note in &self.notes {
-            out.push_str(&format!("\n{pad} = note: {note}"));
+            let _ = write!(out, "\n{pad} = note: {note}");
         }
         out
     }
@@ -120,6 +121,11 @@ impl Errors {
     #[must_use]
     pub fn one(error: Error) -> Self {
         Errors(vec![error])
+    }
+
+    /// The errors, in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Error> {
+        self.0.iter()
     }
 
     /// The errors, in order.

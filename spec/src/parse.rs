@@ -1,5 +1,6 @@
 //! TOML text to `Spec`: types, required and unknown keys, range syntax; every error collected.
 
+use std::fmt::Write as _;
 use std::ops::Range;
 
 use toml::de::{DeTable, DeValue};
@@ -105,7 +106,7 @@ impl Parser<'_> {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for item in items.iter() {
+        for item in items {
             match item.get_ref() {
                 DeValue::Table(t) => out.push((item.span(), t)),
                 other => self.wrong_type(key, item.span(), &expected, other),
@@ -274,16 +275,16 @@ impl Parser<'_> {
 
     fn integer(&mut self, key: &str, value: &toml::Spanned<DeValue<'_>>) -> Option<Spanned<i128>> {
         match value.get_ref() {
-            DeValue::Integer(i) => match i128::from_str_radix(i.as_str(), i.radix()) {
-                Ok(n) => Some(Spanned::new(n, value.span())),
-                Err(_) => {
+            DeValue::Integer(i) => {
+                let n = i128::from_str_radix(i.as_str(), i.radix()).ok();
+                if n.is_none() {
                     self.error(
                         value.span(),
                         format!("`{key}` {} is too large for any integer type", i.as_str()),
                     );
-                    None
                 }
-            },
+                n.map(|n| Spanned::new(n, value.span()))
+            }
             DeValue::String(s) if parse_number(s).is_some() => {
                 self.error(
                     value.span(),
@@ -405,9 +406,9 @@ impl Parser<'_> {
         let name = key.get_ref().as_ref();
         let mut message = format!("unknown key `{name}` {place}");
         if let Some(close) = closest(name, known) {
-            message.push_str(&format!("; did you mean `{close}`?"));
+            let _ = write!(message, "; did you mean `{close}`?");
         } else {
-            message.push_str(&format!("; expected one of {}", quoted_list(known.iter().copied())));
+            let _ = write!(message, "; expected one of {}", quoted_list(known.iter().copied()));
         }
         self.error(key.span(), message);
     }
