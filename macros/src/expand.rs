@@ -34,7 +34,11 @@ pub(crate) fn enum_def(
         }
     }
     docs.push(String::new());
-    docs.extend(doc_table(&name.to_string(), table).lines().map(str::to_owned));
+    docs.extend(
+        doc_table(&name.to_string(), table)
+            .lines()
+            .map(str::to_owned),
+    );
     let docs = docs.iter().map(|d| doc_line(d));
     let attrs = attrs.iter().filter_map(strip_builtin_derives);
     let non_exhaustive = table.non_exhaustive.then(|| quote!(#[non_exhaustive]));
@@ -62,9 +66,16 @@ pub(crate) fn enum_def(
         head.push('.');
         let mut lines = vec![head, String::new(), r.description.clone()];
         if !r.documented.is_empty() {
-            lines.extend([String::new(), "Codes documented in this range:".to_owned(), String::new()]);
+            lines.extend([
+                String::new(),
+                "Codes documented in this range:".to_owned(),
+                String::new(),
+            ]);
             for d in &r.documented {
-                let reason = d.reason.as_deref().map_or(String::new(), |r| format!(" {r}"));
+                let reason = d
+                    .reason
+                    .as_deref()
+                    .map_or(String::new(), |r| format!(" {r}"));
                 lines.push(format!("- `{}`{reason}: {}", d.value, d.description));
             }
         }
@@ -87,7 +98,11 @@ pub(crate) fn enum_def(
 }
 
 /// The stand-in emitted next to errors, so that uses of the enum do not add errors of their own.
-pub(crate) fn stand_in(name: &Ident, attrs: &[syn::Attribute], vis: &syn::Visibility) -> TokenStream {
+pub(crate) fn stand_in(
+    name: &Ident,
+    attrs: &[syn::Attribute],
+    vis: &syn::Visibility,
+) -> TokenStream {
     let attrs = attrs.iter().filter_map(strip_builtin_derives);
     quote! {
         #(#attrs)*
@@ -133,7 +148,9 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
         quote!(::core::option::Option<Self>)
     };
     let from_doc = if table.total {
-        format!("The code with number `value`; every `{repr_name}` is a code of this table, in a range variant if it has no name.")
+        format!(
+            "The code with number `value`; every `{repr_name}` is a code of this table, in a range variant if it has no name."
+        )
     } else {
         "The code with number `value`, or `None` if it is not a code of this table.".to_owned()
     };
@@ -232,28 +249,27 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
     };
 
     let entries = entries(krate, table);
-    let standard_conversions = (table.builtins.contains(&"websocket")
-        && !target.standard
-        && table.repr == Repr::U16)
-        .then(|| {
-            quote! {
-                #[automatically_derived]
-                impl ::core::convert::From<#krate::CloseCode> for #name {
-                    #[inline]
-                    fn from(code: #krate::CloseCode) -> Self {
-                        Self::from_u16(code.as_u16())
+    let standard_conversions =
+        (table.builtins.contains(&"websocket") && !target.standard && table.repr == Repr::U16)
+            .then(|| {
+                quote! {
+                    #[automatically_derived]
+                    impl ::core::convert::From<#krate::CloseCode> for #name {
+                        #[inline]
+                        fn from(code: #krate::CloseCode) -> Self {
+                            Self::from_u16(code.as_u16())
+                        }
                     }
-                }
 
-                #[automatically_derived]
-                impl ::core::convert::From<#name> for #krate::CloseCode {
-                    #[inline]
-                    fn from(code: #name) -> Self {
-                        #krate::CloseCode::from_u16(code.as_u16())
+                    #[automatically_derived]
+                    impl ::core::convert::From<#name> for #krate::CloseCode {
+                        #[inline]
+                        fn from(code: #name) -> Self {
+                            #krate::CloseCode::from_u16(code.as_u16())
+                        }
                     }
                 }
-            }
-        });
+            });
     let total = table.total;
     let as_doc = format!("The number of the code, as a `{repr_name}`.");
 
@@ -587,7 +603,13 @@ fn entries(krate: &TokenStream, table: &Table) -> TokenStream {
             });
         }
     }
-    rows.sort_by_key(|r| (r.start, r.end, r.kind));
+    // Ranges before the codes documented inside them; "Code" < "Documented" < "Range" would not do.
+    let rank = |kind: &str| match kind {
+        "Code" => 0,
+        "Range" => 1,
+        _ => 2,
+    };
+    rows.sort_by_key(|r| (r.start, rank(r.kind), r.end));
     let rows = rows.iter().map(|r| {
         let (start, end) = (lit(r.start), lit(r.end));
         let kind = format_ident!("{}", r.kind);
@@ -666,7 +688,11 @@ fn md(text: &str) -> String {
 }
 
 fn doc_line(text: &str) -> TokenStream {
-    let text = if text.is_empty() { String::new() } else { format!(" {text}") };
+    let text = if text.is_empty() {
+        String::new()
+    } else {
+        format!(" {text}")
+    };
     quote!(#[doc = #text])
 }
 

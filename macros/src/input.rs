@@ -63,20 +63,28 @@ impl Parse for Invocation {
         let attrs = input.call(Attribute::parse_outer)?;
         let vis: Visibility = input.parse()?;
         if !input.peek(Token![enum]) {
-            return Err(input.error("expected `enum`, as in `pub enum CloseCode from \"codes.toml\";`"));
+            return Err(
+                input.error("expected `enum`, as in `pub enum CloseCode from \"codes.toml\";`")
+            );
         }
         input.parse::<Token![enum]>()?;
         let name: Ident = input.parse()?;
         let spec = if input.peek(kw::from) {
             input.parse::<kw::from>()?;
-            SpecRef::File(parse_lit(input, "a path string after `from`, as in `from \"codes.toml\"`")?)
+            SpecRef::File(parse_lit(
+                input,
+                "a path string after `from`, as in `from \"codes.toml\"`",
+            )?)
         } else if input.peek(Token![=]) {
             input.parse::<Token![=]>()?;
-            SpecRef::Inline(parse_lit(input, "a TOML string after `=`, as in `= r#\"...\"#`")?)
+            SpecRef::Inline(parse_lit(
+                input,
+                "a TOML string after `=`, as in `= r#\"...\"#`",
+            )?)
         } else {
-            return Err(input.error(
-                "expected `from \"path.toml\"` or `= r#\"...\"#` after the enum name",
-            ));
+            return Err(
+                input.error("expected `from \"path.toml\"` or `= r#\"...\"#` after the enum name")
+            );
         };
         if input.is_empty() {
             return Err(syn::Error::new(
@@ -86,9 +94,18 @@ impl Parse for Invocation {
         }
         input.parse::<Token![;]>()?;
         if !input.is_empty() {
-            return Err(input.error("unexpected tokens after `;`; expected one enum per `close_codes!`"));
+            return Err(
+                input.error("unexpected tokens after `;`; expected one enum per `close_codes!`")
+            );
         }
-        Ok(Invocation { krate, standard, attrs, vis, name, spec })
+        Ok(Invocation {
+            krate,
+            standard,
+            attrs,
+            vis,
+            name,
+            spec,
+        })
     }
 }
 
@@ -121,9 +138,10 @@ mod tests {
 
     #[test]
     fn parses_inline_form_and_standard_flag() {
-        let inv: Invocation =
-            syn::parse2(quote! { [crate] __standard pub enum CloseCode = "extends = \"websocket\""; })
-                .unwrap();
+        let inv: Invocation = syn::parse2(
+            quote! { [crate] __standard pub enum CloseCode = "extends = \"websocket\""; },
+        )
+        .unwrap();
         assert!(inv.standard);
         assert!(matches!(&inv.spec, SpecRef::Inline(l) if l.value().contains("websocket")));
         assert_eq!(inv.krate.to_string(), "crate");
@@ -133,15 +151,24 @@ mod tests {
     fn rejects_bad_forms_with_what_is_expected() {
         let cases = [
             (quote! { pub struct X from "a.toml"; }, "expected `enum`"),
-            (quote! { pub enum X "a.toml"; }, "expected `from \"path.toml\"`"),
+            (
+                quote! { pub enum X "a.toml"; },
+                "expected `from \"path.toml\"`",
+            ),
             (quote! { pub enum X from a; }, "expected a path string"),
             (quote! { pub enum X = 5; }, "expected a TOML string"),
             (quote! { pub enum X from "a.toml" }, "expected `;`"),
-            (quote! { pub enum X from "a.toml"; pub enum Y from "b.toml"; }, "one enum per"),
+            (
+                quote! { pub enum X from "a.toml"; pub enum Y from "b.toml"; },
+                "one enum per",
+            ),
         ];
         for (tokens, expected) in cases {
             let err = syn::parse2::<Invocation>(tokens).err().unwrap().to_string();
-            assert!(err.contains(expected), "{err:?} should contain {expected:?}");
+            assert!(
+                err.contains(expected),
+                "{err:?} should contain {expected:?}"
+            );
         }
     }
 }

@@ -32,7 +32,9 @@ pub(crate) fn expand_invocation(inv: &Invocation, loader: &mut FileLoader) -> To
                 let path = lit.value();
                 let include = match found {
                     Found::ManifestDir => {
-                        quote!(::core::include_bytes!(::core::concat!(::core::env!("CARGO_MANIFEST_DIR"), "/", #path)))
+                        quote!(::core::include_bytes!(
+                            ::core::concat!(::core::env!("CARGO_MANIFEST_DIR"), "/", #path)
+                        ))
                     }
                     Found::SourceDir => quote!(::core::include_bytes!(#path)),
                 };
@@ -47,10 +49,18 @@ pub(crate) fn expand_invocation(inv: &Invocation, loader: &mut FileLoader) -> To
     };
     match closecodes_spec::load(&source, loader) {
         Ok(table) => {
-            let target = Target { krate: &inv.krate, name: &inv.name, standard: inv.standard };
+            let target = Target {
+                krate: &inv.krate,
+                name: &inv.name,
+                standard: inv.standard,
+            };
             let def = expand::enum_def(&target, &table, &inv.attrs, &inv.vis);
             let impls = expand::impls(&target, &table);
-            let bases = table.files.iter().map(|(_, resolved)| quote!(const _: &[u8] = ::core::include_bytes!(#resolved);));
+            let bases = table.files.iter().map(|(_, resolved)| {
+                quote!(
+                    const _: &[u8] = ::core::include_bytes!(#resolved);
+                )
+            });
             // The impls sit in an anonymous const so that a `#[cfg]` on the enum covers them too.
             let cfgs = inv.attrs.iter().filter(|a| a.path().is_ident("cfg"));
             quote! {
@@ -96,10 +106,7 @@ fn inline_message(error: &Error, lit: &LitStr) -> String {
     } else {
         (start.line + error.line - 1, error.column)
     };
-    let mut message = format!(
-        "inline spec, line {}, column {}",
-        error.line, error.column
-    );
+    let mut message = format!("inline spec, line {}, column {}", error.line, error.column);
     match span.local_file() {
         Some(file) => {
             let _ = write!(message, " ({}:{line}:{column})", file.display());

@@ -115,7 +115,10 @@ macro_rules! __impl_serde {
             where
                 S: $crate::__private::serde::Serializer,
             {
-                <$repr as $crate::__private::serde::Serialize>::serialize(&<$name as $crate::CodeTable>::code(*self), serializer)
+                <$repr as $crate::__private::serde::Serialize>::serialize(
+                    &<$name as $crate::CodeTable>::code(*self),
+                    serializer,
+                )
             }
         }
 
@@ -125,7 +128,9 @@ macro_rules! __impl_serde {
             where
                 D: $crate::__private::serde::Deserializer<'de>,
             {
-                let value = <$repr as $crate::__private::serde::Deserialize<'de>>::deserialize(deserializer)?;
+                let value = <$repr as $crate::__private::serde::Deserialize<'de>>::deserialize(
+                    deserializer,
+                )?;
                 <$name as $crate::CodeTable>::try_from_code(value)
                     .map_err(<D::Error as $crate::__private::serde::de::Error>::custom)
             }

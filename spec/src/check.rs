@@ -3,9 +3,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::model::{
-    CodeRange, DocumentedCode, Interval, NamedCode, Repr, Spanned, Spec, Table,
-};
+use crate::model::{CodeRange, DocumentedCode, Interval, NamedCode, Repr, Spanned, Spec, Table};
 use crate::{Error, Errors, Origin, Source, parse};
 
 /// Deepest `extends` chain followed before giving up (a cycle is reported before this).
@@ -27,7 +25,9 @@ pub struct NoFiles;
 
 impl Loader for NoFiles {
     fn load(&mut self, path: &str, _from: &Source) -> Result<Source, String> {
-        Err(format!("cannot read `{path}`: only built-in tables can be extended here"))
+        Err(format!(
+            "cannot read `{path}`: only built-in tables can be extended here"
+        ))
     }
 }
 
@@ -42,7 +42,9 @@ pub fn load(source: &Source, loader: &mut dyn Loader) -> Result<Table, Errors> {
     match (Errors::from_vec(errors), table) {
         (None, Some(table)) => Ok(table),
         (Some(errors), _) => Err(errors),
-        (None, None) => Err(Errors::one(source.error(0..0, "the spec could not be checked".to_owned()))),
+        (None, None) => Err(Errors::one(
+            source.error(0..0, "the spec could not be checked".to_owned()),
+        )),
     }
 }
 
@@ -53,11 +55,19 @@ pub fn load(source: &Source, loader: &mut dyn Loader) -> Result<Table, Errors> {
 /// Every rule the spec breaks, and every problem of the specs it extends.
 pub fn check(spec: &Spec, source: &Source, loader: &mut dyn Loader) -> Result<Table, Errors> {
     let mut errors = Vec::new();
-    let table = check_inner(spec, source, loader, &mut vec![source.key.clone()], &mut errors);
+    let table = check_inner(
+        spec,
+        source,
+        loader,
+        &mut vec![source.key.clone()],
+        &mut errors,
+    );
     match (Errors::from_vec(errors), table) {
         (None, Some(table)) => Ok(table),
         (Some(errors), _) => Err(errors),
-        (None, None) => Err(Errors::one(source.error(0..0, "the spec could not be checked".to_owned()))),
+        (None, None) => Err(Errors::one(
+            source.error(0..0, "the spec could not be checked".to_owned()),
+        )),
     }
 }
 
@@ -145,17 +155,20 @@ fn check_inner(
     let mut names: HashMap<&str, Owner> = HashMap::new();
     if let Some(b) = &base {
         for code in &b.codes {
-            names.insert(&code.name, Owner::Base(format!("code {} `{}`", code.value, code.name)));
+            names.insert(
+                &code.name,
+                Owner::Base(format!("code {} `{}`", code.value, code.name)),
+            );
         }
         for range in &b.ranges {
             names.insert(&range.name, Owner::Base(format!("range `{}`", range.name)));
         }
     }
-    let local_names = spec
-        .ranges
-        .iter()
-        .map(|r| (&r.name, "range"))
-        .chain(spec.codes.iter().filter_map(|k| k.name.as_ref().map(|n| (n, "code"))));
+    let local_names = spec.ranges.iter().map(|r| (&r.name, "range")).chain(
+        spec.codes
+            .iter()
+            .filter_map(|k| k.name.as_ref().map(|n| (n, "code"))),
+    );
     let mut local_names: Vec<_> = local_names.collect();
     local_names.sort_by_key(|(n, _)| n.span.start);
     for (name, kind) in local_names {
@@ -198,7 +211,9 @@ fn check_inner(
     }
     for (i, r) in spec.ranges.iter().enumerate() {
         for iv in &r.intervals {
-            if fits(&mut chk, repr, iv.value.start, &iv.span) && fits(&mut chk, repr, iv.value.end, &iv.span) {
+            if fits(&mut chk, repr, iv.value.start, &iv.span)
+                && fits(&mut chk, repr, iv.value.end, &iv.span)
+            {
                 spans.push((iv.value, base_ranges + i, Some(iv.span.clone())));
             }
         }
@@ -206,7 +221,8 @@ fn check_inner(
     spans.sort_by_key(|(iv, _, span)| (iv.start, span.as_ref().map_or(0, |s| s.start)));
     let range_name = |i: usize| -> String {
         if i < base_ranges {
-            base.as_ref().map_or(String::new(), |b| b.ranges[i].name.clone())
+            base.as_ref()
+                .map_or(String::new(), |b| b.ranges[i].name.clone())
         } else {
             spec.ranges[i - base_ranges].name.value.clone()
         }
@@ -225,20 +241,40 @@ fn check_inner(
                 (Some(sa), Some(sb)) => Some(sa.start > sb.start),
                 (local_a, _) => Some(local_a.is_some()),
             };
-            let ordered = a_is_later.map(|later| if later { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) });
-            if let Some(((later_iv, later_owner, Some(later_span)), (earlier_iv, earlier_owner, earlier_span))) = ordered {
-                let shared = Interval { start: b.0.start, end: b.0.end.min(a.0.end) };
+            let ordered = a_is_later.map(|later| {
+                if later {
+                    (a.clone(), b.clone())
+                } else {
+                    (b.clone(), a.clone())
+                }
+            });
+            if let Some((
+                (later_iv, later_owner, Some(later_span)),
+                (earlier_iv, earlier_owner, earlier_span),
+            )) = ordered
+            {
+                let shared = Interval {
+                    start: b.0.start,
+                    end: b.0.end.min(a.0.end),
+                };
                 let where_first = match &earlier_span {
                     Some(s) => format!("defined at line {}", chk.line_of(s)),
                     None => format!("defined by the base table {}", chk.base_name),
                 };
-                let (later_name, earlier_name) = (range_name(later_owner), range_name(earlier_owner));
+                let (later_name, earlier_name) =
+                    (range_name(later_owner), range_name(earlier_owner));
                 let message = if later_owner == earlier_owner {
-                    format!("range `{later_name}` lists {later_iv} and {earlier_iv}, which overlap at {shared}; expected disjoint intervals")
+                    format!(
+                        "range `{later_name}` lists {later_iv} and {earlier_iv}, which overlap at {shared}; expected disjoint intervals"
+                    )
                 } else {
-                    format!("range `{later_name}` ({later_iv}) overlaps range `{earlier_name}` ({earlier_iv}) at {shared}; expected ranges that share no code")
+                    format!(
+                        "range `{later_name}` ({later_iv}) overlaps range `{earlier_name}` ({earlier_iv}) at {shared}; expected ranges that share no code"
+                    )
                 };
-                chk.error(later_span, message).notes.push(format!("`{earlier_name}` is {where_first}"));
+                chk.error(later_span, message)
+                    .notes
+                    .push(format!("`{earlier_name}` is {where_first}"));
             }
         }
         if b.0.end > a.0.end {
@@ -254,15 +290,24 @@ fn check_inner(
         }
         for range in &b.ranges {
             for doc in &range.documented {
-                codes.insert(doc.value, Owner::Base(format!("a documented code of `{}`", range.name)));
+                codes.insert(
+                    doc.value,
+                    Owner::Base(format!("a documented code of `{}`", range.name)),
+                );
             }
         }
     }
-    let assignable: Vec<&CodeRange> = base.iter().flat_map(|b| b.ranges.iter().filter(|r| r.assignable)).collect();
+    let assignable: Vec<&CodeRange> = base
+        .iter()
+        .flat_map(|b| b.ranges.iter().filter(|r| r.assignable))
+        .collect();
     let allowed = if assignable.is_empty() {
         "the base table has no assignable range".to_owned()
     } else {
-        let list: Vec<String> = assignable.iter().map(|r| format!("`{}` ({})", r.name, r.intervals_text())).collect();
+        let list: Vec<String> = assignable
+            .iter()
+            .map(|r| format!("`{}` ({})", r.name, r.intervals_text()))
+            .collect();
         format!("new codes must lie in {}", list.join(" or "))
     };
     let mut local_codes: Vec<&crate::model::CodeSpec> = spec.codes.iter().collect();
@@ -378,7 +423,10 @@ fn check_inner(
     index.sort();
     let holder = |value: i128| -> Option<usize> {
         let at = index.partition_point(|(iv, _)| iv.start <= value);
-        at.checked_sub(1).and_then(|p| index.get(p)).filter(|(iv, _)| iv.contains(value)).map(|(_, i)| *i)
+        at.checked_sub(1)
+            .and_then(|p| index.get(p))
+            .filter(|(iv, _)| iv.contains(value))
+            .map(|(_, i)| *i)
     };
     let mut unplaced = Vec::new();
     for k in valid_codes {
@@ -466,7 +514,10 @@ fn resolve_base(
         chain.push(&base_source.key);
         errors.push(source.error(
             extends.span.clone(),
-            format!("`extends` cycle: {}; expected a chain that ends in a table without `extends`", chain.join(" extends ")),
+            format!(
+                "`extends` cycle: {}; expected a chain that ends in a table without `extends`",
+                chain.join(" extends ")
+            ),
         ));
         return (None, true);
     }
@@ -509,14 +560,24 @@ fn fits(c: &mut Checker<'_>, repr: Repr, value: i128, span: &Range<usize>) -> bo
     } else {
         format!("code {value} does not fit `{repr}`")
     };
-    c.error(span.clone(), format!("{found}; expected a code in {}..={}", repr.min(), repr.max()));
+    c.error(
+        span.clone(),
+        format!(
+            "{found}; expected a code in {}..={}",
+            repr.min(),
+            repr.max()
+        ),
+    );
     false
 }
 
 /// Whether the ranges (sorted in `index`) and named codes cover every value of `repr`.
 fn covers(repr: Repr, index: &[(Interval, usize)], codes: &[NamedCode]) -> bool {
     let mut all: Vec<Interval> = index.iter().map(|(iv, _)| *iv).collect();
-    all.extend(codes.iter().map(|k| Interval { start: k.value, end: k.value }));
+    all.extend(codes.iter().map(|k| Interval {
+        start: k.value,
+        end: k.value,
+    }));
     all.sort();
     let mut next = repr.min(); // first value not yet covered
     for iv in all {
@@ -545,21 +606,34 @@ const KEYWORDS: &[&str] = &[
 fn check_ident(c: &mut Checker<'_>, name: &Spanned<String>, kind: &str) -> bool {
     let n = name.value.as_str();
     let problem = if KEYWORDS.contains(&n) {
-        Some(format!("{kind} name `{n}` is a Rust keyword; expected another name"))
+        Some(format!(
+            "{kind} name `{n}` is a Rust keyword; expected another name"
+        ))
     } else if !n.chars().next().is_some_and(|ch| ch.is_ascii_alphabetic())
         || !n.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_')
     {
         let suggestion = camel_case(n);
-        Some(if suggestion.is_empty() || !suggestion.starts_with(|ch: char| ch.is_ascii_alphabetic()) {
-            format!("{kind} name \"{n}\" is not a Rust identifier; expected an UpperCamelCase name that starts with a letter")
-        } else {
-            format!("{kind} name \"{n}\" is not a Rust identifier; expected an UpperCamelCase name such as `{suggestion}`")
-        })
+        Some(
+            if suggestion.is_empty() || !suggestion.starts_with(|ch: char| ch.is_ascii_alphabetic())
+            {
+                format!(
+                    "{kind} name \"{n}\" is not a Rust identifier; expected an UpperCamelCase name that starts with a letter"
+                )
+            } else {
+                format!(
+                    "{kind} name \"{n}\" is not a Rust identifier; expected an UpperCamelCase name such as `{suggestion}`"
+                )
+            },
+        )
     } else if !n.starts_with(|ch: char| ch.is_ascii_uppercase())
         || n.contains('_')
-        || (n.len() > 1 && n.chars().all(|ch| !ch.is_ascii_lowercase()))
+        || (n.chars().filter(char::is_ascii_alphabetic).count() > 1
+            && !n.chars().any(|ch| ch.is_ascii_lowercase()))
     {
-        Some(format!("{kind} name `{n}` is not UpperCamelCase; expected `{}`", camel_case(n)))
+        Some(format!(
+            "{kind} name `{n}` is not UpperCamelCase; expected `{}`",
+            camel_case(n)
+        ))
     } else {
         None
     };
@@ -580,7 +654,11 @@ fn camel_case(name: &str) -> String {
         .map(|w| {
             let mut chars = w.chars();
             let first = chars.next().map(|ch| ch.to_ascii_uppercase());
-            let rest: String = if all_upper { chars.map(|ch| ch.to_ascii_lowercase()).collect() } else { chars.collect() };
+            let rest: String = if all_upper {
+                chars.map(|ch| ch.to_ascii_lowercase()).collect()
+            } else {
+                chars.collect()
+            };
             first.into_iter().chain(rest.chars()).collect::<String>()
         })
         .collect()

@@ -35,3 +35,6 @@ pub use model::{
 };
 pub use parse::{parse, parse_recoverable};
 pub use source::{Origin, Source};
+
+#[cfg(test)]
+mod tests;

@@ -50,15 +50,26 @@ pub fn parse_recoverable(source: &Source) -> (Spec, Vec<Error>) {
         p.errors
             .push(source.error(span, format!("invalid TOML: {message}")));
     }
+    let syntax_errors = p.errors.len();
     let spec = p.spec(root.get_ref());
-    (spec, p.errors)
+    // A value the TOML parser had to make up while recovering is not worth a second error.
+    let made_up: Vec<usize> = p.errors[..syntax_errors]
+        .iter()
+        .map(|e| e.span.start)
+        .collect();
+    let mut errors = p.errors;
+    let mut index = 0;
+    errors.retain(|e| {
+        index += 1;
+        index <= syntax_errors || !made_up.contains(&e.span.start)
+    });
+    (spec, errors)
 }
 
 struct Parser<'s> {
     source: &'s Source,
     errors: Vec<Error>,
 }
-
 
 impl Parser<'_> {
     fn error(&mut self, span: Range<usize>, message: String) {
@@ -408,7 +419,11 @@ impl Parser<'_> {
         if let Some(close) = closest(name, known) {
             let _ = write!(message, "; did you mean `{close}`?");
         } else {
-            let _ = write!(message, "; expected one of {}", quoted_list(known.iter().copied()));
+            let _ = write!(
+                message,
+                "; expected one of {}",
+                quoted_list(known.iter().copied())
+            );
         }
         self.error(key.span(), message);
     }

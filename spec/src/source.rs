@@ -33,59 +33,83 @@ pub struct Source {
     pub text: String,
     /// A key that identifies the source for cycle detection (a canonical path for files).
     pub key: String,
+    /// Byte offset of the start of every line, for line and column look-ups in O(log n).
+    line_starts: Vec<usize>,
 }
 
 impl Source {
     /// A spec written inline in the macro invocation.
     #[must_use]
     pub fn inline(text: impl Into<String>) -> Self {
-        Source {
-            origin: Origin::Inline,
-            text: text.into(),
-            key: "<inline>".to_owned(),
-        }
+        Source::new(Origin::Inline, text.into(), "<inline>".to_owned())
     }
 
     /// A spec read from `path` (as the user wrote it); `key` identifies the file uniquely.
     #[must_use]
     pub fn file(path: impl Into<String>, key: impl Into<String>, text: impl Into<String>) -> Self {
-        Source {
-            origin: Origin::File(path.into()),
-            text: text.into(),
-            key: key.into(),
-        }
+        Source::new(Origin::File(path.into()), text.into(), key.into())
     }
 
     /// One of the tables shipped with the crate, if `name` is one.
     #[must_use]
     pub fn builtin(name: &str) -> Option<Self> {
-        crate::builtin::get(name).map(|(name, text)| Source {
-            origin: Origin::Builtin(name),
-            text: text.to_owned(),
-            key: format!("<builtin:{name}>"),
+        crate::builtin::get(name).map(|(name, text)| {
+            Source::new(
+                Origin::Builtin(name),
+                text.to_owned(),
+                format!("<builtin:{name}>"),
+            )
         })
+    }
+
+    fn new(origin: Origin, text: String, key: String) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Source {
+            origin,
+            text,
+            key,
+            line_starts,
+        }
+    }
+
+    /// The 0-based line index and the clamped byte offset of `offset`.
+    fn locate(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let line = self
+            .line_starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1);
+        (line, offset)
     }
 
     /// The 1-based line and column (in characters) of byte `offset`.
     #[must_use]
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
-        (line, column)
+        let (line, offset) = self.locate(offset);
+        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(0, |s| s.chars().count())
+            + 1;
+        (line + 1, column)
     }
 
     /// The text of the line holding byte `offset`, without its line ending.
     #[must_use]
     pub fn line_text(&self, offset: usize) -> &str {
-        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let end = self.text[offset..]
-            .find('\n')
-            .map_or(self.text.len(), |i| offset + i);
-        self.text[start..end].trim_end_matches('\r')
+        let (line, _) = self.locate(offset);
+        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        self.text
+            .get(start..end)
+            .unwrap_or("")
+            .trim_end_matches('\r')
     }
 
     /// Builds an error at `span` of this source.

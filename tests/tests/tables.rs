@@ -42,7 +42,11 @@ fn file_spec_extends_the_standard_table() {
     assert_eq!(ChatCode::from_u16(1014), ChatCode::Gateway);
     assert_eq!(ChatCode::RateLimited.to_string(), "4008 Rate Limited");
     assert_eq!(ChatCode::Normal.reason(), Some("Normal Closure"));
-    assert!(ChatCode::SessionExpired.description().contains("log in again"));
+    assert!(
+        ChatCode::SessionExpired
+            .description()
+            .contains("log in again")
+    );
     for value in 0..=u16::MAX {
         let code = ChatCode::from_u16(value);
         assert_eq!(code.as_u16(), value);
@@ -53,7 +57,11 @@ fn file_spec_extends_the_standard_table() {
         assert_eq!(ChatCode::from(standard), code);
     }
     assert_eq!(
-        ChatCode::ALL.iter().map(|c| c.as_u16()).filter(|&v| v >= 4000).collect::<Vec<_>>(),
+        ChatCode::ALL
+            .iter()
+            .map(|c| c.as_u16())
+            .filter(|&v| v >= 4000)
+            .collect::<Vec<_>>(),
         [4001, 4008, 4010]
     );
     assert_eq!(<ChatCode as CodeTable>::NAME, "ChatCode");
@@ -66,8 +74,14 @@ fn extends_chain_through_two_files() {
     assert_eq!(GameCode::from_u16(1000), GameCode::Normal);
     assert_eq!(GameCode::Kicked.reason(), None);
     assert_eq!(GameCode::Kicked.to_string(), "4101");
-    assert_eq!(CloseCode::from(GameCode::MatchOver), CloseCode::Library(4100));
-    assert_eq!(GameCode::from(CloseCode::Library(4008)), GameCode::RateLimited);
+    assert_eq!(
+        CloseCode::from(GameCode::MatchOver),
+        CloseCode::Library(4100)
+    );
+    assert_eq!(
+        GameCode::from(CloseCode::Library(4008)),
+        GameCode::RateLimited
+    );
 }
 
 #[test]
@@ -85,12 +99,18 @@ fn partial_table_has_try_from_and_from_repr_returns_option() {
     let err = GrpcStatus::try_from(200).unwrap_err();
     assert_eq!((err.value(), err.kind()), (200, CodeErrorKind::Unknown));
     assert_eq!(err.to_string(), "200 is not a code of `GrpcStatus`");
-    assert_eq!(GrpcStatus::from_wire(99).unwrap_err().kind(), CodeErrorKind::Unknown);
+    assert_eq!(
+        GrpcStatus::from_wire(99).unwrap_err().kind(),
+        CodeErrorKind::Unknown
+    );
     assert_eq!(u8::from(GrpcStatus::DataLoss), 15);
     assert_eq!(GrpcStatus::Ok.to_string(), "0 OK");
     assert_eq!("NOT_FOUND".parse::<GrpcStatus>().ok(), None);
     assert_eq!("NotFound".parse::<GrpcStatus>(), Ok(GrpcStatus::NotFound));
-    assert_eq!("5 NOT_FOUND".parse::<GrpcStatus>(), Ok(GrpcStatus::NotFound));
+    assert_eq!(
+        "5 NOT_FOUND".parse::<GrpcStatus>(),
+        Ok(GrpcStatus::NotFound)
+    );
     const { assert!(!<GrpcStatus as CodeTable>::TOTAL) };
     for value in 0..=u8::MAX {
         match GrpcStatus::try_from(value) {
@@ -120,5 +140,8 @@ fn from_wire_rejects_what_is_never_sent() {
     assert_eq!(ChatCode::from_wire(4008), Ok(ChatCode::RateLimited));
     let err = ChatCode::from_wire(1005).unwrap_err();
     assert_eq!(err.kind(), CodeErrorKind::NotSendable);
-    assert_eq!(err.to_string(), "code 1005 of `ChatCode` is never sent on the wire");
+    assert_eq!(
+        err.to_string(),
+        "code 1005 of `ChatCode` is never sent on the wire"
+    );
 }

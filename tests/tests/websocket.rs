@@ -42,7 +42,11 @@ fn every_value_round_trips_and_lands_where_the_registry_says() {
         assert_eq!(u16::from(code), value);
         assert_eq!(CloseCode::from(value), code);
         // Structural check: `PartialEq` compares codes, so also compare the Debug text.
-        assert_eq!(format!("{code:?}"), format!("{expected:?}"), "variant of {value}");
+        assert_eq!(
+            format!("{code:?}"),
+            format!("{expected:?}"),
+            "variant of {value}"
+        );
         assert_eq!(code.reason(), reason, "reason of {value}");
         assert!(!code.description().is_empty());
     }
@@ -164,7 +168,10 @@ fn from_str_takes_numbers_names_and_the_display_form() {
     let err = "1001 Going Nowhere".parse::<CloseCode>().unwrap_err();
     assert_eq!(err.kind(), ParseCodeErrorKind::WrongReason);
     assert_eq!(err.value(), Some(1001));
-    assert_eq!("70000".parse::<CloseCode>().unwrap_err().kind(), ParseCodeErrorKind::Unrecognized);
+    assert_eq!(
+        "70000".parse::<CloseCode>().unwrap_err().kind(),
+        ParseCodeErrorKind::Unrecognized
+    );
 }
 
 #[test]
@@ -177,9 +184,15 @@ fn entries_describe_every_code_and_range_in_order() {
         .filter(|e| e.kind != EntryKind::Documented)
         .map(|e| u32::from(e.end - e.start) + 1)
         .sum();
-    assert_eq!(covered, 65536, "codes and ranges cover every u16 exactly once");
+    assert_eq!(
+        covered, 65536,
+        "codes and ranges cover every u16 exactly once"
+    );
     let gateway = entries.iter().find(|e| e.start == 1014).unwrap();
-    assert_eq!((gateway.variant, gateway.reason), ("Gateway", Some("Bad Gateway")));
+    assert_eq!(
+        (gateway.variant, gateway.reason),
+        ("Gateway", Some("Bad Gateway"))
+    );
     let forbidden = entries.iter().find(|e| e.start == 3003).unwrap();
     assert_eq!(forbidden.kind, EntryKind::Documented);
     assert_eq!(forbidden.variant, "Iana");

@@ -1,0 +1,455 @@
+//! Unit tests: one per rule, each asserting the message and the line and column it points at.
+
+use crate::{Error, Loader, NoFiles, Origin, Repr, Source, load, parse};
+
+fn errors(text: &str) -> Vec<Error> {
+    match load(&Source::inline(text), &mut NoFiles) {
+        Ok(table) => panic!("expected errors, got a table: {table:?}"),
+        Err(errors) => errors.into_iter().collect(),
+    }
+}
+
+/// The single error of `text`, as `(line, column, message)`.
+fn one(text: &str) -> (usize, usize, String) {
+    let errs = errors(text);
+    assert_eq!(errs.len(), 1, "expected one error, got {errs:#?}");
+    (errs[0].line, errs[0].column, errs[0].message.clone())
+}
+
+fn assert_lowercase_and_unpunctuated(errs: &[Error]) {
+    for e in errs {
+        assert!(
+            e.message.starts_with(|c: char| !c.is_uppercase()),
+            "{}",
+            e.message
+        );
+        assert!(!e.message.ends_with('.'), "{}", e.message);
+    }
+}
+
+const BASE: &str = "[table]\ndescription = \"d\"\n";
+
+#[test]
+fn builtin_websocket_table_is_valid_and_total() {
+    let table = load(&Source::builtin("websocket").unwrap(), &mut NoFiles).unwrap();
+    assert!(table.total);
+    assert_eq!(table.repr, Repr::U16);
+    assert_eq!(table.codes.len(), 15);
+    assert_eq!(table.builtins, ["websocket"]);
+    let names: Vec<&str> = table.ranges.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["Reserved", "Iana", "Library", "Bad"]);
+    let library = &table.ranges[2];
+    assert!(library.assignable && library.sendable);
+    assert!(table.ranges.iter().filter(|r| r.assignable).count() == 1);
+    let iana = &table.ranges[1];
+    let documented: Vec<i128> = iana.documented.iter().map(|d| d.value).collect();
+    assert_eq!(documented, [3000, 3003, 3008]);
+}
+
+#[test]
+fn toml_syntax_errors_are_located() {
+    let errs = errors("[table]\nname = \"X\"\nrepr = \n");
+    assert_eq!((errs[0].line, errs[0].column), (3, 8));
+    assert!(
+        errs.iter().all(|e| e.message.starts_with("invalid TOML: ")),
+        "{errs:#?}"
+    );
+}
+
+#[test]
+fn wrong_types_are_reported_with_what_was_found() {
+    let errs = errors(&format!(
+        "{BASE}[[code]]\ncode = \"4001\"\nname = \"A\"\ndescription = \"x\"\n\n[[code]]\ncode = 1.5\nname = \"B\"\ndescription = \"x\"\n\n[[code]]\ncode = 7\nname = 3\ndescription = true\n"
+    ));
+    let msgs: Vec<(usize, &str)> = errs.iter().map(|e| (e.line, e.message.as_str())).collect();
+    assert_eq!(msgs.len(), 4, "{msgs:#?}");
+    assert_eq!(
+        msgs[0],
+        (
+            4,
+            "expected an integer for `code`, found the string \"4001\"; remove the quotes"
+        )
+    );
+    assert_eq!(
+        msgs[1],
+        (9, "expected an integer for `code`, found a float")
+    );
+    assert_eq!(
+        msgs[2],
+        (15, "expected a string for `name`, found an integer")
+    );
+    assert_eq!(
+        msgs[3],
+        (16, "expected a string for `description`, found a boolean")
+    );
+    assert_lowercase_and_unpunctuated(&errs);
+}
+
+#[test]
+fn codes_must_fit_the_repr() {
+    let (line, col, msg) =
+        one("[table]\nrepr = \"u8\"\n[[code]]\ncode = 256\nname = \"A\"\ndescription = \"x\"\n");
+    assert_eq!((line, col), (4, 8));
+    assert_eq!(
+        msg,
+        "code 256 does not fit `u8`; expected a code in 0..=255"
+    );
+    let (_, _, msg) = one("[[code]]\ncode = -1\nname = \"A\"\ndescription = \"x\"\n");
+    assert_eq!(
+        msg,
+        "negative code -1, but `u16` has no negative values; expected a code in 0..=65535"
+    );
+    let (_, _, msg) = one("[[range]]\nname = \"A\"\ncodes = \"0..=70000\"\ndescription = \"x\"\n");
+    assert!(msg.starts_with("code 70000 does not fit `u16`"), "{msg}");
+    let (_, _, msg) = one("[table]\nrepr = \"u128\"\n");
+    assert!(
+        msg.starts_with("unknown `repr` \"u128\"; expected one of `u8`, `u16`"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn unknown_keys_suggest_the_close_one() {
+    let errs = errors("[[code]]\ncode = 1\nname = \"A\"\ndescripton = \"x\"\ncolour = 1\n");
+    let msgs: Vec<&str> = errs.iter().map(|e| e.message.as_str()).collect();
+    assert!(
+        msgs.contains(&"unknown key `descripton` in a `[[code]]`; did you mean `description`?"),
+        "{msgs:#?}"
+    );
+    assert!(
+        msgs.iter()
+            .any(|m| m.starts_with("unknown key `colour` in a `[[code]]`; expected one of `code`")),
+        "{msgs:#?}"
+    );
+    assert!(msgs.contains(&"missing key `description` in this `[[code]]`; expected a sentence saying what the code means"));
+    let (line, col, msg) = one("extend = \"websocket\"\n");
+    assert_eq!((line, col), (1, 1));
+    assert_eq!(
+        msg,
+        "unknown key `extend` at the top level; did you mean `extends`?"
+    );
+}
+
+#[test]
+fn missing_keys_point_at_the_entry_header() {
+    let errs = errors("[[range]]\nname = \"A\"\n");
+    assert_eq!(errs.len(), 2, "{errs:#?}");
+    assert!(
+        errs.iter()
+            .all(|e| e.line == 1 && e.column == 1 && e.width == 9)
+    );
+    assert!(
+        errs[0]
+            .message
+            .starts_with("missing key `codes` in this `[[range]]`")
+    );
+    assert!(
+        errs[1]
+            .message
+            .starts_with("missing key `description` in this `[[range]]`")
+    );
+}
+
+#[test]
+fn empty_names_and_descriptions_are_errors() {
+    let errs = errors("[[code]]\ncode = 1\nname = \"\"\ndescription = \"  \"\n");
+    let msgs: Vec<&str> = errs.iter().map(|e| e.message.as_str()).collect();
+    assert!(
+        msgs.contains(&"`name` is empty; expected a non-empty string"),
+        "{msgs:#?}"
+    );
+    assert!(
+        msgs.contains(&"`description` is empty; expected a non-empty string"),
+        "{msgs:#?}"
+    );
+}
+
+#[test]
+fn names_must_be_upper_camel_case_identifiers_and_not_keywords() {
+    let cases = [
+        (
+            "going_away",
+            "code name `going_away` is not UpperCamelCase; expected `GoingAway`",
+        ),
+        (
+            "GOING",
+            "code name `GOING` is not UpperCamelCase; expected `Going`",
+        ),
+        (
+            "Self",
+            "code name `Self` is a Rust keyword; expected another name",
+        ),
+        (
+            "Going Away",
+            "code name \"Going Away\" is not a Rust identifier; expected an UpperCamelCase name such as `GoingAway`",
+        ),
+        (
+            "4xx",
+            "code name \"4xx\" is not a Rust identifier; expected an UpperCamelCase name that starts with a letter",
+        ),
+    ];
+    for (name, expected) in cases {
+        let (line, col, msg) = one(&format!(
+            "[[code]]\ncode = 1\nname = \"{name}\"\ndescription = \"x\"\n"
+        ));
+        assert_eq!((line, col, msg.as_str()), (3, 8, expected));
+    }
+    let (_, _, msg) = one("[table]\nname = \"close_code\"\n");
+    assert_eq!(
+        msg,
+        "table name name `close_code` is not UpperCamelCase; expected `CloseCode`"
+    );
+}
+
+#[test]
+fn inverted_and_malformed_ranges() {
+    let (line, col, msg) = one("[[range]]\nname = \"A\"\ncodes = \"5..=1\"\ndescription = \"x\"\n");
+    assert_eq!((line, col), (3, 9));
+    assert_eq!(
+        msg,
+        "inverted range \"5..=1\": it starts after it ends; expected \"1..=5\""
+    );
+    let errs =
+        errors("[[range]]\nname = \"A\"\ncodes = [\"1..5\", \"x\", 3.0]\ndescription = \"x\"\n");
+    let msgs: Vec<&str> = errs.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(msgs.len(), 3, "{msgs:#?}");
+    assert!(msgs[0].ends_with("ranges are inclusive and written with `..=`"));
+    assert!(msgs[1].starts_with("malformed range \"x\"; expected \"start..=end\""));
+    assert!(msgs[2].starts_with("expected a range string such as \"4000..=4999\", a code, or a list of them for `codes`, found a float"));
+    let (_, _, msg) = one("[[range]]\nname = \"A\"\ncodes = []\ndescription = \"x\"\n");
+    assert!(msg.starts_with("`codes` is an empty list"));
+}
+
+#[test]
+fn overlapping_ranges_name_both() {
+    let text = "[[range]]\nname = \"A\"\ncodes = \"0..=10\"\ndescription = \"x\"\n\n[[range]]\nname = \"B\"\ncodes = [\"20..=30\", \"5..=12\"]\ndescription = \"x\"\n";
+    let errs = errors(text);
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    assert_eq!((errs[0].line, errs[0].column), (8, 21));
+    assert_eq!(
+        errs[0].message,
+        "range `B` (5..=12) overlaps range `A` (0..=10) at 5..=10; expected ranges that share no code"
+    );
+    assert_eq!(errs[0].notes, ["`A` is defined at line 3"]);
+    let (_, _, msg) =
+        one("[[range]]\nname = \"A\"\ncodes = [\"0..=10\", \"10..=12\"]\ndescription = \"x\"\n");
+    assert_eq!(
+        msg,
+        "range `A` lists 10..=12 and 0..=10, which overlap at 10; expected disjoint intervals"
+    );
+}
+
+#[test]
+fn duplicates_name_the_first_place() {
+    let text = "[[code]]\ncode = 1\nname = \"A\"\ndescription = \"x\"\n\n[[code]]\ncode = 1\nname = \"B\"\ndescription = \"x\"\n\n[[range]]\nname = \"A\"\ncodes = \"5..=9\"\ndescription = \"x\"\n";
+    let errs = errors(text);
+    let found: Vec<(usize, &str, &[String])> = errs
+        .iter()
+        .map(|e| (e.line, e.message.as_str(), e.notes.as_slice()))
+        .collect();
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(
+        found[0],
+        (
+            7,
+            "duplicate code 1",
+            &["first defined at line 2".to_owned()][..]
+        )
+    );
+    assert_eq!(
+        found[1],
+        (
+            12,
+            "duplicate name `A`",
+            &["first defined at line 3".to_owned()][..]
+        )
+    );
+}
+
+#[test]
+fn extension_codes_must_lie_in_an_assignable_base_range() {
+    let text = "extends = \"websocket\"\n[[code]]\ncode = 3999\nname = \"A\"\ndescription = \"x\"\n[[code]]\ncode = 1001\nname = \"B\"\ndescription = \"x\"\n[[code]]\ncode = 5000\nname = \"C\"\ndescription = \"x\"\n[[code]]\ncode = 4500\nname = \"Normal\"\ndescription = \"x\"\n";
+    let errs = errors(text);
+    let msgs: Vec<(usize, &str)> = errs.iter().map(|e| (e.line, e.message.as_str())).collect();
+    assert_eq!(msgs.len(), 4, "{msgs:#?}");
+    assert_eq!(
+        msgs[0],
+        (
+            3,
+            "code 3999 lies in range `Iana` (3000..=3999) of the base table `websocket`, which does not accept new codes; new codes must lie in `Library` (4000..=4999)"
+        )
+    );
+    assert_eq!(
+        msgs[1],
+        (
+            7,
+            "code 1001 is already defined by the base table `websocket` as `Away`; new codes must lie in `Library` (4000..=4999)"
+        )
+    );
+    assert_eq!(
+        msgs[2],
+        (
+            11,
+            "code 5000 lies in range `Bad` (0..=999, 5000..=65535) of the base table `websocket`, which does not accept new codes; new codes must lie in `Library` (4000..=4999)"
+        )
+    );
+    assert_eq!(
+        msgs[3],
+        (
+            16,
+            "name `Normal` is already used by code 1000 `Normal` of the base table `websocket`; expected a new name"
+        )
+    );
+}
+
+#[test]
+fn extension_keeps_base_repr_and_cannot_overlap_base_ranges() {
+    let errs = errors(
+        "extends = \"websocket\"\n[table]\nrepr = \"u32\"\n[[range]]\nname = \"Mine\"\ncodes = \"4500..=4600\"\ndescription = \"x\"\n",
+    );
+    let msgs: Vec<&str> = errs.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(msgs.len(), 2, "{msgs:#?}");
+    assert_eq!(
+        msgs[0],
+        "`repr` is u32 but the base table `websocket` uses u16; an extending table keeps its base's repr"
+    );
+    assert_eq!(
+        msgs[1],
+        "range `Mine` (4500..=4600) overlaps range `Library` (4000..=4999) at 4500..=4600; expected ranges that share no code"
+    );
+    assert_eq!(
+        errs[1].notes,
+        ["`Library` is defined by the base table `websocket`"]
+    );
+}
+
+#[test]
+fn unknown_builtin_and_missing_file_point_at_extends() {
+    let (line, col, msg) = one("extends = \"websockets\"\n");
+    assert_eq!((line, col), (1, 11));
+    assert_eq!(
+        msg,
+        "unknown built-in table \"websockets\"; expected one of \"websocket\" or a path to a `.toml` file"
+    );
+    let (_, _, msg) = one("extends = \"base.toml\"\n");
+    assert_eq!(
+        msg,
+        "cannot read `base.toml`: only built-in tables can be extended here"
+    );
+}
+
+/// Serves specs from memory, to test chains and cycles without touching the disk.
+struct Memory(Vec<(&'static str, &'static str)>);
+
+impl Loader for Memory {
+    fn load(&mut self, path: &str, _from: &Source) -> Result<Source, String> {
+        self.0
+            .iter()
+            .find(|(p, _)| *p == path)
+            .map(|(p, text)| Source::file(*p, *p, *text))
+            .ok_or_else(|| format!("cannot find the base spec `{path}`"))
+    }
+}
+
+#[test]
+fn extends_chain_and_cycle() {
+    let mut mem = Memory(vec![
+        ("a.toml", "extends = \"b.toml\"\n"),
+        ("b.toml", "extends = \"a.toml\"\n"),
+        (
+            "ok.toml",
+            "extends = \"websocket\"\n[[code]]\ncode = 4001\nname = \"A\"\ndescription = \"x\"\n",
+        ),
+    ]);
+    let table = load(
+        &Source::inline(
+            "extends = \"ok.toml\"\n[[code]]\ncode = 4002\nname = \"B\"\ndescription = \"y\"\n",
+        ),
+        &mut mem,
+    )
+    .unwrap();
+    assert_eq!(table.codes.iter().filter(|c| c.value >= 4000).count(), 2);
+    assert_eq!(table.files, [("ok.toml".to_owned(), "ok.toml".to_owned())]);
+    assert_eq!(table.builtins, ["websocket"]);
+    let errs = load(
+        &Source::file("a.toml", "a.toml", "extends = \"b.toml\"\n"),
+        &mut mem,
+    )
+    .unwrap_err();
+    let errs: Vec<&Error> = errs.iter().collect();
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    assert_eq!(errs[0].origin, Origin::File("b.toml".to_owned()));
+    assert_eq!(
+        errs[0].message,
+        "`extends` cycle: a.toml extends b.toml extends a.toml; expected a chain that ends in a table without `extends`"
+    );
+}
+
+#[test]
+fn unnamed_code_must_lie_in_a_range() {
+    let (_, _, msg) = one("[[code]]\ncode = 7\ndescription = \"x\"\n");
+    assert_eq!(
+        msg,
+        "code 7 has no `name` and lies in no range; expected a `name` for its own variant, or a `[[range]]` that holds it"
+    );
+}
+
+#[test]
+fn totality_is_computed_from_codes_and_ranges() {
+    let partial = load(&Source::inline("[table]\nrepr = \"u8\"\n[[range]]\nname = \"A\"\ncodes = \"0..=254\"\ndescription = \"x\"\n"), &mut NoFiles).unwrap();
+    assert!(!partial.total);
+    let total = load(&Source::inline("[table]\nrepr = \"u8\"\n[[range]]\nname = \"A\"\ncodes = \"0..=254\"\ndescription = \"x\"\n[[code]]\ncode = 255\nname = \"Max\"\ndescription = \"x\"\n"), &mut NoFiles).unwrap();
+    assert!(total.total);
+    let signed = load(&Source::inline("[table]\nrepr = \"i8\"\n[[range]]\nname = \"A\"\ncodes = [\"-128..=-1\", \"1..=127\"]\ndescription = \"x\"\n[[code]]\ncode = 0\nname = \"Zero\"\ndescription = \"x\"\n"), &mut NoFiles).unwrap();
+    assert!(signed.total);
+}
+
+#[test]
+fn all_errors_are_reported_at_once_in_source_order() {
+    let text = "colour = 1\n[table]\nrepr = \"u7\"\n[[code]]\ncode = 1\nname = \"a\"\ndescription = \"x\"\n[[code]]\ncode = 1\nname = \"B\"\ndescription = \"x\"\n[[range]]\nname = \"R\"\ncodes = \"9..=3\"\ndescription = \"x\"\n";
+    let errs = errors(text);
+    let lines: Vec<usize> = errs.iter().map(|e| e.line).collect();
+    assert_eq!(lines, [1, 3, 6, 9, 14], "{errs:#?}");
+    assert_lowercase_and_unpunctuated(&errs);
+}
+
+#[test]
+fn parse_keeps_document_order_not_key_order() {
+    let spec = parse(&Source::inline("[[code]]\ncode = 9\nname = \"Z\"\ndescription = \"x\"\n[[code]]\ncode = 1\nname = \"A\"\ndescription = \"x\"\n")).unwrap();
+    let names: Vec<&str> = spec
+        .codes
+        .iter()
+        .filter_map(|c| c.name.as_ref())
+        .map(|n| n.value.as_str())
+        .collect();
+    assert_eq!(names, ["Z", "A"]);
+}
+
+#[test]
+fn rendering_shows_the_line_and_a_caret() {
+    let errs = errors("[[code]]\ncode = 1\nname = \"bad_name\"\ndescription = \"x\"\n");
+    let rendered = errs[0].to_string();
+    assert_eq!(
+        rendered,
+        "<inline spec>:3:8: code name `bad_name` is not UpperCamelCase; expected `BadName`\n  |\n3 | name = \"bad_name\"\n  |        ^^^^^^^^^^"
+    );
+}
+
+#[test]
+fn ten_thousand_codes_check_without_quadratic_work() {
+    let mut text = String::from("[table]\nrepr = \"u32\"\n");
+    for i in 0..10_000u32 {
+        use std::fmt::Write as _;
+        let _ = write!(
+            text,
+            "[[code]]\ncode = {}\nname = \"C{i}\"\ndescription = \"x\"\n[[range]]\nname = \"R{i}\"\ncodes = \"{}..={}\"\ndescription = \"r\"\n",
+            i * 10,
+            i * 10 + 1,
+            i * 10 + 9
+        );
+    }
+    let table = load(&Source::inline(text), &mut NoFiles).unwrap();
+    assert_eq!(table.codes.len(), 10_000);
+    assert_eq!(table.ranges.len(), 10_000);
+    assert!(!table.total);
+}
