@@ -776,3 +776,160 @@ fn option_str(text: Option<&str>) -> TokenStream {
 fn bool_lit(b: bool) -> TokenStream {
     if b { quote!(true) } else { quote!(false) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use closecodes_spec::{NoFiles, Source, load};
+
+    fn table(text: &str) -> Table {
+        load(&Source::inline(text), &mut NoFiles).unwrap()
+    }
+
+    fn expand_all(text: &str) -> (String, String) {
+        let table = table(text);
+        let krate = quote!(::closecodes);
+        let name = Ident::new("Test", Span::call_site());
+        let target = Target {
+            krate: &krate,
+            name: &name,
+            standard: false,
+        };
+        let attrs: Vec<syn::Attribute> = vec![syn::parse_quote!(#[derive(Hash, Default)])];
+        let vis: syn::Visibility = syn::parse_quote!(pub);
+        let def = enum_def(&target, &table, &attrs, &vis);
+        let impls = impls(&target, &table);
+        // Both halves must be valid Rust items.
+        syn::parse2::<syn::File>(def.clone()).unwrap();
+        syn::parse2::<syn::File>(impls.clone()).unwrap();
+        (def.to_string(), impls.to_string())
+    }
+
+    const SMALL: &str = r#"
+        [table]
+        repr = "u8"
+        description = "A small table."
+        [[code]]
+        code = 1
+        name = "One"
+        reason = "Uno"
+        description = "The first."
+        [[code]]
+        code = 2
+        name = "Two"
+        description = "The second."
+        sendable = false
+        [[range]]
+        name = "Many"
+        codes = ["3..=9", "200..=255"]
+        description = "More."
+        [[code]]
+        code = 7
+        reason = "Lucky"
+        description = "A documented code in a range."
+    "#;
+
+    #[test]
+    fn enum_has_variants_docs_and_deduplicated_derives() {
+        let (def, _) = expand_all(SMALL);
+        assert!(def.contains("pub enum Test { # [doc = \" `1`"), "{def}");
+        assert!(def.contains("One ,"));
+        assert!(def.contains("Many (u8) ,"));
+        assert!(
+            def.contains("# [derive (Default)]"),
+            "user derive kept without Hash: {def}"
+        );
+        assert!(!def.contains("derive (Hash"), "{def}");
+        assert!(
+            def.contains("| `1` | [`One`](Test::One) | Uno | yes |"),
+            "{def}"
+        );
+        assert!(
+            def.contains("| `200..=255` | [`Many`](Test::Many) |  | yes |"),
+            "{def}"
+        );
+        assert!(
+            def.contains("| `7` | [`Many`](Test::Many) | Lucky | yes |"),
+            "{def}"
+        );
+        assert!(def.contains("Never sent on the wire."));
+        assert!(def.contains("# [non_exhaustive]"));
+        assert!(
+            def.contains(" A small table."),
+            "spec description used when the user wrote no doc"
+        );
+    }
+
+    #[test]
+    fn partial_table_gets_option_and_try_from() {
+        let (_, impls) = expand_all(SMALL);
+        assert!(
+            impls.contains(
+                "pub const fn from_u8 (value : u8) -> :: core :: option :: Option < Self >"
+            ),
+            "{impls}"
+        );
+        assert!(impls.contains("1 => :: core :: option :: Option :: Some (Self :: One)"));
+        assert!(impls.contains("3 ..= 9 | 200 ..= 255 => :: core :: option :: Option :: Some (Self :: Many (value))"), "{impls}");
+        assert!(impls.contains("_ => :: core :: option :: Option :: None"));
+        assert!(impls.contains("impl :: core :: convert :: TryFrom < u8 > for Test"));
+        assert!(!impls.contains("impl :: core :: convert :: From < u8 > for Test"));
+        assert!(
+            !impls.contains("CloseCode"),
+            "no standard conversions without `extends = \"websocket\"`"
+        );
+    }
+
+    #[test]
+    fn reason_of_a_range_value_consults_documented_codes() {
+        let (_, impls) = expand_all(SMALL);
+        assert!(impls.contains("Self :: Many (value) => match value { 7 => :: core :: option :: Option :: Some (\"Lucky\") , _ => :: core :: option :: Option :: None , }"), "{impls}");
+        // Arms with the same body are grouped (clippy::match_same_arms).
+        assert!(
+            impls.contains("Self :: One | Self :: Many (_) => true"),
+            "{impls}"
+        );
+    }
+
+    #[test]
+    fn total_table_gets_from_and_no_wildcard() {
+        let (_, impls) = expand_all(
+            "extends = \"websocket\"\n[[code]]\ncode = 4001\nname = \"Auth\"\ndescription = \"x\"\n",
+        );
+        assert!(impls.contains("pub const fn from_u16 (value : u16) -> Self"));
+        assert!(impls.contains("4001 => Self :: Auth"));
+        assert!(
+            impls.contains("1004 | 1016 ..= 2999 => Self :: Reserved (value)"),
+            "{impls}"
+        );
+        let from = &impls[impls.find("fn from_u16").unwrap()..impls.find("fn as_u16").unwrap()];
+        assert!(
+            !from.contains("_ =>"),
+            "a total match needs no wildcard: {from}"
+        );
+        assert!(impls.contains("impl :: core :: convert :: From < u16 > for Test"));
+        assert!(
+            impls.contains(
+                "impl :: core :: convert :: From < :: closecodes :: CloseCode > for Test"
+            )
+        );
+        assert!(
+            impls.contains(
+                "impl :: core :: convert :: From < Test > for :: closecodes :: CloseCode"
+            )
+        );
+    }
+
+    #[test]
+    fn negative_codes_are_emitted_with_a_sign() {
+        let (_, impls) = expand_all(
+            "[table]\nrepr = \"i8\"\n[[range]]\nname = \"Neg\"\ncodes = \"-128..=-1\"\ndescription = \"x\"\n",
+        );
+        assert!(impls.contains("- 128 ..= - 1 =>"), "{impls}");
+    }
+
+    #[test]
+    fn expansion_is_deterministic() {
+        assert_eq!(expand_all(SMALL), expand_all(SMALL));
+    }
+}

@@ -17,3 +17,8 @@ closecodes::close_codes! {
     /// gRPC status codes, a partial `u8` table.
     pub enum GrpcStatus from "codes/grpc.toml";
 }
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

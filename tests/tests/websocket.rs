@@ -130,14 +130,14 @@ fn accessors_are_const() {
     assert_eq!(CODE, CloseCode::Policy);
     assert_eq!(NUMBER, 1009);
     assert_eq!(REASON, Some("Mandatory Ext."));
-    assert!(!SENDABLE);
+    const { assert!(!SENDABLE) };
     assert!(DESCRIPTION.contains("leaving"));
 }
 
 #[test]
 fn ordering_equality_and_hash_follow_the_code() {
     use std::collections::HashSet;
-    let mut codes = vec![
+    let mut codes = [
         CloseCode::Library(4000),
         CloseCode::Normal,
         CloseCode::Bad(0),
