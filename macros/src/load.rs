@@ -55,22 +55,27 @@ impl FileLoader {
 }
 
 impl Loader for FileLoader {
+    /// A base named in a spec file is relative to that file; one named in an inline spec is
+    /// relative to the crate, falling back to the invoking source file's directory.
     fn load(&mut self, path: &str, from: &Source) -> Result<Source, String> {
-        let dir = match &from.origin {
-            Origin::File(_) => Path::new(&from.key).parent().map(Path::to_path_buf),
-            Origin::Inline | Origin::Builtin(_) => self.manifest_dir.clone(),
+        let dirs = match &from.origin {
+            Origin::File(_) => vec![Path::new(&from.key).parent().map(Path::to_path_buf)],
+            Origin::Inline | Origin::Builtin(_) => {
+                vec![self.manifest_dir.clone(), self.source_dir.clone()]
+            }
         };
-        let full = match dir {
-            Some(dir) => dir.join(path),
-            None => PathBuf::from(path),
-        };
-        if !full.is_file() {
-            return Err(format!(
-                "cannot find the base spec `{path}`; looked for {}",
-                full.display()
-            ));
+        let mut tried = Vec::new();
+        for dir in dirs.into_iter().flatten() {
+            let full = dir.join(path);
+            if full.is_file() {
+                return read(path, &full);
+            }
+            tried.push(full.display().to_string());
         }
-        read(path, &full)
+        Err(format!(
+            "cannot find the base spec `{path}`; looked for {}",
+            tried.join(" and ")
+        ))
     }
 }
 

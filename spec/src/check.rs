@@ -38,7 +38,12 @@ impl Loader for NoFiles {
 /// Every problem of the spec and of the specs it extends.
 pub fn load(source: &Source, loader: &mut dyn Loader) -> Result<Table, Errors> {
     let mut errors = Vec::new();
-    let table = load_inner(source, loader, &mut vec![source.key.clone()], &mut errors);
+    let table = load_inner(
+        source,
+        loader,
+        &mut vec![(source.key.clone(), source.origin.to_string())],
+        &mut errors,
+    );
     match (Errors::from_vec(errors), table) {
         (None, Some(table)) => Ok(table),
         (Some(errors), _) => Err(errors),
@@ -59,7 +64,7 @@ pub fn check(spec: &Spec, source: &Source, loader: &mut dyn Loader) -> Result<Ta
         spec,
         source,
         loader,
-        &mut vec![source.key.clone()],
+        &mut vec![(source.key.clone(), source.origin.to_string())],
         &mut errors,
     );
     match (Errors::from_vec(errors), table) {
@@ -74,7 +79,7 @@ pub fn check(spec: &Spec, source: &Source, loader: &mut dyn Loader) -> Result<Ta
 fn load_inner(
     source: &Source,
     loader: &mut dyn Loader,
-    stack: &mut Vec<String>,
+    stack: &mut Vec<(String, String)>,
     errors: &mut Vec<Error>,
 ) -> Option<Table> {
     let (spec, parse_errors) = parse::parse_recoverable(source);
@@ -114,7 +119,7 @@ fn check_inner(
     spec: &Spec,
     source: &Source,
     loader: &mut dyn Loader,
-    stack: &mut Vec<String>,
+    stack: &mut Vec<(String, String)>,
     errors: &mut Vec<Error>,
 ) -> Option<Table> {
     let start_len = errors.len();
@@ -272,9 +277,12 @@ fn check_inner(
                         "range `{later_name}` ({later_iv}) overlaps range `{earlier_name}` ({earlier_iv}) at {shared}; expected ranges that share no code"
                     )
                 };
-                chk.error(later_span, message)
-                    .notes
-                    .push(format!("`{earlier_name}` is {where_first}"));
+                let error = chk.error(later_span, message);
+                if later_owner != earlier_owner {
+                    error
+                        .notes
+                        .push(format!("`{earlier_name}` is {where_first}"));
+                }
             }
         }
         if b.0.end > a.0.end {
@@ -480,7 +488,7 @@ fn resolve_base(
     extends: &Spanned<String>,
     source: &Source,
     loader: &mut dyn Loader,
-    stack: &mut Vec<String>,
+    stack: &mut Vec<(String, String)>,
     errors: &mut Vec<Error>,
 ) -> (Option<Table>, bool) {
     let name = extends.value.trim();
@@ -509,9 +517,13 @@ fn resolve_base(
         ));
         return (None, true);
     };
-    if let Some(at) = stack.iter().position(|k| *k == base_source.key) {
-        let mut chain: Vec<&str> = stack[at..].iter().map(String::as_str).collect();
-        chain.push(&base_source.key);
+    if let Some(at) = stack.iter().position(|(k, _)| *k == base_source.key) {
+        let mut chain: Vec<&str> = stack[at..]
+            .iter()
+            .map(|(_, shown)| shown.as_str())
+            .collect();
+        let shown = base_source.origin.to_string();
+        chain.push(&shown);
         errors.push(source.error(
             extends.span.clone(),
             format!(
@@ -528,7 +540,7 @@ fn resolve_base(
         ));
         return (None, true);
     }
-    stack.push(base_source.key.clone());
+    stack.push((base_source.key.clone(), base_source.origin.to_string()));
     let before = errors.len();
     let table = load_inner(&base_source, loader, stack, errors);
     stack.pop();

@@ -1,0 +1,5 @@
+closecodes::close_codes! {
+    pub enum AppCode from "/etc/codes.toml";
+}
+
+fn main() {}

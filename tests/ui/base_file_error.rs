@@ -1,0 +1,7 @@
+closecodes::close_codes! {
+    pub enum AppCode = r#"
+extends = "broken_base.toml"
+"#;
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+closecodes::close_codes! {
+    pub enum Codes = r#"
+extends = "cycle_a.toml"
+"#;
+}
+
+fn main() {}

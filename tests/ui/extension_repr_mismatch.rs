@@ -1,0 +1,10 @@
+closecodes::close_codes! {
+    pub enum Codes = r#"
+extends = "websocket"
+
+[table]
+repr = "u32"
+"#;
+}
+
+fn main() {}

@@ -1,0 +1,5 @@
+closecodes::close_codes! {
+    pub enum AppCode from "no_such_spec.toml";
+}
+
+fn main() {}

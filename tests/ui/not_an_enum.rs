@@ -1,0 +1,5 @@
+closecodes::close_codes! {
+    pub struct AppCode from "codes.toml";
+}
+
+fn main() {}

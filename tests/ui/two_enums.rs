@@ -1,0 +1,6 @@
+closecodes::close_codes! {
+    pub enum A = "";
+    pub enum B = "";
+}
+
+fn main() {}

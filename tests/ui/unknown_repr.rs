@@ -1,0 +1,8 @@
+closecodes::close_codes! {
+    pub enum Codes = r#"
+[table]
+repr = "u128"
+"#;
+}
+
+fn main() {}
