@@ -15,3 +15,6 @@ use proc_macro::TokenStream;
 pub fn close_codes(input: TokenStream) -> TokenStream {
     invoke::close_codes(input.into()).into()
 }
+
+#[cfg(test)]
+mod no_panic;
