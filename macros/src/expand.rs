@@ -187,6 +187,21 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
         |d, _| bool_lit(d.sendable),
     );
 
+    let mut range_arms = Arms::default();
+    for c in &table.codes {
+        let ident = variant(&c.name);
+        range_arms.unit(quote!(Self::#ident), quote!(::core::option::Option::None));
+    }
+    for r in &table.ranges {
+        let (ident, text) = (variant(&r.name), &r.name);
+        range_arms.unit(
+            quote!(Self::#ident(_)),
+            quote!(::core::option::Option::Some(#text)),
+        );
+    }
+    let range_arms = range_arms.into_tokens();
+    let constructors = table.ranges.iter().map(|r| range_constructors(table, r));
+
     let all = table.codes.iter().map(|c| {
         let ident = variant(&c.name);
         quote!(Self::#ident)
@@ -323,9 +338,20 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
                 if code.is_sendable() {
                     ::core::result::Result::Ok(code)
                 } else {
-                    ::core::result::Result::Err(#krate::CodeError::new(value, #name_str, #krate::CodeErrorKind::NotSendable))
+                    ::core::result::Result::Err(
+                        #krate::CodeError::new(value, #name_str, #krate::CodeErrorKind::NotSendable)
+                            .with_range(code.range()),
+                    )
                 }
             }
+
+            /// The name of the range variant holding the code, or `None` for a named code.
+            #[must_use]
+            pub const fn range(self) -> ::core::option::Option<&'static str> {
+                match self { #range_arms }
+            }
+
+            #(#constructors)*
         }
 
         #conversion
@@ -462,6 +488,58 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
         #standard_conversions
 
         #krate::__impl_serde!(#name, #repr);
+    }
+}
+
+/// `const fn library(value)`, which fails const evaluation out of range, and `try_library(value)`.
+fn range_constructors(table: &Table, range: &CodeRange) -> TokenStream {
+    let ident = variant(&range.name);
+    let snake = closecodes_spec::snake_case(&range.name);
+    let checked = format_ident!("{}", snake);
+    let fallible = format_ident!("try_{}", snake);
+    let repr = repr_ident(table.repr);
+    let pat = pattern(&range.intervals);
+    let intervals = range.intervals_text();
+    let message = format!("the code is not in range `{}` ({intervals})", range.name);
+    let inside: Vec<TokenStream> = table
+        .codes
+        .iter()
+        .filter(|c| range.contains(c.value))
+        .map(|c| {
+            let (v, code) = (lit(c.value), variant(&c.name));
+            quote!(#v => Self::#code,)
+        })
+        .collect();
+    let build = if inside.is_empty() {
+        quote!(Self::#ident(value))
+    } else {
+        quote!(match value { #(#inside)* _ => Self::#ident(value), })
+    };
+    let checked_doc = format!(
+        "The code `value` of range `{}` ({intervals}); a code the range names is returned as its own variant.\n\n# Panics\n\nIf `value` is outside the range; in a `const` this is a compile error.",
+        range.name
+    );
+    let fallible_doc = format!(
+        "The code `value` of range `{}` ({intervals}), or `None` if it is outside the range.",
+        range.name
+    );
+    quote! {
+        #[doc = #checked_doc]
+        #[must_use]
+        pub const fn #checked(value: #repr) -> Self {
+            ::core::assert!(::core::matches!(value, #pat), #message);
+            #build
+        }
+
+        #[doc = #fallible_doc]
+        #[must_use]
+        pub const fn #fallible(value: #repr) -> ::core::option::Option<Self> {
+            if ::core::matches!(value, #pat) {
+                ::core::option::Option::Some(#build)
+            } else {
+                ::core::option::Option::None
+            }
+        }
     }
 }
 

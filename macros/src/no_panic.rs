@@ -80,7 +80,11 @@ fn edit() -> impl Strategy<Value = Edit> {
 
 /// A char boundary of `text` chosen by `at`.
 fn boundary(text: &str, at: usize) -> usize {
-    let mut i = if text.is_empty() { 0 } else { at % (text.len() + 1) };
+    let mut i = if text.is_empty() {
+        0
+    } else {
+        at % (text.len() + 1)
+    };
     while !text.is_char_boundary(i) {
         i -= 1;
     }
@@ -128,12 +132,19 @@ fn pipeline(text: &str) {
         Ok(table) => {
             let krate = quote!(::closecodes);
             let name = Ident::new("Fuzzed", Span::call_site());
-            let target = Target { krate: &krate, name: &name, standard: false };
+            let target = Target {
+                krate: &krate,
+                name: &name,
+                standard: false,
+            };
             let vis: syn::Visibility = syn::parse_quote!(pub);
             let def = expand::enum_def(&target, &table, &[], &vis);
             let impls = expand::impls(&target, &table);
             // What a checked table expands to is always valid Rust.
-            assert!(syn::parse2::<syn::File>(quote!(#def #impls)).is_ok(), "invalid expansion for {text:?}");
+            assert!(
+                syn::parse2::<syn::File>(quote!(#def #impls)).is_ok(),
+                "invalid expansion for {text:?}"
+            );
         }
         Err(errors) => {
             let lit = syn::LitStr::new(text, Span::call_site());

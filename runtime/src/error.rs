@@ -27,13 +27,32 @@ pub struct CodeError<R> {
     value: R,
     table: &'static str,
     kind: CodeErrorKind,
+    range: Option<&'static str>,
 }
 
 impl<R: Copy> CodeError<R> {
     /// An error for `value` in the table named `table`.
     #[must_use]
     pub const fn new(value: R, table: &'static str, kind: CodeErrorKind) -> Self {
-        CodeError { value, table, kind }
+        CodeError {
+            value,
+            table,
+            kind,
+            range: None,
+        }
+    }
+
+    /// The same error, naming the range variant that holds the value.
+    #[must_use]
+    pub const fn with_range(mut self, range: Option<&'static str>) -> Self {
+        self.range = range;
+        self
+    }
+
+    /// The range variant holding the value, if it lies in one (`Some("Reserved")` for 1500).
+    #[must_use]
+    pub const fn range(&self) -> Option<&'static str> {
+        self.range
     }
 
     /// The offending number.
@@ -59,11 +78,13 @@ impl<R: fmt::Display> fmt::Display for CodeError<R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.kind {
             CodeErrorKind::Unknown => write!(f, "{} is not a code of `{}`", self.value, self.table),
-            CodeErrorKind::NotSendable => write!(
-                f,
-                "code {} of `{}` is never sent on the wire",
-                self.value, self.table
-            ),
+            CodeErrorKind::NotSendable => {
+                write!(f, "code {} of `{}`", self.value, self.table)?;
+                if let Some(range) = self.range {
+                    write!(f, " (in range `{range}`)")?;
+                }
+                f.write_str(" is never sent on the wire")
+            }
         }
     }
 }

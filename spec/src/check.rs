@@ -206,6 +206,11 @@ fn check_inner(
         }
     }
 
+    let named_ok = chk.errors.len() == start_len;
+    if named_ok {
+        check_constructors(&mut chk, repr, &spec.ranges, base.as_ref());
+    }
+
     // Intervals fit the repr; ranges do not overlap one another.
     let mut spans: Vec<(Interval, usize, Option<Range<usize>>)> = Vec::new(); // (interval, range index, local span)
     let base_ranges = base.as_ref().map_or(0, |b| b.ranges.len());
@@ -655,6 +660,95 @@ fn check_ident(c: &mut Checker<'_>, name: &Spanned<String>, kind: &str) -> bool 
             false
         }
         None => true,
+    }
+}
+
+/// `GoingAway` as `going_away`: the name of a range's constructor.
+#[must_use]
+pub fn snake_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, ch) in name.chars().enumerate() {
+        if ch.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(ch.to_ascii_lowercase());
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// Methods every table has; a range constructor may not take one of these names.
+const METHODS: &[&str] = &[
+    "reason",
+    "description",
+    "is_sendable",
+    "from_wire",
+    "range",
+    "code",
+    "try_from_code",
+    "parse_code",
+    "from",
+    "into",
+    "try_from",
+    "try_into",
+    "from_str",
+    "fmt",
+    "eq",
+    "cmp",
+    "partial_cmp",
+    "hash",
+    "clone",
+];
+
+/// Checks that the constructors generated for ranges (`library`, `try_library`) collide with no
+/// method of the table, no keyword and no other range's.
+fn check_constructors(
+    chk: &mut Checker<'_>,
+    repr: Repr,
+    ranges: &[crate::model::RangeSpec],
+    base: Option<&Table>,
+) {
+    let mut taken: HashMap<String, String> = METHODS
+        .iter()
+        .map(|m| ((*m).to_owned(), "a method of every table".to_owned()))
+        .collect();
+    for m in [format!("from_{repr}"), format!("as_{repr}")] {
+        taken.insert(m, "a method of every table".to_owned());
+    }
+    for r in base.iter().flat_map(|b| b.ranges.iter()) {
+        let snake = snake_case(&r.name);
+        taken.insert(
+            format!("try_{snake}"),
+            format!("the constructor of range `{}`", r.name),
+        );
+        taken.insert(snake, format!("the constructor of range `{}`", r.name));
+    }
+    for r in ranges {
+        let snake = snake_case(&r.name.value);
+        let names = [snake.clone(), format!("try_{snake}")];
+        let clash = names.iter().find_map(|n| {
+            if KEYWORDS.contains(&n.as_str()) {
+                Some(format!("`{n}`, a Rust keyword"))
+            } else {
+                taken.get(n).map(|owner| format!("`{n}`, which is {owner}"))
+            }
+        });
+        if let Some(clash) = clash {
+            chk.error(
+                r.name.span.clone(),
+                format!(
+                    "range name `{}` would generate the constructor {clash}; expected another name",
+                    r.name.value
+                ),
+            );
+        } else {
+            for n in names {
+                taken.insert(n, format!("the constructor of range `{}`", r.name.value));
+            }
+        }
     }
 }
 

@@ -27,7 +27,7 @@ mod parse;
 mod source;
 
 pub use builtin::{NAMES as BUILTINS, WEBSOCKET};
-pub use check::{Loader, NoFiles, check, load};
+pub use check::{Loader, NoFiles, check, load, snake_case};
 pub use error::{Error, Errors};
 pub use model::{
     CodeRange, CodeSpec, DocumentedCode, Interval, NamedCode, RangeSpec, Repr, Spanned, Spec,

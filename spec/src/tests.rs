@@ -453,3 +453,25 @@ fn ten_thousand_codes_check_without_quadratic_work() {
     assert_eq!(table.ranges.len(), 10_000);
     assert!(!table.total);
 }
+
+#[test]
+fn range_constructors_may_not_clash() {
+    let (_, _, msg) = one("[[range]]\nname = \"Reason\"\ncodes = \"1..=2\"\ndescription = \"x\"\n");
+    assert_eq!(
+        msg,
+        "range name `Reason` would generate the constructor `reason`, which is a method of every table; expected another name"
+    );
+    let (_, _, msg) = one("[[range]]\nname = \"Type\"\ncodes = \"1..=2\"\ndescription = \"x\"\n");
+    assert_eq!(
+        msg,
+        "range name `Type` would generate the constructor `type`, a Rust keyword; expected another name"
+    );
+    let (_, _, msg) = one(
+        "[[range]]\nname = \"Lib\"\ncodes = \"1..=2\"\ndescription = \"x\"\n[[range]]\nname = \"TryLib\"\ncodes = \"3..=4\"\ndescription = \"x\"\n",
+    );
+    assert_eq!(
+        msg,
+        "range name `TryLib` would generate the constructor `try_lib`, which is the constructor of range `Lib`; expected another name"
+    );
+    assert_eq!(crate::snake_case("Http2ServerError"), "http2_server_error");
+}

@@ -197,3 +197,34 @@ fn entries_describe_every_code_and_range_in_order() {
     assert_eq!(forbidden.kind, EntryKind::Documented);
     assert_eq!(forbidden.variant, "Iana");
 }
+
+#[test]
+fn range_constructors_check_the_range() {
+    const PRIVATE: CloseCode = CloseCode::library(4001);
+    assert_eq!(PRIVATE, CloseCode::Library(4001));
+    assert_eq!(CloseCode::try_library(4999), Some(CloseCode::Library(4999)));
+    assert_eq!(CloseCode::try_library(5000), None);
+    assert_eq!(CloseCode::try_iana(3000), Some(CloseCode::Iana(3000)));
+    // 1004 is a code of `Reserved`; 1005 is named, so not part of any range.
+    assert_eq!(
+        CloseCode::try_reserved(1004),
+        Some(CloseCode::Reserved(1004))
+    );
+    assert_eq!(CloseCode::try_reserved(1005), None);
+    assert_eq!(CloseCode::try_bad(65535), Some(CloseCode::Bad(65535)));
+    let result = std::panic::catch_unwind(|| CloseCode::library(1000));
+    assert!(result.is_err(), "out of range at run time panics");
+}
+
+#[test]
+fn range_names_the_variant_and_from_wire_errors_carry_it() {
+    assert_eq!(CloseCode::Library(4001).range(), Some("Library"));
+    assert_eq!(CloseCode::Normal.range(), None);
+    let err = CloseCode::from_wire(1500).unwrap_err();
+    assert_eq!(err.range(), Some("Reserved"));
+    assert_eq!(
+        err.to_string(),
+        "code 1500 of `CloseCode` (in range `Reserved`) is never sent on the wire"
+    );
+    assert_eq!(CloseCode::from_wire(1006).unwrap_err().range(), None);
+}
