@@ -2,6 +2,8 @@
 //! code needs only `core`.
 #![no_std]
 
+pub mod lints;
+
 closecodes::close_codes! {
     /// Close codes of the chat application, read from `codes/chat.toml`.
     #[derive(Hash)]

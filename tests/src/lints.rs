@@ -1,0 +1,54 @@
+//! Generated code under the strictest lints: any warning here fails `cargo clippy -D warnings`.
+#![deny(
+    warnings,
+    missing_docs,
+    unused_qualifications,
+    unreachable_pub,
+    clippy::pedantic,
+    clippy::nursery
+)]
+
+closecodes::close_codes! {
+    /// A total extension of the standard table.
+    pub enum LintedExtension = r#"
+        extends = "websocket"
+        [[code]]
+        code = 4000
+        name = "First"
+        reason = "First"
+        description = "The first private code."
+    "#;
+}
+
+closecodes::close_codes! {
+    /// A partial, signed table with documented codes.
+    pub enum LintedPartial = r#"
+        [table]
+        repr = "i64"
+        non_exhaustive = false
+        [[range]]
+        name = "Negative"
+        codes = "-100..=-1"
+        description = "Negative values."
+        [[code]]
+        code = -7
+        reason = "Seven below"
+        description = "A documented negative code."
+        [[code]]
+        code = 0
+        name = "Zero"
+        description = "Zero."
+    "#;
+}
+
+closecodes::close_codes! {
+    /// A table with no named code at all.
+    pub enum LintedRangesOnly = r#"
+        [table]
+        repr = "u8"
+        [[range]]
+        name = "Everything"
+        codes = "0..=255"
+        description = "Every value."
+    "#;
+}
