@@ -24,3 +24,8 @@ closecodes::close_codes! {
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;
+
+closecodes::close_codes! {
+    /// HTTP status codes, a partial `u16` table with one range per class.
+    pub enum HttpStatus from "codes/http.toml";
+}
