@@ -15,6 +15,8 @@ pub(crate) struct Target<'a> {
     pub name: &'a Ident,
     /// True only for the runtime's own `CloseCode`.
     pub standard: bool,
+    /// True for `#[derive(CloseCodes)]`: the user's derives stay theirs, so no comparison impls.
+    pub derive: bool,
 }
 
 /// The enum definition: user attributes, generated docs, variants with their docs.
@@ -264,9 +266,11 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
     };
 
     let entries = entries(krate, table);
-    let standard_conversions =
-        (table.builtins.contains(&"websocket") && !target.standard && table.repr == Repr::U16)
-            .then(|| {
+    let standard_conversions = (table.builtins.contains(&"websocket")
+        && !target.standard
+        && table.repr == Repr::U16)
+        .then(|| {
+            let from_standard = if table.total {
                 quote! {
                     #[automatically_derived]
                     impl ::core::convert::From<#krate::CloseCode> for #name {
@@ -275,16 +279,75 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
                             Self::from_u16(code.as_u16())
                         }
                     }
-
+                }
+            } else {
+                quote! {
                     #[automatically_derived]
-                    impl ::core::convert::From<#name> for #krate::CloseCode {
+                    impl ::core::convert::TryFrom<#krate::CloseCode> for #name {
+                        type Error = #krate::CodeError<u16>;
+
                         #[inline]
-                        fn from(code: #name) -> Self {
-                            #krate::CloseCode::from_u16(code.as_u16())
+                        fn try_from(code: #krate::CloseCode) -> ::core::result::Result<Self, Self::Error> {
+                            <Self as #krate::CodeTable>::try_from_code(code.as_u16())
                         }
                     }
                 }
-            });
+            };
+            quote! {
+                #from_standard
+
+                #[automatically_derived]
+                impl ::core::convert::From<#name> for #krate::CloseCode {
+                    #[inline]
+                    fn from(code: #name) -> Self {
+                        #krate::CloseCode::from_u16(code.as_u16())
+                    }
+                }
+            }
+        });
+    // A derive leaves comparisons to the user's own `#[derive(...)]`.
+    let comparisons = if target.derive {
+        TokenStream::new()
+    } else {
+        quote! {
+
+        #[automatically_derived]
+        impl ::core::cmp::PartialEq for #name {
+            #[inline]
+            fn eq(&self, other: &Self) -> bool {
+                self.#as_fn() == other.#as_fn()
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::cmp::Eq for #name {}
+
+        #[automatically_derived]
+        impl ::core::cmp::PartialOrd for #name {
+            #[inline]
+            fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+                ::core::option::Option::Some(::core::cmp::Ord::cmp(self, other))
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::cmp::Ord for #name {
+            #[inline]
+            fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+                ::core::cmp::Ord::cmp(&self.#as_fn(), &other.#as_fn())
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::hash::Hash for #name {
+            #[inline]
+            fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+                ::core::hash::Hash::hash(&self.#as_fn(), state);
+            }
+        }
+
+        }
+    };
     let total = table.total;
     let as_doc = format!("The number of the code, as a `{repr_name}`.");
 
@@ -364,40 +427,7 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
             }
         }
 
-        #[automatically_derived]
-        impl ::core::cmp::PartialEq for #name {
-            #[inline]
-            fn eq(&self, other: &Self) -> bool {
-                self.#as_fn() == other.#as_fn()
-            }
-        }
-
-        #[automatically_derived]
-        impl ::core::cmp::Eq for #name {}
-
-        #[automatically_derived]
-        impl ::core::cmp::PartialOrd for #name {
-            #[inline]
-            fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
-                ::core::option::Option::Some(::core::cmp::Ord::cmp(self, other))
-            }
-        }
-
-        #[automatically_derived]
-        impl ::core::cmp::Ord for #name {
-            #[inline]
-            fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
-                ::core::cmp::Ord::cmp(&self.#as_fn(), &other.#as_fn())
-            }
-        }
-
-        #[automatically_derived]
-        impl ::core::hash::Hash for #name {
-            #[inline]
-            fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
-                ::core::hash::Hash::hash(&self.#as_fn(), state);
-            }
-        }
+        #comparisons
 
         #[automatically_derived]
         impl ::core::fmt::Display for #name {
@@ -872,6 +902,7 @@ mod tests {
             krate: &krate,
             name: &name,
             standard: false,
+            derive: false,
         };
         let attrs: Vec<syn::Attribute> = vec![syn::parse_quote!(#[derive(Hash, Default)])];
         let vis: syn::Visibility = syn::parse_quote!(pub);

@@ -53,6 +53,7 @@ pub(crate) fn expand_invocation(inv: &Invocation, loader: &mut FileLoader) -> To
                 krate: &inv.krate,
                 name: &inv.name,
                 standard: inv.standard,
+                derive: false,
             };
             let def = expand::enum_def(&target, &table, &inv.attrs, &inv.vis);
             let impls = expand::impls(&target, &table);

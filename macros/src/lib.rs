@@ -2,6 +2,7 @@
 //!
 //! Each entry point only converts tokens and calls one function written against `proc_macro2`.
 
+mod derive;
 mod expand;
 mod input;
 mod invoke;
@@ -14,6 +15,13 @@ use proc_macro::TokenStream;
 #[proc_macro]
 pub fn close_codes(input: TokenStream) -> TokenStream {
     invoke::close_codes(input.into()).into()
+}
+
+/// Checks a hand-written enum against a code table and gives it the table's API; see
+/// `closecodes::CloseCodes`, which documents it.
+#[proc_macro_derive(CloseCodes, attributes(close_codes, code, codes, reason))]
+pub fn close_codes_derive(input: TokenStream) -> TokenStream {
+    derive::derive(input.into()).into()
 }
 
 #[cfg(test)]

@@ -60,7 +60,7 @@ impl Loader for FileLoader {
     fn load(&mut self, path: &str, from: &Source) -> Result<Source, String> {
         let dirs = match &from.origin {
             Origin::File(_) => vec![Path::new(&from.key).parent().map(Path::to_path_buf)],
-            Origin::Inline | Origin::Builtin(_) => {
+            Origin::Inline | Origin::Builtin(_) | Origin::Derive(_) => {
                 vec![self.manifest_dir.clone(), self.source_dir.clone()]
             }
         };

@@ -136,6 +136,7 @@ fn pipeline(text: &str) {
                 krate: &krate,
                 name: &name,
                 standard: false,
+                derive: false,
             };
             let vis: syn::Visibility = syn::parse_quote!(pub);
             let def = expand::enum_def(&target, &table, &[], &vis);

@@ -39,6 +39,39 @@ mod table;
 pub use error::{CodeError, CodeErrorKind, ParseCodeError, ParseCodeErrorKind};
 pub use table::{CodeTable, Entry, EntryKind};
 
+/// Checks a hand-written enum against a code table and gives it the table's API.
+///
+/// Unit variants name codes with `#[code(n)]`; a variant with one field of the table's repr holds
+/// a range with `#[codes("a..=b", ...)]`. Doc comments become descriptions and `#[reason("...")]`
+/// the reason. `#[close_codes(extends = "websocket")]` checks the codes against a base table (new
+/// codes only in its assignable ranges), `#[close_codes(repr = "u8")]` sets the repr of a table of
+/// its own, and `#[close_codes(crate = "path")]` names a renamed `closecodes` dependency.
+///
+/// The enum gets the same `const fn`s, conversions, `Display`, `FromStr` and [`CodeTable`] impl as
+/// one from [`close_codes!`]: `From<u16>` if its variants cover every value, otherwise
+/// `TryFrom<u16>`. It adds impls only: `Clone, Copy` (required), `Debug`, `PartialEq` and the
+/// others stay yours to derive.
+///
+/// ```
+/// #[derive(Clone, Copy, Debug, PartialEq, Eq, closecodes::CloseCodes)]
+/// #[close_codes(extends = "websocket")]
+/// enum ChatCode {
+///     /// The client did not log in.
+///     #[code(4001)]
+///     #[reason("Unauthorized")]
+///     Unauthorized,
+///     /// Any other private code.
+///     #[codes("4000..=4999")]
+///     Other(u16),
+/// }
+///
+/// assert_eq!(ChatCode::try_from(4001), Ok(ChatCode::Unauthorized));
+/// assert_eq!(ChatCode::try_from(4002), Ok(ChatCode::Other(4002)));
+/// assert!(ChatCode::try_from(1000).is_err());
+/// assert_eq!(closecodes::CloseCode::from(ChatCode::Unauthorized).as_u16(), 4001);
+/// ```
+pub use closecodes_macros::CloseCodes;
+
 /// Generates a code-table enum from a TOML spec: a file, or a string written inline.
 ///
 /// ```

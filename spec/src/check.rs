@@ -59,6 +59,32 @@ pub fn load(source: &Source, loader: &mut dyn Loader) -> Result<Table, Errors> {
 ///
 /// Every rule the spec breaks, and every problem of the specs it extends.
 pub fn check(spec: &Spec, source: &Source, loader: &mut dyn Loader) -> Result<Table, Errors> {
+    check_mode(spec, source, loader, false)
+}
+
+/// Checks the table written as a hand-written enum (`#[derive(CloseCodes)]`).
+///
+/// The enum is a *view* of its base: its codes obey every rule of an extending spec, but its
+/// ranges may re-declare parts of the base's ranges (`#[codes("4000..=4999")] Other(u16)`), and the
+/// returned table holds only the enum's own variants, so it is total only if they cover every value.
+///
+/// # Errors
+///
+/// Every rule the enum breaks, and every problem of the specs it extends.
+pub fn check_derive(
+    spec: &Spec,
+    source: &Source,
+    loader: &mut dyn Loader,
+) -> Result<Table, Errors> {
+    check_mode(spec, source, loader, true)
+}
+
+fn check_mode(
+    spec: &Spec,
+    source: &Source,
+    loader: &mut dyn Loader,
+    view: bool,
+) -> Result<Table, Errors> {
     let mut errors = Vec::new();
     let table = check_inner(
         spec,
@@ -66,6 +92,7 @@ pub fn check(spec: &Spec, source: &Source, loader: &mut dyn Loader) -> Result<Ta
         loader,
         &mut vec![(source.key.clone(), source.origin.to_string())],
         &mut errors,
+        view,
     );
     match (Errors::from_vec(errors), table) {
         (None, Some(table)) => Ok(table),
@@ -85,7 +112,7 @@ fn load_inner(
     let (spec, parse_errors) = parse::parse_recoverable(source);
     let had_errors = !parse_errors.is_empty();
     errors.extend(parse_errors);
-    let table = check_inner(&spec, source, loader, stack, errors);
+    let table = check_inner(&spec, source, loader, stack, errors, false);
     if had_errors { None } else { table }
 }
 
@@ -102,8 +129,8 @@ impl Checker<'_> {
         &mut self.errors[last]
     }
 
-    fn line_of(&self, span: &Range<usize>) -> usize {
-        self.source.line_col(span.start).0
+    fn place(&self, span: &Range<usize>) -> String {
+        self.source.place(span)
     }
 }
 
@@ -121,6 +148,7 @@ fn check_inner(
     loader: &mut dyn Loader,
     stack: &mut Vec<(String, String)>,
     errors: &mut Vec<Error>,
+    view: bool,
 ) -> Option<Table> {
     let start_len = errors.len();
     let (base, base_failed) = match &spec.extends {
@@ -165,7 +193,8 @@ fn check_inner(
                 Owner::Base(format!("code {} `{}`", code.value, code.name)),
             );
         }
-        for range in &b.ranges {
+        // A derived enum may re-declare a base range under the same name.
+        for range in b.ranges.iter().filter(|_| !view) {
             names.insert(&range.name, Owner::Base(format!("range `{}`", range.name)));
         }
     }
@@ -182,13 +211,13 @@ fn check_inner(
         }
         match names.get(name.value.as_str()).cloned() {
             Some(Owner::Local(first)) => {
-                let line = chk.line_of(&first);
+                let place = chk.place(&first);
                 chk.error(
                     name.span.clone(),
                     format!("duplicate name `{}`", name.value),
                 )
                 .notes
-                .push(format!("first defined at line {line}"));
+                .push(format!("first defined at {place}"));
             }
             Some(Owner::Base(what)) => {
                 let base_name = chk.base_name.clone();
@@ -208,13 +237,18 @@ fn check_inner(
 
     let named_ok = chk.errors.len() == start_len;
     if named_ok {
-        check_constructors(&mut chk, repr, &spec.ranges, base.as_ref());
+        check_constructors(
+            &mut chk,
+            repr,
+            &spec.ranges,
+            base.as_ref().filter(|_| !view),
+        );
     }
 
     // Intervals fit the repr; ranges do not overlap one another.
     let mut spans: Vec<(Interval, usize, Option<Range<usize>>)> = Vec::new(); // (interval, range index, local span)
     let base_ranges = base.as_ref().map_or(0, |b| b.ranges.len());
-    if let Some(b) = &base {
+    if let Some(b) = base.as_ref().filter(|_| !view) {
         for (i, r) in b.ranges.iter().enumerate() {
             spans.extend(r.intervals.iter().map(|iv| (*iv, i, None)));
         }
@@ -268,7 +302,7 @@ fn check_inner(
                     end: b.0.end.min(a.0.end),
                 };
                 let where_first = match &earlier_span {
-                    Some(s) => format!("defined at line {}", chk.line_of(s)),
+                    Some(s) => format!("defined at {}", chk.place(s)),
                     None => format!("defined by the base table {}", chk.base_name),
                 };
                 let (later_name, earlier_name) =
@@ -333,10 +367,10 @@ fn check_inner(
         }
         match codes.get(&value).cloned() {
             Some(Owner::Local(first)) => {
-                let line = chk.line_of(&first);
+                let place = chk.place(&first);
                 chk.error(k.code.span.clone(), format!("duplicate code {value}"))
                     .notes
-                    .push(format!("first defined at line {line}"));
+                    .push(format!("first defined at {place}"));
                 continue;
             }
             Some(Owner::Base(what)) => {
@@ -386,6 +420,17 @@ fn check_inner(
     }
 
     // Assemble the table.
+    let base = if view {
+        base.map(|b| Table {
+            name: None,
+            description: None,
+            codes: Vec::new(),
+            ranges: Vec::new(),
+            ..b
+        })
+    } else {
+        base
+    };
     let mut table = base.unwrap_or_else(|| Table {
         name: None,
         repr,

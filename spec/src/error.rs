@@ -150,7 +150,7 @@ impl Errors {
 // Errors of base tables come after those of the spec being compiled; within a source, by offset.
 fn origin_rank(origin: &Origin) -> u8 {
     match origin {
-        Origin::Inline => 0,
+        Origin::Inline | Origin::Derive(_) => 0,
         Origin::File(_) => 1,
         Origin::Builtin(_) => 2,
     }

@@ -27,13 +27,13 @@ mod parse;
 mod source;
 
 pub use builtin::{NAMES as BUILTINS, WEBSOCKET};
-pub use check::{Loader, NoFiles, check, load, snake_case};
+pub use check::{Loader, NoFiles, check, check_derive, load, snake_case};
 pub use error::{Error, Errors};
 pub use model::{
     CodeRange, CodeSpec, DocumentedCode, Interval, NamedCode, RangeSpec, Repr, Spanned, Spec,
     Table, TableSpec,
 };
-pub use parse::{parse, parse_recoverable};
+pub use parse::{parse, parse_interval, parse_recoverable};
 pub use source::{Origin, Source};
 
 #[cfg(test)]

@@ -349,37 +349,13 @@ impl Parser<'_> {
                     span,
                 ))
             }
-            DeValue::String(s) => {
-                let parsed = match s.split_once("..=") {
-                    Some((a, b)) => parse_number(a).zip(parse_number(b)),
-                    None => parse_number(s).map(|n| (n, n)),
-                };
-                if let Some((start, end)) = parsed {
-                    if start > end {
-                        self.error(
-                            span,
-                            format!(
-                                "inverted range \"{s}\": it starts after it ends; expected \"{end}..={start}\""
-                            ),
-                        );
-                        return None;
-                    }
-                    Some(Spanned::new(Interval { start, end }, span))
-                } else {
-                    let hint = if s.contains("..") && !s.contains("..=") {
-                        "; ranges are inclusive and written with `..=`"
-                    } else {
-                        ""
-                    };
-                    self.error(
-                        span,
-                        format!(
-                            "malformed range \"{s}\"; expected \"start..=end\" or a single code, such as \"4000..=4999\"{hint}"
-                        ),
-                    );
+            DeValue::String(s) => match parse_interval(s) {
+                Ok(interval) => Some(Spanned::new(interval, span)),
+                Err(message) => {
+                    self.error(span, message);
                     None
                 }
-            }
+            },
             other => {
                 self.wrong_type(
                     "codes",
@@ -444,6 +420,34 @@ fn quoted_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
         .map(|s| format!("`{s}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// Parses `"a..=b"` or a single `"n"` (decimal, optionally signed, `_` separators allowed).
+///
+/// # Errors
+///
+/// A message for a malformed or inverted range, as the spec's checks word it.
+pub fn parse_interval(s: &str) -> Result<Interval, String> {
+    let parsed = match s.split_once("..=") {
+        Some((a, b)) => parse_number(a).zip(parse_number(b)),
+        None => parse_number(s).map(|n| (n, n)),
+    };
+    match parsed {
+        Some((start, end)) if start > end => Err(format!(
+            "inverted range \"{s}\": it starts after it ends; expected \"{end}..={start}\""
+        )),
+        Some((start, end)) => Ok(Interval { start, end }),
+        None => {
+            let hint = if s.contains("..") && !s.contains("..=") {
+                "; ranges are inclusive and written with `..=`"
+            } else {
+                ""
+            };
+            Err(format!(
+                "malformed range \"{s}\"; expected \"start..=end\" or a single code, such as \"4000..=4999\"{hint}"
+            ))
+        }
+    }
 }
 
 /// A decimal integer, optionally signed, with `_` separators allowed.

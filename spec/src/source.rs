@@ -12,6 +12,8 @@ pub enum Origin {
     File(String),
     /// A table shipped with the crate (`extends = "websocket"`).
     Builtin(&'static str),
+    /// The variants of an enum with `#[derive(CloseCodes)]`, named by the enum.
+    Derive(String),
 }
 
 impl fmt::Display for Origin {
@@ -20,6 +22,7 @@ impl fmt::Display for Origin {
             Origin::Inline => f.write_str("<inline spec>"),
             Origin::File(path) => f.write_str(path),
             Origin::Builtin(name) => write!(f, "<built-in table `{name}`>"),
+            Origin::Derive(name) => write!(f, "`{name}`"),
         }
     }
 }
@@ -35,6 +38,8 @@ pub struct Source {
     pub key: String,
     /// Byte offset of the start of every line, for line and column look-ups in O(log n).
     line_starts: Vec<usize>,
+    /// For a derive: what each span stands for (a variant or attribute), used in notes.
+    labels: Vec<(Range<usize>, String)>,
 }
 
 impl Source {
@@ -71,6 +76,37 @@ impl Source {
             text,
             key,
             line_starts,
+            labels: Vec::new(),
+        }
+    }
+
+    /// The variants of a derived enum: spans are opaque ranges, each with a label such as
+    /// ``variant `Unauthorized` `` that notes use instead of a line number.
+    #[must_use]
+    pub fn derive(name: impl Into<String>, labels: Vec<(Range<usize>, String)>) -> Self {
+        let name = name.into();
+        let mut source = Source::new(
+            Origin::Derive(name.clone()),
+            String::new(),
+            format!("<derive:{name}>"),
+        );
+        source.labels = labels;
+        source
+    }
+
+    /// Where `span` is, for a note: "line 3", or the label of a derive's span.
+    #[must_use]
+    pub fn place(&self, span: &Range<usize>) -> String {
+        if self.labels.is_empty() {
+            format!("line {}", self.line_col(span.start).0)
+        } else {
+            self.labels
+                .iter()
+                .find(|(r, _)| r.start <= span.start && span.start < r.end.max(r.start + 1))
+                .map_or_else(
+                    || "an earlier variant".to_owned(),
+                    |(_, label)| label.clone(),
+                )
         }
     }
 

@@ -79,22 +79,38 @@ fn reasons_match_the_iana_registry() {
     for value in 100..=999_u16 {
         let status = HttpStatus::try_from(value).unwrap();
         if !IANA.iter().any(|&(c, _)| c == value) {
-            assert_eq!(status.reason(), None, "{value} is unassigned in the registry");
+            assert_eq!(
+                status.reason(),
+                None,
+                "{value} is unassigned in the registry"
+            );
         }
     }
 }
 
 #[test]
 fn domain_is_100_to_999_with_one_range_per_class() {
-    assert!(!<HttpStatus as CodeTable>::TOTAL);
+    const { assert!(!<HttpStatus as CodeTable>::TOTAL) };
     assert!(HttpStatus::try_from(99).is_err());
     assert!(HttpStatus::try_from(1000).is_err());
     assert_eq!(HttpStatus::from_u16(404), Some(HttpStatus::NotFound));
-    assert_eq!(HttpStatus::from_u16(499), Some(HttpStatus::ClientError(499)));
-    assert_eq!(HttpStatus::from_u16(299).and_then(HttpStatus::range), Some("Successful"));
-    assert_eq!(HttpStatus::from_u16(777), Some(HttpStatus::Unclassified(777)));
+    assert_eq!(
+        HttpStatus::from_u16(499),
+        Some(HttpStatus::ClientError(499))
+    );
+    assert_eq!(
+        HttpStatus::from_u16(299).and_then(HttpStatus::range),
+        Some("Successful")
+    );
+    assert_eq!(
+        HttpStatus::from_u16(777),
+        Some(HttpStatus::Unclassified(777))
+    );
     assert_eq!(HttpStatus::Ok.to_string(), "200 OK");
-    assert_eq!(HttpStatus::try_from(418).unwrap().to_string(), "418 (Unused)");
+    assert_eq!(
+        HttpStatus::try_from(418).unwrap().to_string(),
+        "418 (Unused)"
+    );
     assert!(!HttpStatus::try_from(418).unwrap().is_sendable());
     assert_eq!("404 Not Found".parse(), Ok(HttpStatus::NotFound));
 }

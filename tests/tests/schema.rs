@@ -9,7 +9,8 @@ fn root() -> PathBuf {
 
 fn validator() -> jsonschema::Validator {
     let schema: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(root().join("spec/schema.json")).unwrap()).unwrap();
+        serde_json::from_str(&fs::read_to_string(root().join("spec/schema.json")).unwrap())
+            .unwrap();
     jsonschema::draft202012::new(&schema).unwrap()
 }
 
@@ -56,6 +57,10 @@ fn malformed_specs_are_rejected() {
         );
         // The macro rejects the same files.
         let source = closecodes_spec::Source::inline(fs::read_to_string(&file).unwrap());
-        assert!(closecodes_spec::load(&source, &mut closecodes_spec::NoFiles).is_err(), "{}", file.display());
+        assert!(
+            closecodes_spec::load(&source, &mut closecodes_spec::NoFiles).is_err(),
+            "{}",
+            file.display()
+        );
     }
 }
