@@ -117,16 +117,24 @@ pub(crate) fn expand_derive(
         let mut code: Option<(i128, Span)> = None;
         let mut codes: Option<Vec<(Interval, Span)>> = None;
         let mut reason: Option<LitStr> = None;
+        // An attribute that failed to parse was reported; the variant is then left out quietly.
+        let mut broken = false;
         for attr in &variant.attrs {
             if attr.path().is_ident("code") {
                 match attr.parse_args_with(parse_signed) {
                     Ok(v) => code = Some(v),
-                    Err(e) => errors.push(e),
+                    Err(e) => {
+                        errors.push(e);
+                        broken = true;
+                    }
                 }
             } else if attr.path().is_ident("codes") {
                 match attr.parse_args_with(parse_intervals) {
                     Ok(v) => codes = Some(v),
-                    Err(e) => errors.push(e),
+                    Err(e) => {
+                        errors.push(e);
+                        broken = true;
+                    }
                 }
             } else if attr.path().is_ident("reason") {
                 match attr.parse_args::<LitStr>() {
@@ -157,6 +165,7 @@ pub(crate) fn expand_derive(
                 ident.span(),
                 format!("variant `{ident}` has both `#[code]` and `#[codes]`; expected `#[code(n)]` on a unit variant or `#[codes(\"a..=b\")]` on a one-field variant"),
             )),
+            (None, None, _) if broken => {}
             (None, None, _) => errors.push(syn::Error::new(
                 ident.span(),
                 format!("variant `{ident}` has no code; expected `#[code(n)]` on a unit variant or `#[codes(\"a..=b\")]` on a one-field variant"),

@@ -29,3 +29,20 @@ closecodes::close_codes! {
     /// HTTP status codes, a partial `u16` table with one range per class.
     pub enum HttpStatus from "codes/http.toml";
 }
+
+/// A hand-written enum checked against the standard table, in a `#![no_std]` crate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, closecodes::CloseCodes)]
+#[close_codes(extends = "websocket")]
+pub enum DerivedChat {
+    /// The client did not present a valid session token.
+    #[code(4001)]
+    #[reason("Unauthorized")]
+    Unauthorized,
+    /// The client sent messages faster than its quota allows.
+    #[code(4008)]
+    #[reason("Rate Limited")]
+    RateLimited,
+    /// Any other private code.
+    #[codes("4000..=4999")]
+    Other(u16),
+}

@@ -1,0 +1,6 @@
+#[derive(Clone, Copy, closecodes::CloseCodes)]
+struct NotAnEnum {
+    code: u16,
+}
+
+fn main() {}
