@@ -1,30 +1,14 @@
-//! The quick-start demo: the standard WebSocket table, and an application's own codes on top.
+//! The quick-start demo: the standard table, an application's own codes from a spec file, and a
+//! real WebSocket close handshake on 127.0.0.1 that carries them.
+
+#[path = "loopback/mod.rs"]
+mod loopback;
 
 use closecodes::{CloseCode, CodeTable, EntryKind};
 
 closecodes::close_codes! {
-    /// Close codes of a chat application: the WebSocket registry plus three private codes.
-    pub enum ChatCode = r#"
-        extends = "websocket"
-
-        [[code]]
-        code = 4001
-        name = "Unauthorized"
-        reason = "Unauthorized"
-        description = "The client did not present a valid session token."
-
-        [[code]]
-        code = 4008
-        name = "RateLimited"
-        reason = "Rate Limited"
-        description = "The client sent messages faster than its quota allows."
-
-        [[code]]
-        code = 4010
-        name = "SessionExpired"
-        reason = "Session Expired"
-        description = "The session ended; the client must log in again."
-    "#;
+    /// Close codes of the demo chat application: the WebSocket registry plus three private codes.
+    pub enum ChatCode from "examples/quickstart.toml";
 }
 
 fn print_table<T: CodeTable>() {
@@ -61,18 +45,29 @@ fn print_table<T: CodeTable>() {
     println!();
 }
 
-fn main() {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     print_table::<CloseCode>();
     print_table::<ChatCode>();
 
-    let received = ChatCode::from_u16(4008);
-    println!("received {received}: {}", received.description());
-    println!(
-        "as the standard table sees it: {:?}",
-        CloseCode::from(received)
-    );
+    println!("WebSocket on 127.0.0.1: the server closes, the client decodes the close frame");
+    for sent in [
+        ChatCode::Unauthorized,
+        ChatCode::RateLimited,
+        ChatCode::SessionExpired,
+    ] {
+        let (code, reason) = loopback::exchange(sent.as_u16(), sent.reason().unwrap_or(""))??;
+        let received = ChatCode::from_wire(code)?;
+        println!(
+            "  client got {code} {:?}: variant {received:?}, reason {:?}, {}",
+            reason,
+            received.reason().unwrap_or("-"),
+            received.description()
+        );
+        assert_eq!(received, sent);
+    }
     match ChatCode::from_wire(1006) {
         Ok(code) => println!("accepted {code}"),
-        Err(err) => println!("rejected from the wire: {err}"),
+        Err(err) => println!("a frame carrying 1006 is rejected: {err}"),
     }
+    Ok(())
 }
