@@ -122,28 +122,7 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
     let as_fn = format_ident!("as_{}", table.repr.name());
     let repr_name = table.repr.name();
 
-    // from_repr: named codes first (they take precedence inside ranges), then ranges.
-    let code_arms = table.codes.iter().map(|c| {
-        let (v, ident) = (lit(c.value), variant(&c.name));
-        quote!(#v => Self::#ident,)
-    });
-    let range_arms = table.ranges.iter().map(|r| {
-        let (pat, ident) = (pattern(&r.intervals), variant(&r.name));
-        quote!(#pat => Self::#ident(value),)
-    });
-    let from_body = if table.total {
-        quote!(match value { #(#code_arms)* #(#range_arms)* })
-    } else {
-        let code_arms = table.codes.iter().map(|c| {
-            let (v, ident) = (lit(c.value), variant(&c.name));
-            quote!(#v => ::core::option::Option::Some(Self::#ident),)
-        });
-        let range_arms = table.ranges.iter().map(|r| {
-            let (pat, ident) = (pattern(&r.intervals), variant(&r.name));
-            quote!(#pat => ::core::option::Option::Some(Self::#ident(value)),)
-        });
-        quote!(match value { #(#code_arms)* #(#range_arms)* _ => ::core::option::Option::None, })
-    };
+    let from_body = from_body(name, table);
     let from_ret = if table.total {
         quote!(Self)
     } else {
@@ -521,6 +500,105 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
     }
 }
 
+/// The body of `from_repr`. A dense block of named codes (1000..=1015 in `websocket`) becomes one
+/// bounds-checked array index; the remaining named codes and the ranges (minus that block) become
+/// match arms: named codes first, as they take precedence inside ranges.
+fn from_body(name: &Ident, table: &Table) -> TokenStream {
+    let wrap = |tokens: TokenStream| {
+        if table.total {
+            tokens
+        } else {
+            quote!(::core::option::Option::Some(#tokens))
+        }
+    };
+    let dense = dense_block(name, table);
+    let mut arms = TokenStream::new();
+    if let Some((block, entries)) = &dense {
+        let (start, end, len) = (lit(block.start), lit(block.end), entries.len());
+        let entries = entries.iter();
+        let element = wrap(quote!(TABLE[(value - #start) as usize]));
+        arms.extend(quote! {
+            #start..=#end => {
+                const TABLE: [#name; #len] = [#(#entries),*];
+                #element
+            }
+        });
+    }
+    let block = dense.as_ref().map(|(b, _)| *b);
+    for c in &table.codes {
+        if block.is_some_and(|b| b.contains(c.value)) {
+            continue;
+        }
+        let (v, ident) = (lit(c.value), variant(&c.name));
+        let body = wrap(quote!(Self::#ident));
+        arms.extend(quote!(#v => #body,));
+    }
+    for r in &table.ranges {
+        let intervals: Vec<Interval> = match block {
+            Some(b) => r.intervals.iter().flat_map(|iv| subtract(*iv, b)).collect(),
+            None => r.intervals.clone(),
+        };
+        if intervals.is_empty() {
+            continue;
+        }
+        let (pat, ident) = (pattern(&intervals), variant(&r.name));
+        let body = wrap(quote!(Self::#ident(value)));
+        arms.extend(quote!(#pat => #body,));
+    }
+    if !table.total {
+        arms.extend(quote!(_ => ::core::option::Option::None,));
+    }
+    quote!(match value { #arms })
+}
+
+/// The smallest interval holding every named code, with the variant of each of its values, if
+/// the codes fill at least half of it, there are at least 4, and every value in it is a code.
+fn dense_block(name: &Ident, table: &Table) -> Option<(Interval, Vec<TokenStream>)> {
+    let (first, last) = (table.codes.first()?, table.codes.last()?);
+    let span = last.value - first.value + 1;
+    let count = i128::try_from(table.codes.len()).ok()?;
+    if count < 4 || span > 1024 || count * 2 < span {
+        return None;
+    }
+    let mut entries = Vec::new();
+    let mut named = table.codes.iter().peekable();
+    for value in first.value..=last.value {
+        if let Some(code) = named.next_if(|c| c.value == value) {
+            let ident = variant(&code.name);
+            entries.push(quote!(#name::#ident));
+        } else {
+            let range = table.ranges.iter().find(|r| r.contains(value))?;
+            let (ident, v) = (variant(&range.name), lit(value));
+            entries.push(quote!(#name::#ident(#v)));
+        }
+    }
+    Some((
+        Interval {
+            start: first.value,
+            end: last.value,
+        },
+        entries,
+    ))
+}
+
+/// `iv` without the values of `cut`: zero, one or two intervals.
+fn subtract(iv: Interval, cut: Interval) -> Vec<Interval> {
+    let mut out = Vec::new();
+    if iv.start < cut.start {
+        out.push(Interval {
+            start: iv.start,
+            end: iv.end.min(cut.start - 1),
+        });
+    }
+    if iv.end > cut.end {
+        out.push(Interval {
+            start: iv.start.max(cut.end + 1),
+            end: iv.end,
+        });
+    }
+    out
+}
+
 /// `const fn library(value)`, which fails const evaluation out of range, and `try_library(value)`.
 fn range_constructors(table: &Table, range: &CodeRange) -> TokenStream {
     let ident = variant(&range.name);
@@ -531,10 +609,15 @@ fn range_constructors(table: &Table, range: &CodeRange) -> TokenStream {
     let pat = pattern(&range.intervals);
     let intervals = range.intervals_text();
     let message = format!("the code is not in range `{}` ({intervals})", range.name);
-    let inside: Vec<TokenStream> = table
-        .codes
+    // Named codes inside the range, found by binary search: `table.codes` is sorted by code.
+    let inside: Vec<TokenStream> = range
+        .intervals
         .iter()
-        .filter(|c| range.contains(c.value))
+        .flat_map(|iv| {
+            let from = table.codes.partition_point(|c| c.value < iv.start);
+            let to = table.codes.partition_point(|c| c.value <= iv.end);
+            table.codes.get(from..to).unwrap_or_default()
+        })
         .map(|c| {
             let (v, code) = (lit(c.value), variant(&c.name));
             quote!(#v => Self::#code,)

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Build cost of a 1,000-code enum: `close_codes!` (from a TOML file) against num_enum's
+# `TryFromPrimitive` derive on the same hand-written enum. Each is built cold (fresh target
+# directory, dependencies included, downloads excluded) and then incrementally after editing one
+# description. Also prints closecodes' dependency tree and its own clean build time.
+#
+#   bash bench/compile.sh            # N=1000 by default; N=5000 bash bench/compile.sh for more
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+n=${N:-1000}
+work=${WORK:-$root/target/bench-compile}
+rm -rf "$work"
+mkdir -p "$work/closecodes/src" "$work/num_enum/src"
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+
+# --- the closecodes crate: a spec file and one macro call ---------------------------------
+cat > "$work/closecodes/Cargo.toml" <<TOML
+[package]
+name = "bench-closecodes"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+closecodes = { path = "$root/runtime" }
+
+[workspace]
+TOML
+{
+  printf '[table]\nrepr = "u16"\nnon_exhaustive = false\ndescription = "A generated table."\n'
+  for ((i = 0; i < n; i++)); do
+    printf '[[code]]\ncode = %d\nname = "Code%d"\ndescription = "Code number %d."\n' "$i" "$i" "$i"
+  done
+} > "$work/closecodes/codes.toml"
+cat > "$work/closecodes/src/lib.rs" <<'RS'
+//! A 1,000-code table from a spec file.
+closecodes::close_codes! {
+    /// The generated table.
+    pub enum Big from "codes.toml";
+}
+RS
+
+# --- the num_enum crate: the same enum, written out, with the derive ------------------------
+cat > "$work/num_enum/Cargo.toml" <<'TOML'
+[package]
+name = "bench-num-enum"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+num_enum = "0.7"
+
+[workspace]
+TOML
+{
+  printf '//! A 1,000-code table with num_enum.\n'
+  printf '/// The generated table.\n#[derive(Debug, Clone, Copy, PartialEq, Eq, num_enum::TryFromPrimitive, num_enum::IntoPrimitive)]\n#[repr(u16)]\npub enum Big {\n'
+  for ((i = 0; i < n; i++)); do
+    printf '    /// Code number %d.\n    Code%d = %d,\n' "$i" "$i" "$i"
+  done
+  printf '}\n'
+} > "$work/num_enum/src/lib.rs"
+
+measure() {
+  local dir=$1 file=$2 from=$3 to=$4
+  (cd "$dir" && cargo fetch -q)
+  rm -rf "$dir/target"
+  local t0 t1 t2
+  t0=$(now)
+  (cd "$dir" && cargo build -q --offline)
+  t1=$(now)
+  sed -i "s/$from/$to/" "$dir/$file"
+  (cd "$dir" && cargo build -q --offline)
+  t2=$(now)
+  echo "$(elapsed "$t0" "$t1") $(elapsed "$t1" "$t2")"
+}
+
+read -r cc_cold cc_incr < <(measure "$work/closecodes" codes.toml "Code number 500\." "Code number five hundred.")
+read -r ne_cold ne_incr < <(measure "$work/num_enum" src/lib.rs "Code number 500\." "Code number five hundred.")
+
+echo "machine: $(nproc) cores, $(uname -m), rustc $(rustc --version | cut -d' ' -f2)"
+echo "enum of $n codes, debug profile, seconds"
+printf '%-12s %8s %12s\n' "" "cold" "incremental"
+printf '%-12s %8s %12s\n' "closecodes" "$cc_cold" "$cc_incr"
+printf '%-12s %8s %12s\n' "num_enum" "$ne_cold" "$ne_incr"
+awk -v a="$cc_cold" -v b="$ne_cold" -v c="$cc_incr" -v d="$ne_incr" \
+  'BEGIN { printf "ratio closecodes/num_enum: cold %.2f, incremental %.2f\n", a / b, c / d }'
+
+echo
+echo "closecodes dependency tree (normal dependencies):"
+(cd "$root" && cargo tree -q -p closecodes -e normal --prefix depth | sed 's/^/  /')
+t0=$(now)
+(cd "$root" && CARGO_TARGET_DIR="$work/runtime-target" cargo build -q -p closecodes)
+t1=$(now)
+echo "clean build of closecodes itself (with its proc macro and parser): $(elapsed "$t0" "$t1") s"

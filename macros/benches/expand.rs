@@ -1,0 +1,95 @@
+//! Expansion cost, called as library functions (no rustc): parse + check + expand for the standard
+//! table and for generated specs of 1,000 and 10,000 codes with ranges.
+//! `cargo bench -p closecodes-macros --bench expand`
+
+#![allow(dead_code, unreachable_pub)]
+
+#[path = "../src/expand.rs"]
+mod expand;
+
+use std::fmt::Write as _;
+use std::hint::black_box;
+
+use closecodes_spec::{NoFiles, Source, load};
+use proc_macro2::{Ident, Span};
+use quote::quote;
+
+fn main() {
+    divan::main();
+}
+
+/// A `u32` table of `n` named codes, each followed by a 9-code range: `n` codes and `n` ranges.
+fn generated(n: u32) -> String {
+    let mut text = String::from("[table]\nrepr = \"u32\"\ndescription = \"Generated.\"\n");
+    for i in 0..n {
+        let _ = write!(
+            text,
+            "[[code]]\ncode = {}\nname = \"Code{i}\"\nreason = \"Reason {i}\"\ndescription = \"Code number {i}.\"\n[[range]]\nname = \"Range{i}\"\ncodes = \"{}..={}\"\ndescription = \"Range number {i}.\"\n",
+            i * 10,
+            i * 10 + 1,
+            i * 10 + 9
+        );
+    }
+    text
+}
+
+fn spec(name: &str) -> String {
+    match name {
+        "websocket" => closecodes_spec::WEBSOCKET.to_owned(),
+        "1000" => generated(1_000),
+        _ => generated(10_000),
+    }
+}
+
+fn pipeline(text: &str) -> usize {
+    let table = load(&Source::inline(text), &mut NoFiles).unwrap_or_else(|e| panic!("{e}"));
+    let krate = quote!(::closecodes);
+    let name = Ident::new("Bench", Span::call_site());
+    let target = expand::Target {
+        krate: &krate,
+        name: &name,
+        standard: false,
+        derive: false,
+    };
+    let vis: syn::Visibility = syn::parse_quote!(pub);
+    let def = expand::enum_def(&target, &table, &[], &vis);
+    let impls = expand::impls(&target, &table);
+    def.into_iter().count() + impls.into_iter().count()
+}
+
+#[divan::bench(args = ["websocket", "1000", "10000"], sample_count = 20)]
+fn parse_check_expand(bencher: divan::Bencher, name: &str) {
+    let text = spec(name);
+    bencher.bench(|| black_box(pipeline(black_box(&text))));
+}
+
+#[divan::bench(args = ["websocket", "1000", "10000"], sample_count = 20)]
+fn parse_and_check(bencher: divan::Bencher, name: &str) {
+    let text = spec(name);
+    bencher
+        .bench(|| black_box(load(&Source::inline(black_box(text.as_str())), &mut NoFiles).is_ok()));
+}
+
+#[divan::bench(args = ["1000"], sample_count = 5)]
+fn pieces(bencher: divan::Bencher, name: &str) {
+    let text = spec(name);
+    let table = load(&Source::inline(text.as_str()), &mut NoFiles).unwrap();
+    let krate = quote!(::closecodes);
+    let ident = Ident::new("Bench", Span::call_site());
+    let target = expand::Target {
+        krate: &krate,
+        name: &ident,
+        standard: false,
+        derive: false,
+    };
+    let vis: syn::Visibility = syn::parse_quote!(pub);
+    let t = std::time::Instant::now();
+    let def = expand::enum_def(&target, &table, &[], &vis);
+    let a = t.elapsed();
+    let impls = expand::impls(&target, &table);
+    let b = t.elapsed() - a;
+    let n = def.into_iter().count() + impls.clone().into_iter().count();
+    let c = t.elapsed() - a - b;
+    eprintln!("enum_def {a:?} impls {b:?} count {c:?} tokens {n}");
+    bencher.bench(|| 1);
+}
