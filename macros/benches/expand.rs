@@ -69,27 +69,3 @@ fn parse_and_check(bencher: divan::Bencher, name: &str) {
     bencher
         .bench(|| black_box(load(&Source::inline(black_box(text.as_str())), &mut NoFiles).is_ok()));
 }
-
-#[divan::bench(args = ["1000"], sample_count = 5)]
-fn pieces(bencher: divan::Bencher, name: &str) {
-    let text = spec(name);
-    let table = load(&Source::inline(text.as_str()), &mut NoFiles).unwrap();
-    let krate = quote!(::closecodes);
-    let ident = Ident::new("Bench", Span::call_site());
-    let target = expand::Target {
-        krate: &krate,
-        name: &ident,
-        standard: false,
-        derive: false,
-    };
-    let vis: syn::Visibility = syn::parse_quote!(pub);
-    let t = std::time::Instant::now();
-    let def = expand::enum_def(&target, &table, &[], &vis);
-    let a = t.elapsed();
-    let impls = expand::impls(&target, &table);
-    let b = t.elapsed() - a;
-    let n = def.into_iter().count() + impls.clone().into_iter().count();
-    let c = t.elapsed() - a - b;
-    eprintln!("enum_def {a:?} impls {b:?} count {c:?} tokens {n}");
-    bencher.bench(|| 1);
-}

@@ -1,5 +1,6 @@
 //! Run-time cost of a generated table against tungstenite's hand-written `CloseCode` and against a
 //! plain array lookup (the floor), in the same run: `cargo bench -p closecodes-tests --bench runtime`.
+#![allow(clippy::wildcard_imports)]
 
 use std::fmt::Write as _;
 use std::hint::black_box;
