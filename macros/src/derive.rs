@@ -248,21 +248,19 @@ pub(crate) fn expand_derive(
         standard: false,
         derive: true,
     };
-    let impls = expand::impls(&target, &table);
-    let bases = table.files.iter().map(|(_, resolved)| {
-        quote!(
+    let mut block = quote! {
+        // The accessors take `self` by value: the enum must be `Copy`.
+        fn assert_copy<T: ::core::marker::Copy>() {}
+        let _ = assert_copy::<#name>;
+    };
+    block.extend(expand::impls(&target, &table));
+    for (_, resolved) in &table.files {
+        block.extend(quote!(
             const _: &[u8] = ::core::include_bytes!(#resolved);
-        )
-    });
-    Ok(quote! {
-        const _: () = {
-            // The accessors take `self` by value: the enum must be `Copy`.
-            fn assert_copy<T: ::core::marker::Copy>() {}
-            let _ = assert_copy::<#name>;
-            #impls
-            #(#bases)*
-        };
-    })
+        ));
+    }
+    let block = proc_macro2::Group::new(proc_macro2::Delimiter::Brace, block);
+    Ok(quote!(const _: () = #block;))
 }
 
 fn options(attrs: &[Attribute], errors: &mut Vec<syn::Error>) -> Options {

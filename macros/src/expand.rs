@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use closecodes_spec::{CodeRange, Interval, Repr, Table};
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use proc_macro2::{Delimiter, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote};
 
 /// What the generated items are named and where the runtime lives.
@@ -122,7 +122,7 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
     let as_fn = format_ident!("as_{}", table.repr.name());
     let repr_name = table.repr.name();
 
-    let from_body = from_body(name, table);
+    let from_body = braced(from_body(name, table));
     let from_ret = if table.total {
         quote!(Self)
     } else {
@@ -146,27 +146,27 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
         let ident = variant(&r.name);
         as_arms.binding(quote!(Self::#ident(value)), quote!(value));
     }
-    let as_arms = as_arms.into_tokens();
+    let as_body = braced(match_on(quote!(self), as_arms.into_tokens()));
 
     // reason, description, is_sendable: named codes, then ranges (with their documented codes).
-    let reason = per_code(
+    let reason = braced(per_code(
         table,
         |c| option_str(c.reason.as_deref()),
         |r| option_str(r.reason.as_deref()),
         |d, r| option_str(d.reason.as_deref().or(r.reason.as_deref())),
-    );
-    let description = per_code(
+    ));
+    let description = braced(per_code(
         table,
         |c| str_lit(&c.description),
         |r| str_lit(&r.description),
         |d, _| str_lit(&d.description),
-    );
-    let sendable = per_code(
+    ));
+    let sendable = braced(per_code(
         table,
         |c| bool_lit(c.sendable),
         |r| bool_lit(r.sendable),
         |d, _| bool_lit(d.sendable),
-    );
+    ));
 
     let mut range_arms = Arms::default();
     for c in &table.codes {
@@ -180,8 +180,11 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
             quote!(::core::option::Option::Some(#text)),
         );
     }
-    let range_arms = range_arms.into_tokens();
-    let constructors = table.ranges.iter().map(|r| range_constructors(table, r));
+    let range_body = braced(match_on(quote!(self), range_arms.into_tokens()));
+    let mut constructors = TokenStream::new();
+    for r in &table.ranges {
+        constructors.extend(range_constructors(table, r));
+    }
 
     let all = table.codes.iter().map(|c| {
         let ident = variant(&c.name);
@@ -244,7 +247,10 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
         quote!(match text { #(#arms)* _ => {} })
     };
 
-    let entries = entries(krate, table);
+    let entries = TokenTree::Group(proc_macro2::Group::new(
+        Delimiter::Bracket,
+        entries(krate, table),
+    ));
     let standard_conversions = (table.builtins.contains(&"websocket")
         && !target.standard
         && table.repr == Repr::U16)
@@ -338,35 +344,25 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
             #[doc = #from_doc]
             #[must_use]
             #[inline]
-            pub const fn #from_fn(value: #repr) -> #from_ret {
-                #from_body
-            }
+            pub const fn #from_fn(value: #repr) -> #from_ret #from_body
 
             #[doc = #as_doc]
             #[must_use]
             #[inline]
-            pub const fn #as_fn(self) -> #repr {
-                match self { #as_arms }
-            }
+            pub const fn #as_fn(self) -> #repr #as_body
 
             /// The registry's short name of the code ("Normal Closure"), if it has one.
             #[must_use]
-            pub const fn reason(self) -> ::core::option::Option<&'static str> {
-                #reason
-            }
+            pub const fn reason(self) -> ::core::option::Option<&'static str> #reason
 
             /// What the code means, from the table's description.
             #[must_use]
-            pub const fn description(self) -> &'static str {
-                #description
-            }
+            pub const fn description(self) -> &'static str #description
 
             /// Whether the code may be sent on the wire.
             #[must_use]
             #[inline]
-            pub const fn is_sendable(self) -> bool {
-                #sendable
-            }
+            pub const fn is_sendable(self) -> bool #sendable
 
             /// The code with number `value`, as read from the wire: only codes that may be sent.
             ///
@@ -389,11 +385,9 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
 
             /// The name of the range variant holding the code, or `None` for a named code.
             #[must_use]
-            pub const fn range(self) -> ::core::option::Option<&'static str> {
-                match self { #range_arms }
-            }
+            pub const fn range(self) -> ::core::option::Option<&'static str> #range_body
 
-            #(#constructors)*
+            #constructors
         }
 
         #conversion
@@ -433,7 +427,7 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
             type Repr = #repr;
             const NAME: &'static str = #name_str;
             const ALL: &'static [Self] = Self::ALL;
-            const ENTRIES: &'static [#krate::Entry<#repr>] = &[#entries];
+            const ENTRIES: &'static [#krate::Entry<#repr>] = &#entries;
             const TOTAL: bool = #total;
 
             #[inline]
@@ -548,7 +542,7 @@ fn from_body(name: &Ident, table: &Table) -> TokenStream {
     if !table.total {
         arms.extend(quote!(_ => ::core::option::Option::None,));
     }
-    quote!(match value { #arms })
+    match_on(quote!(value), arms)
 }
 
 /// The smallest interval holding every named code, with the variant of each of its values, if
@@ -687,7 +681,15 @@ impl Group {
         let mut out = TokenStream::new();
         for key in &self.order {
             if let Some((body, patterns)) = self.arms.remove(key) {
-                out.extend(quote!(#(#patterns)|* => #body,));
+                for (i, pattern) in patterns.into_iter().enumerate() {
+                    if i > 0 {
+                        out.extend([TokenTree::Punct(Punct::new('|', Spacing::Alone))]);
+                    }
+                    out.extend(pattern);
+                }
+                out.extend(quote!(=>));
+                out.extend(body);
+                out.extend([TokenTree::Punct(Punct::new(',', Spacing::Alone))]);
             }
         }
         out
@@ -737,15 +739,12 @@ fn per_code(
         if inner.order.is_empty() {
             arms.unit(quote!(Self::#ident(_)), whole);
         } else {
-            let inner = inner.into_tokens();
-            arms.binding(
-                quote!(Self::#ident(value)),
-                quote!(match value { #inner _ => #whole, }),
-            );
+            let mut inner = inner.into_tokens();
+            inner.extend(quote!(_ => #whole,));
+            arms.binding(quote!(Self::#ident(value)), match_on(quote!(value), inner));
         }
     }
-    let arms = arms.into_tokens();
-    quote!(match self { #arms })
+    match_on(quote!(self), arms.into_tokens())
 }
 
 fn entries(krate: &TokenStream, table: &Table) -> TokenStream {
@@ -801,12 +800,13 @@ fn entries(krate: &TokenStream, table: &Table) -> TokenStream {
         _ => 2,
     };
     rows.sort_by_key(|r| (r.start, rank(r.kind), r.end));
-    let rows = rows.iter().map(|r| {
+    let mut out = TokenStream::new();
+    for r in &rows {
         let (start, end) = (lit(r.start), lit(r.end));
         let kind = format_ident!("{}", r.kind);
         let (variant, description, sendable) = (r.variant, r.description, r.sendable);
         let reason = option_str(r.reason);
-        quote! {
+        out.extend(quote! {
             #krate::Entry {
                 kind: #krate::EntryKind::#kind,
                 variant: #variant,
@@ -816,9 +816,9 @@ fn entries(krate: &TokenStream, table: &Table) -> TokenStream {
                 description: #description,
                 sendable: #sendable,
             },
-        }
-    });
-    quote!(#(#rows)*)
+        });
+    }
+    out
 }
 
 /// The Markdown table of every code and range that heads the enum's documentation.
@@ -920,6 +920,20 @@ fn strip_builtin_derives(attr: &syn::Attribute) -> Option<TokenStream> {
     } else {
         Some(quote!(#[derive(#(#kept),*)]))
     }
+}
+
+/// `{ tokens }` as one token tree. Interpolating a group into `quote!` shares its contents instead of
+/// copying them, which keeps expansion linear with a small constant on large tables.
+fn braced(tokens: TokenStream) -> TokenTree {
+    TokenTree::Group(proc_macro2::Group::new(Delimiter::Brace, tokens))
+}
+
+/// `match scrutinee { arms }`, built without copying the arms.
+fn match_on(scrutinee: TokenStream, arms: TokenStream) -> TokenStream {
+    let mut out = quote!(match);
+    out.extend(scrutinee);
+    out.extend([braced(arms)]);
+    out
 }
 
 pub(crate) fn repr_ident(repr: Repr) -> Ident {

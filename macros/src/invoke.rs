@@ -56,23 +56,19 @@ pub(crate) fn expand_invocation(inv: &Invocation, loader: &mut FileLoader) -> To
                 derive: false,
             };
             let def = expand::enum_def(&target, &table, &inv.attrs, &inv.vis);
-            let impls = expand::impls(&target, &table);
-            let bases = table.files.iter().map(|(_, resolved)| {
-                quote!(
+            let mut block = expand::impls(&target, &table);
+            block.extend(tracking);
+            for (_, resolved) in &table.files {
+                block.extend(quote!(
                     const _: &[u8] = ::core::include_bytes!(#resolved);
-                )
-            });
+                ));
+            }
+            let block = proc_macro2::Group::new(proc_macro2::Delimiter::Brace, block);
             // The impls sit in an anonymous const so that a `#[cfg]` on the enum covers them too.
             let cfgs = inv.attrs.iter().filter(|a| a.path().is_ident("cfg"));
-            quote! {
-                #def
-                #(#cfgs)*
-                const _: () = {
-                    #impls
-                    #tracking
-                    #(#bases)*
-                };
-            }
+            let mut out = def;
+            out.extend(quote!(#(#cfgs)* const _: () = #block;));
+            out
         }
         Err(errors) => {
             let errors = to_compile_errors(&errors, lit, matches!(inv.spec, SpecRef::Inline(_)));
