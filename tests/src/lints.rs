@@ -52,3 +52,8 @@ closecodes::close_codes! {
         description = "Every value."
     "#;
 }
+
+closecodes::close_codes! {
+    /// An empty table: no code, no range; every number is rejected.
+    pub enum LintedEmpty = "";
+}
