@@ -11,8 +11,6 @@ use std::fmt::Write as _;
 use std::hint::black_box;
 
 use closecodes_spec::{NoFiles, Source, load};
-use proc_macro2::{Ident, Span};
-use quote::quote;
 
 fn main() {
     divan::main();
@@ -43,17 +41,7 @@ fn spec(name: &str) -> String {
 
 fn pipeline(text: &str) -> usize {
     let table = load(&Source::inline(text), &mut NoFiles).unwrap_or_else(|e| panic!("{e}"));
-    let krate = quote!(::closecodes);
-    let name = Ident::new("Bench", Span::call_site());
-    let target = expand::Target {
-        krate: &krate,
-        name: &name,
-        standard: false,
-        derive: false,
-    };
-    let vis: syn::Visibility = syn::parse_quote!(pub);
-    let def = expand::enum_def(&target, &table, &[], &vis);
-    let impls = expand::impls(&target, &table);
+    let (def, impls) = expand::standalone(&table, "Bench", &[]);
     def.into_iter().count() + impls.into_iter().count()
 }
 

@@ -911,6 +911,26 @@ fn bool_lit(b: bool) -> TokenStream {
     if b { quote!(true) } else { quote!(false) }
 }
 
+/// The enum and its impls for `pub enum #name` with the runtime at `::closecodes`, as a pair:
+/// what unit tests, the no-panic property and the expansion benchmark look at.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn standalone(
+    table: &Table,
+    name: &str,
+    attrs: &[syn::Attribute],
+) -> (TokenStream, TokenStream) {
+    let krate = quote!(::closecodes);
+    let name = Ident::new(name, Span::call_site());
+    let target = Target {
+        krate: &krate,
+        name: &name,
+        standard: false,
+        derive: false,
+    };
+    let vis: syn::Visibility = syn::parse_quote!(pub);
+    (enum_def(&target, table, attrs, &vis), impls(&target, table))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -921,19 +941,8 @@ mod tests {
     }
 
     fn expand_all(text: &str) -> (String, String) {
-        let table = table(text);
-        let krate = quote!(::closecodes);
-        let name = Ident::new("Test", Span::call_site());
-        let target = Target {
-            krate: &krate,
-            name: &name,
-            standard: false,
-            derive: false,
-        };
         let attrs: Vec<syn::Attribute> = vec![syn::parse_quote!(#[derive(Hash, Default)])];
-        let vis: syn::Visibility = syn::parse_quote!(pub);
-        let def = enum_def(&target, &table, &attrs, &vis);
-        let impls = impls(&target, &table);
+        let (def, impls) = standalone(&table(text), "Test", &attrs);
         // Both halves must be valid Rust items.
         syn::parse2::<syn::File>(def.clone()).unwrap();
         syn::parse2::<syn::File>(impls.clone()).unwrap();

@@ -4,11 +4,11 @@
 //! `PROPTEST_CASES=100000 cargo test --release -p closecodes-macros no_panic`
 
 use closecodes_spec::{NoFiles, Source, load};
-use proc_macro2::{Ident, Span};
+use proc_macro2::Span;
 use proptest::prelude::*;
 use quote::quote;
 
-use crate::expand::{self, Target};
+use crate::expand;
 use crate::invoke::to_compile_errors;
 
 const SEEDS: &[&str] = &[
@@ -130,17 +130,7 @@ fn apply(mut text: String, edits: &[Edit]) -> String {
 fn pipeline(text: &str) {
     match load(&Source::inline(text), &mut NoFiles) {
         Ok(table) => {
-            let krate = quote!(::closecodes);
-            let name = Ident::new("Fuzzed", Span::call_site());
-            let target = Target {
-                krate: &krate,
-                name: &name,
-                standard: false,
-                derive: false,
-            };
-            let vis: syn::Visibility = syn::parse_quote!(pub);
-            let def = expand::enum_def(&target, &table, &[], &vis);
-            let impls = expand::impls(&target, &table);
+            let (def, impls) = expand::standalone(&table, "Fuzzed", &[]);
             // What a checked table expands to is always valid Rust.
             assert!(
                 syn::parse2::<syn::File>(quote!(#def #impls)).is_ok(),

@@ -61,6 +61,15 @@ static ALL: LazyLock<Vec<u16>> = LazyLock::new(|| (0..=u16::MAX).collect());
 static FLOOR: LazyLock<Vec<CloseCode>> =
     LazyLock::new(|| (0..=u16::MAX).map(CloseCode::from_u16).collect());
 
+/// Times `f` over every item, so that each benchmark states only what it measures.
+fn over<T: Copy + Sync, R>(bencher: divan::Bencher, items: &[T], f: impl Fn(T) -> R + Sync) {
+    bencher.counter(items.len()).bench(|| {
+        for &item in items {
+            black_box(f(black_box(item)));
+        }
+    });
+}
+
 fn inputs(name: &str) -> &'static [u16] {
     if name == "mix" { &MIX } else { &ALL }
 }
@@ -71,32 +80,20 @@ mod from_u16 {
     #[divan::bench(args = ["mix", "all"])]
     fn closecodes(bencher: divan::Bencher, input: &str) {
         let values = inputs(input);
-        bencher.counter(values.len()).bench(|| {
-            for &v in values {
-                black_box(CloseCode::from_u16(black_box(v)));
-            }
-        });
+        over(bencher, values, CloseCode::from_u16);
     }
 
     #[divan::bench(args = ["mix", "all"])]
     fn tungstenite(bencher: divan::Bencher, input: &str) {
         let values = inputs(input);
-        bencher.counter(values.len()).bench(|| {
-            for &v in values {
-                black_box(Tungstenite::from(black_box(v)));
-            }
-        });
+        over(bencher, values, Tungstenite::from);
     }
 
     #[divan::bench(args = ["mix", "all"])]
     fn array_floor(bencher: divan::Bencher, input: &str) {
         let values = inputs(input);
         let floor = &**FLOOR;
-        bencher.counter(values.len()).bench(|| {
-            for &v in values {
-                black_box(floor[usize::from(black_box(v))]);
-            }
-        });
+        over(bencher, values, |v| floor[usize::from(v)]);
     }
 }
 
@@ -106,21 +103,13 @@ mod to_u16 {
     #[divan::bench]
     fn closecodes(bencher: divan::Bencher) {
         let codes: Vec<CloseCode> = MIX.iter().map(|&v| CloseCode::from_u16(v)).collect();
-        bencher.counter(codes.len()).bench(|| {
-            for &c in &codes {
-                black_box(black_box(c).as_u16());
-            }
-        });
+        over(bencher, &codes, CloseCode::as_u16);
     }
 
     #[divan::bench]
     fn tungstenite(bencher: divan::Bencher) {
         let codes: Vec<Tungstenite> = MIX.iter().map(|&v| Tungstenite::from(v)).collect();
-        bencher.counter(codes.len()).bench(|| {
-            for &c in &codes {
-                black_box(u16::from(black_box(c)));
-            }
-        });
+        over(bencher, &codes, u16::from);
     }
 }
 
@@ -134,31 +123,19 @@ mod accessors {
     #[divan::bench]
     fn reason(bencher: divan::Bencher) {
         let codes = codes();
-        bencher.counter(codes.len()).bench(|| {
-            for &c in &codes {
-                black_box(black_box(c).reason());
-            }
-        });
+        over(bencher, &codes, CloseCode::reason);
     }
 
     #[divan::bench]
     fn is_sendable(bencher: divan::Bencher) {
         let codes = codes();
-        bencher.counter(codes.len()).bench(|| {
-            for &c in &codes {
-                black_box(black_box(c).is_sendable());
-            }
-        });
+        over(bencher, &codes, CloseCode::is_sendable);
     }
 
     #[divan::bench]
     fn is_allowed_tungstenite(bencher: divan::Bencher) {
         let codes: Vec<Tungstenite> = MIX.iter().map(|&v| Tungstenite::from(v)).collect();
-        bencher.counter(codes.len()).bench(|| {
-            for &c in &codes {
-                black_box(black_box(c).is_allowed());
-            }
-        });
+        over(bencher, &codes, Tungstenite::is_allowed);
     }
 
     #[divan::bench]

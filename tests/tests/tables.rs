@@ -152,8 +152,17 @@ fn empty_and_rangeless_tables_work() {
     assert!(LintedEmpty::try_from(0).is_err());
     assert!(LintedEmpty::ALL.is_empty());
     assert!("anything".parse::<LintedEmpty>().is_err());
-    assert_eq!(LintedRangesOnly::from_u8(7), LintedRangesOnly::Everything(7));
-    assert_eq!(LintedPartial::try_from(-7).map(|c| c.reason()), Ok(Some("Seven below")));
-    assert_eq!(LintedPartial::try_from(-100), Ok(LintedPartial::Negative(-100)));
+    assert_eq!(
+        LintedRangesOnly::from_u8(7),
+        LintedRangesOnly::Everything(7)
+    );
+    assert_eq!(
+        LintedPartial::try_from(-7).map(LintedPartial::reason),
+        Ok(Some("Seven below"))
+    );
+    assert_eq!(
+        LintedPartial::try_from(-100),
+        Ok(LintedPartial::Negative(-100))
+    );
     assert!(LintedPartial::try_from(1).is_err());
 }
