@@ -3,7 +3,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::model::{CodeRange, DocumentedCode, Interval, NamedCode, Repr, Spanned, Spec, Table};
+use crate::model::{
+    CodeRange, CodeSpec, DocumentedCode, Interval, NamedCode, Repr, Spanned, Spec, Table,
+};
 use crate::{Error, Errors, Origin, Source, parse};
 
 /// Deepest `extends` chain followed before giving up (a cycle is reported before this).
@@ -119,7 +121,10 @@ fn load_inner(
 struct Checker<'s> {
     source: &'s Source,
     errors: &'s mut Vec<Error>,
+    /// "`websocket`", as the spec names its base, for messages.
     base_name: String,
+    /// Checking a derived enum: a view of its base, not an extension (see [`check_derive`]).
+    view: bool,
 }
 
 impl Checker<'_> {
@@ -141,7 +146,31 @@ enum Owner {
     Base(String),
 }
 
-#[allow(clippy::too_many_lines)]
+/// The intervals of a table's ranges, sorted, to find the range holding a code in O(log n).
+struct IntervalIndex(Vec<(Interval, usize)>);
+
+impl IntervalIndex {
+    fn new(ranges: &[CodeRange]) -> Self {
+        let mut index: Vec<(Interval, usize)> = ranges
+            .iter()
+            .enumerate()
+            .flat_map(|(i, r)| r.intervals.iter().map(move |iv| (*iv, i)))
+            .collect();
+        index.sort();
+        IntervalIndex(index)
+    }
+
+    /// The index of the range holding `value`, if any.
+    fn find(&self, value: i128) -> Option<usize> {
+        let at = self.0.partition_point(|(iv, _)| iv.start <= value);
+        at.checked_sub(1)
+            .and_then(|p| self.0.get(p))
+            .filter(|(iv, _)| iv.contains(value))
+            .map(|(_, i)| *i)
+    }
+}
+
+/// Every rule, phase by phase; the table only if no phase found an error.
 fn check_inner(
     spec: &Spec,
     source: &Source,
@@ -158,20 +187,43 @@ fn check_inner(
     let mut chk = Checker {
         source,
         errors,
-        base_name: match &spec.extends {
-            Some(e) => format!("`{}`", e.value),
-            None => String::new(),
-        },
+        base_name: spec
+            .extends
+            .as_ref()
+            .map_or_else(String::new, |e| format!("`{}`", e.value)),
+        view,
     };
+    let repr = check_repr(&mut chk, spec, base.as_ref());
+    if let Some(name) = &spec.table.name {
+        check_ident(&mut chk, name, "table name");
+    }
+    check_names(&mut chk, spec, base.as_ref());
+    if chk.errors.len() == start_len {
+        let base_ranges = base.as_ref().filter(|_| !view);
+        check_constructors(&mut chk, repr, &spec.ranges, base_ranges);
+    }
+    check_overlaps(&mut chk, repr, spec, base.as_ref());
+    let codes = check_codes(&mut chk, repr, spec, base.as_ref(), base_failed);
+    if chk.errors.len() > start_len || base_failed {
+        return None;
+    }
+    let table = assemble(&mut chk, spec, repr, base, codes);
+    if chk.errors.len() > start_len {
+        return None;
+    }
+    table
+}
 
-    // [table]
-    let repr = match (&spec.table.repr, &base) {
+/// The table's repr: as written, or the base's; an extension may not change it.
+fn check_repr(chk: &mut Checker<'_>, spec: &Spec, base: Option<&Table>) -> Repr {
+    match (&spec.table.repr, base) {
         (Some(r), Some(b)) if r.value != b.repr => {
+            let base_name = chk.base_name.clone();
             chk.error(
                 r.span.clone(),
                 format!(
-                    "`repr` is {} but the base table {} uses {}; an extending table keeps its base's repr",
-                    r.value, chk.base_name, b.repr
+                    "`repr` is {} but the base table {base_name} uses {}; an extending table keeps its base's repr",
+                    r.value, b.repr
                 ),
             );
             b.repr
@@ -179,14 +231,13 @@ fn check_inner(
         (Some(r), _) => r.value,
         (None, Some(b)) => b.repr,
         (None, None) => Repr::U16,
-    };
-    if let Some(name) = &spec.table.name {
-        check_ident(&mut chk, name, "table name");
     }
+}
 
-    // Names, unique across codes and ranges, base included.
+/// Names are identifiers, unique across codes and ranges, and new to the base.
+fn check_names(chk: &mut Checker<'_>, spec: &Spec, base: Option<&Table>) {
     let mut names: HashMap<&str, Owner> = HashMap::new();
-    if let Some(b) = &base {
+    if let Some(b) = base {
         for code in &b.codes {
             names.insert(
                 &code.name,
@@ -194,19 +245,23 @@ fn check_inner(
             );
         }
         // A derived enum may re-declare a base range under the same name.
-        for range in b.ranges.iter().filter(|_| !view) {
+        for range in b.ranges.iter().filter(|_| !chk.view) {
             names.insert(&range.name, Owner::Base(format!("range `{}`", range.name)));
         }
     }
-    let local_names = spec.ranges.iter().map(|r| (&r.name, "range")).chain(
-        spec.codes
-            .iter()
-            .filter_map(|k| k.name.as_ref().map(|n| (n, "code"))),
-    );
-    let mut local_names: Vec<_> = local_names.collect();
+    let mut local_names: Vec<(&Spanned<String>, &str)> = spec
+        .ranges
+        .iter()
+        .map(|r| (&r.name, "range"))
+        .chain(
+            spec.codes
+                .iter()
+                .filter_map(|k| k.name.as_ref().map(|n| (n, "code"))),
+        )
+        .collect();
     local_names.sort_by_key(|(n, _)| n.span.start);
     for (name, kind) in local_names {
-        if !check_ident(&mut chk, name, kind) {
+        if !check_ident(chk, name, kind) {
             continue;
         }
         match names.get(name.value.as_str()).cloned() {
@@ -234,29 +289,23 @@ fn check_inner(
             }
         }
     }
+}
 
-    let named_ok = chk.errors.len() == start_len;
-    if named_ok {
-        check_constructors(
-            &mut chk,
-            repr,
-            &spec.ranges,
-            base.as_ref().filter(|_| !view),
-        );
-    }
-
-    // Intervals fit the repr; ranges do not overlap one another.
-    let mut spans: Vec<(Interval, usize, Option<Range<usize>>)> = Vec::new(); // (interval, range index, local span)
-    let base_ranges = base.as_ref().map_or(0, |b| b.ranges.len());
-    if let Some(b) = base.as_ref().filter(|_| !view) {
+/// Intervals fit the repr, and no two ranges share a code: one sweep over the intervals sorted
+/// by start, each compared with the one reaching furthest so far (O(n log n)). A derived enum's
+/// ranges may re-declare its base's, so only an extension is checked against the base.
+fn check_overlaps(chk: &mut Checker<'_>, repr: Repr, spec: &Spec, base: Option<&Table>) {
+    // (interval, owning range, span of a local interval)
+    let mut spans: Vec<(Interval, usize, Option<Range<usize>>)> = Vec::new();
+    let base_ranges = base.map_or(0, |b| b.ranges.len());
+    if let Some(b) = base.filter(|_| !chk.view) {
         for (i, r) in b.ranges.iter().enumerate() {
             spans.extend(r.intervals.iter().map(|iv| (*iv, i, None)));
         }
     }
     for (i, r) in spec.ranges.iter().enumerate() {
         for iv in &r.intervals {
-            if fits(&mut chk, repr, iv.value.start, &iv.span)
-                && fits(&mut chk, repr, iv.value.end, &iv.span)
+            if fits(chk, repr, iv.value.start, &iv.span) && fits(chk, repr, iv.value.end, &iv.span)
             {
                 spans.push((iv.value, base_ranges + i, Some(iv.span.clone())));
             }
@@ -264,14 +313,13 @@ fn check_inner(
     }
     spans.sort_by_key(|(iv, _, span)| (iv.start, span.as_ref().map_or(0, |s| s.start)));
     let range_name = |i: usize| -> String {
-        if i < base_ranges {
-            base.as_ref()
-                .map_or(String::new(), |b| b.ranges[i].name.clone())
-        } else {
-            spec.ranges[i - base_ranges].name.value.clone()
+        match i.checked_sub(base_ranges) {
+            Some(local) => spec.ranges.get(local).map(|r| r.name.value.clone()),
+            None => base.and_then(|b| b.ranges.get(i)).map(|r| r.name.clone()),
         }
+        .unwrap_or_default()
     };
-    let mut widest: Option<usize> = None; // index in `spans` of the interval reaching furthest so far
+    let mut widest: Option<usize> = None;
     for k in 0..spans.len() {
         let Some(w) = widest else {
             widest = Some(k);
@@ -301,26 +349,24 @@ fn check_inner(
                     start: b.0.start,
                     end: b.0.end.min(a.0.end),
                 };
-                let where_first = match &earlier_span {
-                    Some(s) => format!("defined at {}", chk.place(s)),
-                    None => format!("defined by the base table {}", chk.base_name),
-                };
                 let (later_name, earlier_name) =
                     (range_name(later_owner), range_name(earlier_owner));
-                let message = if later_owner == earlier_owner {
-                    format!(
-                        "range `{later_name}` lists {later_iv} and {earlier_iv}, which overlap at {shared}; expected disjoint intervals"
-                    )
+                if later_owner == earlier_owner {
+                    chk.error(
+                        later_span,
+                        format!("range `{later_name}` lists {later_iv} and {earlier_iv}, which overlap at {shared}; expected disjoint intervals"),
+                    );
                 } else {
-                    format!(
-                        "range `{later_name}` ({later_iv}) overlaps range `{earlier_name}` ({earlier_iv}) at {shared}; expected ranges that share no code"
+                    let where_first = match &earlier_span {
+                        Some(s) => format!("defined at {}", chk.place(s)),
+                        None => format!("defined by the base table {}", chk.base_name),
+                    };
+                    chk.error(
+                        later_span,
+                        format!("range `{later_name}` ({later_iv}) overlaps range `{earlier_name}` ({earlier_iv}) at {shared}; expected ranges that share no code"),
                     )
-                };
-                let error = chk.error(later_span, message);
-                if later_owner != earlier_owner {
-                    error
-                        .notes
-                        .push(format!("`{earlier_name}` is {where_first}"));
+                    .notes
+                    .push(format!("`{earlier_name}` is {where_first}"));
                 }
             }
         }
@@ -328,10 +374,19 @@ fn check_inner(
             widest = Some(k);
         }
     }
+}
 
-    // Codes: fit the repr, unique, and in an extending table inside an assignable base range.
+/// Codes fit the repr, are unique, and in an extension lie in an assignable base range.
+/// Returns the codes that passed, in document order.
+fn check_codes<'a>(
+    chk: &mut Checker<'_>,
+    repr: Repr,
+    spec: &'a Spec,
+    base: Option<&Table>,
+    base_failed: bool,
+) -> Vec<&'a CodeSpec> {
     let mut codes: HashMap<i128, Owner> = HashMap::new();
-    if let Some(b) = &base {
+    if let Some(b) = base {
         for code in &b.codes {
             codes.insert(code.value, Owner::Base(format!("`{}`", code.name)));
         }
@@ -344,55 +399,51 @@ fn check_inner(
             }
         }
     }
-    let assignable: Vec<&CodeRange> = base
+    let assignable: Vec<String> = base
         .iter()
         .flat_map(|b| b.ranges.iter().filter(|r| r.assignable))
+        .map(|r| format!("`{}` ({})", r.name, r.intervals_text()))
         .collect();
     let allowed = if assignable.is_empty() {
         "the base table has no assignable range".to_owned()
     } else {
-        let list: Vec<String> = assignable
-            .iter()
-            .map(|r| format!("`{}` ({})", r.name, r.intervals_text()))
-            .collect();
-        format!("new codes must lie in {}", list.join(" or "))
+        format!("new codes must lie in {}", assignable.join(" or "))
     };
-    let mut local_codes: Vec<&crate::model::CodeSpec> = spec.codes.iter().collect();
+    let base_index = base.map(|b| IntervalIndex::new(&b.ranges));
+    let base_name = chk.base_name.clone();
+    let mut local_codes: Vec<&CodeSpec> = spec.codes.iter().collect();
     local_codes.sort_by_key(|k| k.code.span.start);
-    let mut valid_codes = Vec::new();
+    let mut valid = Vec::new();
     for k in local_codes {
-        let value = k.code.value;
-        if !fits(&mut chk, repr, value, &k.code.span) {
+        let (value, span) = (k.code.value, &k.code.span);
+        if !fits(chk, repr, value, span) {
             continue;
         }
         match codes.get(&value).cloned() {
             Some(Owner::Local(first)) => {
                 let place = chk.place(&first);
-                chk.error(k.code.span.clone(), format!("duplicate code {value}"))
+                chk.error(span.clone(), format!("duplicate code {value}"))
                     .notes
                     .push(format!("first defined at {place}"));
                 continue;
             }
             Some(Owner::Base(what)) => {
-                let base_name = chk.base_name.clone();
                 chk.error(
-                    k.code.span.clone(),
+                    span.clone(),
                     format!("code {value} is already defined by the base table {base_name} as {what}; {allowed}"),
                 );
                 continue;
             }
             None => {
-                codes.insert(value, Owner::Local(k.code.span.clone()));
+                codes.insert(value, Owner::Local(span.clone()));
             }
         }
-        if let Some(b) = &base {
-            let holder = b.ranges.iter().find(|r| r.contains(value));
-            match holder {
+        if let (Some(b), Some(index)) = (base, &base_index) {
+            match index.find(value).and_then(|i| b.ranges.get(i)) {
                 Some(r) if r.assignable => {}
                 Some(r) => {
-                    let base_name = chk.base_name.clone();
                     chk.error(
-                        k.code.span.clone(),
+                        span.clone(),
                         format!(
                             "code {value} lies in range `{}` ({}) of the base table {base_name}, which does not accept new codes; {allowed}",
                             r.name,
@@ -402,9 +453,8 @@ fn check_inner(
                     continue;
                 }
                 None if !base_failed => {
-                    let base_name = chk.base_name.clone();
                     chk.error(
-                        k.code.span.clone(),
+                        span.clone(),
                         format!("code {value} lies outside every range of the base table {base_name}; {allowed}"),
                     );
                     continue;
@@ -412,36 +462,41 @@ fn check_inner(
                 None => {}
             }
         }
-        valid_codes.push(k);
+        valid.push(k);
     }
+    valid
+}
 
-    if chk.errors.len() > start_len || base_failed {
-        return None;
-    }
-
-    // Assemble the table.
-    let base = if view {
-        base.map(|b| Table {
+/// The checked table: the base's entries (none for a derived enum's view), then this spec's.
+/// Reports the one rule that needs the assembled ranges: an unnamed code must lie in one.
+fn assemble(
+    chk: &mut Checker<'_>,
+    spec: &Spec,
+    repr: Repr,
+    base: Option<Table>,
+    codes: Vec<&CodeSpec>,
+) -> Option<Table> {
+    let mut table = match base {
+        Some(b) if chk.view => Table {
             name: None,
             description: None,
             codes: Vec::new(),
             ranges: Vec::new(),
             ..b
-        })
-    } else {
-        base
+        },
+        Some(b) => b,
+        None => Table {
+            name: None,
+            repr,
+            description: None,
+            non_exhaustive: true,
+            codes: Vec::new(),
+            ranges: Vec::new(),
+            total: false,
+            builtins: Vec::new(),
+            files: Vec::new(),
+        },
     };
-    let mut table = base.unwrap_or_else(|| Table {
-        name: None,
-        repr,
-        description: None,
-        non_exhaustive: true,
-        codes: Vec::new(),
-        ranges: Vec::new(),
-        total: false,
-        builtins: Vec::new(),
-        files: Vec::new(),
-    });
     for code in &mut table.codes {
         code.inherited = true;
     }
@@ -471,23 +526,9 @@ fn check_inner(
             inherited: false,
         });
     }
-    // Index of every interval, to find the range holding a code in O(log n).
-    let mut index: Vec<(Interval, usize)> = table
-        .ranges
-        .iter()
-        .enumerate()
-        .flat_map(|(i, r)| r.intervals.iter().map(move |iv| (*iv, i)))
-        .collect();
-    index.sort();
-    let holder = |value: i128| -> Option<usize> {
-        let at = index.partition_point(|(iv, _)| iv.start <= value);
-        at.checked_sub(1)
-            .and_then(|p| index.get(p))
-            .filter(|(iv, _)| iv.contains(value))
-            .map(|(_, i)| *i)
-    };
-    let mut unplaced = Vec::new();
-    for k in valid_codes {
+    let index = IntervalIndex::new(&table.ranges);
+    let mut placed = true;
+    for k in codes {
         let description = k.description.value.trim().to_owned();
         let reason = text(k.reason.as_ref());
         if let Some(name) = &k.name {
@@ -499,8 +540,10 @@ fn check_inner(
                 sendable: k.sendable.as_ref().is_none_or(|s| s.value),
                 inherited: false,
             });
-        } else if let Some(r) = holder(k.code.value) {
-            let range = &mut table.ranges[r];
+        } else if let Some(range) = index
+            .find(k.code.value)
+            .and_then(|r| table.ranges.get_mut(r))
+        {
             range.documented.push(DocumentedCode {
                 value: k.code.value,
                 reason,
@@ -508,19 +551,17 @@ fn check_inner(
                 sendable: k.sendable.as_ref().map_or(range.sendable, |s| s.value),
             });
         } else {
-            unplaced.push(k);
+            placed = false;
+            chk.error(
+                k.code.span.clone(),
+                format!(
+                    "code {} has no `name` and lies in no range; expected a `name` for its own variant, or a `[[range]]` that holds it",
+                    k.code.value
+                ),
+            );
         }
     }
-    for k in unplaced {
-        chk.error(
-            k.code.span.clone(),
-            format!(
-                "code {} has no `name` and lies in no range; expected a `name` for its own variant, or a `[[range]]` that holds it",
-                k.code.value
-            ),
-        );
-    }
-    if chk.errors.len() > start_len {
+    if !placed {
         return None;
     }
     table.codes.sort_by_key(|k| k.value);
@@ -528,7 +569,7 @@ fn check_inner(
         range.documented.sort_by_key(|d| d.value);
     }
     table.total = covers(repr, &index, &table.codes);
-    if let Origin::Builtin(name) = source.origin {
+    if let Origin::Builtin(name) = chk.source.origin {
         table.builtins.push(name);
     }
     Some(table)
@@ -634,8 +675,8 @@ fn fits(c: &mut Checker<'_>, repr: Repr, value: i128, span: &Range<usize>) -> bo
 }
 
 /// Whether the ranges (sorted in `index`) and named codes cover every value of `repr`.
-fn covers(repr: Repr, index: &[(Interval, usize)], codes: &[NamedCode]) -> bool {
-    let mut all: Vec<Interval> = index.iter().map(|(iv, _)| *iv).collect();
+fn covers(repr: Repr, index: &IntervalIndex, codes: &[NamedCode]) -> bool {
+    let mut all: Vec<Interval> = index.0.iter().map(|(iv, _)| *iv).collect();
     all.extend(codes.iter().map(|k| Interval {
         start: k.value,
         end: k.value,
