@@ -116,3 +116,97 @@ fn inline_message(error: &Error, lit: &LitStr) -> String {
     let _ = write!(message, ": {}\n{}", error.message, error.snippet());
     message
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    /// A fresh directory under the target dir holding `files`.
+    fn fixture(name: &str, files: &[(&str, &str)]) -> PathBuf {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../target/invoke-tests")
+            .join(name);
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (file, text) in files {
+            std::fs::write(dir.join(file), text).unwrap();
+        }
+        dir
+    }
+
+    fn expand(dir: PathBuf, tokens: TokenStream) -> String {
+        let inv: Invocation = syn::parse2(tokens).unwrap();
+        let mut loader = FileLoader {
+            manifest_dir: Some(dir),
+            source_dir: None,
+        };
+        expand_invocation(&inv, &mut loader).to_string()
+    }
+
+    #[test]
+    fn file_specs_and_their_bases_are_tracked_for_rebuilds() {
+        let dir = fixture(
+            "tracked",
+            &[
+                (
+                    "base.toml",
+                    "extends = \"websocket\"\n[[code]]\ncode = 4001\nname = \"A\"\ndescription = \"a\"\n",
+                ),
+                (
+                    "app.toml",
+                    "extends = \"base.toml\"\n[[code]]\ncode = 4002\nname = \"B\"\ndescription = \"b\"\n",
+                ),
+            ],
+        );
+        let out = expand(
+            dir.clone(),
+            quote!([::closecodes] pub enum App from "app.toml";),
+        );
+        assert!(
+            out.contains(":: core :: include_bytes ! (:: core :: concat ! (:: core :: env ! (\"CARGO_MANIFEST_DIR\") , \"/\" , \"app.toml\"))"),
+            "{out}"
+        );
+        let base = dir.join("base.toml").canonicalize().unwrap();
+        assert!(
+            out.contains(&format!(
+                "include_bytes ! ({:?})",
+                base.display().to_string()
+            )),
+            "{out}"
+        );
+        assert!(
+            out.contains("B ,") && out.contains("A ,"),
+            "both levels' codes are variants"
+        );
+    }
+
+    #[test]
+    fn a_missing_file_is_an_error_on_the_path_with_a_stand_in_enum() {
+        let dir = fixture("missing", &[]);
+        let out = expand(dir, quote!([::closecodes] pub enum App from "nope.toml";));
+        assert!(
+            out.contains("compile_error ! { \"cannot find spec file `nope.toml`"),
+            "{out}"
+        );
+        assert!(out.contains("pub enum App { }"), "{out}");
+    }
+
+    #[test]
+    fn spec_errors_are_all_reported_with_file_line_and_column() {
+        let dir = fixture(
+            "errors",
+            &[(
+                "bad.toml",
+                "[[code]]\ncode = 1\nname = \"x\"\ndescription = \"d\"\n[[code]]\ncode = 1\nname = \"Y\"\ndescription = \"d\"\n",
+            )],
+        );
+        let out = expand(dir, quote!([::closecodes] pub enum Bad from "bad.toml";));
+        assert_eq!(out.matches("compile_error !").count(), 2, "{out}");
+        assert!(
+            out.contains("bad.toml:3:8: code name `x` is not UpperCamelCase"),
+            "{out}"
+        );
+        assert!(out.contains("bad.toml:6:8: duplicate code 1"), "{out}");
+    }
+}
