@@ -65,26 +65,35 @@ TOML
   printf '}\n'
 } > "$work/num_enum/src/lib.rs"
 
+# Cold build once, then ROUNDS incremental rebuilds, each after flipping one description; prints
+# the cold time and the median incremental time.
+rounds=${ROUNDS:-5}
 measure() {
-  local dir=$1 file=$2 from=$3 to=$4
+  local dir=$1 file=$2 a=$3 b=$4
   (cd "$dir" && cargo fetch -q)
   rm -rf "$dir/target"
-  local t0 t1 t2
+  local t0 t1 times=()
   t0=$(now)
   (cd "$dir" && cargo build -q --offline)
   t1=$(now)
-  sed -i "s/$from/$to/" "$dir/$file"
-  (cd "$dir" && cargo build -q --offline)
-  t2=$(now)
-  echo "$(elapsed "$t0" "$t1") $(elapsed "$t1" "$t2")"
+  local cold
+  cold=$(elapsed "$t0" "$t1")
+  for ((r = 0; r < rounds; r++)); do
+    if ((r % 2 == 0)); then sed -i "s/$a/$b/" "$dir/$file"; else sed -i "s/$b/$a/" "$dir/$file"; fi
+    t0=$(now)
+    (cd "$dir" && cargo build -q --offline)
+    t1=$(now)
+    times+=("$(elapsed "$t0" "$t1")")
+  done
+  echo "$cold $(printf '%s\n' "${times[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')"
 }
 
-read -r cc_cold cc_incr < <(measure "$work/closecodes" codes.toml "Code number 500\." "Code number five hundred.")
+read -r cc_cold cc_incr < <(measure "$work/closecodes" codes.toml "Code number 500\\." "Code number five hundred.")
 read -r ne_cold ne_incr < <(measure "$work/num_enum" src/lib.rs "Code number 500\." "Code number five hundred.")
 
 echo "machine: $(nproc) cores, $(uname -m), rustc $(rustc --version | cut -d' ' -f2)"
 echo "enum of $n codes, debug profile, seconds"
-printf '%-12s %8s %12s\n' "" "cold" "incremental"
+printf '%-12s %8s %12s\n' "" "cold" "incremental (median of $rounds)"
 printf '%-12s %8s %12s\n' "closecodes" "$cc_cold" "$cc_incr"
 printf '%-12s %8s %12s\n' "num_enum" "$ne_cold" "$ne_incr"
 awk -v a="$cc_cold" -v b="$ne_cold" -v c="$cc_incr" -v d="$ne_incr" \
