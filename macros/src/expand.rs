@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use closecodes_spec::{CodeRange, Interval, Repr, Table};
-use proc_macro2::{Delimiter, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Ident, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote};
 
 /// What the generated items are named and where the runtime lives.
@@ -41,25 +41,22 @@ pub(crate) fn enum_def(
             .lines()
             .map(str::to_owned),
     );
-    let docs = docs.iter().map(|d| doc_line(d));
     let attrs = attrs.iter().filter_map(strip_builtin_derives);
     let non_exhaustive = table.non_exhaustive.then(|| quote!(#[non_exhaustive]));
-    let repr = repr_ident(table.repr);
-    let codes = table.codes.iter().map(|c| {
-        let ident = variant(&c.name);
-        let mut text = format!("`{}`", c.value);
+    let mut variants = String::new();
+    for c in &table.codes {
+        let mut head = format!("`{}`", c.value);
         if let Some(reason) = &c.reason {
-            let _ = write!(text, " {reason}");
+            let _ = write!(head, " {reason}");
         }
-        let mut lines = vec![text, String::new(), c.description.clone()];
+        let mut lines = vec![head, String::new(), c.description.clone()];
         if !c.sendable {
             lines.extend([String::new(), "Never sent on the wire.".to_owned()]);
         }
-        let lines = lines.iter().map(|l| doc_line(l));
-        quote! { #(#lines)* #ident, }
-    });
-    let ranges = table.ranges.iter().map(|r| {
-        let ident = variant(&r.name);
+        push_docs(&mut variants, &lines);
+        let _ = writeln!(variants, "{},", c.name);
+    }
+    for r in &table.ranges {
         let list: Vec<String> = r.intervals.iter().map(|i| format!("`{i}`")).collect();
         let mut head = format!("Codes {}", list.join(", "));
         if let Some(reason) = &r.reason {
@@ -84,18 +81,19 @@ pub(crate) fn enum_def(
         if !r.sendable {
             lines.extend([String::new(), "Never sent on the wire.".to_owned()]);
         }
-        let lines = lines.iter().map(|l| doc_line(l));
-        quote! { #(#lines)* #ident(#repr), }
-    });
+        push_docs(&mut variants, &lines);
+        let _ = writeln!(variants, "{}({}),", r.name, table.repr);
+    }
+    let mut doc_text = String::new();
+    push_docs(&mut doc_text, &docs);
+    let docs = rust(&doc_text);
+    let variants = braced(rust(&variants));
     quote! {
         #(#attrs)*
-        #(#docs)*
+        #docs
         #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
         #non_exhaustive
-        #vis enum #name {
-            #(#codes)*
-            #(#ranges)*
-        }
+        #vis enum #name #variants
     }
 }
 
@@ -122,7 +120,7 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
     let as_fn = format_ident!("as_{}", table.repr.name());
     let repr_name = table.repr.name();
 
-    let from_body = braced(from_body(table));
+    let from_body = braced(rust(&from_body(table)));
     let from_ret = if table.total {
         quote!(Self)
     } else {
@@ -136,60 +134,57 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
         "The code with number `value`, or `None` if it is not a code of this table.".to_owned()
     };
 
-    // as_repr
+    // as_repr, reason, description, is_sendable, range: one `match self` each, built as text.
     let mut as_arms = Arms::default();
     for c in &table.codes {
-        let ident = variant(&c.name);
-        as_arms.unit(quote!(Self::#ident), lit(c.value));
+        as_arms.push(format!("Self::{}", c.name), c.value.to_string());
     }
     for r in &table.ranges {
-        let ident = variant(&r.name);
-        as_arms.binding(quote!(Self::#ident(value)), quote!(value));
+        as_arms.push(format!("Self::{}(value)", r.name), "value".to_owned());
     }
-    let as_body = braced(match_on(quote!(self), as_arms.into_tokens()));
-
-    // reason, description, is_sendable: named codes, then ranges (with their documented codes).
-    let reason = braced(per_code(
+    let as_body = braced(rust(&as_arms.into_match("self")));
+    let reason = braced(rust(&per_code(
         table,
         |c| option_str(c.reason.as_deref()),
         |r| option_str(r.reason.as_deref()),
         |d, r| option_str(d.reason.as_deref().or(r.reason.as_deref())),
-    ));
-    let description = braced(per_code(
+    )));
+    let description = braced(rust(&per_code(
         table,
-        |c| str_lit(&c.description),
-        |r| str_lit(&r.description),
-        |d, _| str_lit(&d.description),
-    ));
-    let sendable = braced(per_code(
+        |c| format!("{:?}", c.description),
+        |r| format!("{:?}", r.description),
+        |d, _| format!("{:?}", d.description),
+    )));
+    let sendable = braced(rust(&per_code(
         table,
-        |c| bool_lit(c.sendable),
-        |r| bool_lit(r.sendable),
-        |d, _| bool_lit(d.sendable),
-    ));
-
+        |c| c.sendable.to_string(),
+        |r| r.sendable.to_string(),
+        |d, _| d.sendable.to_string(),
+    )));
     let mut range_arms = Arms::default();
     for c in &table.codes {
-        let ident = variant(&c.name);
-        range_arms.unit(quote!(Self::#ident), quote!(::core::option::Option::None));
+        range_arms.push(format!("Self::{}", c.name), option_str(None));
     }
     for r in &table.ranges {
-        let (ident, text) = (variant(&r.name), &r.name);
-        range_arms.unit(
-            quote!(Self::#ident(_)),
-            quote!(::core::option::Option::Some(#text)),
-        );
+        range_arms.push(format!("Self::{}(_)", r.name), option_str(Some(&r.name)));
     }
-    let range_body = braced(match_on(quote!(self), range_arms.into_tokens()));
-    let mut constructors = TokenStream::new();
+    let range_body = braced(rust(&range_arms.into_match("self")));
+    let mut constructors = String::new();
     for r in &table.ranges {
-        constructors.extend(range_constructors(table, r));
+        range_constructors(&mut constructors, table, r);
     }
-
-    let all = table.codes.iter().map(|c| {
-        let ident = variant(&c.name);
-        quote!(Self::#ident)
-    });
+    let constructors = rust(&constructors);
+    let all = TokenTree::Group(proc_macro2::Group::new(
+        Delimiter::Bracket,
+        rust(
+            &table
+                .codes
+                .iter()
+                .map(|c| format!("Self::{}", c.name))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    ));
 
     let lookup = if table.total {
         quote!(let code = Self::#from_fn(value);)
@@ -240,16 +235,21 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
     let by_name = if table.codes.is_empty() {
         TokenStream::new()
     } else {
-        let arms = table.codes.iter().map(|c| {
-            let (ident, text) = (variant(&c.name), &c.name);
-            quote!(#text => return ::core::result::Result::Ok(Self::#ident),)
-        });
-        quote!(match text { #(#arms)* _ => {} })
+        let mut arms = String::from("match text {\n");
+        for c in &table.codes {
+            let _ = writeln!(
+                arms,
+                "{:?} => return ::core::result::Result::Ok(Self::{}),",
+                c.name, c.name
+            );
+        }
+        arms.push_str("_ => {}\n}");
+        rust(&arms)
     };
 
     let entries = TokenTree::Group(proc_macro2::Group::new(
         Delimiter::Bracket,
-        entries(krate, table),
+        rust(&entries(table)),
     ));
     let standard_conversions = (table.builtins.contains(&"websocket")
         && !target.standard
@@ -337,9 +337,14 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
     let as_doc = format!("The number of the code, as a `{repr_name}`.");
 
     quote! {
+        // The `ENTRIES` rows are generated as text, which cannot spell `$crate`; they name the
+        // runtime through this alias, local to the block the impls sit in.
+        #[allow(unused_imports)]
+        use #krate as __closecodes;
+
         impl #name {
             /// Every named code of the table, ordered by code.
-            pub const ALL: &'static [Self] = &[#(#all),*];
+            pub const ALL: &'static [Self] = &#all;
 
             #[doc = #from_doc]
             #[must_use]
@@ -494,46 +499,69 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
     }
 }
 
+/// Rust source for one piece of the expansion, lexed in one go. Inside rustc every token that
+/// `quote!` builds is a call across the proc-macro bridge, which made a 1,000-code table cost
+/// about 230 ms to expand; lexing the per-code parts as text is one call per piece.
+fn rust(code: &str) -> TokenStream {
+    // Inside rustc, lex with the compiler directly: proc_macro2 would first lex the whole text
+    // again with its own lexer to validate it.
+    if proc_macro::is_available() {
+        if let Ok(tokens) = code.parse::<proc_macro::TokenStream>() {
+            return tokens.into();
+        }
+    }
+    code.parse().unwrap_or_else(|e: proc_macro2::LexError| {
+        let message = format!(
+            "internal error in closecodes: generated code did not lex ({e}); please report it"
+        );
+        quote!(::core::compile_error!(#message);)
+    })
+}
+
+/// `#[doc = "..."]` attributes, one per line, appended to `out`.
+fn push_docs(out: &mut String, lines: &[String]) {
+    for line in lines {
+        if line.is_empty() {
+            out.push_str("#[doc = \"\"]\n");
+        } else {
+            let _ = writeln!(out, "#[doc = {:?}]", format!(" {line}"));
+        }
+    }
+}
+
 /// The body of `from_repr`: named codes first, as they take precedence inside ranges, then the
 /// ranges. A plain `match` measured as fast as a dense lookup array for the named block (LLVM
 /// already lowers it to a jump table; see BENCHMARKS.md), so the generated code stays readable.
-fn from_body(table: &Table) -> TokenStream {
-    let wrap = |tokens: TokenStream| {
+fn from_body(table: &Table) -> String {
+    let wrap = |code: String| {
         if table.total {
-            tokens
+            code
         } else {
-            quote!(::core::option::Option::Some(#tokens))
+            format!("::core::option::Option::Some({code})")
         }
     };
-    let mut arms = TokenStream::new();
+    let mut out = String::from("match value {\n");
     for c in &table.codes {
-        let (v, ident) = (lit(c.value), variant(&c.name));
-        let body = wrap(quote!(Self::#ident));
-        arms.extend(quote!(#v => #body,));
+        let _ = writeln!(out, "{} => {},", c.value, wrap(format!("Self::{}", c.name)));
     }
     for r in &table.ranges {
-        let (pat, ident) = (pattern(&r.intervals), variant(&r.name));
-        let body = wrap(quote!(Self::#ident(value)));
-        arms.extend(quote!(#pat => #body,));
+        let body = wrap(format!("Self::{}(value)", r.name));
+        let _ = writeln!(out, "{} => {body},", pattern(&r.intervals));
     }
     if !table.total {
-        arms.extend(quote!(_ => ::core::option::Option::None,));
+        out.push_str("_ => ::core::option::Option::None,\n");
     }
-    match_on(quote!(value), arms)
+    out.push('}');
+    out
 }
 
 /// `const fn library(value)`, which fails const evaluation out of range, and `try_library(value)`.
-fn range_constructors(table: &Table, range: &CodeRange) -> TokenStream {
-    let ident = variant(&range.name);
+fn range_constructors(out: &mut String, table: &Table, range: &CodeRange) {
     let snake = closecodes_spec::snake_case(&range.name);
-    let checked = format_ident!("{}", snake);
-    let fallible = format_ident!("try_{}", snake);
-    let repr = repr_ident(table.repr);
-    let pat = pattern(&range.intervals);
+    let (name, repr, pat) = (&range.name, table.repr, pattern(&range.intervals));
     let intervals = range.intervals_text();
-    let message = format!("the code is not in range `{}` ({intervals})", range.name);
     // Named codes inside the range, found by binary search: `table.codes` is sorted by code.
-    let inside: Vec<TokenStream> = range
+    let inside: Vec<String> = range
         .intervals
         .iter()
         .flat_map(|iv| {
@@ -541,142 +569,112 @@ fn range_constructors(table: &Table, range: &CodeRange) -> TokenStream {
             let to = table.codes.partition_point(|c| c.value <= iv.end);
             table.codes.get(from..to).unwrap_or_default()
         })
-        .map(|c| {
-            let (v, code) = (lit(c.value), variant(&c.name));
-            quote!(#v => Self::#code,)
-        })
+        .map(|c| format!("{} => Self::{},", c.value, c.name))
         .collect();
     let build = if inside.is_empty() {
-        quote!(Self::#ident(value))
+        format!("Self::{name}(value)")
     } else {
-        quote!(match value { #(#inside)* _ => Self::#ident(value), })
+        format!(
+            "match value {{ {} _ => Self::{name}(value), }}",
+            inside.concat()
+        )
     };
-    let checked_doc = format!(
-        "The code `value` of range `{}` ({intervals}); a code the range names is returned as its own variant.\n\n# Panics\n\nIf `value` is outside the range; in a `const` this is a compile error.",
-        range.name
+    push_docs(
+        out,
+        &[
+            format!(
+                "The code `value` of range `{name}` ({intervals}); a code the range names is returned as its own variant."
+            ),
+            String::new(),
+            "# Panics".to_owned(),
+            String::new(),
+            "If `value` is outside the range; in a `const` this is a compile error.".to_owned(),
+        ],
     );
-    let fallible_doc = format!(
-        "The code `value` of range `{}` ({intervals}), or `None` if it is outside the range.",
-        range.name
+    let message = format!("the code is not in range `{name}` ({intervals})");
+    let _ = writeln!(
+        out,
+        "#[must_use]\npub const fn {snake}(value: {repr}) -> Self {{\n::core::assert!(::core::matches!(value, {pat}), {message:?});\n{build}\n}}"
     );
-    quote! {
-        #[doc = #checked_doc]
-        #[must_use]
-        pub const fn #checked(value: #repr) -> Self {
-            ::core::assert!(::core::matches!(value, #pat), #message);
-            #build
-        }
-
-        #[doc = #fallible_doc]
-        #[must_use]
-        pub const fn #fallible(value: #repr) -> ::core::option::Option<Self> {
-            if ::core::matches!(value, #pat) {
-                ::core::option::Option::Some(#build)
-            } else {
-                ::core::option::Option::None
-            }
-        }
-    }
+    push_docs(
+        out,
+        &[format!(
+            "The code `value` of range `{name}` ({intervals}), or `None` if it is outside the range."
+        )],
+    );
+    let _ = writeln!(
+        out,
+        "#[must_use]\npub const fn try_{snake}(value: {repr}) -> ::core::option::Option<Self> {{\nif ::core::matches!(value, {pat}) {{ ::core::option::Option::Some({build}) }} else {{ ::core::option::Option::None }}\n}}"
+    );
 }
 
-/// Match arms, grouping the patterns that share a body (as `clippy::match_same_arms` asks).
+/// Match arms as text, the patterns that share a body grouped into one arm (as
+/// `clippy::match_same_arms` asks), in the order each body first appears. An arm that binds
+/// `value` always mentions it in its body, so it never shares a body with one that does not.
 #[derive(Default)]
 struct Arms {
-    units: Group,
-    bindings: Group,
-}
-
-/// Patterns grouped by body, in the order each body first appears.
-#[derive(Default)]
-struct Group {
     order: Vec<String>,
-    arms: HashMap<String, (TokenStream, Vec<TokenStream>)>,
-}
-
-impl Group {
-    fn push(&mut self, pattern: TokenStream, body: TokenStream) {
-        let key = body.to_string();
-        if !self.arms.contains_key(&key) {
-            self.order.push(key.clone());
-        }
-        self.arms
-            .entry(key)
-            .or_insert_with(|| (body, Vec::new()))
-            .1
-            .push(pattern);
-    }
-
-    fn into_tokens(mut self) -> TokenStream {
-        let mut out = TokenStream::new();
-        for key in &self.order {
-            if let Some((body, patterns)) = self.arms.remove(key) {
-                for (i, pattern) in patterns.into_iter().enumerate() {
-                    if i > 0 {
-                        out.extend([TokenTree::Punct(Punct::new('|', Spacing::Alone))]);
-                    }
-                    out.extend(pattern);
-                }
-                out.extend(quote!(=>));
-                out.extend(body);
-                out.extend([TokenTree::Punct(Punct::new(',', Spacing::Alone))]);
-            }
-        }
-        out
-    }
+    arms: HashMap<String, Vec<String>>,
 }
 
 impl Arms {
-    /// An arm whose body does not use a binding.
-    fn unit(&mut self, pattern: TokenStream, body: TokenStream) {
-        self.units.push(pattern, body);
+    fn push(&mut self, pattern: String, body: String) {
+        if !self.arms.contains_key(&body) {
+            self.order.push(body.clone());
+        }
+        self.arms.entry(body).or_default().push(pattern);
     }
 
-    /// An arm whose pattern binds `value`; grouped only with other such arms.
-    fn binding(&mut self, pattern: TokenStream, body: TokenStream) {
-        self.bindings.push(pattern, body);
-    }
-
-    fn into_tokens(self) -> TokenStream {
-        let mut out = self.units.into_tokens();
-        out.extend(self.bindings.into_tokens());
+    /// `match scrutinee { ... }` with the arms, and `tail` (such as a wildcard arm) last.
+    fn into_match_with(mut self, scrutinee: &str, tail: &str) -> String {
+        let mut out = format!("match {scrutinee} {{\n");
+        for body in &self.order {
+            if let Some(patterns) = self.arms.remove(body) {
+                let _ = writeln!(out, "{} => {body},", patterns.join(" | "));
+            }
+        }
+        out.push_str(tail);
+        out.push('}');
         out
+    }
+
+    fn into_match(self, scrutinee: &str) -> String {
+        self.into_match_with(scrutinee, "")
     }
 }
 
 /// A `match self` computing one value per code: named codes, ranges, and codes documented in ranges.
 fn per_code(
     table: &Table,
-    code: impl Fn(&closecodes_spec::NamedCode) -> TokenStream,
-    range: impl Fn(&CodeRange) -> TokenStream,
-    documented: impl Fn(&closecodes_spec::DocumentedCode, &CodeRange) -> TokenStream,
-) -> TokenStream {
+    code: impl Fn(&closecodes_spec::NamedCode) -> String,
+    range: impl Fn(&CodeRange) -> String,
+    documented: impl Fn(&closecodes_spec::DocumentedCode, &CodeRange) -> String,
+) -> String {
     let mut arms = Arms::default();
     for c in &table.codes {
-        let ident = variant(&c.name);
-        arms.unit(quote!(Self::#ident), code(c));
+        arms.push(format!("Self::{}", c.name), code(c));
     }
     for r in &table.ranges {
-        let ident = variant(&r.name);
         let whole = range(r);
-        let mut inner = Group::default();
+        let mut inner = Arms::default();
         for d in &r.documented {
             let body = documented(d, r);
-            if body.to_string() != whole.to_string() {
-                inner.push(lit(d.value), body);
+            if body != whole {
+                inner.push(d.value.to_string(), body);
             }
         }
         if inner.order.is_empty() {
-            arms.unit(quote!(Self::#ident(_)), whole);
+            arms.push(format!("Self::{}(_)", r.name), whole);
         } else {
-            let mut inner = inner.into_tokens();
-            inner.extend(quote!(_ => #whole,));
-            arms.binding(quote!(Self::#ident(value)), match_on(quote!(value), inner));
+            let inner = inner.into_match_with("value", &format!("_ => {whole},\n"));
+            arms.push(format!("Self::{}(value)", r.name), inner);
         }
     }
-    match_on(quote!(self), arms.into_tokens())
+    arms.into_match("self")
 }
 
-fn entries(krate: &TokenStream, table: &Table) -> TokenStream {
+/// The rows of `CodeTable::ENTRIES`, ordered by code: named codes, range intervals, documented codes.
+fn entries(table: &Table) -> String {
     struct Row<'a> {
         start: i128,
         end: i128,
@@ -729,23 +727,19 @@ fn entries(krate: &TokenStream, table: &Table) -> TokenStream {
         _ => 2,
     };
     rows.sort_by_key(|r| (r.start, rank(r.kind), r.end));
-    let mut out = TokenStream::new();
+    let mut out = String::new();
     for r in &rows {
-        let (start, end) = (lit(r.start), lit(r.end));
-        let kind = format_ident!("{}", r.kind);
-        let (variant, description, sendable) = (r.variant, r.description, r.sendable);
-        let reason = option_str(r.reason);
-        out.extend(quote! {
-            #krate::Entry {
-                kind: #krate::EntryKind::#kind,
-                variant: #variant,
-                start: #start,
-                end: #end,
-                reason: #reason,
-                description: #description,
-                sendable: #sendable,
-            },
-        });
+        let _ = writeln!(
+            out,
+            "__closecodes::Entry {{ kind: __closecodes::EntryKind::{}, variant: {:?}, start: {}, end: {}, reason: {}, description: {:?}, sendable: {} }},",
+            r.kind,
+            r.variant,
+            r.start,
+            r.end,
+            option_str(r.reason),
+            r.description,
+            r.sendable
+        );
     }
     out
 }
@@ -807,15 +801,6 @@ fn md(text: &str) -> String {
     text.replace('|', "\\|")
 }
 
-fn doc_line(text: &str) -> TokenStream {
-    let text = if text.is_empty() {
-        String::new()
-    } else {
-        format!(" {text}")
-    };
-    quote!(#[doc = #text])
-}
-
 /// Drops from a user's `#[derive(...)]` the traits that the macro implements itself.
 fn strip_builtin_derives(attr: &syn::Attribute) -> Option<TokenStream> {
     const OURS: &[&str] = &[
@@ -857,58 +842,31 @@ fn braced(tokens: TokenStream) -> TokenTree {
     TokenTree::Group(proc_macro2::Group::new(Delimiter::Brace, tokens))
 }
 
-/// `match scrutinee { arms }`, built without copying the arms.
-fn match_on(scrutinee: TokenStream, arms: TokenStream) -> TokenStream {
-    let mut out = quote!(match);
-    out.extend(scrutinee);
-    out.extend([braced(arms)]);
-    out
-}
-
 pub(crate) fn repr_ident(repr: Repr) -> Ident {
     Ident::new(repr.name(), Span::call_site())
 }
 
-/// A variant identifier; names were checked to be identifiers by `closecodes_spec`.
-fn variant(name: &str) -> Ident {
-    Ident::new(name, Span::call_site())
+/// `a..=b | c` for a range's intervals.
+fn pattern(intervals: &[Interval]) -> String {
+    let parts: Vec<String> = intervals
+        .iter()
+        .map(|iv| {
+            if iv.start == iv.end {
+                iv.start.to_string()
+            } else {
+                format!("{}..={}", iv.start, iv.end)
+            }
+        })
+        .collect();
+    parts.join(" | ")
 }
 
-/// An unsuffixed integer literal, negative values with a leading `-`.
-pub(crate) fn lit(value: i128) -> TokenStream {
-    let magnitude = Literal::u128_unsuffixed(value.unsigned_abs());
-    if value < 0 {
-        quote!(-#magnitude)
-    } else {
-        quote!(#magnitude)
-    }
-}
-
-fn pattern(intervals: &[Interval]) -> TokenStream {
-    let parts = intervals.iter().map(|iv| {
-        let (start, end) = (lit(iv.start), lit(iv.end));
-        if iv.start == iv.end {
-            quote!(#start)
-        } else {
-            quote!(#start..=#end)
-        }
-    });
-    quote!(#(#parts)|*)
-}
-
-fn str_lit(text: &str) -> TokenStream {
-    quote!(#text)
-}
-
-fn option_str(text: Option<&str>) -> TokenStream {
+/// `::core::option::Option::Some("text")`, or `None`.
+fn option_str(text: Option<&str>) -> String {
     text.map_or_else(
-        || quote!(::core::option::Option::None),
-        |t| quote!(::core::option::Option::Some(#t)),
+        || "::core::option::Option::None".to_owned(),
+        |t| format!("::core::option::Option::Some({t:?})"),
     )
-}
-
-fn bool_lit(b: bool) -> TokenStream {
-    if b { quote!(true) } else { quote!(false) }
 }
 
 /// The enum and its impls for `pub enum #name` with the runtime at `::closecodes`, as a pair:
@@ -1069,7 +1027,7 @@ mod tests {
         let (_, impls) = expand_all(
             "[table]\nrepr = \"i8\"\n[[range]]\nname = \"Neg\"\ncodes = \"-128..=-1\"\ndescription = \"x\"\n",
         );
-        assert!(impls.contains("- 128 ..= - 1 =>"), "{impls}");
+        assert!(impls.contains("- 128 ..=- 1 =>"), "{impls}");
     }
 
     #[test]
