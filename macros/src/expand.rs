@@ -505,10 +505,10 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
 fn rust(code: &str) -> TokenStream {
     // Inside rustc, lex with the compiler directly: proc_macro2 would first lex the whole text
     // again with its own lexer to validate it.
-    if proc_macro::is_available() {
-        if let Ok(tokens) = code.parse::<proc_macro::TokenStream>() {
-            return tokens.into();
-        }
+    if proc_macro::is_available()
+        && let Ok(tokens) = code.parse::<proc_macro::TokenStream>()
+    {
+        return tokens.into();
     }
     code.parse().unwrap_or_else(|e: proc_macro2::LexError| {
         let message = format!(
