@@ -518,15 +518,21 @@ fn rust(code: &str) -> TokenStream {
     })
 }
 
-/// `#[doc = "..."]` attributes, one per line, appended to `out`.
+/// One `#[doc = "..."]` attribute holding `lines`, as `///` comments would (each line after a
+/// space), appended to `out`. One attribute rather than one per line keeps large tables quick to
+/// compile.
 fn push_docs(out: &mut String, lines: &[String]) {
-    for line in lines {
-        if line.is_empty() {
-            out.push_str("#[doc = \"\"]\n");
-        } else {
-            let _ = writeln!(out, "#[doc = {:?}]", format!(" {line}"));
-        }
-    }
+    let text: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            if l.is_empty() {
+                String::new()
+            } else {
+                format!(" {l}")
+            }
+        })
+        .collect();
+    let _ = writeln!(out, "#[doc = {:?}]", text.join("\n"));
 }
 
 /// The body of `from_repr`: named codes first, as they take precedence inside ranges, then the
