@@ -57,3 +57,16 @@ closecodes::close_codes! {
     /// An empty table: no code, no range; every number is rejected.
     pub enum LintedEmpty = "";
 }
+
+/// A derived table under the same lints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, closecodes::CloseCodes)]
+#[close_codes(extends = "websocket")]
+pub enum LintedDerived {
+    /// A private code.
+    #[code(4100)]
+    #[reason("Private")]
+    Private,
+    /// Every other private code.
+    #[codes("4000..=4099", "4101..=4999")]
+    Other(u16),
+}
