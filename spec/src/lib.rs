@@ -14,9 +14,10 @@
 //! name = "Unauthorized"
 //! description = "The client did not prove who it is."
 //! "#);
-//! let table = load(&source, &mut NoFiles).unwrap();
+//! let table = load(&source, &mut NoFiles)?;
 //! assert!(table.total);
 //! assert!(table.codes.iter().any(|c| c.name == "Unauthorized" && c.value == 4001));
+//! # Ok::<(), closecodes_spec::Errors>(())
 //! ```
 
 mod builtin;

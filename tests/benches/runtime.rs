@@ -70,6 +70,27 @@ fn over<T: Copy + Sync, R>(bencher: divan::Bencher, items: &[T], f: impl Fn(T) -
     });
 }
 
+/// The mix, converted once, for the benchmarks that start from a code.
+fn closecodes_mix() -> Vec<CloseCode> {
+    MIX.iter().map(|&v| CloseCode::from_u16(v)).collect()
+}
+
+fn tungstenite_mix() -> Vec<Tungstenite> {
+    MIX.iter().map(|&v| Tungstenite::from(v)).collect()
+}
+
+/// Formats every code into one reused `String`.
+fn display_all<T: Copy + std::fmt::Display>(bencher: divan::Bencher, codes: &[T]) {
+    let mut buffer = String::with_capacity(64);
+    bencher.counter(codes.len()).bench_local(|| {
+        for &c in codes {
+            buffer.clear();
+            let _ = write!(buffer, "{}", black_box(c));
+            black_box(&buffer);
+        }
+    });
+}
+
 fn inputs(name: &str) -> &'static [u16] {
     if name == "mix" { &MIX } else { &ALL }
 }
@@ -102,13 +123,13 @@ mod to_u16 {
 
     #[divan::bench]
     fn closecodes(bencher: divan::Bencher) {
-        let codes: Vec<CloseCode> = MIX.iter().map(|&v| CloseCode::from_u16(v)).collect();
+        let codes = closecodes_mix();
         over(bencher, &codes, CloseCode::as_u16);
     }
 
     #[divan::bench]
     fn tungstenite(bencher: divan::Bencher) {
-        let codes: Vec<Tungstenite> = MIX.iter().map(|&v| Tungstenite::from(v)).collect();
+        let codes = tungstenite_mix();
         over(bencher, &codes, u16::from);
     }
 }
@@ -116,51 +137,33 @@ mod to_u16 {
 mod accessors {
     use super::*;
 
-    fn codes() -> Vec<CloseCode> {
-        MIX.iter().map(|&v| CloseCode::from_u16(v)).collect()
-    }
-
     #[divan::bench]
     fn reason(bencher: divan::Bencher) {
-        let codes = codes();
+        let codes = closecodes_mix();
         over(bencher, &codes, CloseCode::reason);
     }
 
     #[divan::bench]
     fn is_sendable(bencher: divan::Bencher) {
-        let codes = codes();
+        let codes = closecodes_mix();
         over(bencher, &codes, CloseCode::is_sendable);
     }
 
     #[divan::bench]
     fn is_allowed_tungstenite(bencher: divan::Bencher) {
-        let codes: Vec<Tungstenite> = MIX.iter().map(|&v| Tungstenite::from(v)).collect();
+        let codes = tungstenite_mix();
         over(bencher, &codes, Tungstenite::is_allowed);
     }
 
     #[divan::bench]
     fn display_into_reused_buffer(bencher: divan::Bencher) {
-        let codes = codes();
-        let mut buffer = String::with_capacity(64);
-        bencher.counter(codes.len()).bench_local(|| {
-            for &c in &codes {
-                buffer.clear();
-                let _ = write!(buffer, "{}", black_box(c));
-                black_box(&buffer);
-            }
-        });
+        let codes = closecodes_mix();
+        display_all(bencher, &codes);
     }
 
     #[divan::bench]
     fn display_tungstenite(bencher: divan::Bencher) {
-        let codes: Vec<Tungstenite> = MIX.iter().map(|&v| Tungstenite::from(v)).collect();
-        let mut buffer = String::with_capacity(64);
-        bencher.counter(codes.len()).bench_local(|| {
-            for &c in &codes {
-                buffer.clear();
-                let _ = write!(buffer, "{}", black_box(c));
-                black_box(&buffer);
-            }
-        });
+        let codes = tungstenite_mix();
+        display_all(bencher, &codes);
     }
 }
