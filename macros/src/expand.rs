@@ -876,7 +876,7 @@ fn braced(tokens: TokenStream) -> TokenTree {
     TokenTree::Group(proc_macro2::Group::new(Delimiter::Brace, tokens))
 }
 
-pub(crate) fn repr_ident(repr: Repr) -> Ident {
+fn repr_ident(repr: Repr) -> Ident {
     Ident::new(repr.name(), Span::call_site())
 }
 
