@@ -707,17 +707,20 @@ fn per_code(
     arms.into_match("self")
 }
 
-/// The rows of `CodeTable::ENTRIES`, ordered by code: named codes, range intervals, documented codes.
-fn entries(table: &Table) -> String {
-    struct Row<'a> {
-        start: i128,
-        end: i128,
-        kind: &'static str,
-        variant: &'a str,
-        reason: Option<&'a str>,
-        description: &'a str,
-        sendable: bool,
-    }
+/// One row of a table's listing: a named code, a range interval, or a code documented in a range.
+struct Row<'a> {
+    start: i128,
+    end: i128,
+    kind: &'static str,
+    variant: &'a str,
+    reason: Option<&'a str>,
+    description: &'a str,
+    sendable: bool,
+}
+
+/// Every row, ordered by code, ranges before the codes documented inside them: the order of both
+/// `CodeTable::ENTRIES` and the table in the enum's documentation.
+fn rows(table: &Table) -> Vec<Row<'_>> {
     let mut rows: Vec<Row<'_>> = Vec::new();
     for c in &table.codes {
         rows.push(Row {
@@ -754,15 +757,20 @@ fn entries(table: &Table) -> String {
             });
         }
     }
-    // Ranges before the codes documented inside them; "Code" < "Documented" < "Range" would not do.
+    // "Code" < "Documented" < "Range" alphabetically would put documented codes first.
     let rank = |kind: &str| match kind {
         "Code" => 0,
         "Range" => 1,
         _ => 2,
     };
     rows.sort_by_key(|r| (r.start, rank(r.kind), r.end));
+    rows
+}
+
+/// The rows of `CodeTable::ENTRIES`.
+fn entries(table: &Table) -> String {
     let mut out = String::new();
-    for r in &rows {
+    for r in rows(table) {
         let _ = writeln!(
             out,
             "__closecodes::Entry {{ kind: __closecodes::EntryKind::{}, variant: {:?}, start: {}, end: {}, reason: {}, description: {:?}, sendable: {} }},",
@@ -778,55 +786,29 @@ fn entries(table: &Table) -> String {
     out
 }
 
-/// The Markdown table of every code and range that heads the enum's documentation.
+/// The Markdown table of every code and range that heads the enum's documentation. A one-code
+/// interval that is also documented (1004) is listed once, with its reason.
 fn doc_table(name: &str, table: &Table) -> String {
-    let mut rows: Vec<(i128, String)> = Vec::new();
-    let yes_no = |b: bool| if b { "yes" } else { "no" };
-    for c in &table.codes {
-        rows.push((
-            c.value,
-            format!(
-                "| `{}` | [`{n}`]({name}::{n}) | {} | {} |",
-                c.value,
-                md(c.reason.as_deref().unwrap_or("")),
-                yes_no(c.sendable),
-                n = c.name
-            ),
-        ));
-    }
-    for r in &table.ranges {
-        for iv in &r.intervals {
-            if iv.start == iv.end && r.documented.iter().any(|d| d.value == iv.start) {
-                continue;
-            }
-            rows.push((
-                iv.start,
-                format!(
-                    "| `{iv}` | [`{n}`]({name}::{n}) | {} | {} |",
-                    md(r.reason.as_deref().unwrap_or("")),
-                    yes_no(r.sendable),
-                    n = r.name
-                ),
-            ));
-        }
-        for d in &r.documented {
-            rows.push((
-                d.value,
-                format!(
-                    "| `{}` | [`{n}`]({name}::{n}) | {} | {} |",
-                    d.value,
-                    md(d.reason.as_deref().or(r.reason.as_deref()).unwrap_or("")),
-                    yes_no(d.sendable),
-                    n = r.name
-                ),
-            ));
-        }
-    }
-    rows.sort_by_key(|(start, _)| *start);
+    let rows = rows(table);
     let mut out = String::from("| Code | Variant | Reason | Sendable |\n|---:|---|---|:-:|\n");
-    for (_, row) in rows {
-        out.push_str(&row);
-        out.push('\n');
+    for (i, r) in rows.iter().enumerate() {
+        let documented_next = rows.get(i + 1).is_some_and(|next| {
+            next.kind == "Documented" && next.start == r.start && next.variant == r.variant
+        });
+        if r.kind == "Range" && r.start == r.end && documented_next {
+            continue;
+        }
+        let code = Interval {
+            start: r.start,
+            end: r.end,
+        };
+        let _ = writeln!(
+            out,
+            "| `{code}` | [`{n}`]({name}::{n}) | {} | {} |",
+            md(r.reason.unwrap_or("")),
+            if r.sendable { "yes" } else { "no" },
+            n = r.variant
+        );
     }
     out
 }
