@@ -1,5 +1,6 @@
 //! Expansion cost, called as library functions (no rustc): parse + check + expand for the standard
-//! table and for generated specs of 1,000 and 10,000 codes with ranges.
+//! table and for generated specs of 1,000 and 10,000 codes with ranges (one per code, or one per
+//! hundred codes).
 //! `cargo bench -p closecodes-macros --bench expand`
 
 #![allow(dead_code, unreachable_pub)]
@@ -19,7 +20,8 @@ fn main() {
     divan::main();
 }
 
-/// A `u32` table of `n` named codes, each followed by a 9-code range: `n` codes and `n` ranges.
+/// A `u32` table of `n` named codes, each followed by a 9-code range: `n` codes and `n` ranges
+/// (the stress shape: real tables have far fewer ranges than codes).
 fn generated(n: u32) -> String {
     let mut text = String::from("[table]\nrepr = \"u32\"\ndescription = \"Generated.\"\n");
     for i in 0..n {
@@ -34,10 +36,33 @@ fn generated(n: u32) -> String {
     text
 }
 
+/// A `u32` table of `n` named codes and a 9-code range after every hundredth: `n` codes and
+/// `n / 100` ranges, the shape of a real large table.
+fn generated_few(n: u32) -> String {
+    let mut text = String::from("[table]\nrepr = \"u32\"\ndescription = \"Generated.\"\n");
+    for i in 0..n {
+        let _ = write!(
+            text,
+            "[[code]]\ncode = {}\nname = \"Code{i}\"\nreason = \"Reason {i}\"\ndescription = \"Code number {i}.\"\n",
+            i * 10,
+        );
+        if i % 100 == 0 {
+            let _ = write!(
+                text,
+                "[[range]]\nname = \"Range{i}\"\ncodes = \"{}..={}\"\ndescription = \"Range number {i}.\"\n",
+                i * 10 + 1,
+                i * 10 + 9
+            );
+        }
+    }
+    text
+}
+
 fn spec(name: &str) -> String {
     match name {
         "websocket" => closecodes_spec::WEBSOCKET.to_owned(),
         "1000" => generated(1_000),
+        "10000x100" => generated_few(10_000),
         _ => generated(10_000),
     }
 }
@@ -48,15 +73,26 @@ fn pipeline(text: &str) -> usize {
     def.into_iter().count() + impls.into_iter().count()
 }
 
-#[divan::bench(args = ["websocket", "1000", "10000"], sample_count = 20)]
+#[divan::bench(args = ["websocket", "1000", "10000", "10000x100"], sample_count = 20)]
 fn parse_check_expand(bencher: divan::Bencher, name: &str) {
     let text = spec(name);
     bencher.bench(|| black_box(pipeline(black_box(&text))));
 }
 
-#[divan::bench(args = ["websocket", "1000", "10000"], sample_count = 20)]
+#[divan::bench(args = ["websocket", "1000", "10000", "10000x100"], sample_count = 20)]
 fn parse_and_check(bencher: divan::Bencher, name: &str) {
     let text = spec(name);
     bencher
         .bench(|| black_box(load(&Source::inline(black_box(text.as_str())), &mut NoFiles).is_ok()));
+}
+
+/// Lexing the whole output text with proc_macro2's fallback lexer: the part of the pipeline's
+/// cost that only happens outside rustc (inside it, the compiler lexes).
+#[divan::bench(args = ["10000", "10000x100"], sample_count = 5)]
+fn lex_output(bencher: divan::Bencher, name: &str) {
+    let text = spec(name);
+    let table = load(&Source::inline(&text), &mut NoFiles).unwrap_or_else(|e| panic!("{e}"));
+    let (def, impls) = expand::standalone(&table, "Bench", &[]);
+    let output = format!("{def} {impls}");
+    bencher.bench(|| black_box(output.parse::<proc_macro2::TokenStream>().is_ok()));
 }

@@ -120,7 +120,7 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
     let as_fn = format_ident!("as_{}", table.repr.name());
     let repr_name = table.repr.name();
 
-    let from_body = braced(rust(&from_body(table)));
+    let from_body = braced(rust(&from_body(table, lookup_form(table))));
     let from_ret = if table.total {
         quote!(Self)
     } else {
@@ -143,24 +143,33 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
         as_arms.push(format!("Self::{}(value)", r.name), "value".to_owned());
     }
     let as_body = braced(rust(&as_arms.into_match("self")));
+    let lookup = lookup_form(table);
     let reason = braced(rust(&per_code(
         table,
+        lookup.then_some("reason"),
         |c| option_str(c.reason.as_deref()),
         |r| option_str(r.reason.as_deref()),
         |d, r| option_str(d.reason.as_deref().or(r.reason.as_deref())),
     )));
     let description = braced(rust(&per_code(
         table,
+        lookup.then_some("description"),
         |c| format!("{:?}", c.description),
         |r| format!("{:?}", r.description),
         |d, _| format!("{:?}", d.description),
     )));
     let sendable = braced(rust(&per_code(
         table,
+        lookup.then_some("sendable"),
         |c| c.sendable.to_string(),
         |r| r.sendable.to_string(),
         |d, _| d.sendable.to_string(),
     )));
+    let lookup_fns = if lookup {
+        rust(&lookup_fns(name, table))
+    } else {
+        TokenStream::new()
+    };
     let mut range_arms = Arms::default();
     for c in &table.codes {
         range_arms.push(format!("Self::{}", c.name), option_str(None));
@@ -232,19 +241,30 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
         }
     };
 
-    // Variant names, sorted, searched in O(log n): a `match` on 10,000 strings is slow to compile.
+    // Named codes by name: the positions of their `ENTRIES` rows, sorted by name and searched in
+    // O(log n) (a `match` on 10,000 strings is slow to compile; this is two tokens per code).
     let by_name = if table.codes.is_empty() {
         TokenStream::new()
     } else {
-        let mut names: Vec<&str> = table.codes.iter().map(|c| c.name.as_str()).collect();
-        names.sort_unstable();
-        let mut code = format!("const BY_NAME: &[(&str, {name})] = &[");
-        for n in names {
-            let _ = write!(code, "({n:?}, {name}::{n}),");
+        let rows = rows(table);
+        let mut named: Vec<(&str, usize)> = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.kind == "Code")
+            .map(|(at, r)| (r.variant, at))
+            .collect();
+        named.sort_unstable();
+        let mut code = String::from("const BY_NAME: &[usize] = &[");
+        for (_, at) in named {
+            let _ = write!(code, "{at},");
         }
         code.push_str(
-            "];\nif let ::core::result::Result::Ok(at) = BY_NAME.binary_search_by(|(name, _)| ::core::cmp::Ord::cmp(*name, text)) {\n\
-             if let ::core::option::Option::Some((_, code)) = BY_NAME.get(at) {\nreturn ::core::result::Result::Ok(*code);\n}\n}",
+            "];\nlet rows = __ENTRIES;\n\
+             let name_of = |at: &usize| rows.get(*at).map_or(\"\", |row| row.variant);\n\
+             if let ::core::result::Result::Ok(at) = BY_NAME.binary_search_by(|at| ::core::cmp::Ord::cmp(name_of(at), text)) {\n\
+             if let ::core::option::Option::Some(row) = BY_NAME.get(at).and_then(|at| rows.get(*at)) {\n\
+             if let ::core::result::Result::Ok(code) = <Self as __closecodes::CodeTable>::try_from_code(row.start) {\n\
+             return ::core::result::Result::Ok(code);\n}\n}\n}",
         );
         rust(&code)
     };
@@ -339,10 +359,17 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
     let as_doc = format!("The number of the code, as a `{repr_name}`.");
 
     quote! {
-        // The `ENTRIES` rows are generated as text, which cannot spell `$crate`; they name the
-        // runtime through this alias, local to the block the impls sit in.
+        // Code generated as text cannot spell `$crate`; it names the runtime through these
+        // aliases, local to the block the impls sit in.
         #[allow(unused_imports)]
         use #krate as __closecodes;
+        #[allow(unused_imports)]
+        use #krate::__private::{code as __code, documented as __documented, range as __range};
+
+        /// Every named code, range interval and documented code, ordered by code.
+        const __ENTRIES: &[#krate::Entry<#repr>] = &#entries;
+
+        #lookup_fns
 
         impl #name {
             /// Every named code of the table, ordered by code.
@@ -434,7 +461,7 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
             type Repr = #repr;
             const NAME: &'static str = #name_str;
             const ALL: &'static [Self] = Self::ALL;
-            const ENTRIES: &'static [#krate::Entry<#repr>] = &#entries;
+            const ENTRIES: &'static [#krate::Entry<#repr>] = __ENTRIES;
             const TOTAL: bool = #total;
 
             #[inline]
@@ -540,7 +567,7 @@ fn push_docs(out: &mut String, lines: &[String]) {
 /// The body of `from_repr`: named codes first, as they take precedence inside ranges, then the
 /// ranges. A plain `match` measured as fast as a dense lookup array for the named block (LLVM
 /// already lowers it to a jump table; see BENCHMARKS.md), so the generated code stays readable.
-fn from_body(table: &Table) -> String {
+fn from_body(table: &Table, lookup: bool) -> String {
     let wrap = |code: String| {
         if table.total {
             code
@@ -548,18 +575,105 @@ fn from_body(table: &Table) -> String {
             format!("::core::option::Option::Some({code})")
         }
     };
-    let mut out = String::from("match value {\n");
-    for c in &table.codes {
-        let _ = writeln!(out, "{} => {},", c.value, wrap(format!("Self::{}", c.name)));
+    let mut out = String::new();
+    if lookup {
+        let _ = writeln!(
+            out,
+            "if let ::core::option::Option::Some(at) = __find(value) {{\nreturn {};\n}}",
+            wrap("Self::ALL[at]".to_owned())
+        );
     }
-    for r in &table.ranges {
+    out.push_str("match value {\n");
+    if !lookup {
+        for c in &table.codes {
+            let _ = writeln!(out, "{} => {},", c.value, wrap(format!("Self::{}", c.name)));
+        }
+    }
+    let mut ranges = table.ranges.iter().peekable();
+    while let Some(r) = ranges.next() {
         let body = wrap(format!("Self::{}(value)", r.name));
-        let _ = writeln!(out, "{} => {body},", pattern(&r.intervals));
+        // A total table in lookup form has returned every named code already, so the values
+        // left are exactly those of the ranges: the last range takes them all.
+        if lookup && table.total && ranges.peek().is_none() {
+            let _ = writeln!(out, "_ => {body},");
+        } else {
+            let _ = writeln!(out, "{} => {body},", pattern(&r.intervals));
+        }
     }
     if !table.total {
         out.push_str("_ => ::core::option::Option::None,\n");
     }
     out.push('}');
+    out
+}
+
+/// Above this many named codes, a table is generated in lookup form: named codes are found by a
+/// binary search over a sorted array, and their reason, description and sendability are read
+/// from their `ENTRIES` row, instead of an arm per code in each `match`. Each named code then
+/// costs about 40 tokens instead of about 130, which keeps expansion and compilation of tables
+/// with thousands of codes fast; small tables keep the plain `match`es, which LLVM turns into
+/// jump tables (see BENCHMARKS.md).
+pub(crate) const LOOKUP_ABOVE: usize = 256;
+
+/// Whether a table is generated in lookup form.
+fn lookup_form(table: &Table) -> bool {
+    // A total table without ranges names every value, and needs no search.
+    table.codes.len() > LOOKUP_ABOVE && !(table.total && table.ranges.is_empty())
+}
+
+/// The name of `as_repr`.
+fn as_fn(table: &Table) -> String {
+    format!("as_{}", table.repr.name())
+}
+
+/// The lookup form's helpers, private to the block the impls sit in: the sorted codes, `__find`
+/// (binary search for a named code's position in `ALL`) and `__row` (a named code's `ENTRIES` row).
+fn lookup_fns(name: &Ident, table: &Table) -> String {
+    let repr = table.repr;
+    let mut out =
+        format!("/// The named codes, ordered as `{name}::ALL`.\nconst __CODES: &[{repr}] = &[");
+    for c in &table.codes {
+        let _ = write!(out, "{},", c.value);
+    }
+    let _ = write!(
+        out,
+        "];
+
+/// The position of the named code `value` in `{name}::ALL`, by binary search.
+const fn __find(value: {repr}) -> ::core::option::Option<usize> {{
+    let (mut low, mut high) = (0, __CODES.len());
+    while low < high {{
+        let middle = low + (high - low) / 2;
+        let code = __CODES[middle];
+        if code == value {{
+            return ::core::option::Option::Some(middle);
+        }}
+        if code < value {{
+            low = middle + 1;
+        }} else {{
+            high = middle;
+        }}
+    }}
+    ::core::option::Option::None
+}}
+
+/// The `ENTRIES` row of the named code `value`: the first row at `value`, as a code's row comes
+/// before a range's or a documented code's at the same number.
+const fn __row(value: {repr}) -> &'static __closecodes::Entry<{repr}> {{
+    let rows = __ENTRIES;
+    let (mut low, mut high) = (0, rows.len());
+    while low < high {{
+        let middle = low + (high - low) / 2;
+        if rows[middle].start < value {{
+            low = middle + 1;
+        }} else {{
+            high = middle;
+        }}
+    }}
+    &rows[low]
+}}
+"
+    );
     out
 }
 
@@ -680,13 +794,16 @@ impl Arms {
 /// A `match self` computing one value per code: named codes, ranges, and codes documented in ranges.
 fn per_code(
     table: &Table,
+    field: Option<&str>,
     code: impl Fn(&closecodes_spec::NamedCode) -> String,
     range: impl Fn(&CodeRange) -> String,
     documented: impl Fn(&closecodes_spec::DocumentedCode, &CodeRange) -> String,
 ) -> String {
     let mut arms = Arms::default();
-    for c in &table.codes {
-        arms.push(format!("Self::{}", c.name), code(c));
+    if field.is_none() {
+        for c in &table.codes {
+            arms.push(format!("Self::{}", c.name), code(c));
+        }
     }
     for r in &table.ranges {
         let whole = range(r);
@@ -704,7 +821,18 @@ fn per_code(
             arms.push(format!("Self::{}(value)", r.name), inner);
         }
     }
-    arms.into_match("self")
+    match field {
+        // Lookup form: the named codes read their row of `ENTRIES`.
+        Some(field) => {
+            let read = format!("__row(self.{}()).{field}", as_fn(table));
+            if arms.order.is_empty() {
+                read
+            } else {
+                arms.into_match_with("self", &format!("_ => {read},\n"))
+            }
+        }
+        None => arms.into_match("self"),
+    }
 }
 
 /// One row of a table's listing: a named code, a range interval, or a code documented in a range.
@@ -771,17 +899,26 @@ fn rows(table: &Table) -> Vec<Row<'_>> {
 fn entries(table: &Table) -> String {
     let mut out = String::new();
     for r in rows(table) {
-        let _ = writeln!(
-            out,
-            "__closecodes::Entry {{ kind: __closecodes::EntryKind::{}, variant: {:?}, start: {}, end: {}, reason: {}, description: {:?}, sendable: {} }},",
-            r.kind,
-            r.variant,
-            r.start,
-            r.end,
-            option_str(r.reason),
-            r.description,
-            r.sendable
-        );
+        // A reason is never empty (the checks reject it); the row constructors read "" as none.
+        let reason = r.reason.unwrap_or("");
+        let (variant, description, sendable) = (r.variant, r.description, r.sendable);
+        let _ = match r.kind {
+            "Range" => writeln!(
+                out,
+                "__range({variant:?}, {}, {}, {reason:?}, {description:?}, {sendable}),",
+                r.start, r.end
+            ),
+            "Code" => writeln!(
+                out,
+                "__code({variant:?}, {}, {reason:?}, {description:?}, {sendable}),",
+                r.start
+            ),
+            _ => writeln!(
+                out,
+                "__documented({variant:?}, {}, {reason:?}, {description:?}, {sendable}),",
+                r.start
+            ),
+        };
     }
     out
 }
@@ -1045,6 +1182,61 @@ mod tests {
             "[table]\nrepr = \"i8\"\n[[range]]\nname = \"Neg\"\ncodes = \"-128..=-1\"\ndescription = \"x\"\n",
         );
         assert!(impls.contains("- 128 ..=- 1 =>"), "{impls}");
+    }
+
+    fn count_tokens(tokens: TokenStream) -> usize {
+        tokens
+            .into_iter()
+            .map(|t| match t {
+                TokenTree::Group(g) => 1 + count_tokens(g.stream()),
+                _ => 1,
+            })
+            .sum()
+    }
+
+    /// A `u32` table of `n` named codes and one range.
+    fn many_codes(n: usize) -> String {
+        let mut text = String::from(
+            "[table]\nrepr = \"u32\"\n[[range]]\nname = \"High\"\ncodes = \"100000..=199999\"\ndescription = \"x\"\n",
+        );
+        for i in 0..n {
+            let _ = write!(
+                text,
+                "[[code]]\ncode = {i}\nname = \"C{i}\"\nreason = \"R {i}\"\ndescription = \"Code {i}.\"\n"
+            );
+        }
+        text
+    }
+
+    #[test]
+    fn large_tables_take_the_lookup_form() {
+        let (_, small) = expand_all(&many_codes(LOOKUP_ABOVE));
+        assert!(
+            !small.contains("__find"),
+            "{LOOKUP_ABOVE} codes: plain match"
+        );
+        assert!(small.contains("5 => :: core :: option :: Option :: Some (Self :: C5)"));
+
+        let (_, large) = expand_all(&many_codes(LOOKUP_ABOVE + 1));
+        assert!(large.contains("const fn __find (value : u32)"), "{large}");
+        assert!(large.contains("const __CODES : & [u32] = & [0 , 1 , 2 ,"));
+        assert!(
+            !large.contains("5 => :: core :: option :: Option :: Some (Self :: C5)"),
+            "no arm per code"
+        );
+        assert!(
+            large.contains(
+                "Self :: High (_) => \"x\" , _ => __row (self . as_u32 ()) . description"
+            ),
+            "{large}"
+        );
+        // Far fewer tokens per named code.
+        let tokens = |text: &str| text.parse::<TokenStream>().map_or(0, count_tokens);
+        let (small, large) = (tokens(&small), tokens(&large));
+        assert!(
+            large * 2 < small,
+            "{large} tokens in lookup form, {small} in match form"
+        );
     }
 
     #[test]

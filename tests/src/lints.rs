@@ -70,3 +70,13 @@ pub enum LintedDerived {
     #[codes("4000..=4099", "4101..=4999")]
     Other(u16),
 }
+
+closecodes::close_codes! {
+    /// A table in lookup form (more than 256 named codes), total.
+    pub enum LintedLargeTotal from "codes/large_chat.toml";
+}
+
+closecodes::close_codes! {
+    /// A table in lookup form, partial, in `u32`.
+    pub enum LintedLargePartial from "codes/large_partial.toml";
+}
