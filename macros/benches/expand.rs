@@ -86,7 +86,7 @@ fn parse_and_check(bencher: divan::Bencher, name: &str) {
         .bench(|| black_box(load(&Source::inline(black_box(text.as_str())), &mut NoFiles).is_ok()));
 }
 
-/// Lexing the whole output text with proc_macro2's fallback lexer: the part of the pipeline's
+/// Lexing the whole output text with `proc_macro2`'s fallback lexer: the part of the pipeline's
 /// cost that only happens outside rustc (inside it, the compiler lexes).
 #[divan::bench(args = ["10000", "10000x100"], sample_count = 5)]
 fn lex_output(bencher: divan::Bencher, name: &str) {
