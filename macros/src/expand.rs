@@ -166,7 +166,22 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
         |d, _| d.sendable.to_string(),
     )));
     let lookup_fns = if lookup {
-        rust(&lookup_fns(name, table))
+        let codes = table
+            .codes
+            .iter()
+            .map(|c| c.value.to_string())
+            .collect::<Vec<_>>();
+        let codes = TokenTree::Group(proc_macro2::Group::new(
+            Delimiter::Bracket,
+            rust(&codes.join(",")),
+        ));
+        let fns = rust(&lookup_fns(name, table));
+        let doc = format!("The named codes, ordered as `{name}::ALL`.");
+        quote! {
+            #[doc = #doc]
+            const __CODES: &[#repr] = &#codes;
+            #fns
+        }
     } else {
         TokenStream::new()
     };
@@ -254,7 +269,8 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
             .map(|(at, r)| (r.variant, at))
             .collect();
         named.sort_unstable();
-        let mut code = String::from("const BY_NAME: &[usize] = &[");
+        // One block, so that `quote!` interpolates a single token tree rather than copying them all.
+        let mut code = String::from("{\nconst BY_NAME: &[usize] = &[");
         for (_, at) in named {
             let _ = write!(code, "{at},");
         }
@@ -264,9 +280,9 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
              if let ::core::result::Result::Ok(at) = BY_NAME.binary_search_by(|at| ::core::cmp::Ord::cmp(name_of(at), text)) {\n\
              if let ::core::option::Option::Some(row) = BY_NAME.get(at).and_then(|at| rows.get(*at)) {\n\
              if let ::core::result::Result::Ok(code) = <Self as __closecodes::CodeTable>::try_from_code(row.start) {\n\
-             return ::core::result::Result::Ok(code);\n}\n}\n}",
+             return ::core::result::Result::Ok(code);\n}\n}\n}\n}",
         );
-        rust(&code)
+        TokenStream::from(braced(rust(&code)))
     };
 
     let entries = TokenTree::Group(proc_macro2::Group::new(
@@ -626,20 +642,12 @@ fn as_fn(table: &Table) -> String {
     format!("as_{}", table.repr.name())
 }
 
-/// The lookup form's helpers, private to the block the impls sit in: the sorted codes, `__find`
-/// (binary search for a named code's position in `ALL`) and `__row` (a named code's `ENTRIES` row).
+/// The lookup form's functions, private to the block the impls sit in: `__find` (binary search
+/// of `__CODES` for a named code's position in `ALL`) and `__row` (a named code's `ENTRIES` row).
 fn lookup_fns(name: &Ident, table: &Table) -> String {
     let repr = table.repr;
-    let mut out =
-        format!("/// The named codes, ordered as `{name}::ALL`.\nconst __CODES: &[{repr}] = &[");
-    for c in &table.codes {
-        let _ = write!(out, "{},", c.value);
-    }
-    let _ = write!(
-        out,
-        "];
-
-/// The position of the named code `value` in `{name}::ALL`, by binary search.
+    format!(
+        "/// The position of the named code `value` in `{name}::ALL`, by binary search.
 const fn __find(value: {repr}) -> ::core::option::Option<usize> {{
     let (mut low, mut high) = (0, __CODES.len());
     while low < high {{
@@ -673,8 +681,7 @@ const fn __row(value: {repr}) -> &'static __closecodes::Entry<{repr}> {{
     &rows[low]
 }}
 "
-    );
-    out
+    )
 }
 
 /// `const fn library(value)`, which fails const evaluation out of range, and `try_library(value)`.
