@@ -5,6 +5,7 @@
 # description. Also prints closecodes' dependency tree and its own clean build time.
 #
 #   bash bench/compile.sh            # N=1000 by default; N=5000 bash bench/compile.sh for more
+#   COLD=3 ROUNDS=9 bash bench/compile.sh   # medians of 3 cold builds and 9 incremental ones
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -65,19 +66,23 @@ TOML
   printf '}\n'
 } > "$work/num_enum/src/lib.rs"
 
-# Cold build once, then ROUNDS incremental rebuilds, each after flipping one description; prints
-# the cold time and the median incremental time.
+# COLD cold builds (default 1), then ROUNDS incremental rebuilds, each after flipping one
+# description; prints the median cold time and the median incremental time.
 rounds=${ROUNDS:-5}
+cold_rounds=${COLD:-1}
 measure() {
   local dir=$1 file=$2 a=$3 b=$4
   (cd "$dir" && cargo fetch -q)
-  rm -rf "$dir/target"
-  local t0 t1 times=()
-  t0=$(now)
-  (cd "$dir" && cargo build -q --offline)
-  t1=$(now)
+  local t0 t1 times=() colds=()
+  for ((c = 0; c < cold_rounds; c++)); do
+    rm -rf "$dir/target"
+    t0=$(now)
+    (cd "$dir" && cargo build -q --offline)
+    t1=$(now)
+    colds+=("$(elapsed "$t0" "$t1")")
+  done
   local cold
-  cold=$(elapsed "$t0" "$t1")
+  cold=$(printf '%s\n' "${colds[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
   for ((r = 0; r < rounds; r++)); do
     if ((r % 2 == 0)); then sed -i "s/$a/$b/" "$dir/$file"; else sed -i "s/$b/$a/" "$dir/$file"; fi
     t0=$(now)
@@ -93,7 +98,7 @@ read -r ne_cold ne_incr < <(measure "$work/num_enum" src/lib.rs "Code number 500
 
 echo "machine: $(nproc) cores, $(uname -m), rustc $(rustc --version | cut -d' ' -f2)"
 echo "enum of $n codes, debug profile, seconds"
-printf '%-12s %8s %12s\n' "" "cold" "incremental (median of $rounds)"
+printf '%-12s %8s %12s\n' "" "cold (median of $cold_rounds)" "incremental (median of $rounds)"
 printf '%-12s %8s %12s\n' "closecodes" "$cc_cold" "$cc_incr"
 printf '%-12s %8s %12s\n' "num_enum" "$ne_cold" "$ne_incr"
 awk -v a="$cc_cold" -v b="$ne_cold" -v c="$cc_incr" -v d="$ne_incr" \
