@@ -285,9 +285,10 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
         TokenStream::from(braced(rust(&code)))
     };
 
+    let (rows_text, row_count) = entries(table);
     let entries = TokenTree::Group(proc_macro2::Group::new(
         Delimiter::Bracket,
-        rust(&entries(table)),
+        rust(&rows_text),
     ));
     let standard_conversions = (table.builtins.contains(&"websocket")
         && !target.standard
@@ -380,15 +381,44 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
         #[allow(unused_imports)]
         use #krate as __closecodes;
         #[allow(unused_imports)]
-        use #krate::{
-            Entry as __Entry,
-            EntryKind::{Code as __Code, Documented as __Documented, Range as __Range},
-        };
-        #[allow(unused_imports)]
-        use ::core::option::Option::{None as __None, Some as __Some};
+        use #krate::EntryKind::{Code as __Code, Documented as __Documented, Range as __Range};
 
-        /// Every named code, range interval and documented code, ordered by code.
-        const __ENTRIES: &[#krate::Entry<#repr>] = &#entries;
+        /// Every named code, range interval and documented code, ordered by code, as tuples:
+        /// kind, variant, start, end, reason ("" for none: a reason is never empty), description,
+        /// sendability.
+        const __ROWS: &[(#krate::EntryKind, &str, #repr, #repr, &str, &str, bool); #row_count] = &#entries;
+
+        /// `__ROWS` as `Entry` values, built once at compile time.
+        const __ENTRIES: &[#krate::Entry<#repr>] = &{
+            let mut entries = [#krate::Entry {
+                kind: #krate::EntryKind::Code,
+                variant: "",
+                start: 0,
+                end: 0,
+                reason: ::core::option::Option::None,
+                description: "",
+                sendable: false,
+            }; #row_count];
+            let mut at = 0;
+            while at < #row_count {
+                let (kind, variant, start, end, reason, description, sendable) = __ROWS[at];
+                entries[at] = #krate::Entry {
+                    kind,
+                    variant,
+                    start,
+                    end,
+                    reason: if reason.is_empty() {
+                        ::core::option::Option::None
+                    } else {
+                        ::core::option::Option::Some(reason)
+                    },
+                    description,
+                    sendable,
+                };
+                at += 1;
+            }
+            entries
+        };
 
         #lookup_fns
 
@@ -934,22 +964,23 @@ fn rows(table: &Table) -> Vec<Row<'_>> {
     rows
 }
 
-/// The rows of `CodeTable::ENTRIES`, as struct literals through short local aliases. Rows built
-/// by `const fn` calls were a third the tokens but made rustc's type and borrow checking of a
-/// 10,000-code initializer take 8.7 s instead of 0.7 s (one basic block per call).
-fn entries(table: &Table) -> String {
+/// The rows of `CodeTable::ENTRIES` as tuples, and how many. Rows built by a `const fn` call each
+/// made rustc's type and borrow checking of a 10,000-code initializer take 8.7 s (a basic block
+/// per call); struct literals took 0.7 s but twice the tokens of a tuple; tuples converted by one
+/// `while` loop at compile time keep both low.
+fn entries(table: &Table) -> (String, usize) {
     let mut out = String::new();
-    for r in rows(table) {
-        let reason = r
-            .reason
-            .map_or_else(|| "__None".to_owned(), |r| format!("__Some({r:?})"));
+    let rows = rows(table);
+    for r in &rows {
+        // A reason is never empty (the checks reject it), so "" stands for none.
+        let reason = r.reason.unwrap_or("");
         let _ = writeln!(
             out,
-            "__Entry {{ kind: __{}, variant: {:?}, start: {}, end: {}, reason: {reason}, description: {:?}, sendable: {} }},",
+            "(__{}, {:?}, {}, {}, {reason:?}, {:?}, {}),",
             r.kind, r.variant, r.start, r.end, r.description, r.sendable
         );
     }
-    out
+    (out, rows.len())
 }
 
 /// The Markdown table of every code and range that heads the enum's documentation. A one-code
