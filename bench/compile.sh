@@ -66,36 +66,48 @@ TOML
   printf '}\n'
 } > "$work/num_enum/src/lib.rs"
 
-# COLD cold builds (default 1), then ROUNDS incremental rebuilds, each after flipping one
-# description; prints the median cold time and the median incremental time.
+# COLD cold builds (default 1) and ROUNDS incremental rebuilds (each after flipping one
+# description) of each crate, the two crates taking turns so that a change in the shared machine's
+# load hits both alike; prints the medians.
 rounds=${ROUNDS:-5}
 cold_rounds=${COLD:-1}
-measure() {
-  local dir=$1 file=$2 a=$3 b=$4
-  (cd "$dir" && cargo fetch -q)
-  local t0 t1 times=() colds=()
-  for ((c = 0; c < cold_rounds; c++)); do
-    rm -rf "$dir/target"
-    t0=$(now)
-    (cd "$dir" && cargo build -q --offline)
-    t1=$(now)
-    colds+=("$(elapsed "$t0" "$t1")")
-  done
-  local cold
-  cold=$(printf '%s\n' "${colds[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
-  for ((r = 0; r < rounds; r++)); do
-    if ((r % 2 == 0)); then sed -i "s/$a/$b/" "$dir/$file"; else sed -i "s/$b/$a/" "$dir/$file"; fi
-    t0=$(now)
-    (cd "$dir" && cargo build -q --offline)
-    t1=$(now)
-    times+=("$(elapsed "$t0" "$t1")")
-  done
-  echo "$cold $(printf '%s\n' "${times[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')"
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+build() {
+  local t0 t1
+  t0=$(now)
+  (cd "$1" && cargo build -q --offline)
+  t1=$(now)
+  elapsed "$t0" "$t1"
 }
+cc=$work/closecodes ne=$work/num_enum
+(cd "$cc" && cargo fetch -q)
+(cd "$ne" && cargo fetch -q)
+cc_colds=() ne_colds=() cc_incrs=() ne_incrs=()
+for ((c = 0; c < cold_rounds; c++)); do
+  rm -rf "$cc/target" "$ne/target"
+  if ((c % 2 == 0)); then
+    cc_colds+=("$(build "$cc")")
+    ne_colds+=("$(build "$ne")")
+  else
+    ne_colds+=("$(build "$ne")")
+    cc_colds+=("$(build "$cc")")
+  fi
+done
+flip() {
+  if (($2 % 2 == 0)); then sed -i "s/Code number 500\./Code number five hundred./" "$1"; else sed -i "s/Code number five hundred\./Code number 500./" "$1"; fi
+}
+for ((r = 0; r < rounds; r++)); do
+  flip "$cc/codes.toml" "$r"
+  cc_incrs+=("$(build "$cc")")
+  flip "$ne/src/lib.rs" "$r"
+  ne_incrs+=("$(build "$ne")")
+done
+cc_cold=$(printf '%s\n' "${cc_colds[@]}" | median)
+ne_cold=$(printf '%s\n' "${ne_colds[@]}" | median)
+cc_incr=$(printf '%s\n' "${cc_incrs[@]}" | median)
+ne_incr=$(printf '%s\n' "${ne_incrs[@]}" | median)
 
-read -r cc_cold cc_incr < <(measure "$work/closecodes" codes.toml "Code number 500\\." "Code number five hundred.")
-read -r ne_cold ne_incr < <(measure "$work/num_enum" src/lib.rs "Code number 500\." "Code number five hundred.")
-
+echo "cold runs: closecodes ${cc_colds[*]}; num_enum ${ne_colds[*]}"
 echo "machine: $(nproc) cores, $(uname -m), rustc $(rustc --version | cut -d' ' -f2)"
 echo "enum of $n codes, debug profile, seconds"
 printf '%-12s %8s %12s\n' "" "cold (median of $cold_rounds)" "incremental (median of $rounds)"

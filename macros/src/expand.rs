@@ -1319,7 +1319,7 @@ mod tests {
             ),
             "{large}"
         );
-        // Far fewer tokens per named code (about 59 against 105 here).
+        // Far fewer tokens per named code (about 43 against 89 here).
         let tokens = |text: &str| text.parse::<TokenStream>().map_or(0, count_tokens);
         let (small, large) = (tokens(&small), tokens(&large));
         assert!(
