@@ -17,7 +17,8 @@ pub(crate) fn derive(input: TokenStream) -> TokenStream {
         Ok(input) => input,
         Err(e) => return e.to_compile_error(),
     };
-    let mut loader = FileLoader::from_env(input.ident.span().local_file());
+    let mut loader =
+        FileLoader::from_env(crate::invoke::location(input.ident.span()).and_then(|l| l.file));
     match expand_derive(&input, &mut loader) {
         Ok(tokens) => tokens,
         Err(errors) => errors.into_iter().map(|e| e.to_compile_error()).collect(),

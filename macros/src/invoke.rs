@@ -15,7 +15,7 @@ use crate::load::{FileLoader, Found};
 pub(crate) fn close_codes(input: TokenStream) -> TokenStream {
     match syn::parse2::<Invocation>(input) {
         Ok(inv) => {
-            let source_file = inv.spec.lit().span().local_file();
+            let source_file = location(inv.spec.lit().span()).and_then(|l| l.file);
             let mut loader = FileLoader::from_env(source_file);
             expand_invocation(&inv, &mut loader)
         }
@@ -92,26 +92,50 @@ pub(crate) fn to_compile_errors(errors: &Errors, lit: &LitStr, inline: bool) -> 
     out
 }
 
+/// Where a span starts, as the compiler knows it.
+pub(crate) struct Location {
+    /// The source file, if it is a real file on disk.
+    pub file: Option<std::path::PathBuf>,
+    /// 1-based.
+    pub line: usize,
+    /// 0-based, in characters.
+    pub column: usize,
+}
+
+/// The compiler's location of `span`; `None` outside a proc macro (unit tests), where there is no
+/// compiler to ask. Read through `proc_macro` rather than `proc_macro2`'s `span-locations`
+/// feature, which would make proc_macro2's own lexer record a position for every token it makes.
+pub(crate) fn location(span: Span) -> Option<Location> {
+    if !proc_macro::is_available() {
+        return None;
+    }
+    let span = span.unwrap();
+    Some(Location {
+        file: span.local_file(),
+        line: span.line(),
+        column: span.column().saturating_sub(1),
+    })
+}
+
 /// For an inline spec: the line and column inside the string, and where that is in the Rust file.
 fn inline_message(error: &Error, lit: &LitStr) -> String {
-    let span: Span = lit.span();
-    let start = span.start();
     let token = lit.token().to_string();
     let prefix = token.find('"').map_or(1, |i| i + 1);
-    let (line, column) = if error.line == 1 {
-        (start.line, start.column + prefix + error.column)
-    } else {
-        (start.line + error.line - 1, error.column)
-    };
     let mut message = format!("inline spec, line {}, column {}", error.line, error.column);
-    match span.local_file() {
-        Some(file) => {
-            let _ = write!(message, " ({}:{line}:{column})", file.display());
+    if let Some(start) = location(lit.span()) {
+        let (line, column) = if error.line == 1 {
+            (start.line, start.column + prefix + error.column)
+        } else {
+            (start.line + error.line - 1, error.column)
+        };
+        match start.file {
+            Some(file) => {
+                let _ = write!(message, " ({}:{line}:{column})", file.display());
+            }
+            None => {
+                let _ = write!(message, " (line {line}, column {column} of this file)");
+            }
         }
-        None if start.line > 0 => {
-            let _ = write!(message, " (line {line}, column {column} of this file)");
-        }
-        None => {}
     }
     let _ = write!(message, ": {}\n{}", error.message, error.snippet());
     message
