@@ -104,7 +104,7 @@ pub(crate) struct Location {
 
 /// The compiler's location of `span`; `None` outside a proc macro (unit tests), where there is no
 /// compiler to ask. Read through `proc_macro` rather than `proc_macro2`'s `span-locations`
-/// feature, which would make proc_macro2's own lexer record a position for every token it makes.
+/// feature, which would make the fallback lexer record a position for every token it makes.
 pub(crate) fn location(span: Span) -> Option<Location> {
     if !proc_macro::is_available() {
         return None;
