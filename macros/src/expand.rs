@@ -285,10 +285,9 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
         TokenStream::from(braced(rust(&code)))
     };
 
-    let (rows_text, row_count) = entries(table);
     let entries = TokenTree::Group(proc_macro2::Group::new(
         Delimiter::Bracket,
-        rust(&rows_text),
+        rust(&entries(table)),
     ));
     let standard_conversions = (table.builtins.contains(&"websocket")
         && !target.standard
@@ -381,44 +380,10 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
         #[allow(unused_imports)]
         use #krate as __closecodes;
         #[allow(unused_imports)]
-        use #krate::EntryKind::{Code as __Code, Documented as __Documented, Range as __Range};
+        use #krate::__private::{code as __code, documented as __documented, range as __range};
 
-        /// Every named code, range interval and documented code, ordered by code, as tuples:
-        /// kind, variant, start, end, reason ("" for none: a reason is never empty), description,
-        /// sendability.
-        const __ROWS: &[(#krate::EntryKind, &str, #repr, #repr, &str, &str, bool); #row_count] = &#entries;
-
-        /// `__ROWS` as `Entry` values, built once at compile time.
-        const __ENTRIES: &[#krate::Entry<#repr>] = &{
-            let mut entries = [#krate::Entry {
-                kind: #krate::EntryKind::Code,
-                variant: "",
-                start: 0,
-                end: 0,
-                reason: ::core::option::Option::None,
-                description: "",
-                sendable: false,
-            }; #row_count];
-            let mut at = 0;
-            while at < #row_count {
-                let (kind, variant, start, end, reason, description, sendable) = __ROWS[at];
-                entries[at] = #krate::Entry {
-                    kind,
-                    variant,
-                    start,
-                    end,
-                    reason: if reason.is_empty() {
-                        ::core::option::Option::None
-                    } else {
-                        ::core::option::Option::Some(reason)
-                    },
-                    description,
-                    sendable,
-                };
-                at += 1;
-            }
-            entries
-        };
+        /// Every named code, range interval and documented code, ordered by code.
+        const __ENTRIES: &[#krate::Entry<#repr>] = &#entries;
 
         #lookup_fns
 
@@ -964,23 +929,35 @@ fn rows(table: &Table) -> Vec<Row<'_>> {
     rows
 }
 
-/// The rows of `CodeTable::ENTRIES` as tuples, and how many. Rows built by a `const fn` call each
-/// made rustc's type and borrow checking of a 10,000-code initializer take 8.7 s (a basic block
-/// per call); struct literals took 0.7 s but twice the tokens of a tuple; tuples converted by one
-/// `while` loop at compile time keep both low.
-fn entries(table: &Table) -> (String, usize) {
+/// The rows of `CodeTable::ENTRIES`, each a call to one of the runtime's row constructors: a dozen
+/// tokens a row, against thirty for a struct literal. (Measured both ways, and as tuples turned
+/// into rows by a `const` loop: rustc checks a 10,000-code crate in the same time with any of
+/// the three, 10.5–13 s per build on this machine; fewer tokens are quicker to expand.)
+fn entries(table: &Table) -> String {
     let mut out = String::new();
-    let rows = rows(table);
-    for r in &rows {
-        // A reason is never empty (the checks reject it), so "" stands for none.
+    for r in rows(table) {
+        // A reason is never empty (the checks reject it); the row constructors read "" as none.
         let reason = r.reason.unwrap_or("");
-        let _ = writeln!(
-            out,
-            "(__{}, {:?}, {}, {}, {reason:?}, {:?}, {}),",
-            r.kind, r.variant, r.start, r.end, r.description, r.sendable
-        );
+        let (variant, description, sendable) = (r.variant, r.description, r.sendable);
+        let _ = match r.kind {
+            "Range" => writeln!(
+                out,
+                "__range({variant:?}, {}, {}, {reason:?}, {description:?}, {sendable}),",
+                r.start, r.end
+            ),
+            "Code" => writeln!(
+                out,
+                "__code({variant:?}, {}, {reason:?}, {description:?}, {sendable}),",
+                r.start
+            ),
+            _ => writeln!(
+                out,
+                "__documented({variant:?}, {}, {reason:?}, {description:?}, {sendable}),",
+                r.start
+            ),
+        };
     }
-    (out, rows.len())
+    out
 }
 
 /// The Markdown table of every code and range that heads the enum's documentation. A one-code

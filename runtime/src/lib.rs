@@ -131,9 +131,80 @@ __private::close_codes! {
 
 #[doc(hidden)]
 pub mod __private {
+    use crate::{Entry, EntryKind};
+
     pub use closecodes_macros::close_codes;
     #[cfg(feature = "serde")]
     pub use serde;
+
+    // Constructors of `CodeTable::ENTRIES` rows, so that each generated row is a dozen tokens
+    // rather than fifty: large tables are dominated by their rows. A reason is never empty (the
+    // checks reject it), so "" stands for none.
+
+    const fn reason(text: &'static str) -> Option<&'static str> {
+        if text.is_empty() { None } else { Some(text) }
+    }
+
+    /// A named code's row.
+    #[must_use]
+    pub const fn code<R: Copy + 'static>(
+        variant: &'static str,
+        value: R,
+        reason_text: &'static str,
+        description: &'static str,
+        sendable: bool,
+    ) -> Entry<R> {
+        Entry {
+            kind: EntryKind::Code,
+            variant,
+            start: value,
+            end: value,
+            reason: reason(reason_text),
+            description,
+            sendable,
+        }
+    }
+
+    /// A range interval's row.
+    #[must_use]
+    pub const fn range<R: 'static>(
+        variant: &'static str,
+        start: R,
+        end: R,
+        reason_text: &'static str,
+        description: &'static str,
+        sendable: bool,
+    ) -> Entry<R> {
+        Entry {
+            kind: EntryKind::Range,
+            variant,
+            start,
+            end,
+            reason: reason(reason_text),
+            description,
+            sendable,
+        }
+    }
+
+    /// The row of a code documented inside a range.
+    #[must_use]
+    pub const fn documented<R: Copy + 'static>(
+        variant: &'static str,
+        value: R,
+        reason_text: &'static str,
+        description: &'static str,
+        sendable: bool,
+    ) -> Entry<R> {
+        Entry {
+            kind: EntryKind::Documented,
+            variant,
+            start: value,
+            end: value,
+            reason: reason(reason_text),
+            description,
+            sendable,
+        }
+    }
 }
 
 /// Implements `serde` (as the number) when the runtime's `serde` feature is on; nothing otherwise.
