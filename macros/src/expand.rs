@@ -135,14 +135,23 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
     };
 
     // as_repr, reason, description, is_sendable, range: one `match self` each, built as text.
-    let mut as_arms = Arms::default();
+    // Written out directly rather than through `Arms`: every code has its own number, and every
+    // range the same body, so there is nothing to group but the ranges (and thousands of codes
+    // are quicker to write than to sort into groups).
+    let mut as_text = String::from("match self {\n");
     for c in &table.codes {
-        as_arms.push(format!("Self::{}", c.name), c.value.to_string());
+        let _ = writeln!(as_text, "Self::{} => {},", c.name, c.value);
     }
-    for r in &table.ranges {
-        as_arms.push(format!("Self::{}(value)", r.name), "value".to_owned());
+    if !table.ranges.is_empty() {
+        let patterns: Vec<String> = table
+            .ranges
+            .iter()
+            .map(|r| format!("Self::{}(value)", r.name))
+            .collect();
+        let _ = writeln!(as_text, "{} => value,", patterns.join(" | "));
     }
-    let as_body = braced(rust(&as_arms.into_match("self")));
+    as_text.push('}');
+    let as_body = braced(rust(&as_text));
     let lookup = lookup_form(table);
     let reason = braced(rust(&per_code(
         table,
@@ -185,14 +194,24 @@ pub(crate) fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
     } else {
         TokenStream::new()
     };
-    let mut range_arms = Arms::default();
-    for c in &table.codes {
-        range_arms.push(format!("Self::{}", c.name), option_str(None));
+    // Named codes have no range: one arm for one code, the final `_` for several.
+    let mut range_text = String::from("match self {\n");
+    if let [only] = table.codes.as_slice() {
+        let _ = writeln!(range_text, "Self::{} => {},", only.name, option_str(None));
     }
     for r in &table.ranges {
-        range_arms.push(format!("Self::{}(_)", r.name), option_str(Some(&r.name)));
+        let _ = writeln!(
+            range_text,
+            "Self::{}(_) => {},",
+            r.name,
+            option_str(Some(&r.name))
+        );
     }
-    let range_body = braced(rust(&range_arms.into_match("self")));
+    if table.codes.len() > 1 {
+        let _ = writeln!(range_text, "_ => {},", option_str(None));
+    }
+    range_text.push('}');
+    let range_body = braced(rust(&range_text));
     let mut constructors = String::new();
     for r in &table.ranges {
         range_constructors(&mut constructors, table, r);
@@ -567,17 +586,17 @@ fn rust(code: &str) -> TokenStream {
 /// space), appended to `out`. One attribute rather than one per line keeps large tables quick to
 /// compile.
 fn push_docs(out: &mut String, lines: &[String]) {
-    let text: Vec<String> = lines
-        .iter()
-        .map(|l| {
-            if l.is_empty() {
-                String::new()
-            } else {
-                format!(" {l}")
-            }
-        })
-        .collect();
-    let _ = writeln!(out, "#[doc = {:?}]", text.join("\n"));
+    let mut text = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        if !line.is_empty() {
+            text.push(' ');
+            text.push_str(line);
+        }
+    }
+    let _ = writeln!(out, "#[doc = {text:?}]");
 }
 
 /// The body of `from_repr`: named codes first, as they take precedence inside ranges, then the
