@@ -1315,7 +1315,7 @@ mod tests {
             ),
             "{large}"
         );
-        // Far fewer tokens per named code (about 43 against 89 here).
+        // Far fewer tokens per named code (about 39 against 86 here).
         let tokens = |text: &str| text.parse::<TokenStream>().map_or(0, count_tokens);
         let (small, large) = (tokens(&small), tokens(&large));
         assert!(
