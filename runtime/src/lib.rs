@@ -141,8 +141,28 @@ pub mod __private {
     // rather than fifty: large tables are dominated by their rows. A reason is never empty (the
     // checks reject it), so "" stands for none.
 
-    const fn reason(text: &'static str) -> Option<&'static str> {
-        if text.is_empty() { None } else { Some(text) }
+    /// Any row; the three below name its kind.
+    const fn row<R: Copy + 'static>(
+        kind: EntryKind,
+        variant: &'static str,
+        (start, end): (R, R),
+        reason: &'static str,
+        description: &'static str,
+        sendable: bool,
+    ) -> Entry<R> {
+        Entry {
+            kind,
+            variant,
+            start,
+            end,
+            reason: if reason.is_empty() {
+                None
+            } else {
+                Some(reason)
+            },
+            description,
+            sendable,
+        }
     }
 
     /// A named code's row.
@@ -150,40 +170,38 @@ pub mod __private {
     pub const fn code<R: Copy + 'static>(
         variant: &'static str,
         value: R,
-        reason_text: &'static str,
+        reason: &'static str,
         description: &'static str,
         sendable: bool,
     ) -> Entry<R> {
-        Entry {
-            kind: EntryKind::Code,
+        row(
+            EntryKind::Code,
             variant,
-            start: value,
-            end: value,
-            reason: reason(reason_text),
+            (value, value),
+            reason,
             description,
             sendable,
-        }
+        )
     }
 
     /// A range interval's row.
     #[must_use]
-    pub const fn range<R: 'static>(
+    pub const fn range<R: Copy + 'static>(
         variant: &'static str,
         start: R,
         end: R,
-        reason_text: &'static str,
+        reason: &'static str,
         description: &'static str,
         sendable: bool,
     ) -> Entry<R> {
-        Entry {
-            kind: EntryKind::Range,
+        row(
+            EntryKind::Range,
             variant,
-            start,
-            end,
-            reason: reason(reason_text),
+            (start, end),
+            reason,
             description,
             sendable,
-        }
+        )
     }
 
     /// The row of a code documented inside a range.
@@ -191,19 +209,18 @@ pub mod __private {
     pub const fn documented<R: Copy + 'static>(
         variant: &'static str,
         value: R,
-        reason_text: &'static str,
+        reason: &'static str,
         description: &'static str,
         sendable: bool,
     ) -> Entry<R> {
-        Entry {
-            kind: EntryKind::Documented,
+        row(
+            EntryKind::Documented,
             variant,
-            start: value,
-            end: value,
-            reason: reason(reason_text),
+            (value, value),
+            reason,
             description,
             sendable,
-        }
+        )
     }
 }
 
