@@ -14,6 +14,12 @@ closecodes::close_codes! {
     pub enum LargePartial from "codes/large_partial.toml";
 }
 
+mod derived {
+    include!("../codes/large_derive.rs");
+}
+
+use derived::DerivedLarge;
+
 /// What the spec says of one value.
 #[derive(Debug, PartialEq)]
 struct Expected {
@@ -223,4 +229,35 @@ fn entries_of_large_tables_are_ordered_and_complete() {
         "the named code and the range starting at it"
     );
     assert_eq!(at_1897[0].kind, closecodes::EntryKind::Code);
+}
+
+#[test]
+fn a_large_derived_enum_is_what_its_attributes_say() {
+    assert_eq!(DerivedLarge::ALL.len(), 300, "above the lookup threshold");
+    for value in 0..=u16::MAX {
+        let Ok(code) = DerivedLarge::try_from(value) else {
+            assert!(!(4000..=4999).contains(&value), "{value} is a code");
+            continue;
+        };
+        assert!((4000..=4999).contains(&value), "{value} is not a code");
+        let offset = value - 4000;
+        if offset % 3 == 0 && offset / 3 < 300 {
+            let i = offset / 3;
+            assert_eq!(format!("{code:?}"), format!("Derived{i}"));
+            let reason = (i % 4 != 0).then(|| format!("Derived {i}"));
+            assert_eq!(code.reason(), reason.as_deref(), "{value}");
+            assert_eq!(code.description(), format!("Derived code number {i}."));
+            assert!(code.is_sendable());
+        } else {
+            assert_eq!(code, DerivedLarge::Other(value));
+            assert_eq!(code.description(), "Any other private code.");
+        }
+        assert_eq!(code.as_u16(), value);
+        assert_eq!(CloseCode::from(code).as_u16(), value);
+        assert_eq!(code.to_string().parse::<DerivedLarge>(), Ok(code));
+    }
+    assert_eq!(
+        "Derived299".parse::<DerivedLarge>(),
+        Ok(DerivedLarge::Derived299)
+    );
 }
