@@ -109,9 +109,9 @@ pub(crate) fn location(span: Span) -> Option<Location> {
     if !proc_macro::is_available() {
         return None;
     }
-    // Infallible: `unwrap` converts to the compiler's span, which exists inside a proc macro,
-    // checked just above; it is not `Option::unwrap`.
-    let span = span.unwrap();
+    // `Span::unwrap` converts to the compiler's span, not `Option::unwrap`.
+    let span = span.unwrap(); // infallible: inside a proc macro, checked just above
+
     Some(Location {
         file: span.local_file(),
         line: span.line(),
