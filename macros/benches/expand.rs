@@ -20,25 +20,10 @@ fn main() {
     divan::main();
 }
 
-/// A `u32` table of `n` named codes, each followed by a 9-code range: `n` codes and `n` ranges
-/// (the stress shape: real tables have far fewer ranges than codes).
-fn generated(n: u32) -> String {
-    let mut text = String::from("[table]\nrepr = \"u32\"\ndescription = \"Generated.\"\n");
-    for i in 0..n {
-        let _ = write!(
-            text,
-            "[[code]]\ncode = {}\nname = \"Code{i}\"\nreason = \"Reason {i}\"\ndescription = \"Code number {i}.\"\n[[range]]\nname = \"Range{i}\"\ncodes = \"{}..={}\"\ndescription = \"Range number {i}.\"\n",
-            i * 10,
-            i * 10 + 1,
-            i * 10 + 9
-        );
-    }
-    text
-}
-
-/// A `u32` table of `n` named codes and a 9-code range after every hundredth: `n` codes and
-/// `n / 100` ranges, the shape of a real large table.
-fn generated_few(n: u32) -> String {
+/// A `u32` table of `n` named codes with a 9-code range after every `range_every`-th: with 1,
+/// `n` codes and `n` ranges (the stress shape); with 100, `n / 100` ranges (the shape of a real
+/// large table).
+fn generated(n: u32, range_every: u32) -> String {
     let mut text = String::from("[table]\nrepr = \"u32\"\ndescription = \"Generated.\"\n");
     for i in 0..n {
         let _ = write!(
@@ -46,7 +31,7 @@ fn generated_few(n: u32) -> String {
             "[[code]]\ncode = {}\nname = \"Code{i}\"\nreason = \"Reason {i}\"\ndescription = \"Code number {i}.\"\n",
             i * 10,
         );
-        if i % 100 == 0 {
+        if i % range_every == 0 {
             let _ = write!(
                 text,
                 "[[range]]\nname = \"Range{i}\"\ncodes = \"{}..={}\"\ndescription = \"Range number {i}.\"\n",
@@ -61,9 +46,9 @@ fn generated_few(n: u32) -> String {
 fn spec(name: &str) -> String {
     match name {
         "websocket" => closecodes_spec::WEBSOCKET.to_owned(),
-        "1000" => generated(1_000),
-        "10000x100" => generated_few(10_000),
-        _ => generated(10_000),
+        "1000" => generated(1_000, 1),
+        "10000x100" => generated(10_000, 100),
+        _ => generated(10_000, 1),
     }
 }
 
