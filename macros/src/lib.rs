@@ -25,4 +25,6 @@ pub fn close_codes_derive(input: TokenStream) -> TokenStream {
 }
 
 #[cfg(test)]
+mod golden;
+#[cfg(test)]
 mod no_panic;
