@@ -53,10 +53,7 @@ fn golden(name: &str, tokens: &TokenStream) {
             .lines()
             .zip(text.lines())
             .position(|(a, b)| a != b)
-            .map_or_else(
-                || expected.lines().count().min(text.lines().count()),
-                |at| at,
-            )
+            .unwrap_or_else(|| expected.lines().count().min(text.lines().count()))
             + 1;
         panic!(
             "the expansion of `{name}` differs from {} at line {line}; rerun with CLOSECODES_BLESS=1 and review the diff\n\n{text}",
@@ -162,7 +159,7 @@ fn golden_lookup_form_table() {
          [[range]]\nname = \"Rest\"\ncodes = \"1000000..=4294967295\"\ndescription = \"Everything above.\"\nsendable = false\n\
          [[code]]\ncode = 150000\nreason = \"Documented\"\ndescription = \"A documented code.\"\n",
     );
-    for i in 0..=crate::expand::LOOKUP_ABOVE {
+    for i in 0..=closecodes_codegen::LOOKUP_ABOVE {
         let sendable = if i % 50 == 7 {
             "sendable = false\n"
         } else {

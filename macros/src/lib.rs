@@ -2,11 +2,12 @@
 //!
 //! Each entry point only converts tokens and calls one function written against `proc_macro2`.
 
+mod attrs;
 mod derive;
-mod expand;
 mod input;
 mod invoke;
 mod load;
+mod report;
 
 use proc_macro::TokenStream;
 

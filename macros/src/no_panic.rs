@@ -8,8 +8,7 @@ use proc_macro2::Span;
 use proptest::prelude::*;
 use quote::quote;
 
-use crate::expand;
-use crate::invoke::to_compile_errors;
+use crate::report;
 
 const SEEDS: &[&str] = &[
     closecodes_spec::WEBSOCKET,
@@ -130,16 +129,27 @@ fn apply(mut text: String, edits: &[Edit]) -> String {
 fn pipeline(text: &str) {
     match load(&Source::inline(text), &mut NoFiles) {
         Ok(table) => {
-            let (def, impls) = expand::standalone(&table, "Fuzzed", &[]);
+            let (krate, name) = (quote!(::closecodes), quote::format_ident!("Fuzzed"));
+            let target = closecodes_codegen::Target {
+                krate: &krate,
+                name: &name,
+                kind: closecodes_codegen::Kind::Macro,
+            };
+            let vis: syn::Visibility = syn::parse_quote!(pub);
+            let declared = closecodes_codegen::Declared {
+                attrs: &[],
+                vis: &vis,
+            };
+            let tokens = closecodes_codegen::close_codes(&target, &table, &declared, None);
             // What a checked table expands to is always valid Rust.
             assert!(
-                syn::parse2::<syn::File>(quote!(#def #impls)).is_ok(),
+                syn::parse2::<syn::File>(tokens).is_ok(),
                 "invalid expansion for {text:?}"
             );
         }
         Err(errors) => {
             let lit = syn::LitStr::new(text, Span::call_site());
-            let tokens = to_compile_errors(&errors, &lit, true);
+            let tokens = report::spec_errors(&errors, &lit, true);
             assert!(!tokens.is_empty());
             for e in &errors {
                 let rendered = e.to_string();

@@ -31,22 +31,20 @@ pub struct CodeError<R> {
 }
 
 impl<R: Copy> CodeError<R> {
-    /// An error for `value` in the table named `table`.
-    #[must_use]
-    pub const fn new(value: R, table: &'static str, kind: CodeErrorKind) -> Self {
+    /// An error for `value` in the table named `table`, in the range variant `range` if any.
+    /// Generated code builds errors through `__private`.
+    pub(crate) const fn new(
+        value: R,
+        table: &'static str,
+        kind: CodeErrorKind,
+        range: Option<&'static str>,
+    ) -> Self {
         CodeError {
             value,
             table,
             kind,
-            range: None,
+            range,
         }
-    }
-
-    /// The same error, naming the range variant that holds the value.
-    #[must_use]
-    pub const fn with_range(mut self, range: Option<&'static str>) -> Self {
-        self.range = range;
-        self
     }
 
     /// The range variant holding the value, if it lies in one (`Some("Reserved")` for 1500).
@@ -121,8 +119,11 @@ pub struct ParseCodeError<R> {
 
 impl<R: Copy> ParseCodeError<R> {
     /// An error of `kind`, for the number `value` if the string held one.
-    #[must_use]
-    pub const fn new(value: Option<R>, table: &'static str, kind: ParseCodeErrorKind) -> Self {
+    pub(crate) const fn new(
+        value: Option<R>,
+        table: &'static str,
+        kind: ParseCodeErrorKind,
+    ) -> Self {
         ParseCodeError { value, table, kind }
     }
 

@@ -49,13 +49,6 @@ impl Error {
         }
     }
 
-    /// Adds a note shown under the snippet.
-    #[must_use]
-    pub fn note(mut self, note: impl Into<String>) -> Self {
-        self.notes.push(note.into());
-        self
-    }
-
     /// The snippet of the offending line with a caret under the problem, and the notes,
     /// in the layout rustc uses.
     #[must_use]
@@ -93,6 +86,58 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// The errors found in one source, collected as they are found: the parser and the checker both
+/// report through it, so that every error of a spec is reported at once.
+pub(crate) struct Report<'s> {
+    /// The source the errors are in.
+    pub(crate) source: &'s Source,
+    errors: &'s mut Vec<Error>,
+}
+
+impl<'s> Report<'s> {
+    pub(crate) fn new(source: &'s Source, errors: &'s mut Vec<Error>) -> Self {
+        Report { source, errors }
+    }
+
+    /// Reports `message` at `span`; the error is returned to add notes to.
+    pub(crate) fn error(&mut self, span: Range<usize>, message: impl Into<String>) -> &mut Error {
+        self.errors.push(self.source.error(span, message));
+        let last = self.errors.len() - 1;
+        &mut self.errors[last]
+    }
+
+    /// "line 3" (or "`file.toml` line 3"): where `span` is, for notes.
+    pub(crate) fn place(&self, span: &Range<usize>) -> String {
+        self.source.place(span)
+    }
+
+    /// How many errors have been reported so far (by any source of the run).
+    pub(crate) fn count(&self) -> usize {
+        self.errors.len()
+    }
+
+    /// The errors themselves, for the parser's clean-up of follow-up errors.
+    pub(crate) fn errors_mut(&mut self) -> &mut Vec<Error> {
+        self.errors
+    }
+}
+
+/// The outcome of a run that collected `errors`: `value` if there were none. A run that found no
+/// error and still produced nothing is a bug, reported rather than hidden.
+pub(crate) fn finish<T>(
+    errors: Vec<Error>,
+    value: Option<T>,
+    source: &Source,
+) -> Result<T, Errors> {
+    match (Errors::from_vec(errors), value) {
+        (None, Some(value)) => Ok(value),
+        (Some(errors), _) => Err(errors),
+        (None, None) => Err(Errors::one(
+            source.error(0..0, "the spec could not be checked; please report this"),
+        )),
+    }
+}
 
 /// Every problem found in a spec, in source order; never empty.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -20,21 +20,25 @@
 //! # Ok::<(), closecodes_spec::Errors>(())
 //! ```
 
+mod assemble;
 mod builtin;
 mod check;
 mod error;
 mod model;
+mod names;
 mod parse;
+mod resolve;
 mod source;
 
 pub use builtin::{NAMES as BUILTINS, WEBSOCKET};
-pub use check::{Loader, NoFiles, check, check_derive, load, snake_case};
 pub use error::{Error, Errors};
 pub use model::{
-    CodeRange, CodeSpec, DocumentedCode, Interval, NamedCode, RangeSpec, Repr, Spanned, Spec,
-    Table, TableSpec,
+    BaseFile, CodeRange, CodeSpec, DocumentedCode, Interval, NamedCode, RangeSpec, Repr, Spanned,
+    Spec, Table, TableSpec,
 };
+pub use names::{RESERVED_METHODS, snake_case};
 pub use parse::{parse, parse_interval, parse_recoverable};
+pub use resolve::{Loader, NoFiles, check, check_derive, load};
 pub use source::{Origin, Source};
 
 #[cfg(test)]

@@ -222,8 +222,18 @@ pub struct Table {
     pub total: bool,
     /// The built-in tables this one is, or extends (directly or through files), e.g. `["websocket"]`.
     pub builtins: Vec<&'static str>,
-    /// The files read to build the table, as `(path as written, resolved path)`, base files too.
-    pub files: Vec<(String, String)>,
+    /// The base files read to build the table (every file an `extends` chain names), so that
+    /// generated code can make the build depend on them.
+    pub base_files: Vec<BaseFile>,
+}
+
+/// A spec file that a table extends, directly or through other files.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BaseFile {
+    /// The path as the `extends` key wrote it.
+    pub written: String,
+    /// The path it was read from (canonical where the file system could say).
+    pub resolved: String,
 }
 
 /// A named code: a unit variant.
@@ -239,8 +249,6 @@ pub struct NamedCode {
     pub description: String,
     /// Whether the code may be sent in a close frame.
     pub sendable: bool,
-    /// Whether the code comes from a base table.
-    pub inherited: bool,
 }
 
 /// A range: a variant that carries the value.
@@ -260,17 +268,9 @@ pub struct CodeRange {
     pub assignable: bool,
     /// Codes documented inside the range without a variant of their own, ordered by code.
     pub documented: Vec<DocumentedCode>,
-    /// Whether the range comes from a base table.
-    pub inherited: bool,
 }
 
 impl CodeRange {
-    /// Whether `value` lies in one of the range's intervals.
-    #[must_use]
-    pub fn contains(&self, value: i128) -> bool {
-        self.intervals.iter().any(|i| i.contains(value))
-    }
-
     /// The intervals written as in a spec: `1004, 1016..=2999`.
     #[must_use]
     pub fn intervals_text(&self) -> String {
@@ -280,14 +280,41 @@ impl CodeRange {
 }
 
 /// A code documented inside a range: it has a reason and a description but no variant.
+///
+/// Where the spec leaves `reason` or `sendable` out, the checked table holds the range's (decided
+/// once, when the table is assembled), so every output reads the same value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocumentedCode {
     /// The code.
     pub value: i128,
-    /// The registry's short name.
+    /// The registry's short name: the code's own, else its range's.
     pub reason: Option<String>,
     /// What the code means.
     pub description: String,
-    /// Whether the code may be sent.
+    /// Whether the code may be sent: as written, else as its range.
     pub sendable: bool,
+}
+
+/// The intervals of a table's ranges, sorted, to find the range holding a code in O(log n).
+pub(crate) struct IntervalIndex(pub(crate) Vec<(Interval, usize)>);
+
+impl IntervalIndex {
+    pub(crate) fn new(ranges: &[CodeRange]) -> Self {
+        let mut index: Vec<(Interval, usize)> = ranges
+            .iter()
+            .enumerate()
+            .flat_map(|(i, r)| r.intervals.iter().map(move |iv| (*iv, i)))
+            .collect();
+        index.sort();
+        IntervalIndex(index)
+    }
+
+    /// The index of the range holding `value`, if any.
+    pub(crate) fn find(&self, value: i128) -> Option<usize> {
+        let at = self.0.partition_point(|(iv, _)| iv.start <= value);
+        at.checked_sub(1)
+            .and_then(|p| self.0.get(p))
+            .filter(|(iv, _)| iv.contains(value))
+            .map(|(_, i)| *i)
+    }
 }

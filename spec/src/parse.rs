@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use toml::de::{DeTable, DeValue};
 
+use crate::error::Report;
 use crate::model::{CodeSpec, Interval, RangeSpec, Repr, Spanned, Spec, TableSpec};
 use crate::{Error, Errors, Source};
 
@@ -39,25 +40,23 @@ pub fn parse(source: &Source) -> Result<Spec, Errors> {
 /// returned `Spec`, so that later checks do not report follow-up errors about them.
 #[must_use]
 pub fn parse_recoverable(source: &Source) -> (Spec, Vec<Error>) {
+    let mut errors = Vec::new();
     let mut p = Parser {
-        source,
-        errors: Vec::new(),
+        report: Report::new(source, &mut errors),
     };
     let (root, syntax) = DeTable::parse_recoverable(&source.text);
     for e in syntax {
         let span = e.span().unwrap_or(0..0);
         let message = lowercase_first(e.message().trim_end().trim_end_matches('.'));
-        p.errors
-            .push(source.error(span, format!("invalid TOML: {message}")));
+        p.report.error(span, format!("invalid TOML: {message}"));
     }
-    let syntax_errors = p.errors.len();
+    let syntax_errors = p.report.count();
     let spec = p.spec(root.get_ref());
     // A value the TOML parser had to make up while recovering is not worth a second error.
-    let made_up: Vec<usize> = p.errors[..syntax_errors]
+    let made_up: Vec<usize> = p.report.errors_mut()[..syntax_errors]
         .iter()
         .map(|e| e.span.start)
         .collect();
-    let mut errors = p.errors;
     let mut index = 0;
     errors.retain(|e| {
         index += 1;
@@ -67,13 +66,12 @@ pub fn parse_recoverable(source: &Source) -> (Spec, Vec<Error>) {
 }
 
 struct Parser<'s> {
-    source: &'s Source,
-    errors: Vec<Error>,
+    report: Report<'s>,
 }
 
 impl Parser<'_> {
     fn error(&mut self, span: Range<usize>, message: String) {
-        self.errors.push(self.source.error(span, message));
+        self.report.error(span, message);
     }
 
     fn spec(&mut self, root: &DeTable<'_>) -> Spec {
@@ -243,7 +241,7 @@ impl Parser<'_> {
             if !table.contains_key(*key) {
                 any = true;
                 self.error(
-                    header_span(&self.source.text, span),
+                    header_span(&self.report.source.text, span),
                     format!("missing key `{key}` in this `{what}`; expected {hint}"),
                 );
             }

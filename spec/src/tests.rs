@@ -1,6 +1,6 @@
 //! Unit tests: one per rule, each asserting the message and the line and column it points at.
 
-use crate::{Error, Loader, NoFiles, Origin, Repr, Source, load, parse};
+use crate::{BaseFile, Error, Loader, NoFiles, Origin, Repr, Source, load, parse};
 
 fn errors(text: &str) -> Vec<Error> {
     match load(&Source::inline(text), &mut NoFiles) {
@@ -369,7 +369,13 @@ fn extends_chain_and_cycle() {
     )
     .unwrap();
     assert_eq!(table.codes.iter().filter(|c| c.value >= 4000).count(), 2);
-    assert_eq!(table.files, [("ok.toml".to_owned(), "ok.toml".to_owned())]);
+    assert_eq!(
+        table.base_files,
+        [BaseFile {
+            written: "ok.toml".to_owned(),
+            resolved: "ok.toml".to_owned()
+        }]
+    );
     assert_eq!(table.builtins, ["websocket"]);
     let errs = load(
         &Source::file("a.toml", "a.toml", "extends = \"b.toml\"\n"),

@@ -9,16 +9,10 @@ const _: () = {
     use ::closecodes::__private::{
         code as __code, documented as __documented, range as __range,
     };
-    /// Every named code, range interval and documented code, ordered by code.
-    const __ENTRIES: &[::closecodes::Entry<u16>] = &[
-        __range("Other", 4000, 4999, "", "Any other private code.", true),
-        __code("Unauthorized", 4001, "Unauthorized", "The client did not log in.", true),
-        __code("RateLimited", 4008, "", "Too many messages.", true),
-    ];
     impl ChatCode {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[Self::Unauthorized, Self::RateLimited];
-        ///The code with number `value`, or `None` if it is not a code of this table.
+        /// The code with number `value`, or `None` if it is not a code of this table.
         #[must_use]
         #[inline]
         pub const fn from_u16(value: u16) -> ::core::option::Option<Self> {
@@ -29,7 +23,7 @@ const _: () = {
                 _ => ::core::option::Option::None,
             }
         }
-        ///The number of the code, as a `u16`.
+        /// The number of the code, as a `u16`.
         #[must_use]
         #[inline]
         pub const fn as_u16(self) -> u16 {
@@ -68,31 +62,26 @@ const _: () = {
         ///
         /// # Errors
         ///
-        /// A [`CodeError`](#krate::CodeError) that carries `value`, of kind `Unknown` if it is
-        /// not a code of the table and `NotSendable` if it is one that is never sent.
+        /// A `CodeError` that carries `value`, of kind `Unknown` if it is not a code of the
+        /// table and `NotSendable` if it is one that is never sent.
         #[inline]
         pub const fn from_wire(
             value: u16,
         ) -> ::core::result::Result<Self, ::closecodes::CodeError<u16>> {
             let ::core::option::Option::Some(code) = Self::from_u16(value) else {
                 return ::core::result::Result::Err(
-                    ::closecodes::CodeError::new(
-                        value,
-                        "ChatCode",
-                        ::closecodes::CodeErrorKind::Unknown,
-                    ),
+                    ::closecodes::__private::unknown(value, "ChatCode"),
                 );
             };
             if code.is_sendable() {
                 ::core::result::Result::Ok(code)
             } else {
                 ::core::result::Result::Err(
-                    ::closecodes::CodeError::new(
-                            value,
-                            "ChatCode",
-                            ::closecodes::CodeErrorKind::NotSendable,
-                        )
-                        .with_range(code.range()),
+                    ::closecodes::__private::not_sendable(
+                        value,
+                        "ChatCode",
+                        code.range(),
+                    ),
                 )
             }
         }
@@ -141,7 +130,9 @@ const _: () = {
     impl ::core::convert::TryFrom<u16> for ChatCode {
         type Error = ::closecodes::CodeError<u16>;
         #[inline]
-        fn try_from(value: u16) -> ::core::result::Result<Self, Self::Error> {
+        fn try_from(
+            value: u16,
+        ) -> ::core::result::Result<Self, ::closecodes::CodeError<u16>> {
             <Self as ::closecodes::CodeTable>::try_from_code(value)
         }
     }
@@ -167,7 +158,9 @@ const _: () = {
     impl ::core::str::FromStr for ChatCode {
         type Err = ::closecodes::ParseCodeError<u16>;
         #[inline]
-        fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+        fn from_str(
+            text: &str,
+        ) -> ::core::result::Result<Self, ::closecodes::ParseCodeError<u16>> {
             <Self as ::closecodes::CodeTable>::parse_code(text)
         }
     }
@@ -176,7 +169,17 @@ const _: () = {
         type Repr = u16;
         const NAME: &'static str = "ChatCode";
         const ALL: &'static [Self] = Self::ALL;
-        const ENTRIES: &'static [::closecodes::Entry<u16>] = __ENTRIES;
+        const ENTRIES: &'static [::closecodes::Entry<u16>] = &[
+            __range("Other", 4000, 4999, "", "Any other private code.", true),
+            __code(
+                "Unauthorized",
+                4001,
+                "Unauthorized",
+                "The client did not log in.",
+                true,
+            ),
+            __code("RateLimited", 4008, "", "Too many messages.", true),
+        ];
         const TOTAL: bool = false;
         #[inline]
         fn code(self) -> u16 {
@@ -202,11 +205,7 @@ const _: () = {
                 ::core::option::Option::Some(code) => ::core::result::Result::Ok(code),
                 ::core::option::Option::None => {
                     ::core::result::Result::Err(
-                        ::closecodes::CodeError::new(
-                            value,
-                            "ChatCode",
-                            ::closecodes::CodeErrorKind::Unknown,
-                        ),
+                        ::closecodes::__private::unknown(value, "ChatCode"),
                     )
                 }
             }
@@ -217,73 +216,11 @@ const _: () = {
         ) -> ::core::result::Result<Self, ::closecodes::CodeError<u16>> {
             Self::from_wire(value)
         }
+        #[inline]
         fn parse_code(
             text: &str,
         ) -> ::core::result::Result<Self, ::closecodes::ParseCodeError<u16>> {
-            let text = text.trim();
-            {
-                {
-                    const BY_NAME: &[usize] = &[2, 1];
-                    let rows = __ENTRIES;
-                    let name_of = |at: &usize| {
-                        rows.get(*at).map_or("", |row| row.variant)
-                    };
-                    if let ::core::result::Result::Ok(at) = BY_NAME
-                        .binary_search_by(|at| ::core::cmp::Ord::cmp(name_of(at), text))
-                    {
-                        if let ::core::option::Option::Some(row) = BY_NAME
-                            .get(at)
-                            .and_then(|at| rows.get(*at))
-                        {
-                            if let ::core::result::Result::Ok(code) = <Self as __closecodes::CodeTable>::try_from_code(
-                                row.start,
-                            ) {
-                                return ::core::result::Result::Ok(code);
-                            }
-                        }
-                    }
-                }
-            }
-            let (number, rest) = match text.split_once(' ') {
-                ::core::option::Option::Some((number, rest)) => {
-                    (number, ::core::option::Option::Some(rest.trim()))
-                }
-                ::core::option::Option::None => (text, ::core::option::Option::None),
-            };
-            let ::core::result::Result::Ok(value) = number.parse::<u16>() else {
-                return ::core::result::Result::Err(
-                    ::closecodes::ParseCodeError::new(
-                        ::core::option::Option::None,
-                        "ChatCode",
-                        ::closecodes::ParseCodeErrorKind::Unrecognized,
-                    ),
-                );
-            };
-            let ::core::result::Result::Ok(code) = <Self as ::closecodes::CodeTable>::try_from_code(
-                value,
-            ) else {
-                return ::core::result::Result::Err(
-                    ::closecodes::ParseCodeError::new(
-                        ::core::option::Option::Some(value),
-                        "ChatCode",
-                        ::closecodes::ParseCodeErrorKind::Unknown,
-                    ),
-                );
-            };
-            match rest {
-                ::core::option::Option::Some(
-                    rest,
-                ) if code.reason() != ::core::option::Option::Some(rest) => {
-                    ::core::result::Result::Err(
-                        ::closecodes::ParseCodeError::new(
-                            ::core::option::Option::Some(value),
-                            "ChatCode",
-                            ::closecodes::ParseCodeErrorKind::WrongReason,
-                        ),
-                    )
-                }
-                _ => ::core::result::Result::Ok(code),
-            }
+            ::closecodes::__private::parse_code::<Self>(text, &[2, 1])
         }
     }
     #[automatically_derived]
@@ -292,7 +229,7 @@ const _: () = {
         #[inline]
         fn try_from(
             code: ::closecodes::CloseCode,
-        ) -> ::core::result::Result<Self, Self::Error> {
+        ) -> ::core::result::Result<Self, ::closecodes::CodeError<u16>> {
             <Self as ::closecodes::CodeTable>::try_from_code(code.as_u16())
         }
     }

@@ -1327,269 +1327,6 @@ const _: () = {
     use ::closecodes::__private::{
         code as __code, documented as __documented, range as __range,
     };
-    /// Every named code, range interval and documented code, ordered by code.
-    const __ENTRIES: &[::closecodes::Entry<u32>] = &[
-        __code("Code0", 0, "Reason 0", "Code 0.", true),
-        __code("Code1", 3, "Reason 1", "Code 1.", true),
-        __code("Code2", 6, "Reason 2", "Code 2.", true),
-        __code("Code3", 9, "Reason 3", "Code 3.", true),
-        __code("Code4", 12, "Reason 4", "Code 4.", true),
-        __code("Code5", 15, "Reason 5", "Code 5.", true),
-        __code("Code6", 18, "Reason 6", "Code 6.", true),
-        __code("Code7", 21, "Reason 7", "Code 7.", false),
-        __code("Code8", 24, "Reason 8", "Code 8.", true),
-        __code("Code9", 27, "Reason 9", "Code 9.", true),
-        __code("Code10", 30, "Reason 10", "Code 10.", true),
-        __code("Code11", 33, "Reason 11", "Code 11.", true),
-        __code("Code12", 36, "Reason 12", "Code 12.", true),
-        __code("Code13", 39, "Reason 13", "Code 13.", true),
-        __code("Code14", 42, "Reason 14", "Code 14.", true),
-        __code("Code15", 45, "Reason 15", "Code 15.", true),
-        __code("Code16", 48, "Reason 16", "Code 16.", true),
-        __code("Code17", 51, "Reason 17", "Code 17.", true),
-        __code("Code18", 54, "Reason 18", "Code 18.", true),
-        __code("Code19", 57, "Reason 19", "Code 19.", true),
-        __code("Code20", 60, "Reason 20", "Code 20.", true),
-        __code("Code21", 63, "Reason 21", "Code 21.", true),
-        __code("Code22", 66, "Reason 22", "Code 22.", true),
-        __code("Code23", 69, "Reason 23", "Code 23.", true),
-        __code("Code24", 72, "Reason 24", "Code 24.", true),
-        __code("Code25", 75, "Reason 25", "Code 25.", true),
-        __code("Code26", 78, "Reason 26", "Code 26.", true),
-        __code("Code27", 81, "Reason 27", "Code 27.", true),
-        __code("Code28", 84, "Reason 28", "Code 28.", true),
-        __code("Code29", 87, "Reason 29", "Code 29.", true),
-        __code("Code30", 90, "Reason 30", "Code 30.", true),
-        __code("Code31", 93, "Reason 31", "Code 31.", true),
-        __code("Code32", 96, "Reason 32", "Code 32.", true),
-        __code("Code33", 99, "Reason 33", "Code 33.", true),
-        __code("Code34", 102, "Reason 34", "Code 34.", true),
-        __code("Code35", 105, "Reason 35", "Code 35.", true),
-        __code("Code36", 108, "Reason 36", "Code 36.", true),
-        __code("Code37", 111, "Reason 37", "Code 37.", true),
-        __code("Code38", 114, "Reason 38", "Code 38.", true),
-        __code("Code39", 117, "Reason 39", "Code 39.", true),
-        __code("Code40", 120, "Reason 40", "Code 40.", true),
-        __code("Code41", 123, "Reason 41", "Code 41.", true),
-        __code("Code42", 126, "Reason 42", "Code 42.", true),
-        __code("Code43", 129, "Reason 43", "Code 43.", true),
-        __code("Code44", 132, "Reason 44", "Code 44.", true),
-        __code("Code45", 135, "Reason 45", "Code 45.", true),
-        __code("Code46", 138, "Reason 46", "Code 46.", true),
-        __code("Code47", 141, "Reason 47", "Code 47.", true),
-        __code("Code48", 144, "Reason 48", "Code 48.", true),
-        __code("Code49", 147, "Reason 49", "Code 49.", true),
-        __code("Code50", 150, "Reason 50", "Code 50.", true),
-        __code("Code51", 153, "Reason 51", "Code 51.", true),
-        __code("Code52", 156, "Reason 52", "Code 52.", true),
-        __code("Code53", 159, "Reason 53", "Code 53.", true),
-        __code("Code54", 162, "Reason 54", "Code 54.", true),
-        __code("Code55", 165, "Reason 55", "Code 55.", true),
-        __code("Code56", 168, "Reason 56", "Code 56.", true),
-        __code("Code57", 171, "Reason 57", "Code 57.", false),
-        __code("Code58", 174, "Reason 58", "Code 58.", true),
-        __code("Code59", 177, "Reason 59", "Code 59.", true),
-        __code("Code60", 180, "Reason 60", "Code 60.", true),
-        __code("Code61", 183, "Reason 61", "Code 61.", true),
-        __code("Code62", 186, "Reason 62", "Code 62.", true),
-        __code("Code63", 189, "Reason 63", "Code 63.", true),
-        __code("Code64", 192, "Reason 64", "Code 64.", true),
-        __code("Code65", 195, "Reason 65", "Code 65.", true),
-        __code("Code66", 198, "Reason 66", "Code 66.", true),
-        __code("Code67", 201, "Reason 67", "Code 67.", true),
-        __code("Code68", 204, "Reason 68", "Code 68.", true),
-        __code("Code69", 207, "Reason 69", "Code 69.", true),
-        __code("Code70", 210, "Reason 70", "Code 70.", true),
-        __code("Code71", 213, "Reason 71", "Code 71.", true),
-        __code("Code72", 216, "Reason 72", "Code 72.", true),
-        __code("Code73", 219, "Reason 73", "Code 73.", true),
-        __code("Code74", 222, "Reason 74", "Code 74.", true),
-        __code("Code75", 225, "Reason 75", "Code 75.", true),
-        __code("Code76", 228, "Reason 76", "Code 76.", true),
-        __code("Code77", 231, "Reason 77", "Code 77.", true),
-        __code("Code78", 234, "Reason 78", "Code 78.", true),
-        __code("Code79", 237, "Reason 79", "Code 79.", true),
-        __code("Code80", 240, "Reason 80", "Code 80.", true),
-        __code("Code81", 243, "Reason 81", "Code 81.", true),
-        __code("Code82", 246, "Reason 82", "Code 82.", true),
-        __code("Code83", 249, "Reason 83", "Code 83.", true),
-        __code("Code84", 252, "Reason 84", "Code 84.", true),
-        __code("Code85", 255, "Reason 85", "Code 85.", true),
-        __code("Code86", 258, "Reason 86", "Code 86.", true),
-        __code("Code87", 261, "Reason 87", "Code 87.", true),
-        __code("Code88", 264, "Reason 88", "Code 88.", true),
-        __code("Code89", 267, "Reason 89", "Code 89.", true),
-        __code("Code90", 270, "Reason 90", "Code 90.", true),
-        __code("Code91", 273, "Reason 91", "Code 91.", true),
-        __code("Code92", 276, "Reason 92", "Code 92.", true),
-        __code("Code93", 279, "Reason 93", "Code 93.", true),
-        __code("Code94", 282, "Reason 94", "Code 94.", true),
-        __code("Code95", 285, "Reason 95", "Code 95.", true),
-        __code("Code96", 288, "Reason 96", "Code 96.", true),
-        __code("Code97", 291, "Reason 97", "Code 97.", true),
-        __code("Code98", 294, "Reason 98", "Code 98.", true),
-        __code("Code99", 297, "Reason 99", "Code 99.", true),
-        __code("Code100", 300, "Reason 100", "Code 100.", true),
-        __code("Code101", 303, "Reason 101", "Code 101.", true),
-        __code("Code102", 306, "Reason 102", "Code 102.", true),
-        __code("Code103", 309, "Reason 103", "Code 103.", true),
-        __code("Code104", 312, "Reason 104", "Code 104.", true),
-        __code("Code105", 315, "Reason 105", "Code 105.", true),
-        __code("Code106", 318, "Reason 106", "Code 106.", true),
-        __code("Code107", 321, "Reason 107", "Code 107.", false),
-        __code("Code108", 324, "Reason 108", "Code 108.", true),
-        __code("Code109", 327, "Reason 109", "Code 109.", true),
-        __code("Code110", 330, "Reason 110", "Code 110.", true),
-        __code("Code111", 333, "Reason 111", "Code 111.", true),
-        __code("Code112", 336, "Reason 112", "Code 112.", true),
-        __code("Code113", 339, "Reason 113", "Code 113.", true),
-        __code("Code114", 342, "Reason 114", "Code 114.", true),
-        __code("Code115", 345, "Reason 115", "Code 115.", true),
-        __code("Code116", 348, "Reason 116", "Code 116.", true),
-        __code("Code117", 351, "Reason 117", "Code 117.", true),
-        __code("Code118", 354, "Reason 118", "Code 118.", true),
-        __code("Code119", 357, "Reason 119", "Code 119.", true),
-        __code("Code120", 360, "Reason 120", "Code 120.", true),
-        __code("Code121", 363, "Reason 121", "Code 121.", true),
-        __code("Code122", 366, "Reason 122", "Code 122.", true),
-        __code("Code123", 369, "Reason 123", "Code 123.", true),
-        __code("Code124", 372, "Reason 124", "Code 124.", true),
-        __code("Code125", 375, "Reason 125", "Code 125.", true),
-        __code("Code126", 378, "Reason 126", "Code 126.", true),
-        __code("Code127", 381, "Reason 127", "Code 127.", true),
-        __code("Code128", 384, "Reason 128", "Code 128.", true),
-        __code("Code129", 387, "Reason 129", "Code 129.", true),
-        __code("Code130", 390, "Reason 130", "Code 130.", true),
-        __code("Code131", 393, "Reason 131", "Code 131.", true),
-        __code("Code132", 396, "Reason 132", "Code 132.", true),
-        __code("Code133", 399, "Reason 133", "Code 133.", true),
-        __code("Code134", 402, "Reason 134", "Code 134.", true),
-        __code("Code135", 405, "Reason 135", "Code 135.", true),
-        __code("Code136", 408, "Reason 136", "Code 136.", true),
-        __code("Code137", 411, "Reason 137", "Code 137.", true),
-        __code("Code138", 414, "Reason 138", "Code 138.", true),
-        __code("Code139", 417, "Reason 139", "Code 139.", true),
-        __code("Code140", 420, "Reason 140", "Code 140.", true),
-        __code("Code141", 423, "Reason 141", "Code 141.", true),
-        __code("Code142", 426, "Reason 142", "Code 142.", true),
-        __code("Code143", 429, "Reason 143", "Code 143.", true),
-        __code("Code144", 432, "Reason 144", "Code 144.", true),
-        __code("Code145", 435, "Reason 145", "Code 145.", true),
-        __code("Code146", 438, "Reason 146", "Code 146.", true),
-        __code("Code147", 441, "Reason 147", "Code 147.", true),
-        __code("Code148", 444, "Reason 148", "Code 148.", true),
-        __code("Code149", 447, "Reason 149", "Code 149.", true),
-        __code("Code150", 450, "Reason 150", "Code 150.", true),
-        __code("Code151", 453, "Reason 151", "Code 151.", true),
-        __code("Code152", 456, "Reason 152", "Code 152.", true),
-        __code("Code153", 459, "Reason 153", "Code 153.", true),
-        __code("Code154", 462, "Reason 154", "Code 154.", true),
-        __code("Code155", 465, "Reason 155", "Code 155.", true),
-        __code("Code156", 468, "Reason 156", "Code 156.", true),
-        __code("Code157", 471, "Reason 157", "Code 157.", false),
-        __code("Code158", 474, "Reason 158", "Code 158.", true),
-        __code("Code159", 477, "Reason 159", "Code 159.", true),
-        __code("Code160", 480, "Reason 160", "Code 160.", true),
-        __code("Code161", 483, "Reason 161", "Code 161.", true),
-        __code("Code162", 486, "Reason 162", "Code 162.", true),
-        __code("Code163", 489, "Reason 163", "Code 163.", true),
-        __code("Code164", 492, "Reason 164", "Code 164.", true),
-        __code("Code165", 495, "Reason 165", "Code 165.", true),
-        __code("Code166", 498, "Reason 166", "Code 166.", true),
-        __code("Code167", 501, "Reason 167", "Code 167.", true),
-        __code("Code168", 504, "Reason 168", "Code 168.", true),
-        __code("Code169", 507, "Reason 169", "Code 169.", true),
-        __code("Code170", 510, "Reason 170", "Code 170.", true),
-        __code("Code171", 513, "Reason 171", "Code 171.", true),
-        __code("Code172", 516, "Reason 172", "Code 172.", true),
-        __code("Code173", 519, "Reason 173", "Code 173.", true),
-        __code("Code174", 522, "Reason 174", "Code 174.", true),
-        __code("Code175", 525, "Reason 175", "Code 175.", true),
-        __code("Code176", 528, "Reason 176", "Code 176.", true),
-        __code("Code177", 531, "Reason 177", "Code 177.", true),
-        __code("Code178", 534, "Reason 178", "Code 178.", true),
-        __code("Code179", 537, "Reason 179", "Code 179.", true),
-        __code("Code180", 540, "Reason 180", "Code 180.", true),
-        __code("Code181", 543, "Reason 181", "Code 181.", true),
-        __code("Code182", 546, "Reason 182", "Code 182.", true),
-        __code("Code183", 549, "Reason 183", "Code 183.", true),
-        __code("Code184", 552, "Reason 184", "Code 184.", true),
-        __code("Code185", 555, "Reason 185", "Code 185.", true),
-        __code("Code186", 558, "Reason 186", "Code 186.", true),
-        __code("Code187", 561, "Reason 187", "Code 187.", true),
-        __code("Code188", 564, "Reason 188", "Code 188.", true),
-        __code("Code189", 567, "Reason 189", "Code 189.", true),
-        __code("Code190", 570, "Reason 190", "Code 190.", true),
-        __code("Code191", 573, "Reason 191", "Code 191.", true),
-        __code("Code192", 576, "Reason 192", "Code 192.", true),
-        __code("Code193", 579, "Reason 193", "Code 193.", true),
-        __code("Code194", 582, "Reason 194", "Code 194.", true),
-        __code("Code195", 585, "Reason 195", "Code 195.", true),
-        __code("Code196", 588, "Reason 196", "Code 196.", true),
-        __code("Code197", 591, "Reason 197", "Code 197.", true),
-        __code("Code198", 594, "Reason 198", "Code 198.", true),
-        __code("Code199", 597, "Reason 199", "Code 199.", true),
-        __code("Code200", 600, "Reason 200", "Code 200.", true),
-        __code("Code201", 603, "Reason 201", "Code 201.", true),
-        __code("Code202", 606, "Reason 202", "Code 202.", true),
-        __code("Code203", 609, "Reason 203", "Code 203.", true),
-        __code("Code204", 612, "Reason 204", "Code 204.", true),
-        __code("Code205", 615, "Reason 205", "Code 205.", true),
-        __code("Code206", 618, "Reason 206", "Code 206.", true),
-        __code("Code207", 621, "Reason 207", "Code 207.", false),
-        __code("Code208", 624, "Reason 208", "Code 208.", true),
-        __code("Code209", 627, "Reason 209", "Code 209.", true),
-        __code("Code210", 630, "Reason 210", "Code 210.", true),
-        __code("Code211", 633, "Reason 211", "Code 211.", true),
-        __code("Code212", 636, "Reason 212", "Code 212.", true),
-        __code("Code213", 639, "Reason 213", "Code 213.", true),
-        __code("Code214", 642, "Reason 214", "Code 214.", true),
-        __code("Code215", 645, "Reason 215", "Code 215.", true),
-        __code("Code216", 648, "Reason 216", "Code 216.", true),
-        __code("Code217", 651, "Reason 217", "Code 217.", true),
-        __code("Code218", 654, "Reason 218", "Code 218.", true),
-        __code("Code219", 657, "Reason 219", "Code 219.", true),
-        __code("Code220", 660, "Reason 220", "Code 220.", true),
-        __code("Code221", 663, "Reason 221", "Code 221.", true),
-        __code("Code222", 666, "Reason 222", "Code 222.", true),
-        __code("Code223", 669, "Reason 223", "Code 223.", true),
-        __code("Code224", 672, "Reason 224", "Code 224.", true),
-        __code("Code225", 675, "Reason 225", "Code 225.", true),
-        __code("Code226", 678, "Reason 226", "Code 226.", true),
-        __code("Code227", 681, "Reason 227", "Code 227.", true),
-        __code("Code228", 684, "Reason 228", "Code 228.", true),
-        __code("Code229", 687, "Reason 229", "Code 229.", true),
-        __code("Code230", 690, "Reason 230", "Code 230.", true),
-        __code("Code231", 693, "Reason 231", "Code 231.", true),
-        __code("Code232", 696, "Reason 232", "Code 232.", true),
-        __code("Code233", 699, "Reason 233", "Code 233.", true),
-        __code("Code234", 702, "Reason 234", "Code 234.", true),
-        __code("Code235", 705, "Reason 235", "Code 235.", true),
-        __code("Code236", 708, "Reason 236", "Code 236.", true),
-        __code("Code237", 711, "Reason 237", "Code 237.", true),
-        __code("Code238", 714, "Reason 238", "Code 238.", true),
-        __code("Code239", 717, "Reason 239", "Code 239.", true),
-        __code("Code240", 720, "Reason 240", "Code 240.", true),
-        __code("Code241", 723, "Reason 241", "Code 241.", true),
-        __code("Code242", 726, "Reason 242", "Code 242.", true),
-        __code("Code243", 729, "Reason 243", "Code 243.", true),
-        __code("Code244", 732, "Reason 244", "Code 244.", true),
-        __code("Code245", 735, "Reason 245", "Code 245.", true),
-        __code("Code246", 738, "Reason 246", "Code 246.", true),
-        __code("Code247", 741, "Reason 247", "Code 247.", true),
-        __code("Code248", 744, "Reason 248", "Code 248.", true),
-        __code("Code249", 747, "Reason 249", "Code 249.", true),
-        __code("Code250", 750, "Reason 250", "Code 250.", true),
-        __code("Code251", 753, "Reason 251", "Code 251.", true),
-        __code("Code252", 756, "Reason 252", "Code 252.", true),
-        __code("Code253", 759, "Reason 253", "Code 253.", true),
-        __code("Code254", 762, "Reason 254", "Code 254.", true),
-        __code("Code255", 765, "Reason 255", "Code 255.", true),
-        __code("Code256", 768, "Reason 256", "Code 256.", true),
-        __range("Low", 100000, 199999, "", "Low codes.", true),
-        __documented("Low", 150000, "Documented", "A documented code.", true),
-        __range("Rest", 1000000, 4294967295, "", "Everything above.", false),
-    ];
     ///The named codes, ordered as `Large::ALL`.
     const __CODES: &[u32] = &[
         0, 3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 33, 36, 39, 42, 45, 48, 51, 54, 57, 60,
@@ -1609,38 +1346,6 @@ const _: () = {
         696, 699, 702, 705, 708, 711, 714, 717, 720, 723, 726, 729, 732, 735, 738, 741,
         744, 747, 750, 753, 756, 759, 762, 765, 768,
     ];
-    /// The position of the named code `value` in `Large::ALL`, by binary search.
-    const fn __find(value: u32) -> ::core::option::Option<usize> {
-        let (mut low, mut high) = (0, __CODES.len());
-        while low < high {
-            let middle = low + (high - low) / 2;
-            let code = __CODES[middle];
-            if code == value {
-                return ::core::option::Option::Some(middle);
-            }
-            if code < value {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        ::core::option::Option::None
-    }
-    /// The `ENTRIES` row of the named code `value`: the first row at `value`, as a code's row comes
-    /// before a range's or a documented code's at the same number.
-    const fn __row(value: u32) -> &'static __closecodes::Entry<u32> {
-        let rows = __ENTRIES;
-        let (mut low, mut high) = (0, rows.len());
-        while low < high {
-            let middle = low + (high - low) / 2;
-            if rows[middle].start < value {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        &rows[low]
-    }
     impl Large {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[
@@ -1902,14 +1607,17 @@ const _: () = {
             Self::Code255,
             Self::Code256,
         ];
-        ///The code with number `value`, or `None` if it is not a code of this table.
+        /// The code with number `value`, or `None` if it is not a code of this table.
         #[must_use]
         #[inline]
         pub const fn from_u32(value: u32) -> ::core::option::Option<Self> {
             if ::core::matches!(value, 1000000..= 4294967295) {
                 return ::core::option::Option::Some(Self::Rest(value));
             }
-            if let ::core::option::Option::Some(at) = __find(value) {
+            if let ::core::option::Option::Some(at) = __closecodes::__private::find_u32(
+                __CODES,
+                value,
+            ) {
                 return ::core::option::Option::Some(Self::ALL[at]);
             }
             match value {
@@ -1918,7 +1626,7 @@ const _: () = {
                 _ => ::core::option::Option::None,
             }
         }
-        ///The number of the code, as a `u32`.
+        /// The number of the code, as a `u32`.
         #[must_use]
         #[inline]
         pub const fn as_u32(self) -> u32 {
@@ -2194,7 +1902,13 @@ const _: () = {
                     }
                 }
                 Self::Rest(_) => ::core::option::Option::None,
-                _ => __row(self.as_u32()).reason,
+                _ => {
+                    __closecodes::__private::row_u32(
+                            <Self as __closecodes::CodeTable>::ENTRIES,
+                            self.as_u32(),
+                        )
+                        .reason
+                }
             }
         }
         /// What the code means, from the table's description.
@@ -2208,7 +1922,13 @@ const _: () = {
                     }
                 }
                 Self::Rest(_) => "Everything above.",
-                _ => __row(self.as_u32()).description,
+                _ => {
+                    __closecodes::__private::row_u32(
+                            <Self as __closecodes::CodeTable>::ENTRIES,
+                            self.as_u32(),
+                        )
+                        .description
+                }
             }
         }
         /// Whether the code may be sent on the wire.
@@ -2218,38 +1938,35 @@ const _: () = {
             match self {
                 Self::Low(_) => true,
                 Self::Rest(_) => false,
-                _ => __row(self.as_u32()).sendable,
+                _ => {
+                    __closecodes::__private::row_u32(
+                            <Self as __closecodes::CodeTable>::ENTRIES,
+                            self.as_u32(),
+                        )
+                        .sendable
+                }
             }
         }
         /// The code with number `value`, as read from the wire: only codes that may be sent.
         ///
         /// # Errors
         ///
-        /// A [`CodeError`](#krate::CodeError) that carries `value`, of kind `Unknown` if it is
-        /// not a code of the table and `NotSendable` if it is one that is never sent.
+        /// A `CodeError` that carries `value`, of kind `Unknown` if it is not a code of the
+        /// table and `NotSendable` if it is one that is never sent.
         #[inline]
         pub const fn from_wire(
             value: u32,
         ) -> ::core::result::Result<Self, ::closecodes::CodeError<u32>> {
             let ::core::option::Option::Some(code) = Self::from_u32(value) else {
                 return ::core::result::Result::Err(
-                    ::closecodes::CodeError::new(
-                        value,
-                        "Large",
-                        ::closecodes::CodeErrorKind::Unknown,
-                    ),
+                    ::closecodes::__private::unknown(value, "Large"),
                 );
             };
             if code.is_sendable() {
                 ::core::result::Result::Ok(code)
             } else {
                 ::core::result::Result::Err(
-                    ::closecodes::CodeError::new(
-                            value,
-                            "Large",
-                            ::closecodes::CodeErrorKind::NotSendable,
-                        )
-                        .with_range(code.range()),
+                    ::closecodes::__private::not_sendable(value, "Large", code.range()),
                 )
             }
         }
@@ -2311,7 +2028,9 @@ const _: () = {
     impl ::core::convert::TryFrom<u32> for Large {
         type Error = ::closecodes::CodeError<u32>;
         #[inline]
-        fn try_from(value: u32) -> ::core::result::Result<Self, Self::Error> {
+        fn try_from(
+            value: u32,
+        ) -> ::core::result::Result<Self, ::closecodes::CodeError<u32>> {
             <Self as ::closecodes::CodeTable>::try_from_code(value)
         }
     }
@@ -2370,7 +2089,9 @@ const _: () = {
     impl ::core::str::FromStr for Large {
         type Err = ::closecodes::ParseCodeError<u32>;
         #[inline]
-        fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+        fn from_str(
+            text: &str,
+        ) -> ::core::result::Result<Self, ::closecodes::ParseCodeError<u32>> {
             <Self as ::closecodes::CodeTable>::parse_code(text)
         }
     }
@@ -2379,7 +2100,268 @@ const _: () = {
         type Repr = u32;
         const NAME: &'static str = "Large";
         const ALL: &'static [Self] = Self::ALL;
-        const ENTRIES: &'static [::closecodes::Entry<u32>] = __ENTRIES;
+        const ENTRIES: &'static [::closecodes::Entry<u32>] = &[
+            __code("Code0", 0, "Reason 0", "Code 0.", true),
+            __code("Code1", 3, "Reason 1", "Code 1.", true),
+            __code("Code2", 6, "Reason 2", "Code 2.", true),
+            __code("Code3", 9, "Reason 3", "Code 3.", true),
+            __code("Code4", 12, "Reason 4", "Code 4.", true),
+            __code("Code5", 15, "Reason 5", "Code 5.", true),
+            __code("Code6", 18, "Reason 6", "Code 6.", true),
+            __code("Code7", 21, "Reason 7", "Code 7.", false),
+            __code("Code8", 24, "Reason 8", "Code 8.", true),
+            __code("Code9", 27, "Reason 9", "Code 9.", true),
+            __code("Code10", 30, "Reason 10", "Code 10.", true),
+            __code("Code11", 33, "Reason 11", "Code 11.", true),
+            __code("Code12", 36, "Reason 12", "Code 12.", true),
+            __code("Code13", 39, "Reason 13", "Code 13.", true),
+            __code("Code14", 42, "Reason 14", "Code 14.", true),
+            __code("Code15", 45, "Reason 15", "Code 15.", true),
+            __code("Code16", 48, "Reason 16", "Code 16.", true),
+            __code("Code17", 51, "Reason 17", "Code 17.", true),
+            __code("Code18", 54, "Reason 18", "Code 18.", true),
+            __code("Code19", 57, "Reason 19", "Code 19.", true),
+            __code("Code20", 60, "Reason 20", "Code 20.", true),
+            __code("Code21", 63, "Reason 21", "Code 21.", true),
+            __code("Code22", 66, "Reason 22", "Code 22.", true),
+            __code("Code23", 69, "Reason 23", "Code 23.", true),
+            __code("Code24", 72, "Reason 24", "Code 24.", true),
+            __code("Code25", 75, "Reason 25", "Code 25.", true),
+            __code("Code26", 78, "Reason 26", "Code 26.", true),
+            __code("Code27", 81, "Reason 27", "Code 27.", true),
+            __code("Code28", 84, "Reason 28", "Code 28.", true),
+            __code("Code29", 87, "Reason 29", "Code 29.", true),
+            __code("Code30", 90, "Reason 30", "Code 30.", true),
+            __code("Code31", 93, "Reason 31", "Code 31.", true),
+            __code("Code32", 96, "Reason 32", "Code 32.", true),
+            __code("Code33", 99, "Reason 33", "Code 33.", true),
+            __code("Code34", 102, "Reason 34", "Code 34.", true),
+            __code("Code35", 105, "Reason 35", "Code 35.", true),
+            __code("Code36", 108, "Reason 36", "Code 36.", true),
+            __code("Code37", 111, "Reason 37", "Code 37.", true),
+            __code("Code38", 114, "Reason 38", "Code 38.", true),
+            __code("Code39", 117, "Reason 39", "Code 39.", true),
+            __code("Code40", 120, "Reason 40", "Code 40.", true),
+            __code("Code41", 123, "Reason 41", "Code 41.", true),
+            __code("Code42", 126, "Reason 42", "Code 42.", true),
+            __code("Code43", 129, "Reason 43", "Code 43.", true),
+            __code("Code44", 132, "Reason 44", "Code 44.", true),
+            __code("Code45", 135, "Reason 45", "Code 45.", true),
+            __code("Code46", 138, "Reason 46", "Code 46.", true),
+            __code("Code47", 141, "Reason 47", "Code 47.", true),
+            __code("Code48", 144, "Reason 48", "Code 48.", true),
+            __code("Code49", 147, "Reason 49", "Code 49.", true),
+            __code("Code50", 150, "Reason 50", "Code 50.", true),
+            __code("Code51", 153, "Reason 51", "Code 51.", true),
+            __code("Code52", 156, "Reason 52", "Code 52.", true),
+            __code("Code53", 159, "Reason 53", "Code 53.", true),
+            __code("Code54", 162, "Reason 54", "Code 54.", true),
+            __code("Code55", 165, "Reason 55", "Code 55.", true),
+            __code("Code56", 168, "Reason 56", "Code 56.", true),
+            __code("Code57", 171, "Reason 57", "Code 57.", false),
+            __code("Code58", 174, "Reason 58", "Code 58.", true),
+            __code("Code59", 177, "Reason 59", "Code 59.", true),
+            __code("Code60", 180, "Reason 60", "Code 60.", true),
+            __code("Code61", 183, "Reason 61", "Code 61.", true),
+            __code("Code62", 186, "Reason 62", "Code 62.", true),
+            __code("Code63", 189, "Reason 63", "Code 63.", true),
+            __code("Code64", 192, "Reason 64", "Code 64.", true),
+            __code("Code65", 195, "Reason 65", "Code 65.", true),
+            __code("Code66", 198, "Reason 66", "Code 66.", true),
+            __code("Code67", 201, "Reason 67", "Code 67.", true),
+            __code("Code68", 204, "Reason 68", "Code 68.", true),
+            __code("Code69", 207, "Reason 69", "Code 69.", true),
+            __code("Code70", 210, "Reason 70", "Code 70.", true),
+            __code("Code71", 213, "Reason 71", "Code 71.", true),
+            __code("Code72", 216, "Reason 72", "Code 72.", true),
+            __code("Code73", 219, "Reason 73", "Code 73.", true),
+            __code("Code74", 222, "Reason 74", "Code 74.", true),
+            __code("Code75", 225, "Reason 75", "Code 75.", true),
+            __code("Code76", 228, "Reason 76", "Code 76.", true),
+            __code("Code77", 231, "Reason 77", "Code 77.", true),
+            __code("Code78", 234, "Reason 78", "Code 78.", true),
+            __code("Code79", 237, "Reason 79", "Code 79.", true),
+            __code("Code80", 240, "Reason 80", "Code 80.", true),
+            __code("Code81", 243, "Reason 81", "Code 81.", true),
+            __code("Code82", 246, "Reason 82", "Code 82.", true),
+            __code("Code83", 249, "Reason 83", "Code 83.", true),
+            __code("Code84", 252, "Reason 84", "Code 84.", true),
+            __code("Code85", 255, "Reason 85", "Code 85.", true),
+            __code("Code86", 258, "Reason 86", "Code 86.", true),
+            __code("Code87", 261, "Reason 87", "Code 87.", true),
+            __code("Code88", 264, "Reason 88", "Code 88.", true),
+            __code("Code89", 267, "Reason 89", "Code 89.", true),
+            __code("Code90", 270, "Reason 90", "Code 90.", true),
+            __code("Code91", 273, "Reason 91", "Code 91.", true),
+            __code("Code92", 276, "Reason 92", "Code 92.", true),
+            __code("Code93", 279, "Reason 93", "Code 93.", true),
+            __code("Code94", 282, "Reason 94", "Code 94.", true),
+            __code("Code95", 285, "Reason 95", "Code 95.", true),
+            __code("Code96", 288, "Reason 96", "Code 96.", true),
+            __code("Code97", 291, "Reason 97", "Code 97.", true),
+            __code("Code98", 294, "Reason 98", "Code 98.", true),
+            __code("Code99", 297, "Reason 99", "Code 99.", true),
+            __code("Code100", 300, "Reason 100", "Code 100.", true),
+            __code("Code101", 303, "Reason 101", "Code 101.", true),
+            __code("Code102", 306, "Reason 102", "Code 102.", true),
+            __code("Code103", 309, "Reason 103", "Code 103.", true),
+            __code("Code104", 312, "Reason 104", "Code 104.", true),
+            __code("Code105", 315, "Reason 105", "Code 105.", true),
+            __code("Code106", 318, "Reason 106", "Code 106.", true),
+            __code("Code107", 321, "Reason 107", "Code 107.", false),
+            __code("Code108", 324, "Reason 108", "Code 108.", true),
+            __code("Code109", 327, "Reason 109", "Code 109.", true),
+            __code("Code110", 330, "Reason 110", "Code 110.", true),
+            __code("Code111", 333, "Reason 111", "Code 111.", true),
+            __code("Code112", 336, "Reason 112", "Code 112.", true),
+            __code("Code113", 339, "Reason 113", "Code 113.", true),
+            __code("Code114", 342, "Reason 114", "Code 114.", true),
+            __code("Code115", 345, "Reason 115", "Code 115.", true),
+            __code("Code116", 348, "Reason 116", "Code 116.", true),
+            __code("Code117", 351, "Reason 117", "Code 117.", true),
+            __code("Code118", 354, "Reason 118", "Code 118.", true),
+            __code("Code119", 357, "Reason 119", "Code 119.", true),
+            __code("Code120", 360, "Reason 120", "Code 120.", true),
+            __code("Code121", 363, "Reason 121", "Code 121.", true),
+            __code("Code122", 366, "Reason 122", "Code 122.", true),
+            __code("Code123", 369, "Reason 123", "Code 123.", true),
+            __code("Code124", 372, "Reason 124", "Code 124.", true),
+            __code("Code125", 375, "Reason 125", "Code 125.", true),
+            __code("Code126", 378, "Reason 126", "Code 126.", true),
+            __code("Code127", 381, "Reason 127", "Code 127.", true),
+            __code("Code128", 384, "Reason 128", "Code 128.", true),
+            __code("Code129", 387, "Reason 129", "Code 129.", true),
+            __code("Code130", 390, "Reason 130", "Code 130.", true),
+            __code("Code131", 393, "Reason 131", "Code 131.", true),
+            __code("Code132", 396, "Reason 132", "Code 132.", true),
+            __code("Code133", 399, "Reason 133", "Code 133.", true),
+            __code("Code134", 402, "Reason 134", "Code 134.", true),
+            __code("Code135", 405, "Reason 135", "Code 135.", true),
+            __code("Code136", 408, "Reason 136", "Code 136.", true),
+            __code("Code137", 411, "Reason 137", "Code 137.", true),
+            __code("Code138", 414, "Reason 138", "Code 138.", true),
+            __code("Code139", 417, "Reason 139", "Code 139.", true),
+            __code("Code140", 420, "Reason 140", "Code 140.", true),
+            __code("Code141", 423, "Reason 141", "Code 141.", true),
+            __code("Code142", 426, "Reason 142", "Code 142.", true),
+            __code("Code143", 429, "Reason 143", "Code 143.", true),
+            __code("Code144", 432, "Reason 144", "Code 144.", true),
+            __code("Code145", 435, "Reason 145", "Code 145.", true),
+            __code("Code146", 438, "Reason 146", "Code 146.", true),
+            __code("Code147", 441, "Reason 147", "Code 147.", true),
+            __code("Code148", 444, "Reason 148", "Code 148.", true),
+            __code("Code149", 447, "Reason 149", "Code 149.", true),
+            __code("Code150", 450, "Reason 150", "Code 150.", true),
+            __code("Code151", 453, "Reason 151", "Code 151.", true),
+            __code("Code152", 456, "Reason 152", "Code 152.", true),
+            __code("Code153", 459, "Reason 153", "Code 153.", true),
+            __code("Code154", 462, "Reason 154", "Code 154.", true),
+            __code("Code155", 465, "Reason 155", "Code 155.", true),
+            __code("Code156", 468, "Reason 156", "Code 156.", true),
+            __code("Code157", 471, "Reason 157", "Code 157.", false),
+            __code("Code158", 474, "Reason 158", "Code 158.", true),
+            __code("Code159", 477, "Reason 159", "Code 159.", true),
+            __code("Code160", 480, "Reason 160", "Code 160.", true),
+            __code("Code161", 483, "Reason 161", "Code 161.", true),
+            __code("Code162", 486, "Reason 162", "Code 162.", true),
+            __code("Code163", 489, "Reason 163", "Code 163.", true),
+            __code("Code164", 492, "Reason 164", "Code 164.", true),
+            __code("Code165", 495, "Reason 165", "Code 165.", true),
+            __code("Code166", 498, "Reason 166", "Code 166.", true),
+            __code("Code167", 501, "Reason 167", "Code 167.", true),
+            __code("Code168", 504, "Reason 168", "Code 168.", true),
+            __code("Code169", 507, "Reason 169", "Code 169.", true),
+            __code("Code170", 510, "Reason 170", "Code 170.", true),
+            __code("Code171", 513, "Reason 171", "Code 171.", true),
+            __code("Code172", 516, "Reason 172", "Code 172.", true),
+            __code("Code173", 519, "Reason 173", "Code 173.", true),
+            __code("Code174", 522, "Reason 174", "Code 174.", true),
+            __code("Code175", 525, "Reason 175", "Code 175.", true),
+            __code("Code176", 528, "Reason 176", "Code 176.", true),
+            __code("Code177", 531, "Reason 177", "Code 177.", true),
+            __code("Code178", 534, "Reason 178", "Code 178.", true),
+            __code("Code179", 537, "Reason 179", "Code 179.", true),
+            __code("Code180", 540, "Reason 180", "Code 180.", true),
+            __code("Code181", 543, "Reason 181", "Code 181.", true),
+            __code("Code182", 546, "Reason 182", "Code 182.", true),
+            __code("Code183", 549, "Reason 183", "Code 183.", true),
+            __code("Code184", 552, "Reason 184", "Code 184.", true),
+            __code("Code185", 555, "Reason 185", "Code 185.", true),
+            __code("Code186", 558, "Reason 186", "Code 186.", true),
+            __code("Code187", 561, "Reason 187", "Code 187.", true),
+            __code("Code188", 564, "Reason 188", "Code 188.", true),
+            __code("Code189", 567, "Reason 189", "Code 189.", true),
+            __code("Code190", 570, "Reason 190", "Code 190.", true),
+            __code("Code191", 573, "Reason 191", "Code 191.", true),
+            __code("Code192", 576, "Reason 192", "Code 192.", true),
+            __code("Code193", 579, "Reason 193", "Code 193.", true),
+            __code("Code194", 582, "Reason 194", "Code 194.", true),
+            __code("Code195", 585, "Reason 195", "Code 195.", true),
+            __code("Code196", 588, "Reason 196", "Code 196.", true),
+            __code("Code197", 591, "Reason 197", "Code 197.", true),
+            __code("Code198", 594, "Reason 198", "Code 198.", true),
+            __code("Code199", 597, "Reason 199", "Code 199.", true),
+            __code("Code200", 600, "Reason 200", "Code 200.", true),
+            __code("Code201", 603, "Reason 201", "Code 201.", true),
+            __code("Code202", 606, "Reason 202", "Code 202.", true),
+            __code("Code203", 609, "Reason 203", "Code 203.", true),
+            __code("Code204", 612, "Reason 204", "Code 204.", true),
+            __code("Code205", 615, "Reason 205", "Code 205.", true),
+            __code("Code206", 618, "Reason 206", "Code 206.", true),
+            __code("Code207", 621, "Reason 207", "Code 207.", false),
+            __code("Code208", 624, "Reason 208", "Code 208.", true),
+            __code("Code209", 627, "Reason 209", "Code 209.", true),
+            __code("Code210", 630, "Reason 210", "Code 210.", true),
+            __code("Code211", 633, "Reason 211", "Code 211.", true),
+            __code("Code212", 636, "Reason 212", "Code 212.", true),
+            __code("Code213", 639, "Reason 213", "Code 213.", true),
+            __code("Code214", 642, "Reason 214", "Code 214.", true),
+            __code("Code215", 645, "Reason 215", "Code 215.", true),
+            __code("Code216", 648, "Reason 216", "Code 216.", true),
+            __code("Code217", 651, "Reason 217", "Code 217.", true),
+            __code("Code218", 654, "Reason 218", "Code 218.", true),
+            __code("Code219", 657, "Reason 219", "Code 219.", true),
+            __code("Code220", 660, "Reason 220", "Code 220.", true),
+            __code("Code221", 663, "Reason 221", "Code 221.", true),
+            __code("Code222", 666, "Reason 222", "Code 222.", true),
+            __code("Code223", 669, "Reason 223", "Code 223.", true),
+            __code("Code224", 672, "Reason 224", "Code 224.", true),
+            __code("Code225", 675, "Reason 225", "Code 225.", true),
+            __code("Code226", 678, "Reason 226", "Code 226.", true),
+            __code("Code227", 681, "Reason 227", "Code 227.", true),
+            __code("Code228", 684, "Reason 228", "Code 228.", true),
+            __code("Code229", 687, "Reason 229", "Code 229.", true),
+            __code("Code230", 690, "Reason 230", "Code 230.", true),
+            __code("Code231", 693, "Reason 231", "Code 231.", true),
+            __code("Code232", 696, "Reason 232", "Code 232.", true),
+            __code("Code233", 699, "Reason 233", "Code 233.", true),
+            __code("Code234", 702, "Reason 234", "Code 234.", true),
+            __code("Code235", 705, "Reason 235", "Code 235.", true),
+            __code("Code236", 708, "Reason 236", "Code 236.", true),
+            __code("Code237", 711, "Reason 237", "Code 237.", true),
+            __code("Code238", 714, "Reason 238", "Code 238.", true),
+            __code("Code239", 717, "Reason 239", "Code 239.", true),
+            __code("Code240", 720, "Reason 240", "Code 240.", true),
+            __code("Code241", 723, "Reason 241", "Code 241.", true),
+            __code("Code242", 726, "Reason 242", "Code 242.", true),
+            __code("Code243", 729, "Reason 243", "Code 243.", true),
+            __code("Code244", 732, "Reason 244", "Code 244.", true),
+            __code("Code245", 735, "Reason 245", "Code 245.", true),
+            __code("Code246", 738, "Reason 246", "Code 246.", true),
+            __code("Code247", 741, "Reason 247", "Code 247.", true),
+            __code("Code248", 744, "Reason 248", "Code 248.", true),
+            __code("Code249", 747, "Reason 249", "Code 249.", true),
+            __code("Code250", 750, "Reason 250", "Code 250.", true),
+            __code("Code251", 753, "Reason 251", "Code 251.", true),
+            __code("Code252", 756, "Reason 252", "Code 252.", true),
+            __code("Code253", 759, "Reason 253", "Code 253.", true),
+            __code("Code254", 762, "Reason 254", "Code 254.", true),
+            __code("Code255", 765, "Reason 255", "Code 255.", true),
+            __code("Code256", 768, "Reason 256", "Code 256.", true),
+            __range("Low", 100000, 199999, "", "Low codes.", true),
+            __documented("Low", 150000, "Documented", "A documented code.", true),
+            __range("Rest", 1000000, 4294967295, "", "Everything above.", false),
+        ];
         const TOTAL: bool = false;
         #[inline]
         fn code(self) -> u32 {
@@ -2405,11 +2387,7 @@ const _: () = {
                 ::core::option::Option::Some(code) => ::core::result::Result::Ok(code),
                 ::core::option::Option::None => {
                     ::core::result::Result::Err(
-                        ::closecodes::CodeError::new(
-                            value,
-                            "Large",
-                            ::closecodes::CodeErrorKind::Unknown,
-                        ),
+                        ::closecodes::__private::unknown(value, "Large"),
                     )
                 }
             }
@@ -2420,93 +2398,35 @@ const _: () = {
         ) -> ::core::result::Result<Self, ::closecodes::CodeError<u32>> {
             Self::from_wire(value)
         }
+        #[inline]
         fn parse_code(
             text: &str,
         ) -> ::core::result::Result<Self, ::closecodes::ParseCodeError<u32>> {
-            let text = text.trim();
-            {
-                {
-                    const BY_NAME: &[usize] = &[
-                        0, 1, 10, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 11,
-                        110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 12, 120, 121,
-                        122, 123, 124, 125, 126, 127, 128, 129, 13, 130, 131, 132, 133,
-                        134, 135, 136, 137, 138, 139, 14, 140, 141, 142, 143, 144, 145,
-                        146, 147, 148, 149, 15, 150, 151, 152, 153, 154, 155, 156, 157,
-                        158, 159, 16, 160, 161, 162, 163, 164, 165, 166, 167, 168, 169,
-                        17, 170, 171, 172, 173, 174, 175, 176, 177, 178, 179, 18, 180,
-                        181, 182, 183, 184, 185, 186, 187, 188, 189, 19, 190, 191, 192,
-                        193, 194, 195, 196, 197, 198, 199, 2, 20, 200, 201, 202, 203,
-                        204, 205, 206, 207, 208, 209, 21, 210, 211, 212, 213, 214, 215,
-                        216, 217, 218, 219, 22, 220, 221, 222, 223, 224, 225, 226, 227,
-                        228, 229, 23, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239,
-                        24, 240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 25, 250,
-                        251, 252, 253, 254, 255, 256, 26, 27, 28, 29, 3, 30, 31, 32, 33,
-                        34, 35, 36, 37, 38, 39, 4, 40, 41, 42, 43, 44, 45, 46, 47, 48,
-                        49, 5, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 6, 60, 61, 62, 63,
-                        64, 65, 66, 67, 68, 69, 7, 70, 71, 72, 73, 74, 75, 76, 77, 78,
-                        79, 8, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 9, 90, 91, 92, 93,
-                        94, 95, 96, 97, 98, 99,
-                    ];
-                    let rows = __ENTRIES;
-                    let name_of = |at: &usize| {
-                        rows.get(*at).map_or("", |row| row.variant)
-                    };
-                    if let ::core::result::Result::Ok(at) = BY_NAME
-                        .binary_search_by(|at| ::core::cmp::Ord::cmp(name_of(at), text))
-                    {
-                        if let ::core::option::Option::Some(row) = BY_NAME
-                            .get(at)
-                            .and_then(|at| rows.get(*at))
-                        {
-                            if let ::core::result::Result::Ok(code) = <Self as __closecodes::CodeTable>::try_from_code(
-                                row.start,
-                            ) {
-                                return ::core::result::Result::Ok(code);
-                            }
-                        }
-                    }
-                }
-            }
-            let (number, rest) = match text.split_once(' ') {
-                ::core::option::Option::Some((number, rest)) => {
-                    (number, ::core::option::Option::Some(rest.trim()))
-                }
-                ::core::option::Option::None => (text, ::core::option::Option::None),
-            };
-            let ::core::result::Result::Ok(value) = number.parse::<u32>() else {
-                return ::core::result::Result::Err(
-                    ::closecodes::ParseCodeError::new(
-                        ::core::option::Option::None,
-                        "Large",
-                        ::closecodes::ParseCodeErrorKind::Unrecognized,
-                    ),
-                );
-            };
-            let ::core::result::Result::Ok(code) = <Self as ::closecodes::CodeTable>::try_from_code(
-                value,
-            ) else {
-                return ::core::result::Result::Err(
-                    ::closecodes::ParseCodeError::new(
-                        ::core::option::Option::Some(value),
-                        "Large",
-                        ::closecodes::ParseCodeErrorKind::Unknown,
-                    ),
-                );
-            };
-            match rest {
-                ::core::option::Option::Some(
-                    rest,
-                ) if code.reason() != ::core::option::Option::Some(rest) => {
-                    ::core::result::Result::Err(
-                        ::closecodes::ParseCodeError::new(
-                            ::core::option::Option::Some(value),
-                            "Large",
-                            ::closecodes::ParseCodeErrorKind::WrongReason,
-                        ),
-                    )
-                }
-                _ => ::core::result::Result::Ok(code),
-            }
+            ::closecodes::__private::parse_code::<
+                Self,
+            >(
+                text,
+                &[
+                    0, 1, 10, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 11, 110,
+                    111, 112, 113, 114, 115, 116, 117, 118, 119, 12, 120, 121, 122, 123,
+                    124, 125, 126, 127, 128, 129, 13, 130, 131, 132, 133, 134, 135, 136,
+                    137, 138, 139, 14, 140, 141, 142, 143, 144, 145, 146, 147, 148, 149,
+                    15, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159, 16, 160, 161,
+                    162, 163, 164, 165, 166, 167, 168, 169, 17, 170, 171, 172, 173, 174,
+                    175, 176, 177, 178, 179, 18, 180, 181, 182, 183, 184, 185, 186, 187,
+                    188, 189, 19, 190, 191, 192, 193, 194, 195, 196, 197, 198, 199, 2,
+                    20, 200, 201, 202, 203, 204, 205, 206, 207, 208, 209, 21, 210, 211,
+                    212, 213, 214, 215, 216, 217, 218, 219, 22, 220, 221, 222, 223, 224,
+                    225, 226, 227, 228, 229, 23, 230, 231, 232, 233, 234, 235, 236, 237,
+                    238, 239, 24, 240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 25,
+                    250, 251, 252, 253, 254, 255, 256, 26, 27, 28, 29, 3, 30, 31, 32, 33,
+                    34, 35, 36, 37, 38, 39, 4, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 5,
+                    50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 6, 60, 61, 62, 63, 64, 65,
+                    66, 67, 68, 69, 7, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 8, 80, 81,
+                    82, 83, 84, 85, 86, 87, 88, 89, 9, 90, 91, 92, 93, 94, 95, 96, 97,
+                    98, 99,
+                ],
+            )
         }
     }
     ::closecodes::__impl_serde!(Large, u32);

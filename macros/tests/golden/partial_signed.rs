@@ -44,19 +44,10 @@ const _: () = {
     use ::closecodes::__private::{
         code as __code, documented as __documented, range as __range,
     };
-    /// Every named code, range interval and documented code, ordered by code.
-    const __ENTRIES: &[::closecodes::Entry<i16>] = &[
-        __range("Signal", -64, -2, "Killed", "The job was killed by a signal.", true),
-        __code("Crashed", -1, "", "The runner crashed; never reported by a job.", false),
-        __code("Ok", 0, "OK", "The job succeeded.", true),
-        __range("Failed", 1, 127, "", "The job failed with this exit status.", false),
-        __range("Signal", 128, 192, "Killed", "The job was killed by a signal.", true),
-        __documented("Signal", 137, "SIGKILL", "Killed with signal 9.", true),
-    ];
     impl Status {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[Self::Crashed, Self::Ok];
-        ///The code with number `value`, or `None` if it is not a code of this table.
+        /// The code with number `value`, or `None` if it is not a code of this table.
         #[must_use]
         #[inline]
         pub const fn from_i16(value: i16) -> ::core::option::Option<Self> {
@@ -68,7 +59,7 @@ const _: () = {
                 _ => ::core::option::Option::None,
             }
         }
-        ///The number of the code, as a `i16`.
+        /// The number of the code, as a `i16`.
         #[must_use]
         #[inline]
         pub const fn as_i16(self) -> i16 {
@@ -120,31 +111,22 @@ const _: () = {
         ///
         /// # Errors
         ///
-        /// A [`CodeError`](#krate::CodeError) that carries `value`, of kind `Unknown` if it is
-        /// not a code of the table and `NotSendable` if it is one that is never sent.
+        /// A `CodeError` that carries `value`, of kind `Unknown` if it is not a code of the
+        /// table and `NotSendable` if it is one that is never sent.
         #[inline]
         pub const fn from_wire(
             value: i16,
         ) -> ::core::result::Result<Self, ::closecodes::CodeError<i16>> {
             let ::core::option::Option::Some(code) = Self::from_i16(value) else {
                 return ::core::result::Result::Err(
-                    ::closecodes::CodeError::new(
-                        value,
-                        "Status",
-                        ::closecodes::CodeErrorKind::Unknown,
-                    ),
+                    ::closecodes::__private::unknown(value, "Status"),
                 );
             };
             if code.is_sendable() {
                 ::core::result::Result::Ok(code)
             } else {
                 ::core::result::Result::Err(
-                    ::closecodes::CodeError::new(
-                            value,
-                            "Status",
-                            ::closecodes::CodeErrorKind::NotSendable,
-                        )
-                        .with_range(code.range()),
+                    ::closecodes::__private::not_sendable(value, "Status", code.range()),
                 )
             }
         }
@@ -206,7 +188,9 @@ const _: () = {
     impl ::core::convert::TryFrom<i16> for Status {
         type Error = ::closecodes::CodeError<i16>;
         #[inline]
-        fn try_from(value: i16) -> ::core::result::Result<Self, Self::Error> {
+        fn try_from(
+            value: i16,
+        ) -> ::core::result::Result<Self, ::closecodes::CodeError<i16>> {
             <Self as ::closecodes::CodeTable>::try_from_code(value)
         }
     }
@@ -265,7 +249,9 @@ const _: () = {
     impl ::core::str::FromStr for Status {
         type Err = ::closecodes::ParseCodeError<i16>;
         #[inline]
-        fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+        fn from_str(
+            text: &str,
+        ) -> ::core::result::Result<Self, ::closecodes::ParseCodeError<i16>> {
             <Self as ::closecodes::CodeTable>::parse_code(text)
         }
     }
@@ -274,7 +260,41 @@ const _: () = {
         type Repr = i16;
         const NAME: &'static str = "Status";
         const ALL: &'static [Self] = Self::ALL;
-        const ENTRIES: &'static [::closecodes::Entry<i16>] = __ENTRIES;
+        const ENTRIES: &'static [::closecodes::Entry<i16>] = &[
+            __range(
+                "Signal",
+                -64,
+                -2,
+                "Killed",
+                "The job was killed by a signal.",
+                true,
+            ),
+            __code(
+                "Crashed",
+                -1,
+                "",
+                "The runner crashed; never reported by a job.",
+                false,
+            ),
+            __code("Ok", 0, "OK", "The job succeeded.", true),
+            __range(
+                "Failed",
+                1,
+                127,
+                "",
+                "The job failed with this exit status.",
+                false,
+            ),
+            __range(
+                "Signal",
+                128,
+                192,
+                "Killed",
+                "The job was killed by a signal.",
+                true,
+            ),
+            __documented("Signal", 137, "SIGKILL", "Killed with signal 9.", true),
+        ];
         const TOTAL: bool = false;
         #[inline]
         fn code(self) -> i16 {
@@ -300,11 +320,7 @@ const _: () = {
                 ::core::option::Option::Some(code) => ::core::result::Result::Ok(code),
                 ::core::option::Option::None => {
                     ::core::result::Result::Err(
-                        ::closecodes::CodeError::new(
-                            value,
-                            "Status",
-                            ::closecodes::CodeErrorKind::Unknown,
-                        ),
+                        ::closecodes::__private::unknown(value, "Status"),
                     )
                 }
             }
@@ -315,73 +331,11 @@ const _: () = {
         ) -> ::core::result::Result<Self, ::closecodes::CodeError<i16>> {
             Self::from_wire(value)
         }
+        #[inline]
         fn parse_code(
             text: &str,
         ) -> ::core::result::Result<Self, ::closecodes::ParseCodeError<i16>> {
-            let text = text.trim();
-            {
-                {
-                    const BY_NAME: &[usize] = &[1, 2];
-                    let rows = __ENTRIES;
-                    let name_of = |at: &usize| {
-                        rows.get(*at).map_or("", |row| row.variant)
-                    };
-                    if let ::core::result::Result::Ok(at) = BY_NAME
-                        .binary_search_by(|at| ::core::cmp::Ord::cmp(name_of(at), text))
-                    {
-                        if let ::core::option::Option::Some(row) = BY_NAME
-                            .get(at)
-                            .and_then(|at| rows.get(*at))
-                        {
-                            if let ::core::result::Result::Ok(code) = <Self as __closecodes::CodeTable>::try_from_code(
-                                row.start,
-                            ) {
-                                return ::core::result::Result::Ok(code);
-                            }
-                        }
-                    }
-                }
-            }
-            let (number, rest) = match text.split_once(' ') {
-                ::core::option::Option::Some((number, rest)) => {
-                    (number, ::core::option::Option::Some(rest.trim()))
-                }
-                ::core::option::Option::None => (text, ::core::option::Option::None),
-            };
-            let ::core::result::Result::Ok(value) = number.parse::<i16>() else {
-                return ::core::result::Result::Err(
-                    ::closecodes::ParseCodeError::new(
-                        ::core::option::Option::None,
-                        "Status",
-                        ::closecodes::ParseCodeErrorKind::Unrecognized,
-                    ),
-                );
-            };
-            let ::core::result::Result::Ok(code) = <Self as ::closecodes::CodeTable>::try_from_code(
-                value,
-            ) else {
-                return ::core::result::Result::Err(
-                    ::closecodes::ParseCodeError::new(
-                        ::core::option::Option::Some(value),
-                        "Status",
-                        ::closecodes::ParseCodeErrorKind::Unknown,
-                    ),
-                );
-            };
-            match rest {
-                ::core::option::Option::Some(
-                    rest,
-                ) if code.reason() != ::core::option::Option::Some(rest) => {
-                    ::core::result::Result::Err(
-                        ::closecodes::ParseCodeError::new(
-                            ::core::option::Option::Some(value),
-                            "Status",
-                            ::closecodes::ParseCodeErrorKind::WrongReason,
-                        ),
-                    )
-                }
-                _ => ::core::result::Result::Ok(code),
-            }
+            ::closecodes::__private::parse_code::<Self>(text, &[1, 2])
         }
     }
     ::closecodes::__impl_serde!(Status, i16);

@@ -133,190 +133,6 @@ const _: () = {
     use crate as __closecodes;
     #[allow(unused_imports)]
     use crate::__private::{code as __code, documented as __documented, range as __range};
-    /// Every named code, range interval and documented code, ordered by code.
-    const __ENTRIES: &[crate::Entry<u16>] = &[
-        __range(
-            "Bad",
-            0,
-            999,
-            "",
-            "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
-            false,
-        ),
-        __code(
-            "Normal",
-            1000,
-            "Normal Closure",
-            "The connection did what it was opened for and is being shut down on purpose.",
-            true,
-        ),
-        __code(
-            "Away",
-            1001,
-            "Going Away",
-            "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
-            true,
-        ),
-        __code(
-            "Protocol",
-            1002,
-            "Protocol error",
-            "The peer broke the WebSocket protocol, so the endpoint ends the connection.",
-            true,
-        ),
-        __code(
-            "Unsupported",
-            1003,
-            "Unsupported Data",
-            "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.",
-            true,
-        ),
-        __range(
-            "Reserved",
-            1004,
-            1004,
-            "",
-            "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
-            false,
-        ),
-        __documented(
-            "Reserved",
-            1004,
-            "Reserved",
-            "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.",
-            false,
-        ),
-        __code(
-            "Status",
-            1005,
-            "No Status Rcvd",
-            "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.",
-            false,
-        ),
-        __code(
-            "Abnormal",
-            1006,
-            "Abnormal Closure",
-            "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.",
-            false,
-        ),
-        __code(
-            "Invalid",
-            1007,
-            "Invalid frame payload data",
-            "A message's content did not match its type, for example a text message that is not valid UTF-8.",
-            true,
-        ),
-        __code(
-            "Policy",
-            1008,
-            "Policy Violation",
-            "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.",
-            true,
-        ),
-        __code(
-            "Size",
-            1009,
-            "Message Too Big",
-            "A message was larger than the endpoint is willing to process.",
-            true,
-        ),
-        __code(
-            "Extension",
-            1010,
-            "Mandatory Ext.",
-            "The client required extensions that the server did not agree to in the handshake; the reason text may list them.",
-            true,
-        ),
-        __code(
-            "Error",
-            1011,
-            "Internal Error",
-            "The server hit an unexpected condition that kept it from serving the request.",
-            true,
-        ),
-        __code(
-            "Restart",
-            1012,
-            "Service Restart",
-            "The service is restarting; a client may reconnect, ideally after a randomized short wait.",
-            true,
-        ),
-        __code(
-            "Again",
-            1013,
-            "Try Again Later",
-            "The service is temporarily overloaded; a client may reconnect after a while.",
-            true,
-        ),
-        __code(
-            "Gateway",
-            1014,
-            "Bad Gateway",
-            "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).",
-            true,
-        ),
-        __code(
-            "Tls",
-            1015,
-            "TLS handshake",
-            "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.",
-            false,
-        ),
-        __range(
-            "Reserved",
-            1016,
-            2999,
-            "",
-            "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
-            false,
-        ),
-        __range(
-            "Iana",
-            3000,
-            3999,
-            "",
-            "Codes that libraries, frameworks and applications register with IANA, first come, first served.",
-            true,
-        ),
-        __documented(
-            "Iana",
-            3000,
-            "Unauthorized",
-            "The request needs authentication that was missing or failed (like HTTP 401).",
-            true,
-        ),
-        __documented(
-            "Iana",
-            3003,
-            "Forbidden",
-            "The peer is known but not allowed to do what it asked (like HTTP 403).",
-            true,
-        ),
-        __documented(
-            "Iana",
-            3008,
-            "Timeout",
-            "The peer took too long to act (like HTTP 408).",
-            true,
-        ),
-        __range(
-            "Library",
-            4000,
-            4999,
-            "Private Use",
-            "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.",
-            true,
-        ),
-        __range(
-            "Bad",
-            5000,
-            65535,
-            "",
-            "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
-            false,
-        ),
-    ];
     impl CloseCode {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[
@@ -336,7 +152,7 @@ const _: () = {
             Self::Gateway,
             Self::Tls,
         ];
-        ///The code with number `value`; every `u16` is a code of this table, in a range variant if it has no name.
+        /// The code with number `value`; every `u16` is a code of this table, in a range variant if it has no name.
         #[must_use]
         #[inline]
         pub const fn from_u16(value: u16) -> Self {
@@ -365,7 +181,7 @@ const _: () = {
                 0..=999 | 5000..=65535 => Self::Bad(value),
             }
         }
-        ///The number of the code, as a `u16`.
+        /// The number of the code, as a `u16`.
         #[must_use]
         #[inline]
         pub const fn as_u16(self) -> u16 {
@@ -528,8 +344,8 @@ const _: () = {
         ///
         /// # Errors
         ///
-        /// A [`CodeError`](#krate::CodeError) that carries `value`, of kind `Unknown` if it is
-        /// not a code of the table and `NotSendable` if it is one that is never sent.
+        /// A `CodeError` that carries `value`, of kind `Unknown` if it is not a code of the
+        /// table and `NotSendable` if it is one that is never sent.
         #[inline]
         pub const fn from_wire(
             value: u16,
@@ -539,12 +355,7 @@ const _: () = {
                 ::core::result::Result::Ok(code)
             } else {
                 ::core::result::Result::Err(
-                    crate::CodeError::new(
-                            value,
-                            "CloseCode",
-                            crate::CodeErrorKind::NotSendable,
-                        )
-                        .with_range(code.range()),
+                    crate::__private::not_sendable(value, "CloseCode", code.range()),
                 )
             }
         }
@@ -710,7 +521,9 @@ const _: () = {
     impl ::core::str::FromStr for CloseCode {
         type Err = crate::ParseCodeError<u16>;
         #[inline]
-        fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+        fn from_str(
+            text: &str,
+        ) -> ::core::result::Result<Self, crate::ParseCodeError<u16>> {
             <Self as crate::CodeTable>::parse_code(text)
         }
     }
@@ -719,7 +532,189 @@ const _: () = {
         type Repr = u16;
         const NAME: &'static str = "CloseCode";
         const ALL: &'static [Self] = Self::ALL;
-        const ENTRIES: &'static [crate::Entry<u16>] = __ENTRIES;
+        const ENTRIES: &'static [crate::Entry<u16>] = &[
+            __range(
+                "Bad",
+                0,
+                999,
+                "",
+                "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
+                false,
+            ),
+            __code(
+                "Normal",
+                1000,
+                "Normal Closure",
+                "The connection did what it was opened for and is being shut down on purpose.",
+                true,
+            ),
+            __code(
+                "Away",
+                1001,
+                "Going Away",
+                "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
+                true,
+            ),
+            __code(
+                "Protocol",
+                1002,
+                "Protocol error",
+                "The peer broke the WebSocket protocol, so the endpoint ends the connection.",
+                true,
+            ),
+            __code(
+                "Unsupported",
+                1003,
+                "Unsupported Data",
+                "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.",
+                true,
+            ),
+            __range(
+                "Reserved",
+                1004,
+                1004,
+                "",
+                "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
+                false,
+            ),
+            __documented(
+                "Reserved",
+                1004,
+                "Reserved",
+                "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.",
+                false,
+            ),
+            __code(
+                "Status",
+                1005,
+                "No Status Rcvd",
+                "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.",
+                false,
+            ),
+            __code(
+                "Abnormal",
+                1006,
+                "Abnormal Closure",
+                "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.",
+                false,
+            ),
+            __code(
+                "Invalid",
+                1007,
+                "Invalid frame payload data",
+                "A message's content did not match its type, for example a text message that is not valid UTF-8.",
+                true,
+            ),
+            __code(
+                "Policy",
+                1008,
+                "Policy Violation",
+                "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.",
+                true,
+            ),
+            __code(
+                "Size",
+                1009,
+                "Message Too Big",
+                "A message was larger than the endpoint is willing to process.",
+                true,
+            ),
+            __code(
+                "Extension",
+                1010,
+                "Mandatory Ext.",
+                "The client required extensions that the server did not agree to in the handshake; the reason text may list them.",
+                true,
+            ),
+            __code(
+                "Error",
+                1011,
+                "Internal Error",
+                "The server hit an unexpected condition that kept it from serving the request.",
+                true,
+            ),
+            __code(
+                "Restart",
+                1012,
+                "Service Restart",
+                "The service is restarting; a client may reconnect, ideally after a randomized short wait.",
+                true,
+            ),
+            __code(
+                "Again",
+                1013,
+                "Try Again Later",
+                "The service is temporarily overloaded; a client may reconnect after a while.",
+                true,
+            ),
+            __code(
+                "Gateway",
+                1014,
+                "Bad Gateway",
+                "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).",
+                true,
+            ),
+            __code(
+                "Tls",
+                1015,
+                "TLS handshake",
+                "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.",
+                false,
+            ),
+            __range(
+                "Reserved",
+                1016,
+                2999,
+                "",
+                "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
+                false,
+            ),
+            __range(
+                "Iana",
+                3000,
+                3999,
+                "",
+                "Codes that libraries, frameworks and applications register with IANA, first come, first served.",
+                true,
+            ),
+            __documented(
+                "Iana",
+                3000,
+                "Unauthorized",
+                "The request needs authentication that was missing or failed (like HTTP 401).",
+                true,
+            ),
+            __documented(
+                "Iana",
+                3003,
+                "Forbidden",
+                "The peer is known but not allowed to do what it asked (like HTTP 403).",
+                true,
+            ),
+            __documented(
+                "Iana",
+                3008,
+                "Timeout",
+                "The peer took too long to act (like HTTP 408).",
+                true,
+            ),
+            __range(
+                "Library",
+                4000,
+                4999,
+                "Private Use",
+                "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.",
+                true,
+            ),
+            __range(
+                "Bad",
+                5000,
+                65535,
+                "",
+                "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
+                false,
+            ),
+        ];
         const TOTAL: bool = true;
         #[inline]
         fn code(self) -> u16 {
@@ -747,75 +742,13 @@ const _: () = {
         fn from_wire(value: u16) -> ::core::result::Result<Self, crate::CodeError<u16>> {
             Self::from_wire(value)
         }
+        #[inline]
         fn parse_code(
             text: &str,
         ) -> ::core::result::Result<Self, crate::ParseCodeError<u16>> {
-            let text = text.trim();
-            {
-                {
-                    const BY_NAME: &[usize] = &[
-                        8, 15, 2, 13, 12, 16, 9, 1, 10, 3, 14, 11, 7, 17, 4,
-                    ];
-                    let rows = __ENTRIES;
-                    let name_of = |at: &usize| {
-                        rows.get(*at).map_or("", |row| row.variant)
-                    };
-                    if let ::core::result::Result::Ok(at) = BY_NAME
-                        .binary_search_by(|at| ::core::cmp::Ord::cmp(name_of(at), text))
-                    {
-                        if let ::core::option::Option::Some(row) = BY_NAME
-                            .get(at)
-                            .and_then(|at| rows.get(*at))
-                        {
-                            if let ::core::result::Result::Ok(code) = <Self as __closecodes::CodeTable>::try_from_code(
-                                row.start,
-                            ) {
-                                return ::core::result::Result::Ok(code);
-                            }
-                        }
-                    }
-                }
-            }
-            let (number, rest) = match text.split_once(' ') {
-                ::core::option::Option::Some((number, rest)) => {
-                    (number, ::core::option::Option::Some(rest.trim()))
-                }
-                ::core::option::Option::None => (text, ::core::option::Option::None),
-            };
-            let ::core::result::Result::Ok(value) = number.parse::<u16>() else {
-                return ::core::result::Result::Err(
-                    crate::ParseCodeError::new(
-                        ::core::option::Option::None,
-                        "CloseCode",
-                        crate::ParseCodeErrorKind::Unrecognized,
-                    ),
-                );
-            };
-            let ::core::result::Result::Ok(code) = <Self as crate::CodeTable>::try_from_code(
-                value,
-            ) else {
-                return ::core::result::Result::Err(
-                    crate::ParseCodeError::new(
-                        ::core::option::Option::Some(value),
-                        "CloseCode",
-                        crate::ParseCodeErrorKind::Unknown,
-                    ),
-                );
-            };
-            match rest {
-                ::core::option::Option::Some(
-                    rest,
-                ) if code.reason() != ::core::option::Option::Some(rest) => {
-                    ::core::result::Result::Err(
-                        crate::ParseCodeError::new(
-                            ::core::option::Option::Some(value),
-                            "CloseCode",
-                            crate::ParseCodeErrorKind::WrongReason,
-                        ),
-                    )
-                }
-                _ => ::core::result::Result::Ok(code),
-            }
+            crate::__private::parse_code::<
+                Self,
+            >(text, &[8, 15, 2, 13, 12, 16, 9, 1, 10, 3, 14, 11, 7, 17, 4])
         }
     }
     crate::__impl_serde!(CloseCode, u16);

@@ -1,19 +1,12 @@
 //! Expansion cost, called as library functions (no rustc): parse + check + expand for the standard
 //! table and for generated specs of 1,000 and 10,000 codes with ranges (one per code, or one per
 //! hundred codes).
-//! `cargo bench -p closecodes-macros --bench expand`
-
-#![allow(dead_code, unreachable_pub)]
-
-// `expand.rs` lexes with the compiler when it runs inside rustc; outside, `is_available` is false.
-extern crate proc_macro;
-
-#[path = "../src/expand.rs"]
-mod expand;
+//! `cargo bench -p closecodes-codegen --bench expand`
 
 use std::fmt::Write as _;
 use std::hint::black_box;
 
+use closecodes_codegen::{Declared, Kind, Target};
 use closecodes_spec::{NoFiles, Source, load};
 
 fn main() {
@@ -52,10 +45,29 @@ fn spec(name: &str) -> String {
     }
 }
 
+/// The expansion of `pub enum Bench` from `table`, as `close_codes!` generates it.
+fn expand(table: &closecodes_spec::Table) -> proc_macro2::TokenStream {
+    let (krate, name) = (quote::quote!(::closecodes), quote::format_ident!("Bench"));
+    let target = Target {
+        krate: &krate,
+        name: &name,
+        kind: Kind::Macro,
+    };
+    let vis: syn::Visibility = syn::parse_quote!(pub);
+    closecodes_codegen::close_codes(
+        &target,
+        table,
+        &Declared {
+            attrs: &[],
+            vis: &vis,
+        },
+        None,
+    )
+}
+
 fn pipeline(text: &str) -> usize {
     let table = load(&Source::inline(text), &mut NoFiles).unwrap_or_else(|e| panic!("{e}"));
-    let (def, impls) = expand::standalone(&table, "Bench", &[]);
-    def.into_iter().count() + impls.into_iter().count()
+    expand(&table).into_iter().count()
 }
 
 #[divan::bench(args = ["websocket", "1000", "10000", "10000x100"], sample_count = 20)]
@@ -77,7 +89,6 @@ fn parse_and_check(bencher: divan::Bencher, name: &str) {
 fn lex_output(bencher: divan::Bencher, name: &str) {
     let text = spec(name);
     let table = load(&Source::inline(&text), &mut NoFiles).unwrap_or_else(|e| panic!("{e}"));
-    let (def, impls) = expand::standalone(&table, "Bench", &[]);
-    let output = format!("{def} {impls}");
+    let output = expand(&table).to_string();
     bencher.bench(|| black_box(output.parse::<proc_macro2::TokenStream>().is_ok()));
 }

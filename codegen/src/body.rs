@@ -1,0 +1,306 @@
+//! The text that grows with the table: function bodies with an arm per code, the constant arrays.
+//!
+//! Each function writes one piece and returns it as a single token tree, for `items` to place.
+
+use closecodes_spec::snake_case;
+use proc_macro2::{TokenStream, TokenTree};
+
+use crate::code::{Code, Match, OptStr, Pattern};
+use crate::plan::{Form, Plan, RowKind};
+
+/// The body of `from_repr`: the widest interval first (see `plan::widest_interval`), then named
+/// codes, as they take precedence inside ranges, then the ranges. A plain `match` measured as fast
+/// as a dense lookup array for the named block (LLVM lowers it to a jump table; see
+/// BENCHMARKS.md), so the generated code stays readable.
+pub(crate) fn from_repr(plan: &Plan<'_>) -> TokenTree {
+    let table = plan.table;
+    let mut code = Code::new();
+    if let Some((range, interval)) = plan.widest {
+        writeln!(
+            code,
+            "if ::core::matches!(value, {interval}) {{\nreturn {};\n}}",
+            plan.found(&format!("Self::{}(value)", range.name))
+        );
+    }
+    if plan.form == Form::Lookup {
+        writeln!(
+            code,
+            "if let ::core::option::Option::Some(at) = __closecodes::__private::find_{}(__CODES, value) {{\nreturn {};\n}}",
+            plan.repr,
+            plan.found("Self::ALL[at]")
+        );
+    }
+    code.line("match value {");
+    if plan.form == Form::Match {
+        for named in &table.codes {
+            let variant = format!("Self::{}", named.name);
+            writeln!(code, "{} => {},", named.value, plan.found(&variant));
+        }
+    }
+    let mut ranges = table.ranges.iter().peekable();
+    while let Some(range) = ranges.next() {
+        let body = plan.found(&format!("Self::{}(value)", range.name));
+        // A total table in lookup form has returned every named code already, so the values
+        // left are exactly those of the ranges: the last range takes them all.
+        if plan.form == Form::Lookup && table.total && ranges.peek().is_none() {
+            writeln!(code, "_ => {body},");
+        } else {
+            writeln!(code, "{} => {body},", Pattern(&range.intervals));
+        }
+    }
+    if !table.total {
+        code.line("_ => ::core::option::Option::None,");
+    }
+    code.line("}");
+    code.braced()
+}
+
+/// The body of `as_repr`. Written out rather than through `Match`: every code has its own
+/// number and every range the same body, so there is nothing to group but the ranges (and
+/// thousands of codes are quicker to write than to sort into groups).
+pub(crate) fn as_repr(plan: &Plan<'_>) -> TokenTree {
+    let mut code = Code::new();
+    code.line("match self {");
+    for named in &plan.table.codes {
+        writeln!(code, "Self::{} => {},", named.name, named.value);
+    }
+    let bindings: Vec<String> = plan
+        .table
+        .ranges
+        .iter()
+        .map(|range| format!("Self::{}(value)", range.name))
+        .collect();
+    if !bindings.is_empty() {
+        writeln!(code, "{} => value,", bindings.join(" | "));
+    }
+    code.line("}");
+    code.braced()
+}
+
+/// A per-code value that an accessor returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Column {
+    Reason,
+    Description,
+    Sendable,
+}
+
+impl Column {
+    /// The field of `Entry` that holds the value.
+    fn field(self) -> &'static str {
+        match self {
+            Column::Reason => "reason",
+            Column::Description => "description",
+            Column::Sendable => "sendable",
+        }
+    }
+
+    /// The value as Rust.
+    fn value(self, reason: Option<&str>, description: &str, sendable: bool) -> String {
+        match self {
+            Column::Reason => OptStr(reason).to_string(),
+            Column::Description => format!("{description:?}"),
+            Column::Sendable => sendable.to_string(),
+        }
+    }
+}
+
+/// The body of an accessor: a `match self` with one value per code, where a range variant
+/// matches its documented codes by value. In lookup form, named codes read their `ENTRIES` row.
+pub(crate) fn column(plan: &Plan<'_>, column: Column) -> TokenTree {
+    let mut arms = Match::default();
+    if plan.form == Form::Match {
+        for named in &plan.table.codes {
+            let value = column.value(named.reason.as_deref(), &named.description, named.sendable);
+            arms.push(format!("Self::{}", named.name), false, value);
+        }
+    }
+    for range in &plan.table.ranges {
+        let whole = column.value(range.reason.as_deref(), &range.description, range.sendable);
+        let mut inner = Match::default();
+        for documented in &range.documented {
+            let value = column.value(
+                documented.reason.as_deref(),
+                &documented.description,
+                documented.sendable,
+            );
+            if value != whole {
+                inner.push(documented.value.to_string(), false, value);
+            }
+        }
+        if inner.is_empty() {
+            arms.push(format!("Self::{}(_)", range.name), false, whole);
+        } else {
+            let mut body = Code::new();
+            inner.finish_with(&mut body, "value", Some(&whole));
+            arms.push(
+                format!("Self::{}(value)", range.name),
+                true,
+                body.into_text(),
+            );
+        }
+    }
+    let mut code = Code::new();
+    match plan.form {
+        Form::Lookup => {
+            let read = format!(
+                "__closecodes::__private::row_{}(<Self as __closecodes::CodeTable>::ENTRIES, self.{}()).{}",
+                plan.repr,
+                plan.as_fn,
+                column.field()
+            );
+            if arms.is_empty() {
+                code.line(&read);
+            } else {
+                arms.finish_with(&mut code, "self", Some(&read));
+            }
+        }
+        Form::Match => arms.finish(&mut code, "self"),
+    }
+    code.braced()
+}
+
+/// The body of `range()`: the name of the range variant. Named codes have none: one arm for one
+/// code, the final `_` for several.
+pub(crate) fn range_name(plan: &Plan<'_>) -> TokenTree {
+    let codes = &plan.table.codes;
+    let mut code = Code::new();
+    code.line("match self {");
+    if let [only] = codes.as_slice() {
+        writeln!(code, "Self::{} => {},", only.name, OptStr(None));
+    }
+    for range in &plan.table.ranges {
+        writeln!(
+            code,
+            "Self::{}(_) => {},",
+            range.name,
+            OptStr(Some(&range.name))
+        );
+    }
+    if codes.len() > 1 {
+        writeln!(code, "_ => {},", OptStr(None));
+    }
+    code.line("}");
+    code.braced()
+}
+
+/// For each range, `const fn library(value)`, which fails const evaluation out of range, and
+/// `try_library(value)`.
+pub(crate) fn constructors(plan: &Plan<'_>) -> TokenStream {
+    let table = plan.table;
+    let mut code = Code::new();
+    for range in &table.ranges {
+        let snake = snake_case(&range.name);
+        let (name, repr, pattern) = (&range.name, table.repr, Pattern(&range.intervals));
+        let intervals = range.intervals_text();
+        // Named codes inside the range, found by binary search: `table.codes` is sorted by code.
+        let inside: Vec<String> = range
+            .intervals
+            .iter()
+            .flat_map(|iv| {
+                let from = table.codes.partition_point(|c| c.value < iv.start);
+                let to = table.codes.partition_point(|c| c.value <= iv.end);
+                table.codes.get(from..to).unwrap_or_default()
+            })
+            .map(|c| format!("{} => Self::{},", c.value, c.name))
+            .collect();
+        let build = if inside.is_empty() {
+            format!("Self::{name}(value)")
+        } else {
+            format!(
+                "match value {{ {} _ => Self::{name}(value), }}",
+                inside.concat()
+            )
+        };
+        code.doc(&[
+            &format!(
+                "The code `value` of range `{name}` ({intervals}); a code the range names is returned as its own variant."
+            ),
+            "",
+            "# Panics",
+            "",
+            "If `value` is outside the range; in a `const` this is a compile error.",
+        ]);
+        let message = format!("the code is not in range `{name}` ({intervals})");
+        writeln!(
+            code,
+            "#[must_use]\npub const fn {snake}(value: {repr}) -> Self {{\n::core::assert!(::core::matches!(value, {pattern}), {message:?});\n{build}\n}}"
+        );
+        code.doc(&[format!(
+            "The code `value` of range `{name}` ({intervals}), or `None` if it is outside the range."
+        )]);
+        writeln!(
+            code,
+            "#[must_use]\npub const fn try_{snake}(value: {repr}) -> ::core::option::Option<Self> {{\nif ::core::matches!(value, {pattern}) {{ ::core::option::Option::Some({build}) }} else {{ ::core::option::Option::None }}\n}}"
+        );
+    }
+    code.tokens()
+}
+
+/// `[Self::Normal, …]`: the named codes, ordered by code.
+pub(crate) fn all(plan: &Plan<'_>) -> TokenTree {
+    let mut code = Code::new();
+    for named in &plan.table.codes {
+        writeln!(code, "Self::{},", named.name);
+    }
+    code.bracketed()
+}
+
+/// The rows of `CodeTable::ENTRIES`, each a call to one of the runtime's row constructors: a
+/// dozen tokens a row, against thirty for a struct literal. (Measured both ways, and as tuples
+/// turned into rows by a `const` loop: rustc checks a 10,000-code crate in the same time with any
+/// of the three; fewer tokens are quicker to expand.)
+pub(crate) fn entries(plan: &Plan<'_>) -> TokenTree {
+    let mut code = Code::new();
+    for row in &plan.rows {
+        // A reason is never empty (the checks reject it); the row constructors read "" as none.
+        let reason = row.reason.unwrap_or("");
+        let (variant, description, sendable) = (row.variant, row.description, row.sendable);
+        match row.kind {
+            RowKind::Range => writeln!(
+                code,
+                "__range({variant:?}, {}, {}, {reason:?}, {description:?}, {sendable}),",
+                row.start, row.end
+            ),
+            RowKind::Code => writeln!(
+                code,
+                "__code({variant:?}, {}, {reason:?}, {description:?}, {sendable}),",
+                row.start
+            ),
+            RowKind::Documented => writeln!(
+                code,
+                "__documented({variant:?}, {}, {reason:?}, {description:?}, {sendable}),",
+                row.start
+            ),
+        }
+    }
+    code.bracketed()
+}
+
+/// `[0, 1, 2, …]`: the named codes in the order of `ALL`, searched by the lookup form.
+pub(crate) fn codes(plan: &Plan<'_>) -> TokenTree {
+    let mut code = Code::new();
+    for named in &plan.table.codes {
+        write!(code, "{},", named.value);
+    }
+    code.bracketed()
+}
+
+/// The positions of the named codes' `ENTRIES` rows, sorted by variant name: `FromStr` finds a
+/// name by binary search (a `match` on 10,000 strings is slow to compile; this is two tokens a
+/// code).
+pub(crate) fn by_name(plan: &Plan<'_>) -> TokenTree {
+    let mut named: Vec<(&str, usize)> = plan
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| row.kind == RowKind::Code)
+        .map(|(at, row)| (row.variant, at))
+        .collect();
+    named.sort_unstable();
+    let mut code = Code::new();
+    for (_, at) in named {
+        write!(code, "{at},");
+    }
+    code.bracketed()
+}

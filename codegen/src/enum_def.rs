@@ -1,0 +1,157 @@
+//! The enum definition: the user's attributes, the generated docs and doc table, the variants.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::code::Code;
+use crate::expand::Declared;
+use crate::plan::{Plan, RowKind};
+
+/// The enum with its docs: the user's (or the spec's description), then the table of every code.
+pub(crate) fn enum_def(plan: &Plan<'_>, declared: &Declared<'_>) -> TokenStream {
+    let (name, table) = (plan.name, plan.table);
+    let has_user_docs = declared.attrs.iter().any(|a| a.path().is_ident("doc"));
+    let mut lines = Vec::new();
+    if !has_user_docs {
+        lines.push(
+            table
+                .description
+                .clone()
+                .unwrap_or_else(|| format!("Codes of the `{name}` table.")),
+        );
+    }
+    lines.push(String::new());
+    lines.extend(doc_table(plan).lines().map(str::to_owned));
+    let mut docs = Code::new();
+    docs.doc(&lines);
+    let docs = docs.tokens();
+    let attrs = declared.attrs.iter().filter_map(strip_builtin_derives);
+    let non_exhaustive = table.non_exhaustive.then(|| quote!(#[non_exhaustive]));
+    let variants = variants(plan);
+    let vis = declared.vis;
+    quote! {
+        #(#attrs)*
+        #docs
+        #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+        #non_exhaustive
+        #vis enum #name #variants
+    }
+}
+
+/// `{ Normal, …, Reserved(u16), … }`, each variant with its code, reason and description.
+fn variants(plan: &Plan<'_>) -> proc_macro2::TokenTree {
+    let table = plan.table;
+    let mut code = Code::new();
+    for named in &table.codes {
+        let mut head = format!("`{}`", named.value);
+        if let Some(reason) = &named.reason {
+            head.push(' ');
+            head.push_str(reason);
+        }
+        let mut lines = vec![head, String::new(), named.description.clone()];
+        if !named.sendable {
+            lines.extend([String::new(), "Never sent on the wire.".to_owned()]);
+        }
+        code.doc(&lines);
+        writeln!(code, "{},", named.name);
+    }
+    for range in &table.ranges {
+        let list: Vec<String> = range.intervals.iter().map(|i| format!("`{i}`")).collect();
+        let mut head = format!("Codes {}", list.join(", "));
+        if let Some(reason) = &range.reason {
+            head.push_str(": ");
+            head.push_str(reason);
+        }
+        head.push('.');
+        let mut lines = vec![head, String::new(), range.description.clone()];
+        if !range.documented.is_empty() {
+            lines.extend([
+                String::new(),
+                "Codes documented in this range:".to_owned(),
+                String::new(),
+            ]);
+            for documented in &range.documented {
+                let reason = documented
+                    .reason
+                    .as_deref()
+                    .map_or(String::new(), |r| format!(" {r}"));
+                lines.push(format!(
+                    "- `{}`{reason}: {}",
+                    documented.value, documented.description
+                ));
+            }
+        }
+        if !range.sendable {
+            lines.extend([String::new(), "Never sent on the wire.".to_owned()]);
+        }
+        code.doc(&lines);
+        writeln!(code, "{}({}),", range.name, table.repr);
+    }
+    code.braced()
+}
+
+/// The Markdown table of every code and range that heads the enum's documentation. A one-code
+/// interval that is also documented (1004) is listed once, with its reason.
+fn doc_table(plan: &Plan<'_>) -> String {
+    let name = plan.name;
+    let rows = &plan.rows;
+    let mut out = Code::new();
+    out.line("| Code | Variant | Reason | Sendable |\n|---:|---|---|:-:|");
+    for (i, row) in rows.iter().enumerate() {
+        let documented_next = rows.get(i + 1).is_some_and(|next| {
+            next.kind == RowKind::Documented
+                && next.start == row.start
+                && next.variant == row.variant
+        });
+        if row.kind == RowKind::Range && row.start == row.end && documented_next {
+            continue;
+        }
+        let code = closecodes_spec::Interval {
+            start: row.start,
+            end: row.end,
+        };
+        writeln!(
+            out,
+            "| `{code}` | [`{n}`]({name}::{n}) | {} | {} |",
+            row.reason.unwrap_or("").replace('|', "\\|"),
+            if row.sendable { "yes" } else { "no" },
+            n = row.variant
+        );
+    }
+    out.into_text()
+}
+
+/// Drops from a user's `#[derive(...)]` the traits that the macro implements itself.
+pub(crate) fn strip_builtin_derives(attr: &syn::Attribute) -> Option<TokenStream> {
+    const OURS: &[&str] = &[
+        "Clone",
+        "Copy",
+        "Debug",
+        "PartialEq",
+        "Eq",
+        "Hash",
+        "PartialOrd",
+        "Ord",
+    ];
+    if !attr.path().is_ident("derive") {
+        return Some(quote!(#attr));
+    }
+    let Ok(paths) = attr.parse_args_with(
+        syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
+    ) else {
+        return Some(quote!(#attr));
+    };
+    let kept: Vec<&syn::Path> = paths
+        .iter()
+        .filter(|p| {
+            p.segments
+                .last()
+                .is_none_or(|s| !OURS.contains(&s.ident.to_string().as_str()))
+        })
+        .collect();
+    if kept.is_empty() {
+        None
+    } else {
+        Some(quote!(#[derive(#(#kept),*)]))
+    }
+}

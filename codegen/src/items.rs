@@ -1,0 +1,348 @@
+//! The items of a table, one function each, written with `quote!`: their size does not grow with
+//! the table, only the bodies they place (from `body`) do.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::body::{self, Column};
+use crate::expand::Kind;
+use crate::plan::{Form, Plan};
+
+/// The names local to the impls' block: the runtime alias (generated text cannot spell `$crate`),
+/// the row constructors, and in lookup form the sorted codes.
+pub(crate) fn prelude(plan: &Plan<'_>) -> TokenStream {
+    let (krate, repr) = (plan.krate, &plan.repr);
+    let codes = (plan.form == Form::Lookup).then(|| {
+        let codes = body::codes(plan);
+        let doc = format!("The named codes, ordered as `{}::ALL`.", plan.name);
+        quote! {
+            #[doc = #doc]
+            const __CODES: &[#repr] = &#codes;
+        }
+    });
+    quote! {
+        #[allow(unused_imports)]
+        use #krate as __closecodes;
+        #[allow(unused_imports)]
+        use #krate::__private::{code as __code, documented as __documented, range as __range};
+
+        #codes
+    }
+}
+
+/// The inherent `impl`: `ALL`, the `const fn`s and the range constructors.
+pub(crate) fn inherent(plan: &Plan<'_>) -> TokenStream {
+    let (krate, name, repr) = (plan.krate, plan.name, &plan.repr);
+    let (from_fn, as_fn) = (&plan.from_fn, &plan.as_fn);
+    let name_str = plan.name_str();
+    let (from_ret, from_doc) = if plan.table.total {
+        let doc = format!(
+            " The code with number `value`; every `{repr}` is a code of this table, in a range variant if it has no name."
+        );
+        (quote!(Self), doc)
+    } else {
+        let doc = " The code with number `value`, or `None` if it is not a code of this table.";
+        (quote!(::core::option::Option<Self>), doc.to_owned())
+    };
+    let as_doc = format!(" The number of the code, as a `{repr}`.");
+    let found = if plan.table.total {
+        quote!(let code = Self::#from_fn(value);)
+    } else {
+        quote! {
+            let ::core::option::Option::Some(code) = Self::#from_fn(value) else {
+                return ::core::result::Result::Err(#krate::__private::unknown(value, #name_str));
+            };
+        }
+    };
+    let all = body::all(plan);
+    let from_body = body::from_repr(plan);
+    let as_body = body::as_repr(plan);
+    let reason = body::column(plan, Column::Reason);
+    let description = body::column(plan, Column::Description);
+    let sendable = body::column(plan, Column::Sendable);
+    let range = body::range_name(plan);
+    let constructors = body::constructors(plan);
+    quote! {
+        impl #name {
+            /// Every named code of the table, ordered by code.
+            pub const ALL: &'static [Self] = &#all;
+
+            #[doc = #from_doc]
+            #[must_use]
+            #[inline]
+            pub const fn #from_fn(value: #repr) -> #from_ret #from_body
+
+            #[doc = #as_doc]
+            #[must_use]
+            #[inline]
+            pub const fn #as_fn(self) -> #repr #as_body
+
+            /// The registry's short name of the code ("Normal Closure"), if it has one.
+            #[must_use]
+            pub const fn reason(self) -> ::core::option::Option<&'static str> #reason
+
+            /// What the code means, from the table's description.
+            #[must_use]
+            pub const fn description(self) -> &'static str #description
+
+            /// Whether the code may be sent on the wire.
+            #[must_use]
+            #[inline]
+            pub const fn is_sendable(self) -> bool #sendable
+
+            /// The code with number `value`, as read from the wire: only codes that may be sent.
+            ///
+            /// # Errors
+            ///
+            /// A `CodeError` that carries `value`, of kind `Unknown` if it is not a code of the
+            /// table and `NotSendable` if it is one that is never sent.
+            #[inline]
+            pub const fn from_wire(value: #repr) -> ::core::result::Result<Self, #krate::CodeError<#repr>> {
+                #found
+                if code.is_sendable() {
+                    ::core::result::Result::Ok(code)
+                } else {
+                    ::core::result::Result::Err(#krate::__private::not_sendable(value, #name_str, code.range()))
+                }
+            }
+
+            /// The name of the range variant holding the code, or `None` for a named code.
+            #[must_use]
+            pub const fn range(self) -> ::core::option::Option<&'static str> #range
+
+            #constructors
+        }
+    }
+}
+
+/// `From<repr>` (total tables) or `TryFrom<repr>`, and `From<Self> for repr`.
+pub(crate) fn repr_conversions(plan: &Plan<'_>) -> TokenStream {
+    let (krate, name, repr) = (plan.krate, plan.name, &plan.repr);
+    let (from_fn, as_fn) = (&plan.from_fn, &plan.as_fn);
+    let into_self = if plan.table.total {
+        quote! {
+            #[automatically_derived]
+            impl ::core::convert::From<#repr> for #name {
+                #[inline]
+                fn from(value: #repr) -> Self {
+                    Self::#from_fn(value)
+                }
+            }
+        }
+    } else {
+        quote! {
+            #[automatically_derived]
+            impl ::core::convert::TryFrom<#repr> for #name {
+                type Error = #krate::CodeError<#repr>;
+
+                #[inline]
+                fn try_from(value: #repr) -> ::core::result::Result<Self, #krate::CodeError<#repr>> {
+                    <Self as #krate::CodeTable>::try_from_code(value)
+                }
+            }
+        }
+    };
+    quote! {
+        #into_self
+
+        #[automatically_derived]
+        impl ::core::convert::From<#name> for #repr {
+            #[inline]
+            fn from(code: #name) -> Self {
+                code.#as_fn()
+            }
+        }
+    }
+}
+
+/// `PartialEq`, `Eq`, `PartialOrd`, `Ord` and `Hash`, by code; none for a derive, whose
+/// comparisons are the user's own `#[derive(...)]`.
+pub(crate) fn comparisons(plan: &Plan<'_>) -> TokenStream {
+    if plan.kind == Kind::Derive {
+        return TokenStream::new();
+    }
+    let (name, as_fn) = (plan.name, &plan.as_fn);
+    quote! {
+        #[automatically_derived]
+        impl ::core::cmp::PartialEq for #name {
+            #[inline]
+            fn eq(&self, other: &Self) -> bool {
+                self.#as_fn() == other.#as_fn()
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::cmp::Eq for #name {}
+
+        #[automatically_derived]
+        impl ::core::cmp::PartialOrd for #name {
+            #[inline]
+            fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+                ::core::option::Option::Some(::core::cmp::Ord::cmp(self, other))
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::cmp::Ord for #name {
+            #[inline]
+            fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+                ::core::cmp::Ord::cmp(&self.#as_fn(), &other.#as_fn())
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::hash::Hash for #name {
+            #[inline]
+            fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+                ::core::hash::Hash::hash(&self.#as_fn(), state);
+            }
+        }
+    }
+}
+
+/// `Display`: "1000 Normal Closure", or the number alone for a code without a reason.
+pub(crate) fn display(plan: &Plan<'_>) -> TokenStream {
+    let (name, as_fn) = (plan.name, &plan.as_fn);
+    quote! {
+        #[automatically_derived]
+        impl ::core::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self.reason() {
+                    ::core::option::Option::Some(reason) => ::core::write!(f, "{} {}", self.#as_fn(), reason),
+                    ::core::option::Option::None => ::core::write!(f, "{}", self.#as_fn()),
+                }
+            }
+        }
+    }
+}
+
+/// `FromStr`, through the table's `CodeTable::parse_code`.
+pub(crate) fn from_str(plan: &Plan<'_>) -> TokenStream {
+    let (krate, name, repr) = (plan.krate, plan.name, &plan.repr);
+    quote! {
+        #[automatically_derived]
+        impl ::core::str::FromStr for #name {
+            type Err = #krate::ParseCodeError<#repr>;
+
+            #[inline]
+            fn from_str(text: &str) -> ::core::result::Result<Self, #krate::ParseCodeError<#repr>> {
+                <Self as #krate::CodeTable>::parse_code(text)
+            }
+        }
+    }
+}
+
+/// `CodeTable`: the table for generic code, `ENTRIES` included.
+pub(crate) fn code_table(plan: &Plan<'_>) -> TokenStream {
+    let (krate, name, repr) = (plan.krate, plan.name, &plan.repr);
+    let (from_fn, as_fn) = (&plan.from_fn, &plan.as_fn);
+    let name_str = plan.name_str();
+    let total = plan.table.total;
+    let try_from_code = if total {
+        quote!(::core::result::Result::Ok(Self::#from_fn(value)))
+    } else {
+        quote! {
+            match Self::#from_fn(value) {
+                ::core::option::Option::Some(code) => ::core::result::Result::Ok(code),
+                ::core::option::Option::None => ::core::result::Result::Err(#krate::__private::unknown(value, #name_str)),
+            }
+        }
+    };
+    let entries = body::entries(plan);
+    let by_name = body::by_name(plan);
+    quote! {
+        #[automatically_derived]
+        impl #krate::CodeTable for #name {
+            type Repr = #repr;
+            const NAME: &'static str = #name_str;
+            const ALL: &'static [Self] = Self::ALL;
+            const ENTRIES: &'static [#krate::Entry<#repr>] = &#entries;
+            const TOTAL: bool = #total;
+
+            #[inline]
+            fn code(self) -> #repr {
+                self.#as_fn()
+            }
+
+            #[inline]
+            fn reason(self) -> ::core::option::Option<&'static str> {
+                self.reason()
+            }
+
+            #[inline]
+            fn description(self) -> &'static str {
+                self.description()
+            }
+
+            #[inline]
+            fn is_sendable(self) -> bool {
+                self.is_sendable()
+            }
+
+            #[inline]
+            fn try_from_code(value: #repr) -> ::core::result::Result<Self, #krate::CodeError<#repr>> {
+                #try_from_code
+            }
+
+            #[inline]
+            fn from_wire(value: #repr) -> ::core::result::Result<Self, #krate::CodeError<#repr>> {
+                Self::from_wire(value)
+            }
+
+            #[inline]
+            fn parse_code(text: &str) -> ::core::result::Result<Self, #krate::ParseCodeError<#repr>> {
+                #krate::__private::parse_code::<Self>(text, &#by_name)
+            }
+        }
+    }
+}
+
+/// `From<CloseCode>` (or `TryFrom` for a partial table) and `From<Self> for CloseCode`, for
+/// tables that extend `websocket`.
+pub(crate) fn close_code_conversions(plan: &Plan<'_>) -> TokenStream {
+    if !plan.converts_with_close_code() {
+        return TokenStream::new();
+    }
+    let (krate, name) = (plan.krate, plan.name);
+    let from_standard = if plan.table.total {
+        quote! {
+            #[automatically_derived]
+            impl ::core::convert::From<#krate::CloseCode> for #name {
+                #[inline]
+                fn from(code: #krate::CloseCode) -> Self {
+                    Self::from_u16(code.as_u16())
+                }
+            }
+        }
+    } else {
+        quote! {
+            #[automatically_derived]
+            impl ::core::convert::TryFrom<#krate::CloseCode> for #name {
+                type Error = #krate::CodeError<u16>;
+
+                #[inline]
+                fn try_from(code: #krate::CloseCode) -> ::core::result::Result<Self, #krate::CodeError<u16>> {
+                    <Self as #krate::CodeTable>::try_from_code(code.as_u16())
+                }
+            }
+        }
+    };
+    quote! {
+        #from_standard
+
+        #[automatically_derived]
+        impl ::core::convert::From<#name> for #krate::CloseCode {
+            #[inline]
+            fn from(code: #name) -> Self {
+                #krate::CloseCode::from_u16(code.as_u16())
+            }
+        }
+    }
+}
+
+/// `Serialize` and `Deserialize` as the number, through a `macro_rules!` of the runtime: only
+/// the runtime knows whether its `serde` feature is on.
+pub(crate) fn serde(plan: &Plan<'_>) -> TokenStream {
+    let (krate, name, repr) = (plan.krate, plan.name, &plan.repr);
+    quote!(#krate::__impl_serde!(#name, #repr);)
+}

@@ -1,0 +1,43 @@
+//! Code generation of `closecodes`: a checked [`Table`] becomes the enum and its impls, as tokens.
+//!
+//! A plain library, called by the proc macro (`closecodes-macros`), by build scripts and by the
+//! CLI alike; unit-tested without rustc. Data flows one way: a checked `Table` and a [`Target`]
+//! → a plan of the table, decided once → one function per generated item → tokens.
+//!
+//! ```
+//! use closecodes_codegen::{Declared, Kind, Target};
+//! use closecodes_spec::{NoFiles, Source, load};
+//! use quote::{format_ident, quote};
+//!
+//! let table = load(&Source::inline("extends = \"websocket\""), &mut NoFiles)?;
+//! let (krate, name) = (quote!(::closecodes), format_ident!("ChatCode"));
+//! let target = Target { krate: &krate, name: &name, kind: Kind::Macro };
+//! let vis: syn::Visibility = syn::parse_quote!(pub);
+//! let tokens = closecodes_codegen::close_codes(&target, &table, &Declared { attrs: &[], vis: &vis }, None);
+//! assert!(tokens.to_string().contains("pub enum ChatCode"));
+//! # Ok::<(), closecodes_spec::Errors>(())
+//! ```
+//!
+//! Generated code follows one rule: what grows with the table (arms, rows, docs) is written as
+//! text and lexed once (module `code`), what does not is `quote!`ed in its own function (module
+//! `items`),
+//! and what is the same logic for every table lives in the runtime's `__private` module.
+
+// Inside rustc the generated text is lexed by the compiler itself (see `code::Code::tokens`).
+extern crate proc_macro;
+
+mod body;
+mod code;
+mod enum_def;
+mod expand;
+mod items;
+mod plan;
+
+pub use expand::{Declared, Kind, Target, Tracked, close_codes, derive, impls, stand_in, tracking};
+pub use plan::LOOKUP_ABOVE;
+
+#[doc(no_inline)]
+pub use closecodes_spec::Table;
+
+#[cfg(test)]
+mod tests;

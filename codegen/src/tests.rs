@@ -1,0 +1,289 @@
+//! What the generated code does for tables of different shapes, read from its pretty-printed text.
+//! The whole output of five tables is pinned by the golden expansions (`macros/tests/golden`).
+
+use std::fmt::Write as _;
+
+use closecodes_spec::{NoFiles, RESERVED_METHODS, Source, Table, load};
+use quote::{format_ident, quote};
+
+use crate::{Declared, Kind, LOOKUP_ABOVE, Target};
+
+fn table(text: &str) -> Table {
+    load(&Source::inline(text), &mut NoFiles).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// `pub enum Test` from `text`, as `close_codes!` expands it, pretty-printed.
+fn expand(text: &str) -> String {
+    let (krate, name) = (quote!(::closecodes), format_ident!("Test"));
+    let target = Target {
+        krate: &krate,
+        name: &name,
+        kind: Kind::Macro,
+    };
+    let attrs: Vec<syn::Attribute> = vec![syn::parse_quote!(#[derive(Hash, Default)])];
+    let vis: syn::Visibility = syn::parse_quote!(pub);
+    let declared = Declared {
+        attrs: &attrs,
+        vis: &vis,
+    };
+    let tokens = crate::close_codes(&target, &table(text), &declared, None);
+    let file: syn::File = syn::parse2(tokens).unwrap_or_else(|e| panic!("not Rust: {e}"));
+    prettyplease::unparse(&file)
+}
+
+/// Whether `code` holds `needle`, whitespace aside (pretty-printing decides the line breaks).
+fn has(code: &str, needle: &str) -> bool {
+    let squash = |text: &str| text.split_whitespace().collect::<String>();
+    squash(code).contains(&squash(needle))
+}
+
+/// The text of the generated `fn name` (up to the next `fn` at the same indentation).
+fn function<'a>(code: &'a str, name: &str) -> &'a str {
+    let start = code
+        .find(&format!("fn {name}("))
+        .unwrap_or_else(|| panic!("no fn {name} in\n{code}"));
+    let rest = &code[start..];
+    let end = rest[1..]
+        .find("\n        pub const fn ")
+        .map_or(rest.len(), |e| e + 1);
+    &rest[..end]
+}
+
+const SMALL: &str = r#"
+    [table]
+    repr = "u8"
+    description = "A small table."
+    [[code]]
+    code = 1
+    name = "One"
+    reason = "Uno"
+    description = "The first."
+    [[code]]
+    code = 2
+    name = "Two"
+    description = "The second."
+    sendable = false
+    [[range]]
+    name = "Many"
+    codes = ["3..=9", "200..=255"]
+    description = "More."
+    [[code]]
+    code = 7
+    reason = "Lucky"
+    description = "A documented code in a range."
+"#;
+
+#[test]
+fn user_derives_of_ours_are_dropped_and_others_kept() {
+    let code = expand(SMALL);
+    assert!(has(&code, "#[derive(Default)]\n"), "{code}");
+    assert!(!has(&code, "derive(Hash"), "{code}");
+    assert!(has(&code, "#[non_exhaustive]\npub enum Test {"), "{code}");
+    assert!(
+        has(&code, "/** A small table."),
+        "spec description without user docs: {code}"
+    );
+}
+
+#[test]
+fn a_partial_table_returns_option_and_converts_with_try_from() {
+    let code = expand(SMALL);
+    let from = function(&code, "from_u8");
+    assert!(has(from, "-> ::core::option::Option<Self>"), "{from}");
+    assert!(has(from, "1 => ::core::option::Option::Some(Self::One),"));
+    assert!(has(
+        from,
+        "3..=9 | 200..=255 => ::core::option::Option::Some(Self::Many(value)),"
+    ));
+    assert!(has(from, "_ => ::core::option::Option::None,"));
+    assert!(has(&code, "impl ::core::convert::TryFrom<u8> for Test"));
+    assert!(!has(&code, "impl ::core::convert::From<u8> for Test"));
+    assert!(
+        !has(&code, "CloseCode"),
+        "no standard conversions without `extends`"
+    );
+}
+
+#[test]
+fn a_range_value_reads_its_documented_codes_and_same_arms_are_grouped() {
+    let code = expand(SMALL);
+    let reason = function(&code, "reason");
+    assert!(
+        has(
+            reason,
+            "Self::Many(value) => {\n                    match value {\n                        7 => ::core::option::Option::Some(\"Lucky\"),\n                        _ => ::core::option::Option::None,"
+        ),
+        "{reason}"
+    );
+    // clippy::match_same_arms: the largest group of same-body arms becomes the wildcard.
+    let sendable = function(&code, "is_sendable");
+    assert!(
+        has(sendable, "Self::Two => false,\n                _ => true,"),
+        "{sendable}"
+    );
+}
+
+#[test]
+fn a_total_table_converts_with_from_and_with_close_code() {
+    let code = expand(
+        "extends = \"websocket\"\n[[code]]\ncode = 4001\nname = \"Auth\"\ndescription = \"x\"\n",
+    );
+    let from = function(&code, "from_u16");
+    assert!(has(from, "fn from_u16(value: u16) -> Self {"), "{from}");
+    assert!(has(from, "4001 => Self::Auth,"));
+    assert!(has(from, "1004 | 1016..=2999 => Self::Reserved(value),"));
+    assert!(
+        !has(from, "_ =>"),
+        "a total match needs no wildcard: {from}"
+    );
+    assert!(has(&code, "impl ::core::convert::From<u16> for Test"));
+    assert!(has(
+        &code,
+        "impl ::core::convert::From<::closecodes::CloseCode> for Test"
+    ));
+    assert!(has(
+        &code,
+        "impl ::core::convert::From<Test> for ::closecodes::CloseCode"
+    ));
+}
+
+#[test]
+fn the_widest_interval_is_tested_first() {
+    let code = expand("extends = \"websocket\"");
+    assert!(
+        has(
+            function(&code, "from_u16"),
+            "{\n            if ::core::matches!(value, 5000..=65535) {\n                return Self::Bad(value);\n            }\n            match value {"
+        ),
+        "{code}"
+    );
+    // No interval covers half the values, or the wide one holds a named code: no test first.
+    let starts_with_match =
+        |code: &str| has(function(code, "from_u8"), "{\n            match value {");
+    assert!(starts_with_match(&expand(SMALL)));
+    let around = "[table]\nrepr = \"u8\"\n[[range]]\nname = \"Most\"\ncodes = \"0..=200\"\ndescription = \"x\"\n[[code]]\ncode = {code}\nname = \"Named\"\ndescription = \"x\"\n";
+    assert!(starts_with_match(&expand(&around.replace("{code}", "100"))));
+    let code = expand(&around.replace("{code}", "201"));
+    assert!(
+        has(
+            function(&code, "from_u8"),
+            "if ::core::matches!(value, 0..=200) {\n                return ::core::option::Option::Some(Self::Most(value));"
+        ),
+        "{code}"
+    );
+}
+
+#[test]
+fn negative_codes_are_patterns_with_a_sign() {
+    let code = expand(
+        "[table]\nrepr = \"i8\"\n[[range]]\nname = \"Neg\"\ncodes = \"-128..=-1\"\ndescription = \"x\"\n",
+    );
+    assert!(has(function(&code, "from_i8"), "-128..=-1 =>"), "{code}");
+}
+
+/// A `u32` table of `n` named codes and one range.
+fn many_codes(n: usize) -> String {
+    let mut text = String::from(
+        "[table]\nrepr = \"u32\"\n[[range]]\nname = \"High\"\ncodes = \"100000..=199999\"\ndescription = \"x\"\n",
+    );
+    for i in 0..n {
+        let _ = write!(
+            text,
+            "[[code]]\ncode = {i}\nname = \"C{i}\"\nreason = \"R {i}\"\ndescription = \"Code {i}.\"\n"
+        );
+    }
+    text
+}
+
+#[test]
+fn large_tables_take_the_lookup_form() {
+    let small = expand(&many_codes(LOOKUP_ABOVE));
+    assert!(!has(&small, "__CODES"), "{LOOKUP_ABOVE} codes: plain match");
+    assert!(has(
+        function(&small, "from_u32"),
+        "5 => ::core::option::Option::Some(Self::C5),"
+    ));
+
+    let large = expand(&many_codes(LOOKUP_ABOVE + 1));
+    assert!(
+        has(&large, "const __CODES: &[u32] = &[\n        0,\n        1,"),
+        "{large}"
+    );
+    let from = function(&large, "from_u32");
+    assert!(
+        has(from, "__closecodes::__private::find_u32(__CODES, value,)"),
+        "{from}"
+    );
+    assert!(!has(from, "Self::C5"), "no arm per code: {from}");
+    let description = function(&large, "description");
+    assert!(has(description, "Self::High(_) => \"x\","), "{description}");
+    assert!(
+        has(
+            description,
+            "__closecodes::__private::row_u32(\n                            <Self as __closecodes::CodeTable>::ENTRIES,\n                            self.as_u32(),\n                        )\n                        .description"
+        ),
+        "{description}"
+    );
+    // Far fewer tokens per named code.
+    let tokens = |code: &str| {
+        code.parse::<proc_macro2::TokenStream>()
+            .map_or(0, count_tokens)
+    };
+    let (small, large) = (tokens(&small), tokens(&large));
+    assert!(
+        large * 3 < small * 2,
+        "{large} tokens in lookup form, {small} in match form"
+    );
+}
+
+fn count_tokens(tokens: proc_macro2::TokenStream) -> usize {
+    tokens
+        .into_iter()
+        .map(|t| match t {
+            proc_macro2::TokenTree::Group(g) => 1 + count_tokens(g.stream()),
+            _ => 1,
+        })
+        .sum()
+}
+
+#[test]
+fn expansion_is_deterministic() {
+    assert_eq!(expand(SMALL), expand(SMALL));
+}
+
+/// The checks keep range constructors off every method a table has: `RESERVED_METHODS` must list
+/// each `fn` the expansion emits that is not a constructor.
+#[test]
+fn every_generated_method_is_reserved_or_a_constructor() {
+    let code = expand("extends = \"websocket\"");
+    let constructors = [
+        "bad",
+        "try_bad",
+        "reserved",
+        "try_reserved",
+        "iana",
+        "try_iana",
+        "library",
+        "try_library",
+    ];
+    let mut seen = 0;
+    for line in code.lines() {
+        let line = line.trim_start();
+        let Some(rest) = ["pub const fn ", "const fn ", "fn "]
+            .iter()
+            .find_map(|head| line.strip_prefix(head))
+        else {
+            continue;
+        };
+        let name = rest.split(['(', '<']).next().unwrap_or(rest);
+        seen += 1;
+        assert!(
+            constructors.contains(&name)
+                || RESERVED_METHODS.contains(&name)
+                || name == "from_u16"
+                || name == "as_u16",
+            "`fn {name}` is generated but not in `closecodes_spec::RESERVED_METHODS`"
+        );
+    }
+    assert!(seen > 20, "{seen} functions found in\n{code}");
+}

@@ -1,0 +1,165 @@
+//! The derive's helper attributes, parsed into plain values: `#[close_codes(...)]` on the enum,
+//! `#[code]`, `#[codes]` and `#[reason]` on variants, and doc comments.
+
+use closecodes_spec::Interval;
+use proc_macro2::Span;
+use quote::ToTokens;
+use syn::{Attribute, LitInt, LitStr, Token};
+
+/// `#[close_codes(extends = "...", repr = "...", crate = "...")]`.
+#[derive(Default)]
+pub(crate) struct Options {
+    pub extends: Option<LitStr>,
+    pub repr: Option<LitStr>,
+    pub krate: Option<syn::Path>,
+}
+
+impl Options {
+    /// Reads every `#[close_codes(...)]` of the enum; a malformed one is an error in `errors`.
+    pub(crate) fn parse(attrs: &[Attribute], errors: &mut Vec<syn::Error>) -> Self {
+        let mut options = Options::default();
+        for attr in attrs.iter().filter(|a| a.path().is_ident("close_codes")) {
+            let result = attr.parse_nested_meta(|meta| {
+                if meta.path.is_ident("extends") {
+                    options.extends = Some(meta.value()?.parse()?);
+                } else if meta.path.is_ident("repr") {
+                    options.repr = Some(meta.value()?.parse()?);
+                } else if meta.path.is_ident("crate") {
+                    let lit: LitStr = meta.value()?.parse()?;
+                    options.krate = Some(lit.parse()?);
+                } else {
+                    let key = meta.path.to_token_stream().to_string();
+                    return Err(meta.error(format!(
+                        "unknown option `{key}` in `#[close_codes(...)]`; expected `extends`, `repr` or `crate`"
+                    )));
+                }
+                Ok(())
+            });
+            if let Err(e) = result {
+                errors.push(e);
+            }
+        }
+        options
+    }
+}
+
+/// The attributes of one variant.
+#[derive(Default)]
+pub(crate) struct VariantAttrs {
+    /// `#[code(4001)]`, with the span of the number.
+    pub code: Option<(i128, Span)>,
+    /// `#[codes("4000..=4999", 5000)]`, each interval with its span.
+    pub codes: Option<Vec<(Interval, Span)>>,
+    /// `#[reason("...")]`.
+    pub reason: Option<LitStr>,
+    /// A `#[code]` or `#[codes]` failed to parse (and was reported): the variant is then left out
+    /// quietly rather than reported again as having no code.
+    pub broken: bool,
+}
+
+impl VariantAttrs {
+    pub(crate) fn parse(attrs: &[Attribute], errors: &mut Vec<syn::Error>) -> Self {
+        let mut out = VariantAttrs::default();
+        for attr in attrs {
+            if attr.path().is_ident("code") {
+                match attr.parse_args_with(parse_signed) {
+                    Ok(v) => out.code = Some(v),
+                    Err(e) => {
+                        errors.push(e);
+                        out.broken = true;
+                    }
+                }
+            } else if attr.path().is_ident("codes") {
+                match attr.parse_args_with(parse_intervals) {
+                    Ok(v) => out.codes = Some(v),
+                    Err(e) => {
+                        errors.push(e);
+                        out.broken = true;
+                    }
+                }
+            } else if attr.path().is_ident("reason") {
+                match attr.parse_args::<LitStr>() {
+                    Ok(lit) if lit.value().trim().is_empty() => errors.push(syn::Error::new(
+                        lit.span(),
+                        "`reason` is empty; expected a short phrase such as \"Unauthorized\"",
+                    )),
+                    Ok(lit) => out.reason = Some(lit),
+                    Err(e) => errors.push(syn::Error::new(
+                        e.span(),
+                        "expected a string, as in `#[reason(\"Unauthorized\")]`",
+                    )),
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The doc comment of an item, lines trimmed and joined; `None` if there is none.
+pub(crate) fn docs(attrs: &[Attribute]) -> Option<String> {
+    let lines: Vec<String> = attrs
+        .iter()
+        .filter(|a| a.path().is_ident("doc"))
+        .filter_map(|a| match &a.meta {
+            syn::Meta::NameValue(nv) => match &nv.value {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) => Some(s.value()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    let text = lines
+        .iter()
+        .map(|l| l.trim())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
+/// `4001` or `-1` in `#[code(...)]`.
+fn parse_signed(input: syn::parse::ParseStream<'_>) -> syn::Result<(i128, Span)> {
+    let negative = input.parse::<Option<Token![-]>>()?.is_some();
+    let lit: LitInt = input.parse().map_err(|e| {
+        syn::Error::new(e.span(), "expected an integer code, as in `#[code(4001)]`")
+    })?;
+    let value: i128 = lit.base10_parse()?;
+    Ok((if negative { -value } else { value }, lit.span()))
+}
+
+/// `"4000..=4999"`, `4000`, or several of them, in `#[codes(...)]`.
+fn parse_intervals(input: syn::parse::ParseStream<'_>) -> syn::Result<Vec<(Interval, Span)>> {
+    let mut out = Vec::new();
+    while !input.is_empty() {
+        if input.peek(LitStr) {
+            let lit: LitStr = input.parse()?;
+            let interval = closecodes_spec::parse_interval(&lit.value())
+                .map_err(|message| syn::Error::new(lit.span(), message))?;
+            out.push((interval, lit.span()));
+        } else {
+            let (value, span) = parse_signed(input).map_err(|e| {
+                syn::Error::new(
+                    e.span(),
+                    "expected a range string such as \"4000..=4999\" or a code",
+                )
+            })?;
+            out.push((
+                Interval {
+                    start: value,
+                    end: value,
+                },
+                span,
+            ));
+        }
+        if !input.is_empty() {
+            input.parse::<Token![,]>()?;
+        }
+    }
+    if out.is_empty() {
+        return Err(input.error("expected at least one range, as in `#[codes(\"4000..=4999\")]`"));
+    }
+    Ok(out)
+}
