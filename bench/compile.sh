@@ -6,6 +6,7 @@
 #
 #   bash bench/compile.sh            # N=1000 by default; N=5000 bash bench/compile.sh for more
 #   COLD=3 ROUNDS=9 bash bench/compile.sh   # medians of 3 cold builds and 9 incremental ones
+#   BASE=../other-checkout bash bench/compile.sh   # also an earlier closecodes, in the same turns
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,6 +14,7 @@ n=${N:-1000}
 work=${WORK:-$root/target/bench-compile}
 rm -rf "$work"
 mkdir -p "$work/closecodes/src" "$work/num_enum/src"
+base=${BASE:+$(cd "$BASE" && pwd)}
 
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
@@ -43,6 +45,12 @@ closecodes::close_codes! {
     pub enum Big from "codes.toml";
 }
 RS
+
+# --- with BASE: the same crate against an earlier checkout of closecodes ---------------------
+if [ -n "$base" ]; then
+  cp -r "$work/closecodes" "$work/base"
+  sed -i "s|closecodes = { path = \"$root/runtime\" }|closecodes = { path = \"$base/runtime\" }|; s|bench-closecodes|bench-closecodes-base|" "$work/base/Cargo.toml"
+fi
 
 # --- the num_enum crate: the same enum, written out, with the derive ------------------------
 cat > "$work/num_enum/Cargo.toml" <<'TOML'
@@ -79,16 +87,19 @@ build() {
   t1=$(now)
   elapsed "$t0" "$t1"
 }
-cc=$work/closecodes ne=$work/num_enum
+cc=$work/closecodes ne=$work/num_enum bs=$work/base
 (cd "$cc" && cargo fetch -q)
 (cd "$ne" && cargo fetch -q)
-cc_colds=() ne_colds=() cc_incrs=() ne_incrs=()
+[ -n "$base" ] && (cd "$bs" && cargo fetch -q)
+cc_colds=() ne_colds=() cc_incrs=() ne_incrs=() bs_colds=() bs_incrs=()
 for ((c = 0; c < cold_rounds; c++)); do
-  rm -rf "$cc/target" "$ne/target"
+  rm -rf "$cc/target" "$ne/target" "$bs/target"
   if ((c % 2 == 0)); then
     cc_colds+=("$(build "$cc")")
     ne_colds+=("$(build "$ne")")
+    [ -n "$base" ] && bs_colds+=("$(build "$bs")")
   else
+    [ -n "$base" ] && bs_colds+=("$(build "$bs")")
     ne_colds+=("$(build "$ne")")
     cc_colds+=("$(build "$cc")")
   fi
@@ -101,6 +112,10 @@ for ((r = 0; r < rounds; r++)); do
   cc_incrs+=("$(build "$cc")")
   flip "$ne/src/lib.rs" "$r"
   ne_incrs+=("$(build "$ne")")
+  if [ -n "$base" ]; then
+    flip "$bs/codes.toml" "$r"
+    bs_incrs+=("$(build "$bs")")
+  fi
 done
 cc_cold=$(printf '%s\n' "${cc_colds[@]}" | median)
 ne_cold=$(printf '%s\n' "${ne_colds[@]}" | median)
@@ -115,6 +130,14 @@ printf '%-12s %8s %12s\n' "closecodes" "$cc_cold" "$cc_incr"
 printf '%-12s %8s %12s\n' "num_enum" "$ne_cold" "$ne_incr"
 awk -v a="$cc_cold" -v b="$ne_cold" -v c="$cc_incr" -v d="$ne_incr" \
   'BEGIN { printf "ratio closecodes/num_enum: cold %.2f, incremental %.2f\n", a / b, c / d }'
+if [ -n "$base" ]; then
+  bs_cold=$(printf '%s\n' "${bs_colds[@]}" | median)
+  bs_incr=$(printf '%s\n' "${bs_incrs[@]}" | median)
+  echo "cold runs of BASE ($base): ${bs_colds[*]}"
+  printf '%-12s %8s %12s\n' "BASE" "$bs_cold" "$bs_incr"
+  awk -v a="$bs_cold" -v b="$ne_cold" -v c="$bs_incr" -v d="$ne_incr" \
+    'BEGIN { printf "ratio BASE/num_enum: cold %.2f, incremental %.2f\n", a / b, c / d }'
+fi
 
 echo
 echo "closecodes dependency tree (normal dependencies):"

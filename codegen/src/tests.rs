@@ -287,3 +287,47 @@ fn every_generated_method_is_reserved_or_a_constructor() {
     }
     assert!(seen > 20, "{seen} functions found in\n{code}");
 }
+
+/// Rustdoc shows what docs say and the values of associated consts written as paths: neither may
+/// name the expansion's internals or hold an unfilled `quote!` interpolation.
+#[test]
+fn internals_stay_out_of_the_users_docs() {
+    for text in [
+        "extends = \"websocket\"",
+        SMALL,
+        &many_codes(LOOKUP_ABOVE + 1),
+    ] {
+        let code = expand(text);
+        let docs: Vec<&str> = code
+            .lines()
+            .map(str::trim_start)
+            .filter(|line| line.starts_with("///") || line.starts_with("/**"))
+            .collect();
+        assert!(docs.len() > 10, "{code}");
+        for doc in docs {
+            let unfilled = doc
+                .split('#')
+                .skip(1)
+                .any(|after| after.starts_with(|c: char| c.is_ascii_alphabetic()));
+            assert!(!unfilled, "an unfilled interpolation in a doc: {doc}");
+            assert!(!doc.contains("__"), "an internal name in a doc: {doc}");
+        }
+        assert!(
+            has(&code, "const ENTRIES: &'static [::closecodes::Entry<"),
+            "{code}"
+        );
+        assert!(
+            !has(
+                &code,
+                "const ENTRIES: &'static [::closecodes::Entry<u16>] = __"
+            ),
+            "{code}"
+        );
+        for line in code.lines().filter(|l| l.contains("const ENTRIES")) {
+            assert!(
+                line.trim_end().ends_with("= &["),
+                "ENTRIES is an array literal: {line}"
+            );
+        }
+    }
+}

@@ -5,7 +5,6 @@ use syn::parse::{Parse, ParseStream};
 use syn::{Attribute, Ident, LitStr, Token, Visibility};
 
 /// Where the spec's text comes from.
-#[derive(Clone)]
 pub(crate) enum SpecRef {
     /// `from "path.toml"`: a file, relative to `CARGO_MANIFEST_DIR`.
     File(LitStr),
@@ -22,7 +21,6 @@ impl SpecRef {
 }
 
 /// A parsed `close_codes!` invocation.
-#[derive(Clone)]
 pub(crate) struct Invocation {
     /// The path of the runtime crate (`$crate` from the front-door `macro_rules!`).
     pub krate: TokenStream,
