@@ -26,7 +26,7 @@ pub(crate) fn from_repr(plan: &Plan<'_>) -> TokenTree {
         writeln!(
             code,
             "if let ::core::option::Option::Some(at) = __closecodes::__private::find_{}(__CODES, value) {{\nreturn {};\n}}",
-            plan.repr,
+            plan.table.repr,
             plan.found("Self::ALL[at]")
         );
     }
@@ -145,7 +145,7 @@ pub(crate) fn column(plan: &Plan<'_>, column: Column) -> TokenTree {
         Form::Lookup => {
             let read = format!(
                 "__closecodes::__private::row_{}(<Self as __closecodes::CodeTable>::ENTRIES, self.{}()).{}",
-                plan.repr,
+                plan.table.repr,
                 plan.as_fn,
                 column.field()
             );
@@ -224,14 +224,14 @@ pub(crate) fn constructors(plan: &Plan<'_>) -> TokenStream {
         let message = format!("the code is not in range `{name}` ({intervals})");
         writeln!(
             code,
-            "#[must_use]\npub const fn {snake}(value: {repr}) -> Self {{\n::core::assert!(::core::matches!(value, {pattern}), {message:?});\n{build}\n}}"
+            "#[must_use]\npub const fn {snake}(value: ::core::primitive::{repr}) -> Self {{\n::core::assert!(::core::matches!(value, {pattern}), {message:?});\n{build}\n}}"
         );
         code.doc(&[format!(
             "The code `value` of range `{name}` ({intervals}), or `None` if it is outside the range."
         )]);
         writeln!(
             code,
-            "#[must_use]\npub const fn try_{snake}(value: {repr}) -> ::core::option::Option<Self> {{\nif ::core::matches!(value, {pattern}) {{ ::core::option::Option::Some({build}) }} else {{ ::core::option::Option::None }}\n}}"
+            "#[must_use]\npub const fn try_{snake}(value: ::core::primitive::{repr}) -> ::core::option::Option<Self> {{\nif ::core::matches!(value, {pattern}) {{ ::core::option::Option::Some({build}) }} else {{ ::core::option::Option::None }}\n}}"
         );
     }
     code.tokens()

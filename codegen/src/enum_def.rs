@@ -4,6 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::code::Code;
+use crate::docs;
 use crate::expand::Declared;
 use crate::plan::{Plan, RowKind};
 
@@ -13,12 +14,10 @@ pub(crate) fn enum_def(plan: &Plan<'_>, declared: &Declared<'_>) -> TokenStream 
     let has_user_docs = declared.attrs.iter().any(|a| a.path().is_ident("doc"));
     let mut lines = Vec::new();
     if !has_user_docs {
-        lines.push(
-            table
-                .description
-                .clone()
-                .unwrap_or_else(|| format!("Codes of the `{name}` table.")),
-        );
+        lines.push(table.description.as_deref().map_or_else(
+            || format!("Codes of the `{}` table.", plan.name_text),
+            docs::block,
+        ));
     }
     lines.push(String::new());
     lines.extend(doc_table(plan).lines().map(str::to_owned));
@@ -46,9 +45,9 @@ fn variants(plan: &Plan<'_>) -> proc_macro2::TokenTree {
         let mut head = format!("`{}`", named.value);
         if let Some(reason) = &named.reason {
             head.push(' ');
-            head.push_str(reason);
+            head.push_str(&docs::inline(reason));
         }
-        let mut lines = vec![head, String::new(), named.description.clone()];
+        let mut lines = vec![head, String::new(), docs::block(&named.description)];
         if !named.sendable {
             lines.extend([String::new(), "Never sent on the wire.".to_owned()]);
         }
@@ -60,10 +59,10 @@ fn variants(plan: &Plan<'_>) -> proc_macro2::TokenTree {
         let mut head = format!("Codes {}", list.join(", "));
         if let Some(reason) = &range.reason {
             head.push_str(": ");
-            head.push_str(reason);
+            head.push_str(&docs::inline(reason));
         }
         head.push('.');
-        let mut lines = vec![head, String::new(), range.description.clone()];
+        let mut lines = vec![head, String::new(), docs::block(&range.description)];
         if !range.documented.is_empty() {
             lines.extend([
                 String::new(),
@@ -74,18 +73,17 @@ fn variants(plan: &Plan<'_>) -> proc_macro2::TokenTree {
                 let reason = documented
                     .reason
                     .as_deref()
-                    .map_or(String::new(), |r| format!(" {r}"));
-                lines.push(format!(
-                    "- `{}`{reason}: {}",
-                    documented.value, documented.description
-                ));
+                    .map_or(String::new(), |r| format!(" {}", docs::inline(r)));
+                // Continuation lines are indented to stay in the list item.
+                let description = docs::block(&documented.description).replace('\n', "\n  ");
+                lines.push(format!("- `{}`{reason}: {description}", documented.value));
             }
         }
         if !range.sendable {
             lines.extend([String::new(), "Never sent on the wire.".to_owned()]);
         }
         code.doc(&lines);
-        writeln!(code, "{}({}),", range.name, table.repr);
+        writeln!(code, "{}(::core::primitive::{}),", range.name, table.repr);
     }
     code.braced()
 }
@@ -93,7 +91,7 @@ fn variants(plan: &Plan<'_>) -> proc_macro2::TokenTree {
 /// The Markdown table of every code and range that heads the enum's documentation. A one-code
 /// interval that is also documented (1004) is listed once, with its reason.
 fn doc_table(plan: &Plan<'_>) -> String {
-    let name = plan.name;
+    let name = &plan.name_text;
     let rows = &plan.rows;
     let mut out = Code::new();
     out.line("| Code | Variant | Reason | Sendable |\n|---:|---|---|:-:|");
@@ -113,7 +111,7 @@ fn doc_table(plan: &Plan<'_>) -> String {
         writeln!(
             out,
             "| `{code}` | [`{n}`]({name}::{n}) | {} | {} |",
-            row.reason.unwrap_or("").replace('|', "\\|"),
+            docs::inline(row.reason.unwrap_or("")),
             if row.sendable { "yes" } else { "no" },
             n = row.variant
         );

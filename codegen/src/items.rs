@@ -14,7 +14,7 @@ pub(crate) fn prelude(plan: &Plan<'_>) -> TokenStream {
     let (krate, repr) = (plan.krate, &plan.repr);
     let codes = (plan.form == Form::Lookup).then(|| {
         let codes = body::codes(plan);
-        let doc = format!("The named codes, ordered as `{}::ALL`.", plan.name);
+        let doc = format!("The named codes, ordered as `{}::ALL`.", plan.name_text);
         quote! {
             #[doc = #doc]
             const __CODES: &[#repr] = &#codes;
@@ -34,17 +34,18 @@ pub(crate) fn prelude(plan: &Plan<'_>) -> TokenStream {
 pub(crate) fn inherent(plan: &Plan<'_>) -> TokenStream {
     let (krate, name, repr) = (plan.krate, plan.name, &plan.repr);
     let (from_fn, as_fn) = (&plan.from_fn, &plan.as_fn);
-    let name_str = plan.name_str();
+    let name_str = &plan.name_text;
     let (from_ret, from_doc) = if plan.table.total {
         let doc = format!(
-            " The code with number `value`; every `{repr}` is a code of this table, in a range variant if it has no name."
+            " The code with number `value`; every `{}` is a code of this table, in a range variant if it has no name.",
+            plan.table.repr
         );
         (quote!(Self), doc)
     } else {
         let doc = " The code with number `value`, or `None` if it is not a code of this table.";
         (quote!(::core::option::Option<Self>), doc.to_owned())
     };
-    let as_doc = format!(" The number of the code, as a `{repr}`.");
+    let as_doc = format!(" The number of the code, as a `{}`.", plan.table.repr);
     let found = if plan.table.total {
         quote!(let code = Self::#from_fn(value);)
     } else {
@@ -79,16 +80,16 @@ pub(crate) fn inherent(plan: &Plan<'_>) -> TokenStream {
 
             /// The registry's short name of the code ("Normal Closure"), if it has one.
             #[must_use]
-            pub const fn reason(self) -> ::core::option::Option<&'static str> #reason
+            pub const fn reason(self) -> ::core::option::Option<&'static ::core::primitive::str> #reason
 
             /// What the code means, from the table's description.
             #[must_use]
-            pub const fn description(self) -> &'static str #description
+            pub const fn description(self) -> &'static ::core::primitive::str #description
 
             /// Whether the code may be sent on the wire.
             #[must_use]
             #[inline]
-            pub const fn is_sendable(self) -> bool #sendable
+            pub const fn is_sendable(self) -> ::core::primitive::bool #sendable
 
             /// The code with number `value`, as read from the wire: only codes that may be sent.
             ///
@@ -108,7 +109,7 @@ pub(crate) fn inherent(plan: &Plan<'_>) -> TokenStream {
 
             /// The name of the range variant holding the code, or `None` for a named code.
             #[must_use]
-            pub const fn range(self) -> ::core::option::Option<&'static str> #range
+            pub const fn range(self) -> ::core::option::Option<&'static ::core::primitive::str> #range
 
             #constructors
         }
@@ -166,7 +167,7 @@ pub(crate) fn comparisons(plan: &Plan<'_>) -> TokenStream {
         #[automatically_derived]
         impl ::core::cmp::PartialEq for #name {
             #[inline]
-            fn eq(&self, other: &Self) -> bool {
+            fn eq(&self, other: &Self) -> ::core::primitive::bool {
                 self.#as_fn() == other.#as_fn()
             }
         }
@@ -225,7 +226,7 @@ pub(crate) fn from_str(plan: &Plan<'_>) -> TokenStream {
             type Err = #krate::ParseCodeError<#repr>;
 
             #[inline]
-            fn from_str(text: &str) -> ::core::result::Result<Self, #krate::ParseCodeError<#repr>> {
+            fn from_str(text: &::core::primitive::str) -> ::core::result::Result<Self, #krate::ParseCodeError<#repr>> {
                 <Self as #krate::CodeTable>::parse_code(text)
             }
         }
@@ -236,7 +237,7 @@ pub(crate) fn from_str(plan: &Plan<'_>) -> TokenStream {
 pub(crate) fn code_table(plan: &Plan<'_>) -> TokenStream {
     let (krate, name, repr) = (plan.krate, plan.name, &plan.repr);
     let (from_fn, as_fn) = (&plan.from_fn, &plan.as_fn);
-    let name_str = plan.name_str();
+    let name_str = &plan.name_text;
     let total = plan.table.total;
     let try_from_code = if total {
         quote!(::core::result::Result::Ok(Self::#from_fn(value)))
@@ -254,10 +255,10 @@ pub(crate) fn code_table(plan: &Plan<'_>) -> TokenStream {
         #[automatically_derived]
         impl #krate::CodeTable for #name {
             type Repr = #repr;
-            const NAME: &'static str = #name_str;
+            const NAME: &'static ::core::primitive::str = #name_str;
             const ALL: &'static [Self] = Self::ALL;
             const ENTRIES: &'static [#krate::Entry<#repr>] = &#entries;
-            const TOTAL: bool = #total;
+            const TOTAL: ::core::primitive::bool = #total;
 
             #[inline]
             fn code(self) -> #repr {
@@ -265,17 +266,17 @@ pub(crate) fn code_table(plan: &Plan<'_>) -> TokenStream {
             }
 
             #[inline]
-            fn reason(self) -> ::core::option::Option<&'static str> {
+            fn reason(self) -> ::core::option::Option<&'static ::core::primitive::str> {
                 self.reason()
             }
 
             #[inline]
-            fn description(self) -> &'static str {
+            fn description(self) -> &'static ::core::primitive::str {
                 self.description()
             }
 
             #[inline]
-            fn is_sendable(self) -> bool {
+            fn is_sendable(self) -> ::core::primitive::bool {
                 self.is_sendable()
             }
 
@@ -290,7 +291,7 @@ pub(crate) fn code_table(plan: &Plan<'_>) -> TokenStream {
             }
 
             #[inline]
-            fn parse_code(text: &str) -> ::core::result::Result<Self, #krate::ParseCodeError<#repr>> {
+            fn parse_code(text: &::core::primitive::str) -> ::core::result::Result<Self, #krate::ParseCodeError<#repr>> {
                 #krate::__private::parse_code::<Self>(text, &#by_name)
             }
         }

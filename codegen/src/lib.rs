@@ -28,6 +28,7 @@ extern crate proc_macro;
 
 mod body;
 mod code;
+mod docs;
 mod enum_def;
 mod expand;
 mod items;

@@ -58,12 +58,14 @@ pub(crate) struct Plan<'t> {
     pub(crate) rows: Vec<Row<'t>>,
     /// The interval `from_repr` tests before anything else; see [`widest_interval`].
     pub(crate) widest: Option<(&'t CodeRange, Interval)>,
-    /// `u16`
-    pub(crate) repr: Ident,
+    /// `::core::primitive::u16`: spelled in full, so that a user's `u16` in scope changes nothing.
+    pub(crate) repr: TokenStream,
     /// `from_u16`
     pub(crate) from_fn: Ident,
     /// `as_u16`
     pub(crate) as_fn: Ident,
+    /// The enum's name as text (`Type` for `r#Type`): `NAME`, messages and doc links.
+    pub(crate) name_text: String,
 }
 
 impl<'t> Plan<'t> {
@@ -84,15 +86,14 @@ impl<'t> Plan<'t> {
             form,
             rows: rows(table),
             widest: widest_interval(table),
-            repr: Ident::new(repr, Span::call_site()),
+            repr: {
+                let repr = Ident::new(repr, Span::call_site());
+                quote::quote!(::core::primitive::#repr)
+            },
             from_fn: format_ident!("from_{repr}"),
             as_fn: format_ident!("as_{repr}"),
+            name_text: syn::ext::IdentExt::unraw(target.name).to_string(),
         }
-    }
-
-    /// The enum's name as a string: `NAME` and error messages.
-    pub(crate) fn name_str(&self) -> String {
-        self.name.to_string()
     }
 
     /// `expr` as `from_repr` returns it: itself in a total table, in `Some` in a partial one.

@@ -96,8 +96,14 @@ fn a_partial_table_returns_option_and_converts_with_try_from() {
         "3..=9 | 200..=255 => ::core::option::Option::Some(Self::Many(value)),"
     ));
     assert!(has(from, "_ => ::core::option::Option::None,"));
-    assert!(has(&code, "impl ::core::convert::TryFrom<u8> for Test"));
-    assert!(!has(&code, "impl ::core::convert::From<u8> for Test"));
+    assert!(has(
+        &code,
+        "impl ::core::convert::TryFrom<::core::primitive::u8> for Test"
+    ));
+    assert!(!has(
+        &code,
+        "impl ::core::convert::From<::core::primitive::u8> for Test"
+    ));
     assert!(
         !has(&code, "CloseCode"),
         "no standard conversions without `extends`"
@@ -129,14 +135,20 @@ fn a_total_table_converts_with_from_and_with_close_code() {
         "extends = \"websocket\"\n[[code]]\ncode = 4001\nname = \"Auth\"\ndescription = \"x\"\n",
     );
     let from = function(&code, "from_u16");
-    assert!(has(from, "fn from_u16(value: u16) -> Self {"), "{from}");
+    assert!(
+        has(from, "fn from_u16(value: ::core::primitive::u16) -> Self {"),
+        "{from}"
+    );
     assert!(has(from, "4001 => Self::Auth,"));
     assert!(has(from, "1004 | 1016..=2999 => Self::Reserved(value),"));
     assert!(
         !has(from, "_ =>"),
         "a total match needs no wildcard: {from}"
     );
-    assert!(has(&code, "impl ::core::convert::From<u16> for Test"));
+    assert!(has(
+        &code,
+        "impl ::core::convert::From<::core::primitive::u16> for Test"
+    ));
     assert!(has(
         &code,
         "impl ::core::convert::From<::closecodes::CloseCode> for Test"
@@ -206,7 +218,10 @@ fn large_tables_take_the_lookup_form() {
 
     let large = expand(&many_codes(LOOKUP_ABOVE + 1));
     assert!(
-        has(&large, "const __CODES: &[u32] = &[\n        0,\n        1,"),
+        has(
+            &large,
+            "const __CODES: &[::core::primitive::u32] = &[\n        0,\n        1,"
+        ),
         "{large}"
     );
     let from = function(&large, "from_u32");
@@ -330,4 +345,14 @@ fn internals_stay_out_of_the_users_docs() {
             );
         }
     }
+}
+
+/// A spec checked out with CRLF line endings generates the same code as with LF.
+#[test]
+fn crlf_and_lf_specs_generate_the_same_code() {
+    let lf = "[table]\nrepr = \"u8\"\ndescription = \"\"\"\nTwo\nlines.\"\"\"\n[[code]]\ncode = 1\nname = \"One\"\ndescription = '''\nFirst line.\nSecond line.'''\n";
+    let crlf = lf.replace('\n', "\r\n");
+    assert_eq!(table(lf), table(&crlf));
+    assert_eq!(expand(lf), expand(&crlf));
+    assert!(!expand(&crlf).contains("\\r"));
 }

@@ -32,8 +32,8 @@ pub(crate) fn expand_invocation(inv: &Invocation, loader: &mut FileLoader) -> To
             Ok((source, found)) => {
                 let path = lit.value();
                 let root = match found {
-                    Found::ManifestDir => Tracked::ManifestRelative(path),
-                    Found::SourceDir => Tracked::SourceRelative(path),
+                    Found::UnderManifest => Tracked::ManifestRelative(path),
+                    Found::BesideSource | Found::BesideSpec => Tracked::SourceRelative(path),
                 };
                 (source, Some(root))
             }
@@ -74,8 +74,9 @@ mod tests {
 
     /// A fresh directory under the target dir holding `files`.
     fn fixture(name: &str, files: &[(&str, &str)]) -> PathBuf {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../target/invoke-tests")
+        // Under the system's temporary directory: tests write nothing into the checkout.
+        let dir = std::env::temp_dir()
+            .join(format!("closecodes-invoke-tests-{}", std::process::id()))
             .join(name);
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
@@ -158,5 +159,82 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("bad.toml:6:8: duplicate code 1"), "{out}");
+    }
+
+    /// Every way a spec path can fail to name a readable file says which one it is.
+    #[test]
+    fn bad_spec_paths_say_what_is_wrong() {
+        let dir = fixture(
+            "bad-paths",
+            &[("inline_base.toml", "extends = \"websocket\"\n")],
+        );
+        std::fs::create_dir_all(dir.join("a_dir.toml")).unwrap();
+        std::fs::write(dir.join("latin1.toml"), b"description = \"caf\xe9\"\n").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(dir.join("gone.toml"), dir.join("dangling.toml")).unwrap();
+        let cases = [
+            (
+                quote!([::closecodes] pub enum A from "";),
+                "spec file path is empty; expected a path to a `.toml` file",
+            ),
+            (
+                quote!([::closecodes] pub enum A from "a_dir.toml";),
+                "spec file `a_dir.toml` is a directory (in the crate's directory (`CARGO_MANIFEST_DIR`)); expected a `.toml` file",
+            ),
+            (
+                quote!([::closecodes] pub enum A from "latin1.toml";),
+                "cannot read spec file `latin1.toml`: it is not UTF-8 text; expected a TOML file",
+            ),
+            (
+                quote!([::closecodes] pub enum A from "nope.toml";),
+                "cannot find spec file `nope.toml`; looked in the crate's directory (`CARGO_MANIFEST_DIR`)",
+            ),
+            (
+                quote!([::closecodes] pub enum A = "extends = \"/etc/base.toml\"";),
+                "spec path `/etc/base.toml` is absolute; expected a path relative to the crate's `CARGO_MANIFEST_DIR`",
+            ),
+            (
+                quote!([::closecodes] pub enum A = "extends = \"a_dir.toml\"";),
+                "base spec `a_dir.toml` is a directory",
+            ),
+        ];
+        for (tokens, expected) in cases {
+            let out = expand(dir.clone(), tokens);
+            assert!(out.contains(expected), "{expected:?} not in {out}");
+            assert!(
+                !out.contains(&dir.display().to_string()),
+                "a machine path in {out}"
+            );
+        }
+        #[cfg(unix)]
+        {
+            let out = expand(
+                dir.clone(),
+                quote!([::closecodes] pub enum A from "dangling.toml";),
+            );
+            assert!(
+                out.contains(
+                    "spec file `dangling.toml` is a symlink to a file that does not exist"
+                ),
+                "{out}"
+            );
+        }
+    }
+
+    /// A base file that is not TOML at all yields a bounded number of errors.
+    #[test]
+    fn a_base_that_is_not_toml_gives_a_bounded_number_of_errors() {
+        let garbage = "x = = [\n".repeat(400);
+        let dir = fixture("garbage", &[("garbage.toml", &garbage)]);
+        let out = expand(
+            dir,
+            quote!([::closecodes] pub enum A = "extends = \"garbage.toml\"";),
+        );
+        let errors = out.matches("compile_error !").count();
+        assert!((2..=51).contains(&errors), "{errors} errors: {out}");
+        assert!(
+            out.contains("more errors in `garbage.toml` are not shown"),
+            "{out}"
+        );
     }
 }

@@ -5,12 +5,29 @@ use std::path::{Path, PathBuf};
 use closecodes_spec::{Loader, Origin, Source};
 
 /// How a file named in the invocation was found; decides the `include_bytes!` that tracks it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Found {
     /// Under `CARGO_MANIFEST_DIR`, as the contract says.
-    ManifestDir,
-    /// Beside the invoking source file (the fallback, as `include_str!` resolves).
-    SourceDir,
+    UnderManifest,
+    /// Beside the invoking source file. The fallback exists because a crate's spec files are not
+    /// always under its manifest directory when it is compiled: trybuild, for one, builds test
+    /// cases in a crate of its own under the target directory (trybuild#202), and `include_str!`
+    /// users expect paths relative to the file.
+    BesideSource,
+    /// Beside the spec file whose `extends` names it.
+    BesideSpec,
+}
+
+impl Found {
+    /// The directory, as a message names it (never the machine's path, so that messages are the
+    /// same wherever the crate is built).
+    fn describe(self) -> &'static str {
+        match self {
+            Found::UnderManifest => "the crate's directory (`CARGO_MANIFEST_DIR`)",
+            Found::BesideSource => "the directory of the invoking source file",
+            Found::BesideSpec => "the directory of the spec that names it",
+        }
+    }
 }
 
 /// Reads spec files from disk, relative to the crate (or to the spec that names them).
@@ -28,55 +45,80 @@ impl FileLoader {
         }
     }
 
+    /// The directories a path written in the macro invocation (or in an inline spec, or a
+    /// derive) is looked up in, in order.
+    fn crate_dirs(&self) -> Vec<(&Path, Found)> {
+        let mut dirs = Vec::new();
+        if let Some(dir) = &self.manifest_dir {
+            dirs.push((dir.as_path(), Found::UnderManifest));
+        }
+        if let Some(dir) = &self.source_dir {
+            dirs.push((dir.as_path(), Found::BesideSource));
+        }
+        dirs
+    }
+
     /// Reads the spec named in the invocation: `CARGO_MANIFEST_DIR/path`, else beside the source file.
     pub(crate) fn load_root(&self, path: &str) -> Result<(Source, Found), String> {
-        if Path::new(path).is_absolute() {
-            return Err(format!(
-                "spec path `{path}` is absolute; expected a path relative to the crate's `CARGO_MANIFEST_DIR`"
-            ));
-        }
-        let mut tried = Vec::new();
-        for (dir, found) in [
-            (&self.manifest_dir, Found::ManifestDir),
-            (&self.source_dir, Found::SourceDir),
-        ] {
-            let Some(dir) = dir else { continue };
-            let full = dir.join(path);
-            if full.is_file() {
-                return read(path, &full).map(|s| (s, found));
-            }
-            tried.push(full.display().to_string());
-        }
-        Err(format!(
-            "cannot find spec file `{path}`; looked for {}",
-            tried.join(" and ")
-        ))
+        find(path, "spec file", &self.crate_dirs())
     }
 }
 
 impl Loader for FileLoader {
-    /// A base named in a spec file is relative to that file; one named in an inline spec is
-    /// relative to the crate, falling back to the invoking source file's directory.
+    /// A base named in a spec file is relative to that file; one named in an inline spec or a
+    /// derive is relative to the crate, falling back to the invoking source file's directory.
     fn load(&mut self, path: &str, from: &Source) -> Result<Source, String> {
-        let dirs = match &from.origin {
-            Origin::File(_) => vec![Path::new(&from.key).parent().map(Path::to_path_buf)],
-            Origin::Inline | Origin::Builtin(_) | Origin::Derive(_) => {
-                vec![self.manifest_dir.clone(), self.source_dir.clone()]
-            }
+        let spec_dir = Path::new(&from.key).parent();
+        let dirs = match (&from.origin, spec_dir) {
+            (Origin::File(_), Some(dir)) => vec![(dir, Found::BesideSpec)],
+            _ => self.crate_dirs(),
         };
-        let mut tried = Vec::new();
-        for dir in dirs.into_iter().flatten() {
-            let full = dir.join(path);
-            if full.is_file() {
-                return read(path, &full);
-            }
-            tried.push(full.display().to_string());
-        }
-        Err(format!(
-            "cannot find the base spec `{path}`; looked for {}",
-            tried.join(" and ")
-        ))
+        find(path, "base spec", &dirs).map(|(source, _)| source)
     }
+}
+
+/// Looks `path` up in each directory in turn and reads the first file found. Every way of not
+/// finding one says which it is: an empty or absolute path, a directory, a dangling symlink, or
+/// nothing there at all.
+fn find(path: &str, what: &str, dirs: &[(&Path, Found)]) -> Result<(Source, Found), String> {
+    if path.trim().is_empty() {
+        return Err(format!(
+            "{what} path is empty; expected a path to a `.toml` file"
+        ));
+    }
+    if Path::new(path).is_absolute() {
+        return Err(format!(
+            "spec path `{path}` is absolute; expected a path relative to the crate's `CARGO_MANIFEST_DIR`"
+        ));
+    }
+    for (dir, found) in dirs {
+        let full = dir.join(path);
+        let Ok(link) = full.symlink_metadata() else {
+            continue;
+        };
+        if link.is_symlink() && full.metadata().is_err() {
+            return Err(format!(
+                "{what} `{path}` is a symlink to a file that does not exist (in {})",
+                found.describe()
+            ));
+        }
+        if full.is_dir() {
+            return Err(format!(
+                "{what} `{path}` is a directory (in {}); expected a `.toml` file",
+                found.describe()
+            ));
+        }
+        return read(path, &full).map(|source| (source, *found));
+    }
+    let places: Vec<&str> = dirs.iter().map(|(_, found)| found.describe()).collect();
+    Err(format!(
+        "cannot find {what} `{path}`; looked in {}",
+        if places.is_empty() {
+            "no directory (`CARGO_MANIFEST_DIR` is not set)".to_owned()
+        } else {
+            places.join(" and ")
+        }
+    ))
 }
 
 fn read(written: &str, full: &Path) -> Result<Source, String> {
@@ -87,6 +129,9 @@ fn read(written: &str, full: &Path) -> Result<Source, String> {
         .to_string();
     match std::fs::read_to_string(full) {
         Ok(text) => Ok(Source::file(written, key, text)),
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => Err(format!(
+            "cannot read spec file `{written}`: it is not UTF-8 text; expected a TOML file"
+        )),
         Err(e) => Err(format!("cannot read spec file `{written}`: {e}")),
     }
 }

@@ -12,8 +12,11 @@ use crate::report;
 
 const SEEDS: &[&str] = &[
     closecodes_spec::WEBSOCKET,
-    include_str!("../../tests/codes/chat.toml"),
-    include_str!("../../tests/codes/grpc.toml"),
+    // An application table, as `tests/codes/chat.toml` (written here: the crate's tests build
+    // from its package, which holds nothing outside `macros/`).
+    "extends = \"websocket\"\n[table]\nname = \"ChatCode\"\n[[code]]\ncode = 4001\nname = \"Unauthorized\"\nreason = \"Unauthorized\"\ndescription = \"No valid session token.\"\n[[code]]\ncode = 4008\nname = \"RateLimited\"\ndescription = \"Too many messages.\"\nsendable = false\n",
+    // A partial table without ranges, as gRPC's.
+    "[table]\nrepr = \"u8\"\nnon_exhaustive = false\n[[code]]\ncode = 0\nname = \"Ok\"\nreason = \"OK\"\ndescription = \"Not an error.\"\n[[code]]\ncode = 16\nname = \"Unauthenticated\"\ndescription = \"No valid credentials.\"\n",
     "[table]\nrepr = \"i8\"\n[[range]]\nname = \"Neg\"\ncodes = [\"-128..=-1\", \"1..=127\"]\ndescription = \"x\"\n[[code]]\ncode = 0\nname = \"Zero\"\ndescription = \"z\"\n",
 ];
 

@@ -138,7 +138,7 @@ pub mod __private;
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_serde {
-    ($name:ident, $repr:ident) => {
+    ($name:ident, $repr:ty) => {
         #[automatically_derived]
         impl $crate::__private::serde::Serialize for $name {
             fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
@@ -173,5 +173,5 @@ macro_rules! __impl_serde {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_serde {
-    ($name:ident, $repr:ident) => {};
+    ($name:ident, $repr:ty) => {};
 }

@@ -158,7 +158,7 @@ impl Errors {
                 ))
             });
             errors.dedup();
-            Some(Errors(errors))
+            Some(Errors(cap_per_source(errors)))
         }
     }
 
@@ -189,6 +189,46 @@ impl Errors {
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+}
+
+/// At most this many errors are reported for one source: a file that is not a spec at all (a
+/// binary, another format) would otherwise give one error per line.
+pub const MAX_ERRORS_PER_SOURCE: usize = 50;
+
+/// The first [`MAX_ERRORS_PER_SOURCE`] errors of each source (sorted by source), the last one
+/// noting how many more there are.
+fn cap_per_source(errors: Vec<Error>) -> Vec<Error> {
+    let mut out: Vec<Error> = Vec::with_capacity(errors.len().min(4 * MAX_ERRORS_PER_SOURCE));
+    let mut run = 0;
+    let mut hidden = 0;
+    for error in errors {
+        let same_source = out.last().is_some_and(|last| last.origin == error.origin);
+        if !same_source {
+            note_hidden(&mut out, hidden);
+            run = 0;
+            hidden = 0;
+        }
+        run += 1;
+        if run > MAX_ERRORS_PER_SOURCE {
+            hidden += 1;
+        } else {
+            out.push(error);
+        }
+    }
+    note_hidden(&mut out, hidden);
+    out
+}
+
+fn note_hidden(out: &mut [Error], hidden: usize) {
+    if let Some(last) = out.last_mut().filter(|_| hidden > 0) {
+        let origin = match &last.origin {
+            Origin::File(path) => format!("`{path}`"),
+            other => other.to_string(),
+        };
+        last.notes.push(format!(
+            "{hidden} more errors in {origin} are not shown; is it a spec file?"
+        ));
     }
 }
 

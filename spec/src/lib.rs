@@ -31,7 +31,7 @@ mod resolve;
 mod source;
 
 pub use builtin::{NAMES as BUILTINS, WEBSOCKET};
-pub use error::{Error, Errors};
+pub use error::{Error, Errors, MAX_ERRORS_PER_SOURCE};
 pub use model::{
     BaseFile, CodeRange, CodeSpec, DocumentedCode, Interval, NamedCode, RangeSpec, Repr, Spanned,
     Spec, Table, TableSpec,

@@ -68,6 +68,13 @@ impl Source {
     }
 
     fn new(origin: Origin, text: String, key: String) -> Self {
+        // A spec checked out with CRLF line endings reads as with LF: multi-line strings
+        // (descriptions) keep no `\r`, so every OS generates the same code.
+        let text = if text.contains("\r\n") {
+            text.replace("\r\n", "\n")
+        } else {
+            text
+        };
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();

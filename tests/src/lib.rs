@@ -46,3 +46,43 @@ pub enum DerivedChat {
     #[codes("4000..=4999")]
     Other(u16),
 }
+
+closecodes::close_codes! {
+    /// Descriptions and reasons written to break out of the docs. Were a fence to become a
+    /// doctest of this crate, `cargo test --doc` would fail on its `compile_error!`; were the HTML
+    /// to pass through, `cargo doc` with `-D warnings` (CI) would fail on the unclosed `<div>`.
+    pub enum Injected = r#"
+        [table]
+        repr = "u8"
+
+        [[code]]
+        code = 1
+        name = "Fenced"
+        reason = "Pipe | and\nnewline"
+        description = """
+A fence in a description:
+```
+compile_error!("a description became a doctest");
+```
+An indented block:
+
+        compile_error!("an indented description became a doctest");
+"""
+
+        [[code]]
+        code = 2
+        name = "Markup"
+        reason = "<i>italic"
+        description = "Raw HTML: <script>alert(1)</script> and an unclosed <div> and `a<b`."
+
+        [[range]]
+        name = "Rest"
+        codes = "3..=255"
+        description = "```rust\ncompile_error!(\"an unclosed fence became a doctest\");"
+
+        [[code]]
+        code = 9
+        reason = "Documented"
+        description = "```\ncompile_error!(\"a documented code's fence became a doctest\");\n```"
+    "#;
+}

@@ -1,5 +1,6 @@
-//! Generated code names everything by absolute path: it compiles without the prelude and when the
-//! user shadows `core`, `Option`, `Result`, `From` and friends.
+//! Generated code names everything by absolute path: it compiles without the prelude, when the
+//! user shadows `core`, `Option`, `Result`, `From` and friends or the primitive types, and when
+//! variants are named after the associated items the generated code mentions.
 
 #[no_implicit_prelude]
 mod shadowed {
@@ -20,6 +21,19 @@ mod shadowed {
     pub trait Default {}
     pub struct String;
     pub struct str_;
+    // The primitive types, shadowed by items of the same name.
+    pub struct str;
+    pub struct bool;
+    pub struct usize;
+    pub struct u8;
+    pub struct u16;
+    pub struct u32;
+    pub struct u64;
+    pub struct i8;
+    pub struct i16;
+    pub struct i32;
+    pub struct i64;
+    pub struct char;
 
     ::closecodes::close_codes! {
         /// A total table with every kind of entry, compiled with the prelude gone.
@@ -50,7 +64,75 @@ mod shadowed {
     }
 }
 
+closecodes::close_codes! {
+    /// Variants named after every associated item and type that generated code mentions: the
+    /// associated types of `FromStr` (`Err`), `TryFrom` (`Error`) and `CodeTable` (`Repr`), and
+    /// the names of the prelude's variants and the traits it implements.
+    pub enum Named = r#"
+        [table]
+        repr = "u8"
+        [[code]]
+        code = 0
+        name = "Err"
+        description = "Named like `FromStr::Err`."
+        [[code]]
+        code = 1
+        name = "Error"
+        description = "Named like `TryFrom::Error`."
+        [[code]]
+        code = 2
+        name = "Repr"
+        description = "Named like `CodeTable::Repr`."
+        [[code]]
+        code = 3
+        name = "Ok"
+        description = "x"
+        [[code]]
+        code = 4
+        name = "Some"
+        description = "x"
+        [[code]]
+        code = 5
+        name = "None"
+        description = "x"
+        [[code]]
+        code = 6
+        name = "Output"
+        description = "x"
+        [[code]]
+        code = 7
+        name = "Target"
+        description = "x"
+        [[code]]
+        code = 8
+        name = "Item"
+        description = "x"
+        [[code]]
+        code = 9
+        name = "Entry"
+        description = "x"
+        [[range]]
+        name = "Result"
+        codes = "10..=19"
+        description = "A range named like `Result`."
+        [[range]]
+        name = "Option"
+        codes = "20..=29"
+        description = "A range named like `Option`."
+    "#;
+}
+
 use shadowed::{Partial, Shadowed};
+
+#[test]
+fn variants_named_like_associated_items_work() {
+    assert_eq!(Named::try_from(0), Ok(Named::Err));
+    assert_eq!(Named::try_from(1), Ok(Named::Error));
+    assert_eq!("Repr".parse::<Named>(), Ok(Named::Repr));
+    assert_eq!(Named::from_u8(15), Some(Named::Result(15)));
+    assert!(Named::try_from(30).is_err());
+    assert_eq!(u8::from(Named::Option(21)), 21);
+}
 
 #[test]
 fn shadowed_tables_work() {

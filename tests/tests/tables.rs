@@ -166,3 +166,24 @@ fn empty_and_rangeless_tables_work() {
     );
     assert!(LintedPartial::try_from(1).is_err());
 }
+
+closecodes::close_codes! {
+    /// A raw identifier as the enum's name.
+    pub enum r#Type = r#"
+        [table]
+        repr = "u8"
+        [[code]]
+        code = 1
+        name = "One"
+        description = "One."
+    "#;
+}
+
+#[test]
+fn a_raw_enum_name_is_used_without_its_prefix() {
+    use closecodes::CodeTable;
+    assert_eq!(<Type as CodeTable>::NAME, "Type");
+    let error = Type::try_from(2).unwrap_err();
+    assert_eq!(error.to_string(), "2 is not a code of `Type`");
+    assert_eq!(error.table(), "Type");
+}

@@ -1,9 +1,6 @@
 //! Every sendable named code of an application table crosses a real WebSocket close handshake on
 //! 127.0.0.1 (tungstenite) and comes back as the variant the server sent.
 
-#[path = "../examples/loopback/mod.rs"]
-mod loopback;
-
 use closecodes_tests::ChatCode;
 
 #[test]
@@ -21,7 +18,7 @@ fn every_sendable_named_code_survives_the_wire() {
     let mut exchanged = 0;
     for sent in sendable {
         let reason = sent.reason().unwrap_or("");
-        let received = loopback::exchange(sent.as_u16(), reason).unwrap();
+        let received = closecodes_demo::exchange(sent.as_u16(), reason).unwrap();
         if sent == ChatCode::Gateway {
             // tungstenite 0.30 treats 1014 (registered after RFC 6455) as invalid on receipt and
             // reports a 1002 protocol error instead; closecodes accepts it, as the IANA registry does.

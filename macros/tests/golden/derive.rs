@@ -15,7 +15,9 @@ const _: () = {
         /// The code with number `value`, or `None` if it is not a code of this table.
         #[must_use]
         #[inline]
-        pub const fn from_u16(value: u16) -> ::core::option::Option<Self> {
+        pub const fn from_u16(
+            value: ::core::primitive::u16,
+        ) -> ::core::option::Option<Self> {
             match value {
                 4001 => ::core::option::Option::Some(Self::Unauthorized),
                 4008 => ::core::option::Option::Some(Self::RateLimited),
@@ -26,7 +28,7 @@ const _: () = {
         /// The number of the code, as a `u16`.
         #[must_use]
         #[inline]
-        pub const fn as_u16(self) -> u16 {
+        pub const fn as_u16(self) -> ::core::primitive::u16 {
             match self {
                 Self::Unauthorized => 4001,
                 Self::RateLimited => 4008,
@@ -35,7 +37,9 @@ const _: () = {
         }
         /// The registry's short name of the code ("Normal Closure"), if it has one.
         #[must_use]
-        pub const fn reason(self) -> ::core::option::Option<&'static str> {
+        pub const fn reason(
+            self,
+        ) -> ::core::option::Option<&'static ::core::primitive::str> {
             match self {
                 Self::Unauthorized => ::core::option::Option::Some("Unauthorized"),
                 _ => ::core::option::Option::None,
@@ -43,7 +47,7 @@ const _: () = {
         }
         /// What the code means, from the table's description.
         #[must_use]
-        pub const fn description(self) -> &'static str {
+        pub const fn description(self) -> &'static ::core::primitive::str {
             match self {
                 Self::Unauthorized => "The client did not log in.",
                 Self::RateLimited => "Too many messages.",
@@ -53,7 +57,7 @@ const _: () = {
         /// Whether the code may be sent on the wire.
         #[must_use]
         #[inline]
-        pub const fn is_sendable(self) -> bool {
+        pub const fn is_sendable(self) -> ::core::primitive::bool {
             match self {
                 _ => true,
             }
@@ -66,8 +70,11 @@ const _: () = {
         /// table and `NotSendable` if it is one that is never sent.
         #[inline]
         pub const fn from_wire(
-            value: u16,
-        ) -> ::core::result::Result<Self, ::closecodes::CodeError<u16>> {
+            value: ::core::primitive::u16,
+        ) -> ::core::result::Result<
+            Self,
+            ::closecodes::CodeError<::core::primitive::u16>,
+        > {
             let ::core::option::Option::Some(code) = Self::from_u16(value) else {
                 return ::core::result::Result::Err(
                     ::closecodes::__private::unknown(value, "ChatCode"),
@@ -87,7 +94,9 @@ const _: () = {
         }
         /// The name of the range variant holding the code, or `None` for a named code.
         #[must_use]
-        pub const fn range(self) -> ::core::option::Option<&'static str> {
+        pub const fn range(
+            self,
+        ) -> ::core::option::Option<&'static ::core::primitive::str> {
             match self {
                 Self::Other(_) => ::core::option::Option::Some("Other"),
                 _ => ::core::option::Option::None,
@@ -99,7 +108,7 @@ const _: () = {
 
  If `value` is outside the range; in a `const` this is a compile error.*/
         #[must_use]
-        pub const fn other(value: u16) -> Self {
+        pub const fn other(value: ::core::primitive::u16) -> Self {
             ::core::assert!(
                 ::core::matches!(value, 4000..= 4999),
                 "the code is not in range `Other` (4000..=4999)"
@@ -112,7 +121,9 @@ const _: () = {
         }
         /// The code `value` of range `Other` (4000..=4999), or `None` if it is outside the range.
         #[must_use]
-        pub const fn try_other(value: u16) -> ::core::option::Option<Self> {
+        pub const fn try_other(
+            value: ::core::primitive::u16,
+        ) -> ::core::option::Option<Self> {
             if ::core::matches!(value, 4000..= 4999) {
                 ::core::option::Option::Some(
                     match value {
@@ -127,17 +138,20 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ::core::convert::TryFrom<u16> for ChatCode {
-        type Error = ::closecodes::CodeError<u16>;
+    impl ::core::convert::TryFrom<::core::primitive::u16> for ChatCode {
+        type Error = ::closecodes::CodeError<::core::primitive::u16>;
         #[inline]
         fn try_from(
-            value: u16,
-        ) -> ::core::result::Result<Self, ::closecodes::CodeError<u16>> {
+            value: ::core::primitive::u16,
+        ) -> ::core::result::Result<
+            Self,
+            ::closecodes::CodeError<::core::primitive::u16>,
+        > {
             <Self as ::closecodes::CodeTable>::try_from_code(value)
         }
     }
     #[automatically_derived]
-    impl ::core::convert::From<ChatCode> for u16 {
+    impl ::core::convert::From<ChatCode> for ::core::primitive::u16 {
         #[inline]
         fn from(code: ChatCode) -> Self {
             code.as_u16()
@@ -156,20 +170,23 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::str::FromStr for ChatCode {
-        type Err = ::closecodes::ParseCodeError<u16>;
+        type Err = ::closecodes::ParseCodeError<::core::primitive::u16>;
         #[inline]
         fn from_str(
-            text: &str,
-        ) -> ::core::result::Result<Self, ::closecodes::ParseCodeError<u16>> {
+            text: &::core::primitive::str,
+        ) -> ::core::result::Result<
+            Self,
+            ::closecodes::ParseCodeError<::core::primitive::u16>,
+        > {
             <Self as ::closecodes::CodeTable>::parse_code(text)
         }
     }
     #[automatically_derived]
     impl ::closecodes::CodeTable for ChatCode {
-        type Repr = u16;
-        const NAME: &'static str = "ChatCode";
+        type Repr = ::core::primitive::u16;
+        const NAME: &'static ::core::primitive::str = "ChatCode";
         const ALL: &'static [Self] = Self::ALL;
-        const ENTRIES: &'static [::closecodes::Entry<u16>] = &[
+        const ENTRIES: &'static [::closecodes::Entry<::core::primitive::u16>] = &[
             __range("Other", 4000, 4999, "", "Any other private code.", true),
             __code(
                 "Unauthorized",
@@ -180,27 +197,30 @@ const _: () = {
             ),
             __code("RateLimited", 4008, "", "Too many messages.", true),
         ];
-        const TOTAL: bool = false;
+        const TOTAL: ::core::primitive::bool = false;
         #[inline]
-        fn code(self) -> u16 {
+        fn code(self) -> ::core::primitive::u16 {
             self.as_u16()
         }
         #[inline]
-        fn reason(self) -> ::core::option::Option<&'static str> {
+        fn reason(self) -> ::core::option::Option<&'static ::core::primitive::str> {
             self.reason()
         }
         #[inline]
-        fn description(self) -> &'static str {
+        fn description(self) -> &'static ::core::primitive::str {
             self.description()
         }
         #[inline]
-        fn is_sendable(self) -> bool {
+        fn is_sendable(self) -> ::core::primitive::bool {
             self.is_sendable()
         }
         #[inline]
         fn try_from_code(
-            value: u16,
-        ) -> ::core::result::Result<Self, ::closecodes::CodeError<u16>> {
+            value: ::core::primitive::u16,
+        ) -> ::core::result::Result<
+            Self,
+            ::closecodes::CodeError<::core::primitive::u16>,
+        > {
             match Self::from_u16(value) {
                 ::core::option::Option::Some(code) => ::core::result::Result::Ok(code),
                 ::core::option::Option::None => {
@@ -212,14 +232,20 @@ const _: () = {
         }
         #[inline]
         fn from_wire(
-            value: u16,
-        ) -> ::core::result::Result<Self, ::closecodes::CodeError<u16>> {
+            value: ::core::primitive::u16,
+        ) -> ::core::result::Result<
+            Self,
+            ::closecodes::CodeError<::core::primitive::u16>,
+        > {
             Self::from_wire(value)
         }
         #[inline]
         fn parse_code(
-            text: &str,
-        ) -> ::core::result::Result<Self, ::closecodes::ParseCodeError<u16>> {
+            text: &::core::primitive::str,
+        ) -> ::core::result::Result<
+            Self,
+            ::closecodes::ParseCodeError<::core::primitive::u16>,
+        > {
             ::closecodes::__private::parse_code::<Self>(text, &[2, 1])
         }
     }
@@ -240,5 +266,5 @@ const _: () = {
             ::closecodes::CloseCode::from_u16(code.as_u16())
         }
     }
-    ::closecodes::__impl_serde!(ChatCode, u16);
+    ::closecodes::__impl_serde!(ChatCode, ::core::primitive::u16);
 };

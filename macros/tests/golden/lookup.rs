@@ -1312,13 +1312,13 @@ pub enum Large {
  Codes documented in this range:
 
  - `150000` Documented: A documented code.*/
-    Low(u32),
+    Low(::core::primitive::u32),
     /** Codes `1000000..=4294967295`.
 
  Everything above.
 
  Never sent on the wire.*/
-    Rest(u32),
+    Rest(::core::primitive::u32),
 }
 const _: () = {
     #[allow(unused_imports)]
@@ -1328,7 +1328,7 @@ const _: () = {
         code as __code, documented as __documented, range as __range,
     };
     ///The named codes, ordered as `Large::ALL`.
-    const __CODES: &[u32] = &[
+    const __CODES: &[::core::primitive::u32] = &[
         0, 3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 33, 36, 39, 42, 45, 48, 51, 54, 57, 60,
         63, 66, 69, 72, 75, 78, 81, 84, 87, 90, 93, 96, 99, 102, 105, 108, 111, 114, 117,
         120, 123, 126, 129, 132, 135, 138, 141, 144, 147, 150, 153, 156, 159, 162, 165,
@@ -1610,7 +1610,9 @@ const _: () = {
         /// The code with number `value`, or `None` if it is not a code of this table.
         #[must_use]
         #[inline]
-        pub const fn from_u32(value: u32) -> ::core::option::Option<Self> {
+        pub const fn from_u32(
+            value: ::core::primitive::u32,
+        ) -> ::core::option::Option<Self> {
             if ::core::matches!(value, 1000000..= 4294967295) {
                 return ::core::option::Option::Some(Self::Rest(value));
             }
@@ -1629,7 +1631,7 @@ const _: () = {
         /// The number of the code, as a `u32`.
         #[must_use]
         #[inline]
-        pub const fn as_u32(self) -> u32 {
+        pub const fn as_u32(self) -> ::core::primitive::u32 {
             match self {
                 Self::Code0 => 0,
                 Self::Code1 => 3,
@@ -1893,7 +1895,9 @@ const _: () = {
         }
         /// The registry's short name of the code ("Normal Closure"), if it has one.
         #[must_use]
-        pub const fn reason(self) -> ::core::option::Option<&'static str> {
+        pub const fn reason(
+            self,
+        ) -> ::core::option::Option<&'static ::core::primitive::str> {
             match self {
                 Self::Low(value) => {
                     match value {
@@ -1913,7 +1917,7 @@ const _: () = {
         }
         /// What the code means, from the table's description.
         #[must_use]
-        pub const fn description(self) -> &'static str {
+        pub const fn description(self) -> &'static ::core::primitive::str {
             match self {
                 Self::Low(value) => {
                     match value {
@@ -1934,7 +1938,7 @@ const _: () = {
         /// Whether the code may be sent on the wire.
         #[must_use]
         #[inline]
-        pub const fn is_sendable(self) -> bool {
+        pub const fn is_sendable(self) -> ::core::primitive::bool {
             match self {
                 Self::Low(_) => true,
                 Self::Rest(_) => false,
@@ -1955,8 +1959,11 @@ const _: () = {
         /// table and `NotSendable` if it is one that is never sent.
         #[inline]
         pub const fn from_wire(
-            value: u32,
-        ) -> ::core::result::Result<Self, ::closecodes::CodeError<u32>> {
+            value: ::core::primitive::u32,
+        ) -> ::core::result::Result<
+            Self,
+            ::closecodes::CodeError<::core::primitive::u32>,
+        > {
             let ::core::option::Option::Some(code) = Self::from_u32(value) else {
                 return ::core::result::Result::Err(
                     ::closecodes::__private::unknown(value, "Large"),
@@ -1972,7 +1979,9 @@ const _: () = {
         }
         /// The name of the range variant holding the code, or `None` for a named code.
         #[must_use]
-        pub const fn range(self) -> ::core::option::Option<&'static str> {
+        pub const fn range(
+            self,
+        ) -> ::core::option::Option<&'static ::core::primitive::str> {
             match self {
                 Self::Low(_) => ::core::option::Option::Some("Low"),
                 Self::Rest(_) => ::core::option::Option::Some("Rest"),
@@ -1985,7 +1994,7 @@ const _: () = {
 
  If `value` is outside the range; in a `const` this is a compile error.*/
         #[must_use]
-        pub const fn low(value: u32) -> Self {
+        pub const fn low(value: ::core::primitive::u32) -> Self {
             ::core::assert!(
                 ::core::matches!(value, 100000..= 199999),
                 "the code is not in range `Low` (100000..=199999)"
@@ -1994,7 +2003,9 @@ const _: () = {
         }
         /// The code `value` of range `Low` (100000..=199999), or `None` if it is outside the range.
         #[must_use]
-        pub const fn try_low(value: u32) -> ::core::option::Option<Self> {
+        pub const fn try_low(
+            value: ::core::primitive::u32,
+        ) -> ::core::option::Option<Self> {
             if ::core::matches!(value, 100000..= 199999) {
                 ::core::option::Option::Some(Self::Low(value))
             } else {
@@ -2007,7 +2018,7 @@ const _: () = {
 
  If `value` is outside the range; in a `const` this is a compile error.*/
         #[must_use]
-        pub const fn rest(value: u32) -> Self {
+        pub const fn rest(value: ::core::primitive::u32) -> Self {
             ::core::assert!(
                 ::core::matches!(value, 1000000..= 4294967295),
                 "the code is not in range `Rest` (1000000..=4294967295)"
@@ -2016,7 +2027,9 @@ const _: () = {
         }
         /// The code `value` of range `Rest` (1000000..=4294967295), or `None` if it is outside the range.
         #[must_use]
-        pub const fn try_rest(value: u32) -> ::core::option::Option<Self> {
+        pub const fn try_rest(
+            value: ::core::primitive::u32,
+        ) -> ::core::option::Option<Self> {
             if ::core::matches!(value, 1000000..= 4294967295) {
                 ::core::option::Option::Some(Self::Rest(value))
             } else {
@@ -2025,17 +2038,20 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ::core::convert::TryFrom<u32> for Large {
-        type Error = ::closecodes::CodeError<u32>;
+    impl ::core::convert::TryFrom<::core::primitive::u32> for Large {
+        type Error = ::closecodes::CodeError<::core::primitive::u32>;
         #[inline]
         fn try_from(
-            value: u32,
-        ) -> ::core::result::Result<Self, ::closecodes::CodeError<u32>> {
+            value: ::core::primitive::u32,
+        ) -> ::core::result::Result<
+            Self,
+            ::closecodes::CodeError<::core::primitive::u32>,
+        > {
             <Self as ::closecodes::CodeTable>::try_from_code(value)
         }
     }
     #[automatically_derived]
-    impl ::core::convert::From<Large> for u32 {
+    impl ::core::convert::From<Large> for ::core::primitive::u32 {
         #[inline]
         fn from(code: Large) -> Self {
             code.as_u32()
@@ -2044,7 +2060,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::cmp::PartialEq for Large {
         #[inline]
-        fn eq(&self, other: &Self) -> bool {
+        fn eq(&self, other: &Self) -> ::core::primitive::bool {
             self.as_u32() == other.as_u32()
         }
     }
@@ -2087,20 +2103,23 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::str::FromStr for Large {
-        type Err = ::closecodes::ParseCodeError<u32>;
+        type Err = ::closecodes::ParseCodeError<::core::primitive::u32>;
         #[inline]
         fn from_str(
-            text: &str,
-        ) -> ::core::result::Result<Self, ::closecodes::ParseCodeError<u32>> {
+            text: &::core::primitive::str,
+        ) -> ::core::result::Result<
+            Self,
+            ::closecodes::ParseCodeError<::core::primitive::u32>,
+        > {
             <Self as ::closecodes::CodeTable>::parse_code(text)
         }
     }
     #[automatically_derived]
     impl ::closecodes::CodeTable for Large {
-        type Repr = u32;
-        const NAME: &'static str = "Large";
+        type Repr = ::core::primitive::u32;
+        const NAME: &'static ::core::primitive::str = "Large";
         const ALL: &'static [Self] = Self::ALL;
-        const ENTRIES: &'static [::closecodes::Entry<u32>] = &[
+        const ENTRIES: &'static [::closecodes::Entry<::core::primitive::u32>] = &[
             __code("Code0", 0, "Reason 0", "Code 0.", true),
             __code("Code1", 3, "Reason 1", "Code 1.", true),
             __code("Code2", 6, "Reason 2", "Code 2.", true),
@@ -2362,27 +2381,30 @@ const _: () = {
             __documented("Low", 150000, "Documented", "A documented code.", true),
             __range("Rest", 1000000, 4294967295, "", "Everything above.", false),
         ];
-        const TOTAL: bool = false;
+        const TOTAL: ::core::primitive::bool = false;
         #[inline]
-        fn code(self) -> u32 {
+        fn code(self) -> ::core::primitive::u32 {
             self.as_u32()
         }
         #[inline]
-        fn reason(self) -> ::core::option::Option<&'static str> {
+        fn reason(self) -> ::core::option::Option<&'static ::core::primitive::str> {
             self.reason()
         }
         #[inline]
-        fn description(self) -> &'static str {
+        fn description(self) -> &'static ::core::primitive::str {
             self.description()
         }
         #[inline]
-        fn is_sendable(self) -> bool {
+        fn is_sendable(self) -> ::core::primitive::bool {
             self.is_sendable()
         }
         #[inline]
         fn try_from_code(
-            value: u32,
-        ) -> ::core::result::Result<Self, ::closecodes::CodeError<u32>> {
+            value: ::core::primitive::u32,
+        ) -> ::core::result::Result<
+            Self,
+            ::closecodes::CodeError<::core::primitive::u32>,
+        > {
             match Self::from_u32(value) {
                 ::core::option::Option::Some(code) => ::core::result::Result::Ok(code),
                 ::core::option::Option::None => {
@@ -2394,14 +2416,20 @@ const _: () = {
         }
         #[inline]
         fn from_wire(
-            value: u32,
-        ) -> ::core::result::Result<Self, ::closecodes::CodeError<u32>> {
+            value: ::core::primitive::u32,
+        ) -> ::core::result::Result<
+            Self,
+            ::closecodes::CodeError<::core::primitive::u32>,
+        > {
             Self::from_wire(value)
         }
         #[inline]
         fn parse_code(
-            text: &str,
-        ) -> ::core::result::Result<Self, ::closecodes::ParseCodeError<u32>> {
+            text: &::core::primitive::str,
+        ) -> ::core::result::Result<
+            Self,
+            ::closecodes::ParseCodeError<::core::primitive::u32>,
+        > {
             ::closecodes::__private::parse_code::<
                 Self,
             >(
@@ -2429,5 +2457,5 @@ const _: () = {
             )
         }
     }
-    ::closecodes::__impl_serde!(Large, u32);
+    ::closecodes::__impl_serde!(Large, ::core::primitive::u32);
 };

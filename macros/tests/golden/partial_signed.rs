@@ -29,13 +29,13 @@ pub(crate) enum Status {
  Codes documented in this range:
 
  - `137` SIGKILL: Killed with signal 9.*/
-    Signal(i16),
+    Signal(::core::primitive::i16),
     /** Codes `1..=127`.
 
  The job failed with this exit status.
 
  Never sent on the wire.*/
-    Failed(i16),
+    Failed(::core::primitive::i16),
 }
 const _: () = {
     #[allow(unused_imports)]
@@ -50,7 +50,9 @@ const _: () = {
         /// The code with number `value`, or `None` if it is not a code of this table.
         #[must_use]
         #[inline]
-        pub const fn from_i16(value: i16) -> ::core::option::Option<Self> {
+        pub const fn from_i16(
+            value: ::core::primitive::i16,
+        ) -> ::core::option::Option<Self> {
             match value {
                 -1 => ::core::option::Option::Some(Self::Crashed),
                 0 => ::core::option::Option::Some(Self::Ok),
@@ -62,7 +64,7 @@ const _: () = {
         /// The number of the code, as a `i16`.
         #[must_use]
         #[inline]
-        pub const fn as_i16(self) -> i16 {
+        pub const fn as_i16(self) -> ::core::primitive::i16 {
             match self {
                 Self::Crashed => -1,
                 Self::Ok => 0,
@@ -71,7 +73,9 @@ const _: () = {
         }
         /// The registry's short name of the code ("Normal Closure"), if it has one.
         #[must_use]
-        pub const fn reason(self) -> ::core::option::Option<&'static str> {
+        pub const fn reason(
+            self,
+        ) -> ::core::option::Option<&'static ::core::primitive::str> {
             match self {
                 Self::Ok => ::core::option::Option::Some("OK"),
                 Self::Signal(value) => {
@@ -85,7 +89,7 @@ const _: () = {
         }
         /// What the code means, from the table's description.
         #[must_use]
-        pub const fn description(self) -> &'static str {
+        pub const fn description(self) -> &'static ::core::primitive::str {
             match self {
                 Self::Crashed => "The runner crashed; never reported by a job.",
                 Self::Ok => "The job succeeded.",
@@ -101,7 +105,7 @@ const _: () = {
         /// Whether the code may be sent on the wire.
         #[must_use]
         #[inline]
-        pub const fn is_sendable(self) -> bool {
+        pub const fn is_sendable(self) -> ::core::primitive::bool {
             match self {
                 Self::Crashed | Self::Failed(_) => false,
                 _ => true,
@@ -115,8 +119,11 @@ const _: () = {
         /// table and `NotSendable` if it is one that is never sent.
         #[inline]
         pub const fn from_wire(
-            value: i16,
-        ) -> ::core::result::Result<Self, ::closecodes::CodeError<i16>> {
+            value: ::core::primitive::i16,
+        ) -> ::core::result::Result<
+            Self,
+            ::closecodes::CodeError<::core::primitive::i16>,
+        > {
             let ::core::option::Option::Some(code) = Self::from_i16(value) else {
                 return ::core::result::Result::Err(
                     ::closecodes::__private::unknown(value, "Status"),
@@ -132,7 +139,9 @@ const _: () = {
         }
         /// The name of the range variant holding the code, or `None` for a named code.
         #[must_use]
-        pub const fn range(self) -> ::core::option::Option<&'static str> {
+        pub const fn range(
+            self,
+        ) -> ::core::option::Option<&'static ::core::primitive::str> {
             match self {
                 Self::Signal(_) => ::core::option::Option::Some("Signal"),
                 Self::Failed(_) => ::core::option::Option::Some("Failed"),
@@ -145,7 +154,7 @@ const _: () = {
 
  If `value` is outside the range; in a `const` this is a compile error.*/
         #[must_use]
-        pub const fn signal(value: i16) -> Self {
+        pub const fn signal(value: ::core::primitive::i16) -> Self {
             ::core::assert!(
                 ::core::matches!(value, - 64..=- 2 | 128..= 192),
                 "the code is not in range `Signal` (-64..=-2, 128..=192)"
@@ -154,7 +163,9 @@ const _: () = {
         }
         /// The code `value` of range `Signal` (-64..=-2, 128..=192), or `None` if it is outside the range.
         #[must_use]
-        pub const fn try_signal(value: i16) -> ::core::option::Option<Self> {
+        pub const fn try_signal(
+            value: ::core::primitive::i16,
+        ) -> ::core::option::Option<Self> {
             if ::core::matches!(value, - 64..=- 2 | 128..= 192) {
                 ::core::option::Option::Some(Self::Signal(value))
             } else {
@@ -167,7 +178,7 @@ const _: () = {
 
  If `value` is outside the range; in a `const` this is a compile error.*/
         #[must_use]
-        pub const fn failed(value: i16) -> Self {
+        pub const fn failed(value: ::core::primitive::i16) -> Self {
             ::core::assert!(
                 ::core::matches!(value, 1..= 127),
                 "the code is not in range `Failed` (1..=127)"
@@ -176,7 +187,9 @@ const _: () = {
         }
         /// The code `value` of range `Failed` (1..=127), or `None` if it is outside the range.
         #[must_use]
-        pub const fn try_failed(value: i16) -> ::core::option::Option<Self> {
+        pub const fn try_failed(
+            value: ::core::primitive::i16,
+        ) -> ::core::option::Option<Self> {
             if ::core::matches!(value, 1..= 127) {
                 ::core::option::Option::Some(Self::Failed(value))
             } else {
@@ -185,17 +198,20 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ::core::convert::TryFrom<i16> for Status {
-        type Error = ::closecodes::CodeError<i16>;
+    impl ::core::convert::TryFrom<::core::primitive::i16> for Status {
+        type Error = ::closecodes::CodeError<::core::primitive::i16>;
         #[inline]
         fn try_from(
-            value: i16,
-        ) -> ::core::result::Result<Self, ::closecodes::CodeError<i16>> {
+            value: ::core::primitive::i16,
+        ) -> ::core::result::Result<
+            Self,
+            ::closecodes::CodeError<::core::primitive::i16>,
+        > {
             <Self as ::closecodes::CodeTable>::try_from_code(value)
         }
     }
     #[automatically_derived]
-    impl ::core::convert::From<Status> for i16 {
+    impl ::core::convert::From<Status> for ::core::primitive::i16 {
         #[inline]
         fn from(code: Status) -> Self {
             code.as_i16()
@@ -204,7 +220,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::cmp::PartialEq for Status {
         #[inline]
-        fn eq(&self, other: &Self) -> bool {
+        fn eq(&self, other: &Self) -> ::core::primitive::bool {
             self.as_i16() == other.as_i16()
         }
     }
@@ -247,20 +263,23 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::str::FromStr for Status {
-        type Err = ::closecodes::ParseCodeError<i16>;
+        type Err = ::closecodes::ParseCodeError<::core::primitive::i16>;
         #[inline]
         fn from_str(
-            text: &str,
-        ) -> ::core::result::Result<Self, ::closecodes::ParseCodeError<i16>> {
+            text: &::core::primitive::str,
+        ) -> ::core::result::Result<
+            Self,
+            ::closecodes::ParseCodeError<::core::primitive::i16>,
+        > {
             <Self as ::closecodes::CodeTable>::parse_code(text)
         }
     }
     #[automatically_derived]
     impl ::closecodes::CodeTable for Status {
-        type Repr = i16;
-        const NAME: &'static str = "Status";
+        type Repr = ::core::primitive::i16;
+        const NAME: &'static ::core::primitive::str = "Status";
         const ALL: &'static [Self] = Self::ALL;
-        const ENTRIES: &'static [::closecodes::Entry<i16>] = &[
+        const ENTRIES: &'static [::closecodes::Entry<::core::primitive::i16>] = &[
             __range(
                 "Signal",
                 -64,
@@ -295,27 +314,30 @@ const _: () = {
             ),
             __documented("Signal", 137, "SIGKILL", "Killed with signal 9.", true),
         ];
-        const TOTAL: bool = false;
+        const TOTAL: ::core::primitive::bool = false;
         #[inline]
-        fn code(self) -> i16 {
+        fn code(self) -> ::core::primitive::i16 {
             self.as_i16()
         }
         #[inline]
-        fn reason(self) -> ::core::option::Option<&'static str> {
+        fn reason(self) -> ::core::option::Option<&'static ::core::primitive::str> {
             self.reason()
         }
         #[inline]
-        fn description(self) -> &'static str {
+        fn description(self) -> &'static ::core::primitive::str {
             self.description()
         }
         #[inline]
-        fn is_sendable(self) -> bool {
+        fn is_sendable(self) -> ::core::primitive::bool {
             self.is_sendable()
         }
         #[inline]
         fn try_from_code(
-            value: i16,
-        ) -> ::core::result::Result<Self, ::closecodes::CodeError<i16>> {
+            value: ::core::primitive::i16,
+        ) -> ::core::result::Result<
+            Self,
+            ::closecodes::CodeError<::core::primitive::i16>,
+        > {
             match Self::from_i16(value) {
                 ::core::option::Option::Some(code) => ::core::result::Result::Ok(code),
                 ::core::option::Option::None => {
@@ -327,16 +349,22 @@ const _: () = {
         }
         #[inline]
         fn from_wire(
-            value: i16,
-        ) -> ::core::result::Result<Self, ::closecodes::CodeError<i16>> {
+            value: ::core::primitive::i16,
+        ) -> ::core::result::Result<
+            Self,
+            ::closecodes::CodeError<::core::primitive::i16>,
+        > {
             Self::from_wire(value)
         }
         #[inline]
         fn parse_code(
-            text: &str,
-        ) -> ::core::result::Result<Self, ::closecodes::ParseCodeError<i16>> {
+            text: &::core::primitive::str,
+        ) -> ::core::result::Result<
+            Self,
+            ::closecodes::ParseCodeError<::core::primitive::i16>,
+        > {
             ::closecodes::__private::parse_code::<Self>(text, &[1, 2])
         }
     }
-    ::closecodes::__impl_serde!(Status, i16);
+    ::closecodes::__impl_serde!(Status, ::core::primitive::i16);
 };

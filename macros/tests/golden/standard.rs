@@ -106,7 +106,7 @@ pub enum CloseCode {
  - `1004` Reserved: Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.
 
  Never sent on the wire.*/
-    Reserved(u16),
+    Reserved(::core::primitive::u16),
     /** Codes `3000..=3999`.
 
  Codes that libraries, frameworks and applications register with IANA, first come, first served.
@@ -116,17 +116,17 @@ pub enum CloseCode {
  - `3000` Unauthorized: The request needs authentication that was missing or failed (like HTTP 401).
  - `3003` Forbidden: The peer is known but not allowed to do what it asked (like HTTP 403).
  - `3008` Timeout: The peer took too long to act (like HTTP 408).*/
-    Iana(u16),
+    Iana(::core::primitive::u16),
     /** Codes `4000..=4999`: Private Use.
 
  Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.*/
-    Library(u16),
+    Library(::core::primitive::u16),
     /** Codes `0..=999`, `5000..=65535`.
 
  Values outside every range RFC 6455 defines; they are never valid in a Close frame.
 
  Never sent on the wire.*/
-    Bad(u16),
+    Bad(::core::primitive::u16),
 }
 const _: () = {
     #[allow(unused_imports)]
@@ -155,7 +155,7 @@ const _: () = {
         /// The code with number `value`; every `u16` is a code of this table, in a range variant if it has no name.
         #[must_use]
         #[inline]
-        pub const fn from_u16(value: u16) -> Self {
+        pub const fn from_u16(value: ::core::primitive::u16) -> Self {
             if ::core::matches!(value, 5000..= 65535) {
                 return Self::Bad(value);
             }
@@ -184,7 +184,7 @@ const _: () = {
         /// The number of the code, as a `u16`.
         #[must_use]
         #[inline]
-        pub const fn as_u16(self) -> u16 {
+        pub const fn as_u16(self) -> ::core::primitive::u16 {
             match self {
                 Self::Normal => 1000,
                 Self::Away => 1001,
@@ -209,7 +209,9 @@ const _: () = {
         }
         /// The registry's short name of the code ("Normal Closure"), if it has one.
         #[must_use]
-        pub const fn reason(self) -> ::core::option::Option<&'static str> {
+        pub const fn reason(
+            self,
+        ) -> ::core::option::Option<&'static ::core::primitive::str> {
             match self {
                 Self::Normal => ::core::option::Option::Some("Normal Closure"),
                 Self::Away => ::core::option::Option::Some("Going Away"),
@@ -248,7 +250,7 @@ const _: () = {
         }
         /// What the code means, from the table's description.
         #[must_use]
-        pub const fn description(self) -> &'static str {
+        pub const fn description(self) -> &'static ::core::primitive::str {
             match self {
                 Self::Normal => {
                     "The connection did what it was opened for and is being shut down on purpose."
@@ -330,7 +332,7 @@ const _: () = {
         /// Whether the code may be sent on the wire.
         #[must_use]
         #[inline]
-        pub const fn is_sendable(self) -> bool {
+        pub const fn is_sendable(self) -> ::core::primitive::bool {
             match self {
                 Self::Status
                 | Self::Abnormal
@@ -348,8 +350,8 @@ const _: () = {
         /// table and `NotSendable` if it is one that is never sent.
         #[inline]
         pub const fn from_wire(
-            value: u16,
-        ) -> ::core::result::Result<Self, crate::CodeError<u16>> {
+            value: ::core::primitive::u16,
+        ) -> ::core::result::Result<Self, crate::CodeError<::core::primitive::u16>> {
             let code = Self::from_u16(value);
             if code.is_sendable() {
                 ::core::result::Result::Ok(code)
@@ -361,7 +363,9 @@ const _: () = {
         }
         /// The name of the range variant holding the code, or `None` for a named code.
         #[must_use]
-        pub const fn range(self) -> ::core::option::Option<&'static str> {
+        pub const fn range(
+            self,
+        ) -> ::core::option::Option<&'static ::core::primitive::str> {
             match self {
                 Self::Reserved(_) => ::core::option::Option::Some("Reserved"),
                 Self::Iana(_) => ::core::option::Option::Some("Iana"),
@@ -376,7 +380,7 @@ const _: () = {
 
  If `value` is outside the range; in a `const` this is a compile error.*/
         #[must_use]
-        pub const fn reserved(value: u16) -> Self {
+        pub const fn reserved(value: ::core::primitive::u16) -> Self {
             ::core::assert!(
                 ::core::matches!(value, 1004 | 1016..= 2999),
                 "the code is not in range `Reserved` (1004, 1016..=2999)"
@@ -385,7 +389,9 @@ const _: () = {
         }
         /// The code `value` of range `Reserved` (1004, 1016..=2999), or `None` if it is outside the range.
         #[must_use]
-        pub const fn try_reserved(value: u16) -> ::core::option::Option<Self> {
+        pub const fn try_reserved(
+            value: ::core::primitive::u16,
+        ) -> ::core::option::Option<Self> {
             if ::core::matches!(value, 1004 | 1016..= 2999) {
                 ::core::option::Option::Some(Self::Reserved(value))
             } else {
@@ -398,7 +404,7 @@ const _: () = {
 
  If `value` is outside the range; in a `const` this is a compile error.*/
         #[must_use]
-        pub const fn iana(value: u16) -> Self {
+        pub const fn iana(value: ::core::primitive::u16) -> Self {
             ::core::assert!(
                 ::core::matches!(value, 3000..= 3999),
                 "the code is not in range `Iana` (3000..=3999)"
@@ -407,7 +413,9 @@ const _: () = {
         }
         /// The code `value` of range `Iana` (3000..=3999), or `None` if it is outside the range.
         #[must_use]
-        pub const fn try_iana(value: u16) -> ::core::option::Option<Self> {
+        pub const fn try_iana(
+            value: ::core::primitive::u16,
+        ) -> ::core::option::Option<Self> {
             if ::core::matches!(value, 3000..= 3999) {
                 ::core::option::Option::Some(Self::Iana(value))
             } else {
@@ -420,7 +428,7 @@ const _: () = {
 
  If `value` is outside the range; in a `const` this is a compile error.*/
         #[must_use]
-        pub const fn library(value: u16) -> Self {
+        pub const fn library(value: ::core::primitive::u16) -> Self {
             ::core::assert!(
                 ::core::matches!(value, 4000..= 4999),
                 "the code is not in range `Library` (4000..=4999)"
@@ -429,7 +437,9 @@ const _: () = {
         }
         /// The code `value` of range `Library` (4000..=4999), or `None` if it is outside the range.
         #[must_use]
-        pub const fn try_library(value: u16) -> ::core::option::Option<Self> {
+        pub const fn try_library(
+            value: ::core::primitive::u16,
+        ) -> ::core::option::Option<Self> {
             if ::core::matches!(value, 4000..= 4999) {
                 ::core::option::Option::Some(Self::Library(value))
             } else {
@@ -442,7 +452,7 @@ const _: () = {
 
  If `value` is outside the range; in a `const` this is a compile error.*/
         #[must_use]
-        pub const fn bad(value: u16) -> Self {
+        pub const fn bad(value: ::core::primitive::u16) -> Self {
             ::core::assert!(
                 ::core::matches!(value, 0..= 999 | 5000..= 65535),
                 "the code is not in range `Bad` (0..=999, 5000..=65535)"
@@ -451,7 +461,9 @@ const _: () = {
         }
         /// The code `value` of range `Bad` (0..=999, 5000..=65535), or `None` if it is outside the range.
         #[must_use]
-        pub const fn try_bad(value: u16) -> ::core::option::Option<Self> {
+        pub const fn try_bad(
+            value: ::core::primitive::u16,
+        ) -> ::core::option::Option<Self> {
             if ::core::matches!(value, 0..= 999 | 5000..= 65535) {
                 ::core::option::Option::Some(Self::Bad(value))
             } else {
@@ -460,14 +472,14 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ::core::convert::From<u16> for CloseCode {
+    impl ::core::convert::From<::core::primitive::u16> for CloseCode {
         #[inline]
-        fn from(value: u16) -> Self {
+        fn from(value: ::core::primitive::u16) -> Self {
             Self::from_u16(value)
         }
     }
     #[automatically_derived]
-    impl ::core::convert::From<CloseCode> for u16 {
+    impl ::core::convert::From<CloseCode> for ::core::primitive::u16 {
         #[inline]
         fn from(code: CloseCode) -> Self {
             code.as_u16()
@@ -476,7 +488,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::cmp::PartialEq for CloseCode {
         #[inline]
-        fn eq(&self, other: &Self) -> bool {
+        fn eq(&self, other: &Self) -> ::core::primitive::bool {
             self.as_u16() == other.as_u16()
         }
     }
@@ -519,20 +531,23 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::str::FromStr for CloseCode {
-        type Err = crate::ParseCodeError<u16>;
+        type Err = crate::ParseCodeError<::core::primitive::u16>;
         #[inline]
         fn from_str(
-            text: &str,
-        ) -> ::core::result::Result<Self, crate::ParseCodeError<u16>> {
+            text: &::core::primitive::str,
+        ) -> ::core::result::Result<
+            Self,
+            crate::ParseCodeError<::core::primitive::u16>,
+        > {
             <Self as crate::CodeTable>::parse_code(text)
         }
     }
     #[automatically_derived]
     impl crate::CodeTable for CloseCode {
-        type Repr = u16;
-        const NAME: &'static str = "CloseCode";
+        type Repr = ::core::primitive::u16;
+        const NAME: &'static ::core::primitive::str = "CloseCode";
         const ALL: &'static [Self] = Self::ALL;
-        const ENTRIES: &'static [crate::Entry<u16>] = &[
+        const ENTRIES: &'static [crate::Entry<::core::primitive::u16>] = &[
             __range(
                 "Bad",
                 0,
@@ -715,41 +730,46 @@ const _: () = {
                 false,
             ),
         ];
-        const TOTAL: bool = true;
+        const TOTAL: ::core::primitive::bool = true;
         #[inline]
-        fn code(self) -> u16 {
+        fn code(self) -> ::core::primitive::u16 {
             self.as_u16()
         }
         #[inline]
-        fn reason(self) -> ::core::option::Option<&'static str> {
+        fn reason(self) -> ::core::option::Option<&'static ::core::primitive::str> {
             self.reason()
         }
         #[inline]
-        fn description(self) -> &'static str {
+        fn description(self) -> &'static ::core::primitive::str {
             self.description()
         }
         #[inline]
-        fn is_sendable(self) -> bool {
+        fn is_sendable(self) -> ::core::primitive::bool {
             self.is_sendable()
         }
         #[inline]
         fn try_from_code(
-            value: u16,
-        ) -> ::core::result::Result<Self, crate::CodeError<u16>> {
+            value: ::core::primitive::u16,
+        ) -> ::core::result::Result<Self, crate::CodeError<::core::primitive::u16>> {
             ::core::result::Result::Ok(Self::from_u16(value))
         }
         #[inline]
-        fn from_wire(value: u16) -> ::core::result::Result<Self, crate::CodeError<u16>> {
+        fn from_wire(
+            value: ::core::primitive::u16,
+        ) -> ::core::result::Result<Self, crate::CodeError<::core::primitive::u16>> {
             Self::from_wire(value)
         }
         #[inline]
         fn parse_code(
-            text: &str,
-        ) -> ::core::result::Result<Self, crate::ParseCodeError<u16>> {
+            text: &::core::primitive::str,
+        ) -> ::core::result::Result<
+            Self,
+            crate::ParseCodeError<::core::primitive::u16>,
+        > {
             crate::__private::parse_code::<
                 Self,
             >(text, &[8, 15, 2, 13, 12, 16, 9, 1, 10, 3, 14, 11, 7, 17, 4])
         }
     }
-    crate::__impl_serde!(CloseCode, u16);
+    crate::__impl_serde!(CloseCode, ::core::primitive::u16);
 };

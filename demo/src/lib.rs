@@ -1,5 +1,7 @@
-//! A WebSocket server and client on 127.0.0.1 (tungstenite): the server closes the connection
-//! with a given code, the client returns the close frame it received.
+//! The quick-start demo's WebSocket peers: a server and a client on 127.0.0.1 (tungstenite); the
+//! server closes the connection with a given code, the client returns the close frame it received.
+//!
+//! `cargo run --example quickstart` runs the demo; the test suite uses the same exchange.
 
 use std::error::Error;
 use std::net::{TcpListener, TcpStream};
@@ -11,11 +13,15 @@ use tungstenite::protocol::CloseFrame;
 use tungstenite::protocol::frame::coding::CloseCode as WireCode;
 
 /// What the client saw: the close frame's code and reason, or the error that ended the read.
-pub(crate) type Received = Result<(u16, String), String>;
+pub type Received = Result<(u16, String), String>;
 
 /// Opens a server on an ephemeral loopback port, connects a client, has the server close with
 /// `code` and `reason`, and returns what the client read.
-pub(crate) fn exchange(code: u16, reason: &str) -> Result<Received, Box<dyn Error>> {
+///
+/// # Errors
+///
+/// When the sockets cannot be opened or the handshake fails.
+pub fn exchange(code: u16, reason: &str) -> Result<Received, Box<dyn Error>> {
     let listener = TcpListener::bind("127.0.0.1:0")?;
     let addr = listener.local_addr()?;
     let reason = reason.to_owned();

@@ -1,9 +1,6 @@
 //! The quick-start demo: the standard table, an application's own codes from a spec file, and a
 //! real WebSocket close handshake on 127.0.0.1 that carries them.
 
-#[path = "loopback/mod.rs"]
-mod loopback;
-
 use closecodes::{CloseCode, CodeTable, EntryKind};
 
 closecodes::close_codes! {
@@ -55,7 +52,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ChatCode::RateLimited,
         ChatCode::SessionExpired,
     ] {
-        let (code, reason) = loopback::exchange(sent.as_u16(), sent.reason().unwrap_or(""))??;
+        let (code, reason) =
+            closecodes_demo::exchange(sent.as_u16(), sent.reason().unwrap_or(""))??;
         let received = ChatCode::from_wire(code)?;
         println!(
             "  client got {code} {:?}: variant {received:?}, reason {:?}, {}",
