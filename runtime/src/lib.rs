@@ -25,7 +25,113 @@
 //! assert_eq!(closecodes::CloseCode::from(code), closecodes::CloseCode::Library(4001));
 //! ```
 //!
-//! See the README for the spec format, the generated API, and the compile-time checks.
+//! # The spec format
+//!
+//! A spec is TOML: an optional base table, the table's settings, its ranges (variants that carry
+//! the value) and its named codes (unit variants).
+//!
+//! ```toml
+//! extends = "websocket"          # optional: a built-in table, or a path relative to this file
+//!
+//! [table]                        # optional when extending
+//! name = "CloseCode"             # default enum name; the macro invocation's name wins
+//! repr = "u16"                   # u8 u16 u32 u64 i8 i16 i32 i64; default u16 (an extension keeps its base's)
+//! description = "Why an endpoint is closing a WebSocket connection."
+//! non_exhaustive = true          # default true
+//!
+//! [[range]]                      # a variant that carries the value: Library(u16)
+//! name = "Library"
+//! codes = "4000..=4999"          # "a..=b", a single "n", or a list ["0..=999", "5000..=65535"]
+//! reason = "Private Use"         # optional short phrase
+//! description = "Codes applications agree on privately."
+//! sendable = true                # may appear on the wire; default true
+//! assignable = true              # extending tables may name codes here; default false
+//!
+//! [[code]]                       # a named code: a unit variant
+//! code = 1000
+//! name = "Normal"
+//! reason = "Normal Closure"      # Display prints "1000 Normal Closure"
+//! description = "The purpose of the connection has been fulfilled."
+//! sendable = true                # default true
+//!
+//! [[code]]                       # no `name`: documented, but it stays in its range's variant
+//! code = 3000
+//! reason = "Unauthorized"
+//! description = "Access needs authentication."
+//! ```
+//!
+//! The built-in tables are `websocket` (the table of [`CloseCode`]). A JSON Schema of the format
+//! ships with the `closecodes-spec` crate (`schema.json`), for completion in editors.
+//!
+//! # Rules
+//!
+//! Each broken rule is a compile error at the spec's `line:col` (for a file, `file:line:col` and
+//! the TOML line); all errors of a spec are reported at once, and the macro never panics.
+//!
+//! - Names are unique UpperCamelCase Rust identifiers, not keywords; codes fit `repr`.
+//! - A code is named once; ranges never overlap one another (one range may list several
+//!   intervals); a named code inside a range takes precedence there; a code without `name` lies
+//!   in a range.
+//! - In an extending table, every new code lies in a range of the base marked `assignable` (for
+//!   `websocket`: 4000–4999) and reuses no base code or name.
+//! - Unknown keys, wrong types and empty names or descriptions are errors.
+//! - An `extends` chain is at most 16 tables deep, without cycles; a path is relative to the spec
+//!   that names it (an inline spec: to the crate's `CARGO_MANIFEST_DIR`), never absolute.
+//! - If ranges and codes cover every value of `repr`, the table is *total*.
+//!
+//! # The macro forms
+//!
+//! [`close_codes!`] takes the spec from a file (`from "codes/chat.toml"`, relative to
+//! `CARGO_MANIFEST_DIR`; the crate rebuilds when it changes) or inline (`= r#"..."#`), and forwards
+//! the enum's doc comments and attributes. [`CloseCodes`](derive@CloseCodes) checks a hand-written
+//! enum against a table instead:
+//!
+//! ```
+//! #[derive(Clone, Copy, Debug, PartialEq, Eq, closecodes::CloseCodes)]
+//! #[close_codes(extends = "websocket")]
+//! pub enum AppCode {
+//!     /// The client did not log in.
+//!     #[code(4001)]
+//!     #[reason("Unauthorized")]
+//!     Unauthorized,
+//!     /// Any other private code.
+//!     #[codes("4000..=4999")]
+//!     Other(u16),
+//! }
+//! assert_eq!(AppCode::try_from(4001), Ok(AppCode::Unauthorized));
+//! ```
+//!
+//! # What every table has
+//!
+//! For a table `T` with `repr = "u16"` (other reprs get `from_u8`, `as_i32`, …):
+//!
+//! | item | what it does |
+//! |---|---|
+//! | `const fn from_u16(u16) -> T` | total tables: every value is a code (named, or in a range variant) |
+//! | `const fn from_u16(u16) -> Option<T>` | partial tables |
+//! | `const fn as_u16(self) -> u16` | the number; `From<T> for u16` too |
+//! | `From<u16>` / `TryFrom<u16>` | `From` when total, else `TryFrom` with a [`CodeError`] carrying the value |
+//! | `const fn reason(self) -> Option<&'static str>` | the registry's short name |
+//! | `const fn description(self) -> &'static str` | what the code means |
+//! | `const fn is_sendable(self) -> bool` | may the code appear on the wire |
+//! | `const fn from_wire(u16) -> Result<T, CodeError<u16>>` | a code read from a frame: rejects unknown and never-sent codes |
+//! | `const fn range(self) -> Option<&'static str>` | the range variant holding the code |
+//! | `const fn library(u16) -> T`, `try_library` | one constructor pair per range |
+//! | `const ALL: &[T]` | the named codes, ordered by code |
+//! | `Display` / `FromStr` | `"1000 Normal Closure"`; parses a number, a variant name or the `Display` form ([`ParseCodeError`]) |
+//! | [`CodeTable`] | the same for generic code: `NAME`, `ENTRIES` ([`Entry`]), `TOTAL`, … |
+//! | `Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord` | comparison and hashing by code |
+//! | `From<CloseCode>` and back | for every table that extends `websocket` |
+//! | `Serialize` / `Deserialize` | as the number, with the `serde` feature |
+//!
+//! The enum's documentation holds a table of every code and range; each variant's, its code,
+//! reason and description. Spec text is rendered so that it can neither run as a doctest of your
+//! crate nor inject HTML.
+//!
+//! # Features
+//!
+//! No dependencies and `#![no_std]` by default. `serde` implements `Serialize` and `Deserialize`
+//! for every table; `std` is reserved for std-only additions.
 #![no_std]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
