@@ -83,6 +83,16 @@ pub(crate) enum Column {
     Reason,
     Description,
     Sendable,
+    /// The flags as bits, in the order of the table's flags.
+    Flags,
+}
+
+/// What an entry (a named code, a range, a documented code) holds, for [`Column::value`].
+pub(crate) struct Cells<'a> {
+    pub(crate) reason: Option<&'a str>,
+    pub(crate) description: &'a str,
+    pub(crate) sendable: bool,
+    pub(crate) flags: &'a [bool],
 }
 
 impl Column {
@@ -92,38 +102,65 @@ impl Column {
             Column::Reason => "reason",
             Column::Description => "description",
             Column::Sendable => "sendable",
+            Column::Flags => "flags",
         }
     }
 
     /// The value as Rust.
-    fn value(self, reason: Option<&str>, description: &str, sendable: bool) -> String {
+    fn value(self, cells: &Cells<'_>) -> String {
         match self {
-            Column::Reason => OptStr(reason).to_string(),
-            Column::Description => format!("{description:?}"),
-            Column::Sendable => sendable.to_string(),
+            Column::Reason => OptStr(cells.reason).to_string(),
+            Column::Description => format!("{:?}", cells.description),
+            Column::Sendable => cells.sendable.to_string(),
+            Column::Flags => format!("{:#b}", mask(cells.flags)),
         }
     }
 }
 
-/// The body of an accessor: a `match self` with one value per code, where a range variant
-/// matches its documented codes by value. In lookup form, named codes read their `ENTRIES` row.
+/// Flags as bits: bit `i` is flag `i`.
+pub(crate) fn mask(flags: &[bool]) -> u64 {
+    flags
+        .iter()
+        .enumerate()
+        .filter(|(_, set)| **set)
+        .fold(0, |mask, (i, _)| mask | 1 << i)
+}
+
+/// The body of an accessor: a `match self` with one value per code, where a range variant matches
+/// its documented codes by value; a hand-built `Library(1006)` answers as `Abnormal`, since the
+/// match is on the canonical code. In lookup form, named codes read their `ENTRIES` row.
 pub(crate) fn column(plan: &Plan<'_>, column: Column) -> TokenTree {
     let mut arms = Match::default();
     if plan.form == Form::Match {
         for named in &plan.table.codes {
-            let value = column.value(named.reason.as_deref(), &named.description, named.sendable);
+            let value = column.value(&Cells {
+                reason: named.reason.as_deref(),
+                description: &named.description,
+                sendable: named.sendable,
+                flags: &named.flags,
+            });
             arms.push(format!("Self::{}", named.name), false, value);
         }
     }
+    // A hand-built range variant holding another variant's value answers as that variant: the
+    // accessor matches on the canonical code. (Measured against answering a range variant by its
+    // value, and against a branch-free choice: this costs the common path least; BENCHMARKS.md.)
+    let several = plan.table.codes.len() + plan.table.ranges.len() > 1;
     for range in &plan.table.ranges {
-        let whole = column.value(range.reason.as_deref(), &range.description, range.sendable);
+        let whole = column.value(&Cells {
+            reason: range.reason.as_deref(),
+            description: &range.description,
+            sendable: range.sendable,
+            flags: &range.flags,
+        });
         let mut inner = Match::default();
         for documented in &range.documented {
-            let value = column.value(
-                documented.reason.as_deref(),
-                &documented.description,
-                documented.sendable,
-            );
+            let value = column.value(&Cells {
+                reason: documented.reason.as_deref(),
+                description: &documented.description,
+                sendable: documented.sendable,
+                flags: &documented.flags,
+            });
             if value != whole {
                 inner.push(documented.value.to_string(), false, value);
             }
@@ -140,6 +177,7 @@ pub(crate) fn column(plan: &Plan<'_>, column: Column) -> TokenTree {
             );
         }
     }
+    let scrutinee = if several { "self.canonical()" } else { "self" };
     let mut code = Code::new();
     match plan.form {
         Form::Lookup => {
@@ -152,11 +190,47 @@ pub(crate) fn column(plan: &Plan<'_>, column: Column) -> TokenTree {
             if arms.is_empty() {
                 code.line(&read);
             } else {
-                arms.finish_with(&mut code, "self", Some(&read));
+                arms.finish_with(&mut code, scrutinee, Some(&read));
             }
         }
-        Form::Match => arms.finish(&mut code, "self"),
+        Form::Match => arms.finish(&mut code, scrutinee),
     }
+    code.braced()
+}
+
+/// The body of `canonical()`: a range variant becomes what `from_repr` gives for its value (in a
+/// partial table, a value outside every range stays as it is); a named code is itself.
+pub(crate) fn canonical(plan: &Plan<'_>) -> TokenTree {
+    let ranges = &plan.table.ranges;
+    let mut code = Code::new();
+    if ranges.is_empty() {
+        code.line("self");
+        return code.braced();
+    }
+    let bindings: Vec<String> = ranges
+        .iter()
+        .map(|range| format!("Self::{}(value)", range.name))
+        .collect();
+    code.line("match self {");
+    if plan.table.total {
+        writeln!(
+            code,
+            "{} => Self::{}(value),",
+            bindings.join(" | "),
+            plan.from_fn
+        );
+    } else {
+        writeln!(
+            code,
+            "{} => match Self::{}(value) {{ ::core::option::Option::Some(code) => code, ::core::option::Option::None => self }},",
+            bindings.join(" | "),
+            plan.from_fn
+        );
+    }
+    if !plan.table.codes.is_empty() {
+        code.line("_ => self,");
+    }
+    code.line("}");
     code.braced()
 }
 
@@ -165,7 +239,12 @@ pub(crate) fn column(plan: &Plan<'_>, column: Column) -> TokenTree {
 pub(crate) fn range_name(plan: &Plan<'_>) -> TokenTree {
     let codes = &plan.table.codes;
     let mut code = Code::new();
-    code.line("match self {");
+    let several = codes.len() + plan.table.ranges.len() > 1;
+    writeln!(
+        code,
+        "match {} {{",
+        if several { "self.canonical()" } else { "self" }
+    );
     if let [only] = codes.as_slice() {
         writeln!(code, "Self::{} => {},", only.name, OptStr(None));
     }
@@ -256,20 +335,21 @@ pub(crate) fn entries(plan: &Plan<'_>) -> TokenTree {
         // A reason is never empty (the checks reject it); the row constructors read "" as none.
         let reason = row.reason.unwrap_or("");
         let (variant, description, sendable) = (row.variant, row.description, row.sendable);
+        let flags = mask(row.flags);
         match row.kind {
             RowKind::Range => writeln!(
                 code,
-                "__range({variant:?}, {}, {}, {reason:?}, {description:?}, {sendable}),",
+                "__range({variant:?}, {}, {}, {reason:?}, {description:?}, {sendable}, {flags}),",
                 row.start, row.end
             ),
             RowKind::Code => writeln!(
                 code,
-                "__code({variant:?}, {}, {reason:?}, {description:?}, {sendable}),",
+                "__code({variant:?}, {}, {reason:?}, {description:?}, {sendable}, {flags}),",
                 row.start
             ),
             RowKind::Documented => writeln!(
                 code,
-                "__documented({variant:?}, {}, {reason:?}, {description:?}, {sendable}),",
+                "__documented({variant:?}, {}, {reason:?}, {description:?}, {sendable}, {flags}),",
                 row.start
             ),
         }

@@ -93,8 +93,17 @@ fn variants(plan: &Plan<'_>) -> proc_macro2::TokenTree {
 fn doc_table(plan: &Plan<'_>) -> String {
     let name = &plan.name_text;
     let rows = &plan.rows;
+    let flags = &plan.table.flags;
     let mut out = Code::new();
-    out.line("| Code | Variant | Reason | Sendable |\n|---:|---|---|:-:|");
+    write!(out, "| Code | Variant | Reason | Sendable |");
+    for flag in flags {
+        write!(out, " `{}` |", flag.name);
+    }
+    write!(out, "\n|---:|---|---|:-:|");
+    for _ in flags {
+        write!(out, ":-:|");
+    }
+    out.line("");
     for (i, row) in rows.iter().enumerate() {
         let documented_next = rows.get(i + 1).is_some_and(|next| {
             next.kind == RowKind::Documented
@@ -108,15 +117,23 @@ fn doc_table(plan: &Plan<'_>) -> String {
             start: row.start,
             end: row.end,
         };
-        writeln!(
+        write!(
             out,
             "| `{code}` | [`{n}`]({name}::{n}) | {} | {} |",
             docs::inline(row.reason.unwrap_or("")),
-            if row.sendable { "yes" } else { "no" },
+            yes_no(row.sendable),
             n = row.variant
         );
+        for set in row.flags {
+            write!(out, " {} |", yes_no(*set));
+        }
+        out.line("");
     }
     out.into_text()
+}
+
+fn yes_no(value: bool) -> &'static str {
+    if value { "yes" } else { "no" }
 }
 
 /// Drops from a user's `#[derive(...)]` the traits that the macro implements itself.

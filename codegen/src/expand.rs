@@ -1,7 +1,7 @@
 //! The entry points: the items of one table, assembled in a short list, and the wrapping both
 //! front ends share.
 
-use closecodes_spec::Table;
+use closecodes_spec::{Sketch, Table};
 use proc_macro2::{Delimiter, Group, Ident, TokenStream};
 use quote::quote;
 
@@ -106,16 +106,51 @@ pub fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
 }
 
 /// The stand-in emitted next to errors, so that uses of the enum do not add errors of their own.
+/// With a sketch of the spec (its TOML parsed), it has the variants the spec names and the
+/// accessors whose types do not depend on the table, so that `ChatCode::Unauthorized` or
+/// `code.reason()` in the user's code compiles while the spec's own errors are reported.
 #[must_use]
-pub fn stand_in(name: &Ident, declared: &Declared<'_>) -> TokenStream {
+pub fn stand_in(name: &Ident, declared: &Declared<'_>, sketch: Option<&Sketch>) -> TokenStream {
     let attrs = declared
         .attrs
         .iter()
         .filter_map(enum_def::strip_builtin_derives);
     let vis = declared.vis;
+    let Some(sketch) = sketch else {
+        return quote! {
+            #(#attrs)*
+            #vis enum #name {}
+        };
+    };
+    let repr = Ident::new(sketch.repr.name(), proc_macro2::Span::call_site());
+    let as_fn = quote::format_ident!("as_{}", sketch.repr.name());
+    let codes = sketch
+        .codes
+        .iter()
+        .map(|c| Ident::new(c, proc_macro2::Span::call_site()));
+    let ranges = sketch
+        .ranges
+        .iter()
+        .map(|r| Ident::new(r, proc_macro2::Span::call_site()));
     quote! {
         #(#attrs)*
-        #vis enum #name {}
+        #[derive(
+            ::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, ::core::cmp::PartialEq,
+            ::core::cmp::Eq, ::core::hash::Hash, ::core::cmp::PartialOrd, ::core::cmp::Ord
+        )]
+        #[allow(dead_code)]
+        #vis enum #name {
+            #(#codes,)*
+            #(#ranges(::core::primitive::#repr),)*
+        }
+
+        #[allow(dead_code, clippy::unused_self)]
+        impl #name {
+            #vis const fn #as_fn(self) -> ::core::primitive::#repr { ::core::unreachable!() }
+            #vis const fn reason(self) -> ::core::option::Option<&'static ::core::primitive::str> { ::core::unreachable!() }
+            #vis const fn description(self) -> &'static ::core::primitive::str { ::core::unreachable!() }
+            #vis const fn is_sendable(self) -> ::core::primitive::bool { ::core::unreachable!() }
+        }
     }
 }
 

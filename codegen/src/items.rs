@@ -62,6 +62,10 @@ pub(crate) fn inherent(plan: &Plan<'_>) -> TokenStream {
     let description = body::column(plan, Column::Description);
     let sendable = body::column(plan, Column::Sendable);
     let range = body::range_name(plan);
+    let canonical = body::canonical(plan);
+    let flags = body::column(plan, Column::Flags);
+    let predicates = flag_predicates(plan);
+
     let constructors = body::constructors(plan);
     quote! {
         impl #name {
@@ -111,9 +115,53 @@ pub(crate) fn inherent(plan: &Plan<'_>) -> TokenStream {
             #[must_use]
             pub const fn range(self) -> ::core::option::Option<&'static ::core::primitive::str> #range
 
+            /// The code as the number gives it: a range variant built by hand around a value that
+            /// belongs to another variant (a named code, another range) becomes that variant, as
+            /// from the number; every other code is itself. In a partial table, a value outside
+            /// every range stays as it is. Accessors, comparisons and hashing always follow the
+            /// number; only `match` sees the variant as built.
+            #[must_use]
+            #[inline]
+            pub const fn canonical(self) -> Self #canonical
+
+            /// The flags of the code as bits: bit `i` is `CodeTable::FLAGS[i]`.
+            #[must_use]
+            #[inline]
+            pub const fn flags(self) -> ::core::primitive::u64 #flags
+
+            #predicates
+
             #constructors
         }
     }
+}
+
+/// `const fn is_<flag>(self) -> bool` for each flag, documented from its description.
+fn flag_predicates(plan: &Plan<'_>) -> TokenStream {
+    plan.table
+        .flags
+        .iter()
+        .enumerate()
+        .map(|(bit, flag)| {
+            let name = quote::format_ident!("is_{}", flag.name);
+            let doc = format!(" {}", crate::docs::block(&flag.description));
+            let default = format!(
+                " Flag `{}`; codes that do not set it: `{}`.",
+                flag.name, flag.default
+            );
+            let mask = proc_macro2::Literal::u64_unsuffixed(1 << bit);
+            quote! {
+                #[doc = #doc]
+                ///
+                #[doc = #default]
+                #[must_use]
+                #[inline]
+                pub const fn #name(self) -> ::core::primitive::bool {
+                    self.flags() & #mask != 0
+                }
+            }
+        })
+        .collect()
 }
 
 /// `From<repr>` (total tables) or `TryFrom<repr>`, and `From<Self> for repr`.
@@ -251,6 +299,10 @@ pub(crate) fn code_table(plan: &Plan<'_>) -> TokenStream {
     };
     let entries = body::entries(plan);
     let by_name = body::by_name(plan);
+    let flags = plan.table.flags.iter().map(|flag| {
+        let (name, description, default) = (&flag.name, &flag.description, flag.default);
+        quote!(#krate::Flag { name: #name, description: #description, default: #default })
+    });
     quote! {
         #[automatically_derived]
         impl #krate::CodeTable for #name {
@@ -259,6 +311,7 @@ pub(crate) fn code_table(plan: &Plan<'_>) -> TokenStream {
             const ALL: &'static [Self] = Self::ALL;
             const ENTRIES: &'static [#krate::Entry<#repr>] = &#entries;
             const TOTAL: ::core::primitive::bool = #total;
+            const FLAGS: &'static [#krate::Flag] = &[#(#flags),*];
 
             #[inline]
             fn code(self) -> #repr {
@@ -278,6 +331,11 @@ pub(crate) fn code_table(plan: &Plan<'_>) -> TokenStream {
             #[inline]
             fn is_sendable(self) -> ::core::primitive::bool {
                 self.is_sendable()
+            }
+
+            #[inline]
+            fn flags(self) -> ::core::primitive::u64 {
+                self.flags()
             }
 
             #[inline]

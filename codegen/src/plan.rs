@@ -45,6 +45,7 @@ pub(crate) struct Row<'t> {
     pub(crate) reason: Option<&'t str>,
     pub(crate) description: &'t str,
     pub(crate) sendable: bool,
+    pub(crate) flags: &'t [bool],
 }
 
 /// One table's expansion, decided: the form, the rows, the names of the functions.
@@ -126,6 +127,7 @@ fn rows(table: &Table) -> Vec<Row<'_>> {
             reason: code.reason.as_deref(),
             description: &code.description,
             sendable: code.sendable,
+            flags: &code.flags,
         });
     }
     for range in &table.ranges {
@@ -138,6 +140,7 @@ fn rows(table: &Table) -> Vec<Row<'_>> {
                 reason: range.reason.as_deref(),
                 description: &range.description,
                 sendable: range.sendable,
+                flags: &range.flags,
             });
         }
         for documented in &range.documented {
@@ -149,6 +152,7 @@ fn rows(table: &Table) -> Vec<Row<'_>> {
                 reason: documented.reason.as_deref(),
                 description: &documented.description,
                 sendable: documented.sendable,
+                flags: &documented.flags,
             });
         }
     }

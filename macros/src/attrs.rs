@@ -52,6 +52,8 @@ pub(crate) struct VariantAttrs {
     pub codes: Option<Vec<(Interval, Span)>>,
     /// `#[reason("...")]`.
     pub reason: Option<LitStr>,
+    /// `#[flags(reconnectable, ...)]`: the flags (declared by the base table) the variant sets.
+    pub flags: Option<Vec<syn::Ident>>,
     /// A `#[code]` or `#[codes]` failed to parse (and was reported): the variant is then left out
     /// quietly rather than reported again as having no code.
     pub broken: bool,
@@ -76,6 +78,17 @@ impl VariantAttrs {
                         errors.push(e);
                         out.broken = true;
                     }
+                }
+            } else if attr.path().is_ident("flags") {
+                let parsed = attr.parse_args_with(
+                    syn::punctuated::Punctuated::<syn::Ident, Token![,]>::parse_terminated,
+                );
+                match parsed {
+                    Ok(names) => out.flags = Some(names.into_iter().collect()),
+                    Err(e) => errors.push(syn::Error::new(
+                        e.span(),
+                        "expected flag names, as in `#[flags(reconnectable)]`",
+                    )),
                 }
             } else if attr.path().is_ident("reason") {
                 match attr.parse_args::<LitStr>() {

@@ -165,6 +165,12 @@ fn add_variant<'a>(
     let reason = attrs
         .reason
         .map(|lit| Spanned::new(lit.value(), map.add(lit.span(), &label)));
+    let flags = attrs.flags.map(|names| {
+        names
+            .iter()
+            .map(|n| Spanned::new(n.to_string(), map.add(n.span(), &label)))
+            .collect::<Vec<_>>()
+    });
     let shapes =
         "expected `#[code(n)]` on a unit variant or `#[codes(\"a..=b\")]` on a one-field variant";
     match (attrs.code, attrs.codes, &variant.fields) {
@@ -192,6 +198,7 @@ fn add_variant<'a>(
                 reason,
                 description,
                 sendable: None,
+                flags,
             });
         }
         (Some(_), None, shape) => errors.push(syn::Error::new(
@@ -216,6 +223,7 @@ fn add_variant<'a>(
                 description,
                 sendable: None,
                 assignable: None,
+                flags,
             });
         }
         (None, Some(_), shape) => errors.push(syn::Error::new(

@@ -39,7 +39,7 @@ pub(crate) fn expand_invocation(inv: &Invocation, loader: &mut FileLoader) -> To
             }
             Err(message) => {
                 let error = syn::Error::new(lit.span(), message).to_compile_error();
-                let stand_in = closecodes_codegen::stand_in(&inv.name, &declared);
+                let stand_in = closecodes_codegen::stand_in(&inv.name, &declared, None);
                 return quote!(#error #stand_in);
             }
         },
@@ -59,12 +59,26 @@ pub(crate) fn expand_invocation(inv: &Invocation, loader: &mut FileLoader) -> To
         }
         Err(errors) => {
             let inline = matches!(inv.spec, SpecRef::Inline(_));
-            let errors = report::spec_errors(&errors, inv.spec.lit(), inline);
-            let stand_in = closecodes_codegen::stand_in(&inv.name, &declared);
+            let hint = inline.then(|| path_hint(&source.text)).flatten();
+            let errors = report::spec_errors(&errors, inv.spec.lit(), inline, hint.as_deref());
+            let sketch = closecodes_spec::sketch(&source, loader);
+            let stand_in = closecodes_codegen::stand_in(&inv.name, &declared, Some(&sketch));
             let tracking = closecodes_codegen::tracking(root.as_ref());
             quote!(#errors #stand_in #tracking)
         }
     }
+}
+
+/// For an inline spec that is a path (`pub enum X = "codes/x.toml";`), how to read the file.
+fn path_hint(text: &str) -> Option<String> {
+    let text = text.trim();
+    let looks_like_path = std::path::Path::new(text)
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("toml"))
+        && !text.contains(['\n', '=', '[']);
+    looks_like_path.then(|| {
+        format!("to read the spec from a file, write `from \"{text}\"` instead of `= \"{text}\"`")
+    })
 }
 
 #[cfg(test)]

@@ -152,7 +152,7 @@ fn pipeline(text: &str) {
         }
         Err(errors) => {
             let lit = syn::LitStr::new(text, Span::call_site());
-            let tokens = report::spec_errors(&errors, &lit, true);
+            let tokens = report::spec_errors(&errors, &lit, true, None);
             assert!(!tokens.is_empty());
             for e in &errors {
                 let rendered = e.to_string();

@@ -37,14 +37,23 @@ pub(crate) fn location(span: Span) -> Option<Location> {
 /// `close_codes!`: one `compile_error!` per spec error, on the spec's literal, naming
 /// `file:line:col` (or, for an inline spec, the line and column inside the string and in the
 /// Rust file).
-pub(crate) fn spec_errors(errors: &Errors, lit: &LitStr, inline: bool) -> TokenStream {
+pub(crate) fn spec_errors(
+    errors: &Errors,
+    lit: &LitStr,
+    inline: bool,
+    help: Option<&str>,
+) -> TokenStream {
     let mut out = TokenStream::new();
-    for error in errors {
-        let message = if inline && error.origin == Origin::Inline {
+    for (i, error) in errors.iter().enumerate() {
+        let mut message = if inline && error.origin == Origin::Inline {
             inline_message(error, lit)
         } else {
             error.to_string()
         };
+        if let Some(help) = help.filter(|_| i == 0) {
+            message.push_str("\n= help: ");
+            message.push_str(help);
+        }
         out.extend(syn::Error::new(lit.span(), message).to_compile_error());
     }
     out

@@ -39,13 +39,19 @@
 //! description = "Why an endpoint is closing a WebSocket connection."
 //! non_exhaustive = true          # default true
 //!
+//! [[flag]]                       # a boolean property: generates `const fn is_reconnectable(self) -> bool`
+//! name = "reconnectable"         # snake_case
+//! description = "The client may reconnect after this close."
+//! default = false                # optional, false when absent
+//!
 //! [[range]]                      # a variant that carries the value: Library(u16)
 //! name = "Library"
 //! codes = "4000..=4999"          # "a..=b", a single "n", or a list ["0..=999", "5000..=65535"]
 //! reason = "Private Use"         # optional short phrase
 //! description = "Codes applications agree on privately."
 //! sendable = true                # may appear on the wire; default true
-//! assignable = true              # extending tables may name codes here; default false
+//! assignable = true              # extending tables may name codes (and carve ranges) here; default false
+//! flags = ["browser_closable"]   # the flags the range's codes have (the others keep their default)
 //!
 //! [[code]]                       # a named code: a unit variant
 //! code = 1000
@@ -53,6 +59,7 @@
 //! reason = "Normal Closure"      # Display prints "1000 Normal Closure"
 //! description = "The purpose of the connection has been fulfilled."
 //! sendable = true                # default true
+//! flags = ["browser_closable"]   # without `flags`, a code takes its range's
 //!
 //! [[code]]                       # no `name`: documented, but it stays in its range's variant
 //! code = 3000
@@ -68,12 +75,17 @@
 //! Each broken rule is a compile error at the spec's `line:col` (for a file, `file:line:col` and
 //! the TOML line); all errors of a spec are reported at once, and the macro never panics.
 //!
-//! - Names are unique UpperCamelCase Rust identifiers, not keywords; codes fit `repr`.
+//! - Names are unique `UpperCamelCase` Rust identifiers, not keywords; codes fit `repr`.
 //! - A code is named once; ranges never overlap one another (one range may list several
 //!   intervals); a named code inside a range takes precedence there; a code without `name` lies
 //!   in a range.
 //! - In an extending table, every new code lies in a range of the base marked `assignable` (for
-//!   `websocket`: 4000–4999) and reuses no base code or name.
+//!   `websocket`: 4000–4999) and reuses no base code or name. A new range may be carved out of
+//!   one assignable base range (`Game` = 4500–4599 inside `Library`): it becomes its own variant
+//!   there, and conversions to and from the base stay lossless.
+//! - Flags are `snake_case` and unique (with the base's, which an extension inherits); their
+//!   predicates clash with no generated method; a flag that is set is declared.
+//! - In a table that is or extends `websocket`, a reason fits a Close frame: at most 123 bytes.
 //! - Unknown keys, wrong types and empty names or descriptions are errors.
 //! - An `extends` chain is at most 16 tables deep, without cycles; a path is relative to the spec
 //!   that names it (an inline spec: to the crate's `CARGO_MANIFEST_DIR`), never absolute.
@@ -116,6 +128,8 @@
 //! | `const fn is_sendable(self) -> bool` | may the code appear on the wire |
 //! | `const fn from_wire(u16) -> Result<T, CodeError<u16>>` | a code read from a frame: rejects unknown and never-sent codes |
 //! | `const fn range(self) -> Option<&'static str>` | the range variant holding the code |
+//! | `const fn is_<flag>(self) -> bool`, `const fn flags(self) -> u64` | the table's flags |
+//! | `const fn canonical(self) -> T` | what `from_u16` gives for the code's number |
 //! | `const fn library(u16) -> T`, `try_library` | one constructor pair per range |
 //! | `const ALL: &[T]` | the named codes, ordered by code |
 //! | `Display` / `FromStr` | `"1000 Normal Closure"`; parses a number, a variant name or the `Display` form ([`ParseCodeError`]) |
@@ -123,6 +137,10 @@
 //! | `Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord` | comparison and hashing by code |
 //! | `From<CloseCode>` and back | for every table that extends `websocket` |
 //! | `Serialize` / `Deserialize` | as the number, with the `serde` feature |
+//!
+//! Range variants are public, so `Library(1006)` can be built by hand: every accessor,
+//! comparison and hash follows the number (it answers as `Abnormal` does), and `canonical()`
+//! returns the variant `from_u16` would; only `match` sees the variant as built.
 //!
 //! The enum's documentation holds a table of every code and range; each variant's, its code,
 //! reason and description. Spec text is rendered so that it can neither run as a doctest of your
@@ -143,7 +161,7 @@ mod error;
 mod table;
 
 pub use error::{CodeError, CodeErrorKind, ParseCodeError, ParseCodeErrorKind};
-pub use table::{CodeTable, Entry, EntryKind};
+pub use table::{CodeTable, Entry, EntryKind, Flag};
 
 /// Checks a hand-written enum against a code table and gives it the table's API.
 ///

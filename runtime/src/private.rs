@@ -23,7 +23,7 @@ const fn row<R: Copy + 'static>(
     (start, end): (R, R),
     reason: &'static str,
     description: &'static str,
-    sendable: bool,
+    (sendable, flags): (bool, u64),
 ) -> Entry<R> {
     Entry {
         kind,
@@ -37,6 +37,7 @@ const fn row<R: Copy + 'static>(
         },
         description,
         sendable,
+        flags,
     }
 }
 
@@ -48,6 +49,7 @@ pub const fn code<R: Copy + 'static>(
     reason: &'static str,
     description: &'static str,
     sendable: bool,
+    flags: u64,
 ) -> Entry<R> {
     row(
         EntryKind::Code,
@@ -55,7 +57,7 @@ pub const fn code<R: Copy + 'static>(
         (value, value),
         reason,
         description,
-        sendable,
+        (sendable, flags),
     )
 }
 
@@ -68,6 +70,7 @@ pub const fn range<R: Copy + 'static>(
     reason: &'static str,
     description: &'static str,
     sendable: bool,
+    flags: u64,
 ) -> Entry<R> {
     row(
         EntryKind::Range,
@@ -75,7 +78,7 @@ pub const fn range<R: Copy + 'static>(
         (start, end),
         reason,
         description,
-        sendable,
+        (sendable, flags),
     )
 }
 
@@ -87,6 +90,7 @@ pub const fn documented<R: Copy + 'static>(
     reason: &'static str,
     description: &'static str,
     sendable: bool,
+    flags: u64,
 ) -> Entry<R> {
     row(
         EntryKind::Documented,
@@ -94,7 +98,7 @@ pub const fn documented<R: Copy + 'static>(
         (value, value),
         reason,
         description,
-        sendable,
+        (sendable, flags),
     )
 }
 
@@ -237,13 +241,15 @@ mod tests {
     #[test]
     fn row_finds_a_named_codes_row_before_a_range_at_the_same_number() {
         static ROWS: [Entry<u32>; 4] = [
-            range("Low", 0, 9, "", "low", true),
-            code("Ten", 10, "Ten", "ten", false),
-            range("High", 10, 99, "", "high", true),
-            documented("High", 50, "Fifty", "fifty", true),
+            range("Low", 0, 9, "", "low", true, 0),
+            code("Ten", 10, "Ten", "ten", false, 0b10),
+            range("High", 10, 99, "", "high", true, 0),
+            documented("High", 50, "Fifty", "fifty", true, 1),
         ];
         assert_eq!(row_u32(&ROWS, 10).variant, "Ten");
         assert_eq!(row_u32(&ROWS, 10).kind, EntryKind::Code);
+        assert!(row_u32(&ROWS, 10).flag(1) && !row_u32(&ROWS, 10).flag(0));
+        assert!(!row_u32(&ROWS, 10).flag(64));
         assert_eq!(row_u32(&ROWS, 50).reason, Some("Fifty"));
         assert_eq!(row_u32(&ROWS, 0).reason, None);
     }

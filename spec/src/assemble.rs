@@ -4,8 +4,8 @@
 use crate::Origin;
 use crate::check::{Checker, Mode};
 use crate::model::{
-    CodeRange, CodeSpec, DocumentedCode, Interval, IntervalIndex, NamedCode, Repr, Spanned, Spec,
-    Table,
+    CodeRange, CodeSpec, DocumentedCode, Flag, Interval, IntervalIndex, NamedCode, Repr, Spanned,
+    Spec, Table,
 };
 
 /// The checked table: the base's entries (none for a derived enum's view), then this spec's.
@@ -17,27 +17,9 @@ pub(crate) fn assemble(
     base: Option<Table>,
     codes: Vec<&CodeSpec>,
 ) -> Option<Table> {
-    let mut table = match base {
-        Some(b) if checker.mode == Mode::View => Table {
-            name: None,
-            description: None,
-            codes: Vec::new(),
-            ranges: Vec::new(),
-            ..b
-        },
-        Some(b) => b,
-        None => Table {
-            name: None,
-            repr,
-            description: None,
-            non_exhaustive: true,
-            codes: Vec::new(),
-            ranges: Vec::new(),
-            total: false,
-            builtins: Vec::new(),
-            base_files: Vec::new(),
-        },
-    };
+    let (mut table, viewed) = start(checker.mode, base, repr);
+    add_flags(&mut table, spec);
+    let viewed = Enclosing::new(viewed, table.flags.len());
     if let Some(name) = &spec.table.name {
         table.name = Some(name.value.clone());
     }
@@ -47,9 +29,89 @@ pub(crate) fn assemble(
     if let Some(n) = &spec.table.non_exhaustive {
         table.non_exhaustive = n.value;
     }
+    add_ranges(&mut table, spec, &viewed);
+    if !place_codes(checker, &mut table, codes, &viewed) {
+        return None;
+    }
+    table.codes.sort_by_key(|k| k.value);
+    for range in &mut table.ranges {
+        range.documented.sort_by_key(|d| d.value);
+    }
+    table.total = covers(repr, &IntervalIndex::new(&table.ranges), &table.codes);
+    if let Origin::Builtin(name) = checker.report.source.origin {
+        table.builtins.push(name);
+    }
+    Some(table)
+}
+
+/// The table to build on, and, for a derived enum's view, the base's ranges it leaves out: the
+/// view holds only its own variants, but its codes take their flags from the base's ranges that
+/// hold them, as in the base.
+fn start(mode: Mode, base: Option<Table>, repr: Repr) -> (Table, Vec<CodeRange>) {
+    match base {
+        Some(mut b) if mode == Mode::View => {
+            let viewed = std::mem::take(&mut b.ranges);
+            let table = Table {
+                name: None,
+                description: None,
+                codes: Vec::new(),
+                ..b
+            };
+            (table, viewed)
+        }
+        Some(b) => (b, Vec::new()),
+        None => {
+            let table = Table {
+                name: None,
+                repr,
+                description: None,
+                non_exhaustive: true,
+                codes: Vec::new(),
+                ranges: Vec::new(),
+                total: false,
+                builtins: Vec::new(),
+                flags: Vec::new(),
+                base_files: Vec::new(),
+            };
+            (table, Vec::new())
+        }
+    }
+}
+
+/// Ranges that hold codes without being the table's own (a derived enum's base ranges), to look
+/// up the flags a code inside them takes.
+struct Enclosing {
+    ranges: Vec<CodeRange>,
+    index: IntervalIndex,
+}
+
+impl Enclosing {
+    fn new(mut ranges: Vec<CodeRange>, flags: usize) -> Self {
+        for range in &mut ranges {
+            range.flags.resize(flags, false);
+        }
+        let index = IntervalIndex::new(&ranges);
+        Enclosing { ranges, index }
+    }
+
+    /// The flags of the range holding `value`, if one does.
+    fn flags_at(&self, value: i128) -> Option<&[bool]> {
+        let range = self.ranges.get(self.index.find(value)?)?;
+        Some(&range.flags)
+    }
+}
+
+/// This spec's ranges, after the base's; a carve-out takes its codes from the base range it is
+/// cut from, and (without `flags`) that range's flags.
+fn add_ranges(table: &mut Table, spec: &Spec, viewed: &Enclosing) {
+    let base_ranges = table.ranges.len();
+    let base = Enclosing::new(table.ranges.clone(), table.flags.len());
     for r in &spec.ranges {
         let mut intervals: Vec<Interval> = r.intervals.iter().map(|i| i.value).collect();
         intervals.sort();
+        let start = intervals.first().map(|iv| iv.start);
+        let outer = start.and_then(|v| base.flags_at(v).or_else(|| viewed.flags_at(v)));
+        let flags = flag_values(&table.flags, r.flags.as_deref(), outer);
         table.ranges.push(CodeRange {
             name: r.name.value.clone(),
             intervals,
@@ -58,13 +120,32 @@ pub(crate) fn assemble(
             sendable: r.sendable.as_ref().is_none_or(|s| s.value),
             assignable: r.assignable.as_ref().is_some_and(|s| s.value),
             documented: Vec::new(),
+            flags,
         });
     }
+    carve_out(&mut table.ranges, base_ranges);
+}
+
+/// This spec's codes: named ones as variants, unnamed ones documented in the range that holds
+/// them (a code without `reason`, `sendable` or `flags` takes its range's). False if an unnamed
+/// code lies in no range (reported).
+fn place_codes(
+    checker: &mut Checker<'_>,
+    table: &mut Table,
+    codes: Vec<&CodeSpec>,
+    viewed: &Enclosing,
+) -> bool {
     let index = IntervalIndex::new(&table.ranges);
     let mut placed = true;
     for k in codes {
         let description = k.description.value.trim().to_owned();
         let reason = trimmed(k.reason.as_ref());
+        let range_flags = index
+            .find(k.code.value)
+            .and_then(|r| table.ranges.get(r))
+            .map(|r| r.flags.as_slice())
+            .or_else(|| viewed.flags_at(k.code.value));
+        let flags = flag_values(&table.flags, k.flags.as_deref(), range_flags);
         if let Some(name) = &k.name {
             table.codes.push(NamedCode {
                 name: name.value.clone(),
@@ -72,6 +153,7 @@ pub(crate) fn assemble(
                 reason,
                 description,
                 sendable: k.sendable.as_ref().is_none_or(|s| s.value),
+                flags,
             });
         } else if let Some(range) = index
             .find(k.code.value)
@@ -82,6 +164,7 @@ pub(crate) fn assemble(
                 reason: reason.or_else(|| range.reason.clone()),
                 description,
                 sendable: k.sendable.as_ref().map_or(range.sendable, |s| s.value),
+                flags,
             });
         } else {
             placed = false;
@@ -94,18 +177,102 @@ pub(crate) fn assemble(
             );
         }
     }
-    if !placed {
-        return None;
+    placed
+}
+
+/// The table's flags: the base's, then this spec's; entries of the base take the new flags'
+/// defaults.
+fn add_flags(table: &mut Table, spec: &Spec) {
+    let new: Vec<Flag> = spec
+        .flags
+        .iter()
+        .map(|f| Flag {
+            name: f.name.value.clone(),
+            description: f.description.value.trim().to_owned(),
+            default: f.default.as_ref().is_some_and(|d| d.value),
+        })
+        .collect();
+    let defaults: Vec<bool> = new.iter().map(|f| f.default).collect();
+    for code in &mut table.codes {
+        code.flags.extend(&defaults);
     }
-    table.codes.sort_by_key(|k| k.value);
     for range in &mut table.ranges {
-        range.documented.sort_by_key(|d| d.value);
+        range.flags.extend(&defaults);
+        for documented in &mut range.documented {
+            documented.flags.extend(&defaults);
+        }
     }
-    table.total = covers(repr, &index, &table.codes);
-    if let Origin::Builtin(name) = checker.report.source.origin {
-        table.builtins.push(name);
+    table.flags.extend(new);
+}
+
+/// The value of each flag for an entry that lists `set` (`None`: the key is absent): a listed
+/// flag is true, the others take their default; with the key absent, a code inside a range takes
+/// the range's values (`inherited`).
+fn flag_values(
+    flags: &[Flag],
+    set: Option<&[Spanned<String>]>,
+    inherited: Option<&[bool]>,
+) -> Vec<bool> {
+    match (set, inherited) {
+        (None, Some(inherited)) => inherited.to_vec(),
+        _ => flags
+            .iter()
+            .map(|flag| {
+                flag.default || set.is_some_and(|set| set.iter().any(|s| s.value == flag.name))
+            })
+            .collect(),
     }
-    Some(table)
+}
+
+/// An extension's ranges that lie inside a base range (checked: an assignable one) take their
+/// codes from it: the base range keeps the rest, and its documented codes there move to the new
+/// range. `ranges[..base]` are the base's.
+fn carve_out(ranges: &mut [CodeRange], base: usize) {
+    let (bases, locals) = ranges.split_at_mut(base);
+    for local in locals.iter_mut() {
+        for carved in local.intervals.clone() {
+            for outer in bases.iter_mut() {
+                if !outer
+                    .intervals
+                    .iter()
+                    .any(|iv| iv.start <= carved.start && carved.end <= iv.end)
+                {
+                    continue;
+                }
+                outer.intervals = outer
+                    .intervals
+                    .iter()
+                    .flat_map(|iv| subtract(*iv, carved))
+                    .collect();
+                let (moved, kept) = std::mem::take(&mut outer.documented)
+                    .into_iter()
+                    .partition(|d| carved.contains(d.value));
+                outer.documented = kept;
+                local.documented.extend::<Vec<DocumentedCode>>(moved);
+            }
+        }
+    }
+}
+
+/// `outer` without the codes of `hole`: none, one or two intervals.
+fn subtract(outer: Interval, hole: Interval) -> Vec<Interval> {
+    if hole.end < outer.start || outer.end < hole.start {
+        return vec![outer];
+    }
+    let mut out = Vec::new();
+    if outer.start < hole.start {
+        out.push(Interval {
+            start: outer.start,
+            end: hole.start - 1,
+        });
+    }
+    if hole.end < outer.end {
+        out.push(Interval {
+            start: hole.end + 1,
+            end: outer.end,
+        });
+    }
+    out
 }
 
 /// A string value as the table holds it: trimmed.

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use crate::error::Report;
 use crate::model::{CodeSpec, Interval, IntervalIndex, RangeSpec, Repr, Spanned, Spec, Table};
-use crate::names::{KEYWORDS, RESERVED_METHODS, camel_case, snake_case};
+use crate::names::{KEYWORDS, RESERVED_METHODS, camel_case, is_snake_case, snake_case};
 use crate::{Error, Source, assemble};
 
 /// What kind of table a spec is checked as.
@@ -79,8 +79,12 @@ pub(crate) fn check(
     // Constructor names come from range names: checked only once every name is valid, so that
     // one bad name is not reported twice.
     if checker.report.count() == start {
-        check_constructors(&mut checker, repr, &spec.ranges, base.as_ref());
+        // A derived enum's ranges may re-declare its base's, constructors included.
+        let base_ranges = base.as_ref().filter(|_| checker.mode == Mode::Extend);
+        check_constructors(&mut checker, repr, &spec.ranges, base_ranges);
     }
+    check_flags(&mut checker, repr, spec, base.as_ref());
+    check_reason_lengths(&mut checker, spec, base.as_ref());
     check_overlaps(&mut checker, repr, spec, base.as_ref());
     let codes = check_codes(&mut checker, repr, spec, base.as_ref(), base_broken);
     if checker.report.count() > start || base_broken {
@@ -172,50 +176,207 @@ fn check_names(checker: &mut Checker<'_>, spec: &Spec, base: Option<&Table>) {
     }
 }
 
-/// An interval of a range, placed for the overlap sweep.
+/// The most flags a table may declare, its base's included: an `Entry` holds them in a `u64`.
+pub(crate) const MAX_FLAGS: usize = 64;
+
+/// Flags are `snake_case`, unique (with the base's), at most [`MAX_FLAGS`], and their predicates
+/// `is_<flag>` clash with no method of the table; every flag a code or range sets is declared.
+fn check_flags(checker: &mut Checker<'_>, repr: Repr, spec: &Spec, base: Option<&Table>) {
+    let declared = check_flag_declarations(checker, repr, spec, base);
+    check_flag_uses(checker, spec, &declared);
+}
+
+/// The declarations; returns every declared flag's name (the base's and the valid new ones).
+fn check_flag_declarations<'a>(
+    checker: &mut Checker<'_>,
+    repr: Repr,
+    spec: &'a Spec,
+    base: Option<&'a Table>,
+) -> Vec<&'a str> {
+    let mut taken: HashMap<String, String> = RESERVED_METHODS
+        .iter()
+        .map(|m| ((*m).to_owned(), "a method of every table".to_owned()))
+        .collect();
+    for m in [format!("from_{repr}"), format!("as_{repr}")] {
+        taken.insert(m, "a method of every table".to_owned());
+    }
+    let range_names = base
+        .iter()
+        .flat_map(|b| b.ranges.iter().map(|r| r.name.as_str()))
+        .chain(spec.ranges.iter().map(|r| r.name.value.as_str()));
+    for name in range_names {
+        let snake = snake_case(name);
+        taken.insert(
+            format!("try_{snake}"),
+            format!("the constructor of range `{name}`"),
+        );
+        taken.insert(snake, format!("the constructor of range `{name}`"));
+    }
+    let mut declared: HashMap<&str, Option<Range<usize>>> = HashMap::new();
+    for flag in base.iter().flat_map(|b| b.flags.iter()) {
+        declared.insert(&flag.name, None);
+        taken.insert(
+            format!("is_{}", flag.name),
+            format!("the predicate of flag `{}` of the base table", flag.name),
+        );
+    }
+    for flag in &spec.flags {
+        let name = &flag.name;
+        if !is_snake_case(&name.value) {
+            let suggestion = snake_case(&camel_case(&name.value));
+            checker.report.error(
+                name.span.clone(),
+                format!(
+                    "flag name \"{}\" is not snake_case; expected a name such as `{suggestion}`",
+                    name.value
+                ),
+            );
+            continue;
+        }
+        if let Some(first) = declared.get(name.value.as_str()) {
+            let where_first = match first {
+                Some(span) => format!("first defined at {}", checker.report.place(span)),
+                None => format!("defined by the base table {}", checker.base_name),
+            };
+            checker
+                .report
+                .error(
+                    name.span.clone(),
+                    format!("duplicate flag `{}`", name.value),
+                )
+                .notes
+                .push(where_first);
+            continue;
+        }
+        let method = format!("is_{}", name.value);
+        if let Some(owner) = taken.get(&method) {
+            checker.report.error(
+                name.span.clone(),
+                format!("flag `{}` would generate the method `{method}`, which is {owner}; expected another name", name.value),
+            );
+            continue;
+        }
+        declared.insert(&name.value, Some(name.span.clone()));
+        taken.insert(method, format!("the predicate of flag `{}`", name.value));
+    }
+    let total = base.map_or(0, |b| b.flags.len()) + spec.flags.len();
+    if total > MAX_FLAGS
+        && let Some(flag) = spec
+            .flags
+            .get(MAX_FLAGS.saturating_sub(base.map_or(0, |b| b.flags.len())))
+    {
+        checker.report.error(
+            flag.name.span.clone(),
+            format!(
+                "{total} flags are declared; expected at most {MAX_FLAGS} in a table and its bases"
+            ),
+        );
+    }
+    let mut names: Vec<&str> = declared.into_keys().collect();
+    names.sort_unstable();
+    names
+}
+
+/// Every flag a code or range sets is declared.
+fn check_flag_uses(checker: &mut Checker<'_>, spec: &Spec, known: &[&str]) {
+    let set = spec
+        .codes
+        .iter()
+        .filter_map(|c| c.flags.as_ref())
+        .chain(spec.ranges.iter().filter_map(|r| r.flags.as_ref()))
+        .flatten();
+    for name in set {
+        if !known.contains(&name.value.as_str()) {
+            let list = known
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let expected = match (known.is_empty(), checker.mode) {
+                (true, Mode::Extend) => {
+                    "the table declares no flags; declare it with a `[[flag]]` entry".to_owned()
+                }
+                (true, Mode::View) => "the base table declares no flags".to_owned(),
+                (false, Mode::Extend) => {
+                    format!("expected one of {list}, or a `[[flag]]` entry declaring it")
+                }
+                (false, Mode::View) => {
+                    format!("expected one of {list}, the flags the base table declares")
+                }
+            };
+            checker.report.error(
+                name.span.clone(),
+                format!("flag `{}` is not declared; {expected}", name.value),
+            );
+        }
+    }
+}
+
+/// The most bytes of reason a Close frame carries: its payload is at most 125 bytes, 2 of them
+/// the code (RFC 6455 §5.5).
+pub(crate) const CLOSE_REASON_BYTES: usize = 123;
+
+/// In a table that is or extends `websocket` (directly or through files), a reason fits a Close
+/// frame.
+fn check_reason_lengths(checker: &mut Checker<'_>, spec: &Spec, base: Option<&Table>) {
+    let websocket = base.is_some_and(|b| b.builtins.contains(&"websocket"))
+        || checker.report.source.origin == crate::Origin::Builtin("websocket");
+    if !websocket {
+        return;
+    }
+    let reasons = spec
+        .codes
+        .iter()
+        .filter_map(|c| c.reason.as_ref())
+        .chain(spec.ranges.iter().filter_map(|r| r.reason.as_ref()));
+    for reason in reasons {
+        let bytes = reason.value.trim().len();
+        if bytes > CLOSE_REASON_BYTES {
+            checker.report.error(
+                reason.span.clone(),
+                format!("reason is {bytes} bytes of UTF-8; a Close frame carries at most {CLOSE_REASON_BYTES} (its 125-byte payload holds the 2-byte code too), so expected a shorter reason"),
+            );
+        }
+    }
+}
+
+/// An interval of one of this spec's ranges, placed for the overlap sweep.
 struct Placed {
     interval: Interval,
-    /// The owning range: base ranges first, then this spec's.
+    /// The owning range, an index into the spec's ranges.
     range: usize,
-    /// Where this spec wrote it; `None` for a base interval.
+    /// Where this spec wrote it.
     span: Option<Range<usize>>,
 }
 
-/// Intervals fit the repr, and no two ranges share a code: one sweep over the intervals sorted
-/// by start, each compared with the one reaching furthest so far (O(n log n)). A derived enum's
-/// ranges may re-declare its base's, so only an extension is checked against the base.
+/// Intervals fit the repr, and no two of this spec's ranges share a code: one sweep over the
+/// intervals sorted by start, each compared with the one reaching furthest so far (O(n log n)).
+/// Against the base, an extension's ranges are carve-outs ([`check_carve_outs`]); a derived
+/// enum's ranges may re-declare its base's.
 fn check_overlaps(checker: &mut Checker<'_>, repr: Repr, spec: &Spec, base: Option<&Table>) {
     let mut placed: Vec<Placed> = Vec::new();
-    let base_ranges = base.map_or(0, |b| b.ranges.len());
-    if let Some(b) = base.filter(|_| checker.mode == Mode::Extend) {
-        for (range, r) in b.ranges.iter().enumerate() {
-            placed.extend(r.intervals.iter().map(|interval| Placed {
-                interval: *interval,
-                range,
-                span: None,
-            }));
-        }
-    }
-    for (i, r) in spec.ranges.iter().enumerate() {
+    for (range, r) in spec.ranges.iter().enumerate() {
         for iv in &r.intervals {
             if fits(checker, repr, iv.value.start, &iv.span)
                 && fits(checker, repr, iv.value.end, &iv.span)
             {
                 placed.push(Placed {
                     interval: iv.value,
-                    range: base_ranges + i,
+                    range,
                     span: Some(iv.span.clone()),
                 });
             }
         }
     }
+    if let Some(base) = base.filter(|_| checker.mode == Mode::Extend) {
+        check_carve_outs(checker, spec, base, &placed);
+    }
     placed.sort_by_key(|p| (p.interval.start, p.span.as_ref().map_or(0, |s| s.start)));
     let range_name = |i: usize| -> String {
-        match i.checked_sub(base_ranges) {
-            Some(local) => spec.ranges.get(local).map(|r| r.name.value.clone()),
-            None => base.and_then(|b| b.ranges.get(i)).map(|r| r.name.clone()),
-        }
-        .unwrap_or_default()
+        spec.ranges
+            .get(i)
+            .map(|r| r.name.value.clone())
+            .unwrap_or_default()
     };
     let mut widest: Option<&Placed> = None;
     for next in &placed {
@@ -229,6 +390,76 @@ fn check_overlaps(checker: &mut Checker<'_>, repr: Repr, spec: &Spec, base: Opti
         if next.interval.end > reach.interval.end {
             widest = Some(next);
         }
+    }
+}
+
+/// An extension's range may take part of one assignable base range (a carve-out: `Game(u16)` =
+/// 4500..=4599 inside `Library`), and then becomes its own variant there; it may not leave that
+/// range, span two base ranges, or lie in a base range that is not assignable.
+fn check_carve_outs(checker: &mut Checker<'_>, spec: &Spec, base: &Table, placed: &[Placed]) {
+    let mut base_intervals: Vec<(Interval, usize)> = base
+        .ranges
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| r.intervals.iter().map(move |iv| (*iv, i)))
+        .collect();
+    base_intervals.sort();
+    let assignable: Vec<String> = base
+        .ranges
+        .iter()
+        .filter(|r| r.assignable)
+        .map(|r| format!("`{}` ({})", r.name, r.intervals_text()))
+        .collect();
+    let allowed = if assignable.is_empty() {
+        "the base table has no assignable range".to_owned()
+    } else {
+        format!("new ranges must lie in {}", assignable.join(" or "))
+    };
+    for local in placed {
+        let Some(span) = local.span.clone() else {
+            continue;
+        };
+        let iv = local.interval;
+        let first = base_intervals.partition_point(|(b, _)| b.end < iv.start);
+        let touched: Vec<(Interval, usize)> = base_intervals[first..]
+            .iter()
+            .take_while(|(b, _)| b.start <= iv.end)
+            .copied()
+            .collect();
+        let Some(&(outer, owner)) = touched.first() else {
+            continue; // in a gap of a partial base: a range of its own
+        };
+        let name = spec
+            .ranges
+            .get(local.range)
+            .map_or("", |r| r.name.value.as_str());
+        let base_range = &base.ranges[owner];
+        let describe = |i: usize| {
+            let r = &base.ranges[i];
+            format!("`{}` ({})", r.name, r.intervals_text())
+        };
+        let message = if !base_range.assignable {
+            format!(
+                "range `{name}` ({iv}) lies in range {} of the base table {}, which does not accept new ranges; {allowed}",
+                describe(owner),
+                checker.base_name
+            )
+        } else if let Some(&(_, other)) = touched.iter().find(|(_, i)| *i != owner) {
+            format!(
+                "range `{name}` ({iv}) spans the base ranges {} and {}; expected a range inside one assignable base range",
+                describe(owner),
+                describe(other)
+            )
+        } else if outer.start <= iv.start && iv.end <= outer.end {
+            continue; // a carve-out
+        } else {
+            format!(
+                "range `{name}` ({iv}) leaves range {} of the base table {}; expected a range inside it",
+                describe(owner),
+                checker.base_name
+            )
+        };
+        checker.report.error(span, message);
     }
 }
 

@@ -33,12 +33,12 @@ mod source;
 pub use builtin::{NAMES as BUILTINS, WEBSOCKET};
 pub use error::{Error, Errors, MAX_ERRORS_PER_SOURCE};
 pub use model::{
-    BaseFile, CodeRange, CodeSpec, DocumentedCode, Interval, NamedCode, RangeSpec, Repr, Spanned,
-    Spec, Table, TableSpec,
+    BaseFile, CodeRange, CodeSpec, DocumentedCode, Flag, FlagSpec, Interval, NamedCode, RangeSpec,
+    Repr, Spanned, Spec, Table, TableSpec,
 };
 pub use names::{RESERVED_METHODS, snake_case};
 pub use parse::{parse, parse_interval, parse_recoverable};
-pub use resolve::{Loader, NoFiles, check, check_derive, load};
+pub use resolve::{Loader, NoFiles, Sketch, check, check_derive, load, sketch};
 pub use source::{Origin, Source};
 
 #[cfg(test)]

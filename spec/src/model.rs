@@ -20,11 +20,12 @@ impl<T> Spanned<T> {
 }
 
 /// The integer type of a table's codes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Repr {
     /// `u8`
     U8,
     /// `u16`
+    #[default]
     U16,
     /// `u32`
     U32,
@@ -152,6 +153,21 @@ pub struct Spec {
     pub ranges: Vec<RangeSpec>,
     /// The `[[code]]` entries, in document order.
     pub codes: Vec<CodeSpec>,
+    /// The `[[flag]]` entries, in document order.
+    pub flags: Vec<FlagSpec>,
+}
+
+/// One `[[flag]]` entry as written: a boolean property that codes and ranges may set.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FlagSpec {
+    /// Span of the whole entry.
+    pub span: Range<usize>,
+    /// The `snake_case` name; the generated predicate is `is_<name>`.
+    pub name: Spanned<String>,
+    /// What the flag means, for the predicate's docs.
+    pub description: Spanned<String>,
+    /// The value of codes and ranges that do not list the flag; `false` when absent.
+    pub default: Option<Spanned<bool>>,
 }
 
 /// The `[table]` section as written.
@@ -184,6 +200,8 @@ pub struct RangeSpec {
     pub sendable: Option<Spanned<bool>>,
     /// `assignable`.
     pub assignable: Option<Spanned<bool>>,
+    /// The flags the range sets, each with its span; `None` when the key is absent.
+    pub flags: Option<Vec<Spanned<String>>>,
 }
 
 /// One `[[code]]` entry as written.
@@ -201,6 +219,9 @@ pub struct CodeSpec {
     pub description: Spanned<String>,
     /// `sendable`.
     pub sendable: Option<Spanned<bool>>,
+    /// The flags the code sets, each with its span; `None` when the key is absent (the code then
+    /// takes its range's flags).
+    pub flags: Option<Vec<Spanned<String>>>,
 }
 
 /// A checked table: every rule holds, entries are ordered, defaults are applied.
@@ -222,9 +243,22 @@ pub struct Table {
     pub total: bool,
     /// The built-in tables this one is, or extends (directly or through files), e.g. `["websocket"]`.
     pub builtins: Vec<&'static str>,
+    /// The flags codes and ranges carry, base tables' first; every entry's `flags` follow this order.
+    pub flags: Vec<Flag>,
     /// The base files read to build the table (every file an `extends` chain names), so that
     /// generated code can make the build depend on them.
     pub base_files: Vec<BaseFile>,
+}
+
+/// A boolean property of codes, declared by `[[flag]]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Flag {
+    /// The `snake_case` name; the generated predicate is `is_<name>`.
+    pub name: String,
+    /// What the flag means.
+    pub description: String,
+    /// The value of codes and ranges that do not set the flag.
+    pub default: bool,
 }
 
 /// A spec file that a table extends, directly or through other files.
@@ -249,6 +283,8 @@ pub struct NamedCode {
     pub description: String,
     /// Whether the code may be sent in a close frame.
     pub sendable: bool,
+    /// The value of each of the table's flags, in the order of `Table::flags`.
+    pub flags: Vec<bool>,
 }
 
 /// A range: a variant that carries the value.
@@ -268,6 +304,8 @@ pub struct CodeRange {
     pub assignable: bool,
     /// Codes documented inside the range without a variant of their own, ordered by code.
     pub documented: Vec<DocumentedCode>,
+    /// The value of each of the table's flags, in the order of `Table::flags`.
+    pub flags: Vec<bool>,
 }
 
 impl CodeRange {
@@ -293,6 +331,8 @@ pub struct DocumentedCode {
     pub description: String,
     /// Whether the code may be sent: as written, else as its range.
     pub sendable: bool,
+    /// The value of each of the table's flags: as written, else as its range.
+    pub flags: Vec<bool>,
 }
 
 /// The intervals of a table's ranges, sorted, to find the range holding a code in O(log n).

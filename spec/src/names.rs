@@ -49,6 +49,9 @@ pub const RESERVED_METHODS: &[&str] = &[
     "partial_cmp",
     "hash",
     "clone",
+    "canonical",
+    "flags",
+    "flag",
 ];
 
 /// `going_away`, `going away` or `GOING_AWAY` as `GoingAway`.
@@ -67,4 +70,23 @@ pub(crate) fn camel_case(name: &str) -> String {
             first.into_iter().chain(rest.chars()).collect::<String>()
         })
         .collect()
+}
+
+/// Whether `name` is a `snake_case` Rust identifier: lowercase ASCII letters, digits and single
+/// underscores, starting with a letter.
+pub(crate) fn is_snake_case(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !name.contains("__")
+        && !name.ends_with('_')
+}
+
+/// Whether `name` can be a variant of a generated enum: an identifier (ASCII letters, digits and
+/// `_`, starting with a letter) that is not a keyword.
+pub(crate) fn is_variant_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !KEYWORDS.contains(&name)
 }

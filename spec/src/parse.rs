@@ -6,10 +6,11 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
 use crate::error::Report;
-use crate::model::{CodeSpec, Interval, RangeSpec, Repr, Spanned, Spec, TableSpec};
+use crate::model::{CodeSpec, FlagSpec, Interval, RangeSpec, Repr, Spanned, Spec, TableSpec};
 use crate::{Error, Errors, Source};
 
-const TOP_KEYS: &[&str] = &["extends", "table", "range", "code"];
+const TOP_KEYS: &[&str] = &["extends", "table", "flag", "range", "code"];
+const FLAG_KEYS: &[&str] = &["name", "description", "default"];
 const TABLE_KEYS: &[&str] = &["name", "repr", "description", "non_exhaustive"];
 const RANGE_KEYS: &[&str] = &[
     "name",
@@ -18,8 +19,9 @@ const RANGE_KEYS: &[&str] = &[
     "description",
     "sendable",
     "assignable",
+    "flags",
 ];
-const CODE_KEYS: &[&str] = &["code", "name", "reason", "description", "sendable"];
+const CODE_KEYS: &[&str] = &["code", "name", "reason", "description", "sendable", "flags"];
 
 /// Parses a spec, reporting every problem of structure at once.
 ///
@@ -83,6 +85,13 @@ impl Parser<'_> {
                     DeValue::Table(t) => spec.table = self.table(t),
                     other => self.wrong_type("table", value.span(), "a table (`[table]`)", other),
                 },
+                "flag" => {
+                    for (entry_span, entry) in self.entries(key.get_ref(), value) {
+                        if let Some(flag) = self.flag(entry_span, entry) {
+                            spec.flags.push(flag);
+                        }
+                    }
+                }
                 "range" => {
                     for (entry_span, entry) in self.entries(key.get_ref(), value) {
                         if let Some(range) = self.range(entry_span, entry) {
@@ -153,9 +162,61 @@ impl Parser<'_> {
         out
     }
 
+    fn flag(&mut self, span: Range<usize>, table: &DeTable<'_>) -> Option<FlagSpec> {
+        let (mut name, mut description, mut default) = (None, None, None);
+        for (key, value) in table {
+            let k = key.get_ref().as_ref();
+            match k {
+                "name" => name = self.string(k, value, true),
+                "description" => description = self.string(k, value, true),
+                "default" => default = self.boolean(k, value),
+                _ => self.unknown_key(key, FLAG_KEYS, "in a `[[flag]]`"),
+            }
+        }
+        let missing = self.missing(
+            &span,
+            "[[flag]]",
+            table,
+            &[
+                (
+                    "name",
+                    "its snake_case name, e.g. `name = \"reconnectable\"`",
+                ),
+                ("description", "a sentence saying what the flag means"),
+            ],
+        );
+        if missing {
+            return None;
+        }
+        Some(FlagSpec {
+            span,
+            name: name?,
+            description: description?,
+            default,
+        })
+    }
+
+    /// `flags = ["a", "b"]`: the names, each with its span.
+    fn flag_list(&mut self, value: &toml::Spanned<DeValue<'_>>) -> Option<Vec<Spanned<String>>> {
+        let DeValue::Array(items) = value.get_ref() else {
+            self.wrong_type(
+                "flags",
+                value.span(),
+                "a list of flag names, as in `flags = [\"reconnectable\"]`",
+                value.get_ref(),
+            );
+            return None;
+        };
+        let mut out = Vec::new();
+        for item in items {
+            out.push(self.string("flags", item, true)?);
+        }
+        Some(out)
+    }
+
     fn range(&mut self, span: Range<usize>, table: &DeTable<'_>) -> Option<RangeSpec> {
         let (mut name, mut intervals, mut reason, mut description) = (None, None, None, None);
-        let (mut sendable, mut assignable) = (None, None);
+        let (mut sendable, mut assignable, mut flags) = (None, None, None);
         for (key, value) in table {
             let k = key.get_ref().as_ref();
             match k {
@@ -165,6 +226,7 @@ impl Parser<'_> {
                 "description" => description = self.string(k, value, true),
                 "sendable" => sendable = self.boolean(k, value),
                 "assignable" => assignable = self.boolean(k, value),
+                "flags" => flags = self.flag_list(value),
                 _ => self.unknown_key(key, RANGE_KEYS, "in a `[[range]]`"),
             }
         }
@@ -189,12 +251,14 @@ impl Parser<'_> {
             description: description?,
             sendable,
             assignable,
+            flags,
         })
     }
 
     fn code(&mut self, span: Range<usize>, table: &DeTable<'_>) -> Option<CodeSpec> {
         let (mut code, mut name, mut reason, mut description, mut sendable) =
             (None, None, None, None, None);
+        let mut flags = None;
         for (key, value) in table {
             let k = key.get_ref().as_ref();
             match k {
@@ -203,6 +267,7 @@ impl Parser<'_> {
                 "reason" => reason = self.string(k, value, true),
                 "description" => description = self.string(k, value, true),
                 "sendable" => sendable = self.boolean(k, value),
+                "flags" => flags = self.flag_list(value),
                 _ => self.unknown_key(key, CODE_KEYS, "in a `[[code]]`"),
             }
         }
@@ -225,6 +290,7 @@ impl Parser<'_> {
             reason,
             description: description?,
             sendable,
+            flags,
         })
     }
 

@@ -3,7 +3,7 @@
 
 use crate::check::{self, Base, Mode};
 use crate::error::finish;
-use crate::model::{BaseFile, Spanned, Spec, Table};
+use crate::model::{BaseFile, Repr, Spanned, Spec, Table};
 use crate::{Error, Errors, Origin, Source, parse};
 
 /// Deepest `extends` chain followed before giving up (a cycle is reported before this).
@@ -40,6 +40,66 @@ pub fn load(source: &Source, loader: &mut dyn Loader) -> Result<Table, Errors> {
     let mut errors = Vec::new();
     let table = load_inner(source, loader, &mut Stack::new(source), &mut errors);
     finish(errors, table, source)
+}
+
+/// The names a spec gives its variants, as far as they can be read from a spec that has errors:
+/// what a stand-in enum declares, so that code using the variants adds no errors of its own.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Sketch {
+    /// The repr as written, else the base's, else `u16`.
+    pub repr: Repr,
+    /// Named codes (unit variants): the base's (if it could be checked), then this spec's.
+    pub codes: Vec<String>,
+    /// Ranges (variants carrying the value), in the same order.
+    pub ranges: Vec<String>,
+}
+
+/// The variant names of a spec that may have errors (see [`Sketch`]): read from what parses, and
+/// from its base if the base checks. Errors are not reported here; [`load`] reports them.
+#[must_use]
+pub fn sketch(source: &Source, loader: &mut dyn Loader) -> Sketch {
+    let (spec, _) = parse::parse_recoverable(source);
+    let mut errors = Vec::new();
+    let base = match resolve(&spec, source, loader, &mut Stack::new(source), &mut errors) {
+        Base::Table(table) => Some(table),
+        Base::Absent | Base::Broken => None,
+    };
+    let mut out = Sketch {
+        repr: spec
+            .table
+            .repr
+            .as_ref()
+            .map(|r| r.value)
+            .or(base.as_ref().map(|b| b.repr))
+            .unwrap_or(Repr::U16),
+        ..Sketch::default()
+    };
+    if let Some(base) = &base {
+        out.codes.extend(base.codes.iter().map(|c| c.name.clone()));
+        out.ranges
+            .extend(base.ranges.iter().map(|r| r.name.clone()));
+    }
+    let valid = |name: &&str| crate::names::is_variant_name(name);
+    out.codes.extend(
+        spec.codes
+            .iter()
+            .filter_map(|c| c.name.as_ref())
+            .map(|n| n.value.as_str())
+            .filter(valid)
+            .map(str::to_owned),
+    );
+    out.ranges.extend(
+        spec.ranges
+            .iter()
+            .map(|r| r.name.value.as_str())
+            .filter(valid)
+            .map(str::to_owned),
+    );
+    // A name given twice would make the stand-in itself an error.
+    let mut seen = std::collections::HashSet::new();
+    out.codes.retain(|n| seen.insert(n.clone()));
+    out.ranges.retain(|n| seen.insert(n.clone()));
+    out
 }
 
 /// Checks a parsed spec, following its `extends` chain.

@@ -303,23 +303,190 @@ fn extension_codes_must_lie_in_an_assignable_base_range() {
 }
 
 #[test]
-fn extension_keeps_base_repr_and_cannot_overlap_base_ranges() {
-    let errs = errors(
-        "extends = \"websocket\"\n[table]\nrepr = \"u32\"\n[[range]]\nname = \"Mine\"\ncodes = \"4500..=4600\"\ndescription = \"x\"\n",
-    );
-    let msgs: Vec<&str> = errs.iter().map(|e| e.message.as_str()).collect();
-    assert_eq!(msgs.len(), 2, "{msgs:#?}");
+fn extension_keeps_base_repr() {
+    let (_, _, msg) = one("extends = \"websocket\"\n[table]\nrepr = \"u32\"\n");
     assert_eq!(
-        msgs[0],
+        msg,
         "`repr` is u32 but the base table `websocket` uses u16; an extending table keeps its base's repr"
     );
+}
+
+#[test]
+fn an_extension_carves_ranges_out_of_an_assignable_base_range() {
+    let table = load(
+        &Source::inline(
+            "extends = \"websocket\"\n[[range]]\nname = \"Game\"\ncodes = \"4500..=4599\"\ndescription = \"Game codes.\"\n[[code]]\ncode = 4550\nname = \"Won\"\ndescription = \"x\"\n[[code]]\ncode = 4560\nreason = \"Lost\"\ndescription = \"y\"\n",
+        ),
+        &mut NoFiles,
+    )
+    .unwrap();
+    let range = |name: &str| table.ranges.iter().find(|r| r.name == name).unwrap();
     assert_eq!(
-        msgs[1],
-        "range `Mine` (4500..=4600) overlaps range `Library` (4000..=4999) at 4500..=4600; expected ranges that share no code"
+        range("Library").intervals_text(),
+        "4000..=4499, 4600..=4999"
     );
+    assert_eq!(range("Game").intervals_text(), "4500..=4599");
+    assert_eq!(range("Game").documented[0].value, 4560);
+    // The carve-out takes the base range's flags unless it sets its own: 4500 stays
+    // browser-closable.
+    assert_eq!(range("Game").flags, [true]);
+    assert!(
+        table
+            .codes
+            .iter()
+            .any(|c| c.name == "Won" && c.value == 4550)
+    );
+    assert!(table.total);
+}
+
+#[test]
+fn a_carve_out_stays_inside_one_assignable_base_range() {
+    let spec = |codes: &str| {
+        format!(
+            "extends = \"websocket\"\n[[range]]\nname = \"Mine\"\ncodes = \"{codes}\"\ndescription = \"x\"\n"
+        )
+    };
+    let (line, col, msg) = one(&spec("4900..=5100"));
+    assert_eq!((line, col), (4, 9));
     assert_eq!(
-        errs[1].notes,
-        ["`Library` is defined by the base table `websocket`"]
+        msg,
+        "range `Mine` (4900..=5100) spans the base ranges `Library` (4000..=4999) and `Bad` (0..=999, 5000..=65535); expected a range inside one assignable base range"
+    );
+    let (_, _, msg) = one(&spec("3500..=3599"));
+    assert_eq!(
+        msg,
+        "range `Mine` (3500..=3599) lies in range `Iana` (3000..=3999) of the base table `websocket`, which does not accept new ranges; new ranges must lie in `Library` (4000..=4999)"
+    );
+    // Leaving an assignable range into a gap of a partial base.
+    let mut mem = Memory(vec![(
+        "base.toml",
+        "[[range]]\nname = \"Open\"\ncodes = \"10..=19\"\ndescription = \"x\"\nassignable = true\n",
+    )]);
+    let errs = load(
+        &Source::inline("extends = \"base.toml\"\n[[range]]\nname = \"Mine\"\ncodes = \"15..=25\"\ndescription = \"x\"\n"),
+        &mut mem,
+    )
+    .unwrap_err();
+    assert_eq!(
+        errs.as_slice()[0].message,
+        "range `Mine` (15..=25) leaves range `Open` (10..=19) of the base table `base.toml`; expected a range inside it"
+    );
+    // Two new ranges still may not overlap each other.
+    let errs = errors(
+        "extends = \"websocket\"\n[[range]]\nname = \"A\"\ncodes = \"4000..=4100\"\ndescription = \"x\"\n[[range]]\nname = \"B\"\ncodes = \"4050..=4200\"\ndescription = \"x\"\n",
+    );
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    assert!(
+        errs[0]
+            .message
+            .starts_with("range `B` (4050..=4200) overlaps range `A` (4000..=4100)"),
+        "{}",
+        errs[0].message
+    );
+}
+
+#[test]
+fn flags_are_declared_inherited_and_set() {
+    let table = load(
+        &Source::inline(
+            "extends = \"websocket\"\n[[flag]]\nname = \"reconnectable\"\ndescription = \"The client may reconnect.\"\n[[flag]]\nname = \"logged\"\ndescription = \"Logged.\"\ndefault = true\n[[code]]\ncode = 4000\nname = \"Unknown\"\ndescription = \"x\"\nflags = [\"reconnectable\"]\n[[code]]\ncode = 4001\nname = \"Plain\"\ndescription = \"y\"\n[[code]]\ncode = 4002\nname = \"Own\"\ndescription = \"z\"\nflags = []\n",
+        ),
+        &mut NoFiles,
+    )
+    .unwrap();
+    let names: Vec<&str> = table.flags.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["browser_closable", "reconnectable", "logged"]);
+    let code = |name: &str| {
+        table
+            .codes
+            .iter()
+            .find(|c| c.name == name)
+            .unwrap()
+            .flags
+            .clone()
+    };
+    // Sets `reconnectable`; `logged` keeps its default; `browser_closable` is set, not inherited:
+    // a code listing flags takes only those (and the defaults).
+    assert_eq!(code("Unknown"), [false, true, true]);
+    // No `flags` key: the range's (`Library`: browser_closable), and the new flags' defaults.
+    assert_eq!(code("Plain"), [true, false, true]);
+    assert_eq!(code("Own"), [false, false, true]);
+    // Base entries take the new flags' defaults.
+    assert_eq!(code("Normal"), [true, false, true]);
+    assert_eq!(code("Away"), [false, false, true]);
+}
+
+#[test]
+fn flag_rules() {
+    let errs = errors(
+        "[[flag]]\nname = \"Bad\"\ndescription = \"x\"\n[[flag]]\nname = \"sendable\"\ndescription = \"x\"\n[[flag]]\nname = \"ok\"\ndescription = \"x\"\n[[flag]]\nname = \"ok\"\ndescription = \"x\"\n[[code]]\ncode = 1\nname = \"One\"\ndescription = \"x\"\nflags = [\"ok\", \"missing\"]\n",
+    );
+    let msgs: Vec<(usize, &str)> = errs.iter().map(|e| (e.line, e.message.as_str())).collect();
+    assert_eq!(
+        msgs,
+        [
+            (
+                2,
+                "flag name \"Bad\" is not snake_case; expected a name such as `bad`"
+            ),
+            (
+                5,
+                "flag `sendable` would generate the method `is_sendable`, which is a method of every table; expected another name"
+            ),
+            (11, "duplicate flag `ok`"),
+            (
+                17,
+                "flag `missing` is not declared; expected one of `ok`, or a `[[flag]]` entry declaring it"
+            ),
+        ]
+    );
+    assert_eq!(errs[2].notes, ["first defined at line 8"]);
+    let (_, _, msg) = one("[[range]]\nname = \"Foo\"\ncodes = \"1..=9\"\ndescription = \"x\"\n[[flag]]\nname = \"foo\"\ndescription = \"x\"\n".replace("Foo", "IsBar").replace("\"foo\"", "\"bar\"").as_str());
+    assert_eq!(
+        msg,
+        "flag `bar` would generate the method `is_bar`, which is the constructor of range `IsBar`; expected another name"
+    );
+    let (_, _, msg) = one(
+        "extends = \"websocket\"\n[[flag]]\nname = \"browser_closable\"\ndescription = \"x\"\n",
+    );
+    assert_eq!(msg, "duplicate flag `browser_closable`");
+}
+
+#[test]
+fn a_reason_fits_a_close_frame_in_tables_extending_websocket() {
+    let long = "é".repeat(62); // 124 bytes, 62 characters
+    let (line, col, msg) = one(&format!(
+        "extends = \"websocket\"\n[[code]]\ncode = 4001\nname = \"Long\"\nreason = \"{long}\"\ndescription = \"x\"\n"
+    ));
+    assert_eq!((line, col), (5, 10));
+    assert_eq!(
+        msg,
+        "reason is 124 bytes of UTF-8; a Close frame carries at most 123 (its 125-byte payload holds the 2-byte code too), so expected a shorter reason"
+    );
+    // 123 bytes fit; a table of its own has no such limit.
+    let fits = "a".repeat(123);
+    assert!(load(&Source::inline(format!("extends = \"websocket\"\n[[code]]\ncode = 4001\nname = \"Long\"\nreason = \"{fits}\"\ndescription = \"x\"\n")), &mut NoFiles).is_ok());
+    assert!(
+        load(
+            &Source::inline(format!(
+                "[[code]]\ncode = 1\nname = \"Long\"\nreason = \"{long}\"\ndescription = \"x\"\n"
+            )),
+            &mut NoFiles
+        )
+        .is_ok()
+    );
+    // Through a file that extends `websocket`.
+    let mut mem = Memory(vec![("chat.toml", "extends = \"websocket\"\n")]);
+    let errs = load(
+        &Source::inline(format!("extends = \"chat.toml\"\n[[range]]\nname = \"Mine\"\ncodes = \"4100..=4199\"\nreason = \"{long}\"\ndescription = \"x\"\n")),
+        &mut mem,
+    )
+    .unwrap_err();
+    assert!(
+        errs.as_slice()[0]
+            .message
+            .starts_with("reason is 124 bytes"),
+        "{errs}"
     );
 }
 

@@ -16,6 +16,27 @@ closecodes::close_codes! {
 }
 
 closecodes::close_codes! {
+    /// A Discord-style gateway: flags (`reconnectable`) and a carve-out range (`Game`).
+    pub enum GatewayCode from "codes/discord.toml";
+}
+
+/// A hand-written view of the gateway's table, setting a flag the base declares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, closecodes::CloseCodes)]
+#[close_codes(extends = "codes/discord.toml")]
+pub enum GatewayView {
+    /// A code of this client's own, after which it reconnects.
+    #[code(4100)]
+    #[flags(reconnectable)]
+    Retry,
+    /// A code of this client's own, after which it gives up.
+    #[code(4101)]
+    GiveUp,
+    /// The game codes.
+    #[codes("4500..=4599")]
+    Game(u16),
+}
+
+closecodes::close_codes! {
     /// gRPC status codes, a partial `u8` table.
     pub enum GrpcStatus from "codes/grpc.toml";
 }

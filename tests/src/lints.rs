@@ -42,6 +42,34 @@ closecodes::close_codes! {
 }
 
 closecodes::close_codes! {
+    /// Flags (two new ones, one on by default), a carve-out range and codes inside it.
+    pub enum LintedFlags = r#"
+        extends = "websocket"
+        [[flag]]
+        name = "reconnectable"
+        description = "The client may reconnect."
+        [[flag]]
+        name = "logged"
+        description = "The server logs it."
+        default = true
+        [[range]]
+        name = "Game"
+        codes = "4500..=4599"
+        description = "Game codes."
+        flags = ["reconnectable"]
+        [[code]]
+        code = 4550
+        name = "Won"
+        description = "The match was won."
+        [[code]]
+        code = 4560
+        reason = "Lost"
+        description = "The match was lost."
+        flags = []
+    "#;
+}
+
+closecodes::close_codes! {
     /// A table with no named code at all.
     pub enum LintedRangesOnly = r#"
         [table]

@@ -10,7 +10,7 @@ description = "A base variant name."
 [[range]]
 name = "Mine"
 codes = "4500..=4599"
-description = "Overlaps the base's Library range."
+description = "A carve-out of Library, which is allowed."
 "#;
 }
 

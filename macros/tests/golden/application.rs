@@ -3,35 +3,35 @@
 /// Why the chat server closed a connection.
 #[derive(Default)]
 /**
- | Code | Variant | Reason | Sendable |
- |---:|---|---|:-:|
- | `0..=999` | [`Bad`](ChatCode::Bad) |  | no |
- | `1000` | [`Normal`](ChatCode::Normal) | Normal Closure | yes |
- | `1001` | [`Away`](ChatCode::Away) | Going Away | yes |
- | `1002` | [`Protocol`](ChatCode::Protocol) | Protocol error | yes |
- | `1003` | [`Unsupported`](ChatCode::Unsupported) | Unsupported Data | yes |
- | `1004` | [`Reserved`](ChatCode::Reserved) | Reserved | no |
- | `1005` | [`Status`](ChatCode::Status) | No Status Rcvd | no |
- | `1006` | [`Abnormal`](ChatCode::Abnormal) | Abnormal Closure | no |
- | `1007` | [`Invalid`](ChatCode::Invalid) | Invalid frame payload data | yes |
- | `1008` | [`Policy`](ChatCode::Policy) | Policy Violation | yes |
- | `1009` | [`Size`](ChatCode::Size) | Message Too Big | yes |
- | `1010` | [`Extension`](ChatCode::Extension) | Mandatory Ext. | yes |
- | `1011` | [`Error`](ChatCode::Error) | Internal Error | yes |
- | `1012` | [`Restart`](ChatCode::Restart) | Service Restart | yes |
- | `1013` | [`Again`](ChatCode::Again) | Try Again Later | yes |
- | `1014` | [`Gateway`](ChatCode::Gateway) | Bad Gateway | yes |
- | `1015` | [`Tls`](ChatCode::Tls) | TLS handshake | no |
- | `1016..=2999` | [`Reserved`](ChatCode::Reserved) |  | no |
- | `3000..=3999` | [`Iana`](ChatCode::Iana) |  | yes |
- | `3000` | [`Iana`](ChatCode::Iana) | Unauthorized | yes |
- | `3003` | [`Iana`](ChatCode::Iana) | Forbidden | yes |
- | `3008` | [`Iana`](ChatCode::Iana) | Timeout | yes |
- | `4000..=4999` | [`Library`](ChatCode::Library) | Private Use | yes |
- | `4001` | [`Unauthorized`](ChatCode::Unauthorized) | Unauthorized | yes |
- | `4008` | [`RateLimited`](ChatCode::RateLimited) | Rate Limited | yes |
- | `4100` | [`Library`](ChatCode::Library) | Maintenance | yes |
- | `5000..=65535` | [`Bad`](ChatCode::Bad) |  | no |*/
+ | Code | Variant | Reason | Sendable | `browser_closable` |
+ |---:|---|---|:-:|:-:|
+ | `0..=999` | [`Bad`](ChatCode::Bad) |  | no | no |
+ | `1000` | [`Normal`](ChatCode::Normal) | Normal Closure | yes | yes |
+ | `1001` | [`Away`](ChatCode::Away) | Going Away | yes | no |
+ | `1002` | [`Protocol`](ChatCode::Protocol) | Protocol error | yes | no |
+ | `1003` | [`Unsupported`](ChatCode::Unsupported) | Unsupported Data | yes | no |
+ | `1004` | [`Reserved`](ChatCode::Reserved) | Reserved | no | no |
+ | `1005` | [`Status`](ChatCode::Status) | No Status Rcvd | no | no |
+ | `1006` | [`Abnormal`](ChatCode::Abnormal) | Abnormal Closure | no | no |
+ | `1007` | [`Invalid`](ChatCode::Invalid) | Invalid frame payload data | yes | no |
+ | `1008` | [`Policy`](ChatCode::Policy) | Policy Violation | yes | no |
+ | `1009` | [`Size`](ChatCode::Size) | Message Too Big | yes | no |
+ | `1010` | [`Extension`](ChatCode::Extension) | Mandatory Ext. | yes | no |
+ | `1011` | [`Error`](ChatCode::Error) | Internal Error | yes | no |
+ | `1012` | [`Restart`](ChatCode::Restart) | Service Restart | yes | no |
+ | `1013` | [`Again`](ChatCode::Again) | Try Again Later | yes | no |
+ | `1014` | [`Gateway`](ChatCode::Gateway) | Bad Gateway | yes | no |
+ | `1015` | [`Tls`](ChatCode::Tls) | TLS handshake | no | no |
+ | `1016..=2999` | [`Reserved`](ChatCode::Reserved) |  | no | no |
+ | `3000..=3999` | [`Iana`](ChatCode::Iana) |  | yes | yes |
+ | `3000` | [`Iana`](ChatCode::Iana) | Unauthorized | yes | yes |
+ | `3003` | [`Iana`](ChatCode::Iana) | Forbidden | yes | yes |
+ | `3008` | [`Iana`](ChatCode::Iana) | Timeout | yes | yes |
+ | `4000..=4999` | [`Library`](ChatCode::Library) | Private Use | yes | yes |
+ | `4001` | [`Unauthorized`](ChatCode::Unauthorized) | Unauthorized | yes | yes |
+ | `4008` | [`RateLimited`](ChatCode::RateLimited) | Rate Limited | yes | yes |
+ | `4100` | [`Library`](ChatCode::Library) | Maintenance | yes | yes |
+ | `5000..=65535` | [`Bad`](ChatCode::Bad) |  | no | no |*/
 #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
 #[non_exhaustive]
 pub enum ChatCode {
@@ -236,7 +236,7 @@ const _: () = {
         pub const fn reason(
             self,
         ) -> ::core::option::Option<&'static ::core::primitive::str> {
-            match self {
+            match self.canonical() {
                 Self::Normal => ::core::option::Option::Some("Normal Closure"),
                 Self::Away => ::core::option::Option::Some("Going Away"),
                 Self::Protocol => ::core::option::Option::Some("Protocol error"),
@@ -282,7 +282,7 @@ const _: () = {
         /// What the code means, from the table's description.
         #[must_use]
         pub const fn description(self) -> &'static ::core::primitive::str {
-            match self {
+            match self.canonical() {
                 Self::Normal => {
                     "The connection did what it was opened for and is being shut down on purpose."
                 }
@@ -373,7 +373,7 @@ const _: () = {
         #[must_use]
         #[inline]
         pub const fn is_sendable(self) -> ::core::primitive::bool {
-            match self {
+            match self.canonical() {
                 Self::Status
                 | Self::Abnormal
                 | Self::Tls
@@ -413,13 +413,50 @@ const _: () = {
         pub const fn range(
             self,
         ) -> ::core::option::Option<&'static ::core::primitive::str> {
-            match self {
+            match self.canonical() {
                 Self::Reserved(_) => ::core::option::Option::Some("Reserved"),
                 Self::Iana(_) => ::core::option::Option::Some("Iana"),
                 Self::Library(_) => ::core::option::Option::Some("Library"),
                 Self::Bad(_) => ::core::option::Option::Some("Bad"),
                 _ => ::core::option::Option::None,
             }
+        }
+        /// The code as the number gives it: a range variant built by hand around a value that
+        /// belongs to another variant (a named code, another range) becomes that variant, as
+        /// from the number; every other code is itself. In a partial table, a value outside
+        /// every range stays as it is. Accessors, comparisons and hashing always follow the
+        /// number; only `match` sees the variant as built.
+        #[must_use]
+        #[inline]
+        pub const fn canonical(self) -> Self {
+            match self {
+                Self::Reserved(value)
+                | Self::Iana(value)
+                | Self::Library(value)
+                | Self::Bad(value) => Self::from_u16(value),
+                _ => self,
+            }
+        }
+        /// The flags of the code as bits: bit `i` is `CodeTable::FLAGS[i]`.
+        #[must_use]
+        #[inline]
+        pub const fn flags(self) -> ::core::primitive::u64 {
+            match self.canonical() {
+                Self::Normal
+                | Self::Unauthorized
+                | Self::RateLimited
+                | Self::Iana(_)
+                | Self::Library(_) => 0b1,
+                _ => 0b0,
+            }
+        }
+        /// A browser script may close a WebSocket with this code: `WebSocket.close(code)` accepts 1000 and 3000–4999 and throws for any other code (WHATWG WebSockets standard).
+        ///
+        /// Flag `browser_closable`; codes that do not set it: `false`.
+        #[must_use]
+        #[inline]
+        pub const fn is_browser_closable(self) -> ::core::primitive::bool {
+            self.flags() & 1 != 0
         }
         /** The code `value` of range `Reserved` (1004, 1016..=2999); a code the range names is returned as its own variant.
 
@@ -612,6 +649,7 @@ const _: () = {
                 "",
                 "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
                 false,
+                0,
             ),
             __code(
                 "Normal",
@@ -619,6 +657,7 @@ const _: () = {
                 "Normal Closure",
                 "The connection did what it was opened for and is being shut down on purpose.",
                 true,
+                1,
             ),
             __code(
                 "Away",
@@ -626,6 +665,7 @@ const _: () = {
                 "Going Away",
                 "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
                 true,
+                0,
             ),
             __code(
                 "Protocol",
@@ -633,6 +673,7 @@ const _: () = {
                 "Protocol error",
                 "The peer broke the WebSocket protocol, so the endpoint ends the connection.",
                 true,
+                0,
             ),
             __code(
                 "Unsupported",
@@ -640,6 +681,7 @@ const _: () = {
                 "Unsupported Data",
                 "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.",
                 true,
+                0,
             ),
             __range(
                 "Reserved",
@@ -648,6 +690,7 @@ const _: () = {
                 "",
                 "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
                 false,
+                0,
             ),
             __documented(
                 "Reserved",
@@ -655,6 +698,7 @@ const _: () = {
                 "Reserved",
                 "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.",
                 false,
+                0,
             ),
             __code(
                 "Status",
@@ -662,6 +706,7 @@ const _: () = {
                 "No Status Rcvd",
                 "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.",
                 false,
+                0,
             ),
             __code(
                 "Abnormal",
@@ -669,6 +714,7 @@ const _: () = {
                 "Abnormal Closure",
                 "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.",
                 false,
+                0,
             ),
             __code(
                 "Invalid",
@@ -676,6 +722,7 @@ const _: () = {
                 "Invalid frame payload data",
                 "A message's content did not match its type, for example a text message that is not valid UTF-8.",
                 true,
+                0,
             ),
             __code(
                 "Policy",
@@ -683,6 +730,7 @@ const _: () = {
                 "Policy Violation",
                 "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.",
                 true,
+                0,
             ),
             __code(
                 "Size",
@@ -690,6 +738,7 @@ const _: () = {
                 "Message Too Big",
                 "A message was larger than the endpoint is willing to process.",
                 true,
+                0,
             ),
             __code(
                 "Extension",
@@ -697,6 +746,7 @@ const _: () = {
                 "Mandatory Ext.",
                 "The client required extensions that the server did not agree to in the handshake; the reason text may list them.",
                 true,
+                0,
             ),
             __code(
                 "Error",
@@ -704,6 +754,7 @@ const _: () = {
                 "Internal Error",
                 "The server hit an unexpected condition that kept it from serving the request.",
                 true,
+                0,
             ),
             __code(
                 "Restart",
@@ -711,6 +762,7 @@ const _: () = {
                 "Service Restart",
                 "The service is restarting; a client may reconnect, ideally after a randomized short wait.",
                 true,
+                0,
             ),
             __code(
                 "Again",
@@ -718,6 +770,7 @@ const _: () = {
                 "Try Again Later",
                 "The service is temporarily overloaded; a client may reconnect after a while.",
                 true,
+                0,
             ),
             __code(
                 "Gateway",
@@ -725,6 +778,7 @@ const _: () = {
                 "Bad Gateway",
                 "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).",
                 true,
+                0,
             ),
             __code(
                 "Tls",
@@ -732,6 +786,7 @@ const _: () = {
                 "TLS handshake",
                 "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.",
                 false,
+                0,
             ),
             __range(
                 "Reserved",
@@ -740,6 +795,7 @@ const _: () = {
                 "",
                 "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
                 false,
+                0,
             ),
             __range(
                 "Iana",
@@ -748,6 +804,7 @@ const _: () = {
                 "",
                 "Codes that libraries, frameworks and applications register with IANA, first come, first served.",
                 true,
+                1,
             ),
             __documented(
                 "Iana",
@@ -755,6 +812,7 @@ const _: () = {
                 "Unauthorized",
                 "The request needs authentication that was missing or failed (like HTTP 401).",
                 true,
+                1,
             ),
             __documented(
                 "Iana",
@@ -762,6 +820,7 @@ const _: () = {
                 "Forbidden",
                 "The peer is known but not allowed to do what it asked (like HTTP 403).",
                 true,
+                1,
             ),
             __documented(
                 "Iana",
@@ -769,6 +828,7 @@ const _: () = {
                 "Timeout",
                 "The peer took too long to act (like HTTP 408).",
                 true,
+                1,
             ),
             __range(
                 "Library",
@@ -777,6 +837,7 @@ const _: () = {
                 "Private Use",
                 "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.",
                 true,
+                1,
             ),
             __code(
                 "Unauthorized",
@@ -784,6 +845,7 @@ const _: () = {
                 "Unauthorized",
                 "The client did not present a valid session token.",
                 true,
+                1,
             ),
             __code(
                 "RateLimited",
@@ -791,6 +853,7 @@ const _: () = {
                 "Rate Limited",
                 "The client sent messages faster than its quota allows.",
                 true,
+                1,
             ),
             __documented(
                 "Library",
@@ -798,6 +861,7 @@ const _: () = {
                 "Maintenance",
                 "Documented without a variant of its own.",
                 true,
+                1,
             ),
             __range(
                 "Bad",
@@ -806,9 +870,17 @@ const _: () = {
                 "",
                 "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
                 false,
+                0,
             ),
         ];
         const TOTAL: ::core::primitive::bool = true;
+        const FLAGS: &'static [::closecodes::Flag] = &[
+            ::closecodes::Flag {
+                name: "browser_closable",
+                description: "A browser script may close a WebSocket with this code: `WebSocket.close(code)` accepts 1000 and 3000–4999 and throws for any other code (WHATWG WebSockets standard).",
+                default: false,
+            },
+        ];
         #[inline]
         fn code(self) -> ::core::primitive::u16 {
             self.as_u16()
@@ -824,6 +896,10 @@ const _: () = {
         #[inline]
         fn is_sendable(self) -> ::core::primitive::bool {
             self.is_sendable()
+        }
+        #[inline]
+        fn flags(self) -> ::core::primitive::u64 {
+            self.flags()
         }
         #[inline]
         fn try_from_code(

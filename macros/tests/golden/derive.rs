@@ -40,7 +40,7 @@ const _: () = {
         pub const fn reason(
             self,
         ) -> ::core::option::Option<&'static ::core::primitive::str> {
-            match self {
+            match self.canonical() {
                 Self::Unauthorized => ::core::option::Option::Some("Unauthorized"),
                 _ => ::core::option::Option::None,
             }
@@ -48,7 +48,7 @@ const _: () = {
         /// What the code means, from the table's description.
         #[must_use]
         pub const fn description(self) -> &'static ::core::primitive::str {
-            match self {
+            match self.canonical() {
                 Self::Unauthorized => "The client did not log in.",
                 Self::RateLimited => "Too many messages.",
                 Self::Other(_) => "Any other private code.",
@@ -58,7 +58,7 @@ const _: () = {
         #[must_use]
         #[inline]
         pub const fn is_sendable(self) -> ::core::primitive::bool {
-            match self {
+            match self.canonical() {
                 _ => true,
             }
         }
@@ -97,10 +97,44 @@ const _: () = {
         pub const fn range(
             self,
         ) -> ::core::option::Option<&'static ::core::primitive::str> {
-            match self {
+            match self.canonical() {
                 Self::Other(_) => ::core::option::Option::Some("Other"),
                 _ => ::core::option::Option::None,
             }
+        }
+        /// The code as the number gives it: a range variant built by hand around a value that
+        /// belongs to another variant (a named code, another range) becomes that variant, as
+        /// from the number; every other code is itself. In a partial table, a value outside
+        /// every range stays as it is. Accessors, comparisons and hashing always follow the
+        /// number; only `match` sees the variant as built.
+        #[must_use]
+        #[inline]
+        pub const fn canonical(self) -> Self {
+            match self {
+                Self::Other(value) => {
+                    match Self::from_u16(value) {
+                        ::core::option::Option::Some(code) => code,
+                        ::core::option::Option::None => self,
+                    }
+                }
+                _ => self,
+            }
+        }
+        /// The flags of the code as bits: bit `i` is `CodeTable::FLAGS[i]`.
+        #[must_use]
+        #[inline]
+        pub const fn flags(self) -> ::core::primitive::u64 {
+            match self.canonical() {
+                _ => 0b1,
+            }
+        }
+        /// A browser script may close a WebSocket with this code: `WebSocket.close(code)` accepts 1000 and 3000–4999 and throws for any other code (WHATWG WebSockets standard).
+        ///
+        /// Flag `browser_closable`; codes that do not set it: `false`.
+        #[must_use]
+        #[inline]
+        pub const fn is_browser_closable(self) -> ::core::primitive::bool {
+            self.flags() & 1 != 0
         }
         /** The code `value` of range `Other` (4000..=4999); a code the range names is returned as its own variant.
 
@@ -187,17 +221,25 @@ const _: () = {
         const NAME: &'static ::core::primitive::str = "ChatCode";
         const ALL: &'static [Self] = Self::ALL;
         const ENTRIES: &'static [::closecodes::Entry<::core::primitive::u16>] = &[
-            __range("Other", 4000, 4999, "", "Any other private code.", true),
+            __range("Other", 4000, 4999, "", "Any other private code.", true, 1),
             __code(
                 "Unauthorized",
                 4001,
                 "Unauthorized",
                 "The client did not log in.",
                 true,
+                1,
             ),
-            __code("RateLimited", 4008, "", "Too many messages.", true),
+            __code("RateLimited", 4008, "", "Too many messages.", true, 1),
         ];
         const TOTAL: ::core::primitive::bool = false;
+        const FLAGS: &'static [::closecodes::Flag] = &[
+            ::closecodes::Flag {
+                name: "browser_closable",
+                description: "A browser script may close a WebSocket with this code: `WebSocket.close(code)` accepts 1000 and 3000–4999 and throws for any other code (WHATWG WebSockets standard).",
+                default: false,
+            },
+        ];
         #[inline]
         fn code(self) -> ::core::primitive::u16 {
             self.as_u16()
@@ -213,6 +255,10 @@ const _: () = {
         #[inline]
         fn is_sendable(self) -> ::core::primitive::bool {
             self.is_sendable()
+        }
+        #[inline]
+        fn flags(self) -> ::core::primitive::u64 {
+            self.flags()
         }
         #[inline]
         fn try_from_code(

@@ -76,7 +76,7 @@ const _: () = {
         pub const fn reason(
             self,
         ) -> ::core::option::Option<&'static ::core::primitive::str> {
-            match self {
+            match self.canonical() {
                 Self::Ok => ::core::option::Option::Some("OK"),
                 Self::Signal(value) => {
                     match value {
@@ -90,7 +90,7 @@ const _: () = {
         /// What the code means, from the table's description.
         #[must_use]
         pub const fn description(self) -> &'static ::core::primitive::str {
-            match self {
+            match self.canonical() {
                 Self::Crashed => "The runner crashed; never reported by a job.",
                 Self::Ok => "The job succeeded.",
                 Self::Signal(value) => {
@@ -106,7 +106,7 @@ const _: () = {
         #[must_use]
         #[inline]
         pub const fn is_sendable(self) -> ::core::primitive::bool {
-            match self {
+            match self.canonical() {
                 Self::Crashed | Self::Failed(_) => false,
                 _ => true,
             }
@@ -142,10 +142,36 @@ const _: () = {
         pub const fn range(
             self,
         ) -> ::core::option::Option<&'static ::core::primitive::str> {
-            match self {
+            match self.canonical() {
                 Self::Signal(_) => ::core::option::Option::Some("Signal"),
                 Self::Failed(_) => ::core::option::Option::Some("Failed"),
                 _ => ::core::option::Option::None,
+            }
+        }
+        /// The code as the number gives it: a range variant built by hand around a value that
+        /// belongs to another variant (a named code, another range) becomes that variant, as
+        /// from the number; every other code is itself. In a partial table, a value outside
+        /// every range stays as it is. Accessors, comparisons and hashing always follow the
+        /// number; only `match` sees the variant as built.
+        #[must_use]
+        #[inline]
+        pub const fn canonical(self) -> Self {
+            match self {
+                Self::Signal(value) | Self::Failed(value) => {
+                    match Self::from_i16(value) {
+                        ::core::option::Option::Some(code) => code,
+                        ::core::option::Option::None => self,
+                    }
+                }
+                _ => self,
+            }
+        }
+        /// The flags of the code as bits: bit `i` is `CodeTable::FLAGS[i]`.
+        #[must_use]
+        #[inline]
+        pub const fn flags(self) -> ::core::primitive::u64 {
+            match self.canonical() {
+                _ => 0b0,
             }
         }
         /** The code `value` of range `Signal` (-64..=-2, 128..=192); a code the range names is returned as its own variant.
@@ -287,6 +313,7 @@ const _: () = {
                 "Killed",
                 "The job was killed by a signal.",
                 true,
+                0,
             ),
             __code(
                 "Crashed",
@@ -294,8 +321,9 @@ const _: () = {
                 "",
                 "The runner crashed; never reported by a job.",
                 false,
+                0,
             ),
-            __code("Ok", 0, "OK", "The job succeeded.", true),
+            __code("Ok", 0, "OK", "The job succeeded.", true, 0),
             __range(
                 "Failed",
                 1,
@@ -303,6 +331,7 @@ const _: () = {
                 "",
                 "The job failed with this exit status.",
                 false,
+                0,
             ),
             __range(
                 "Signal",
@@ -311,10 +340,12 @@ const _: () = {
                 "Killed",
                 "The job was killed by a signal.",
                 true,
+                0,
             ),
-            __documented("Signal", 137, "SIGKILL", "Killed with signal 9.", true),
+            __documented("Signal", 137, "SIGKILL", "Killed with signal 9.", true, 0),
         ];
         const TOTAL: ::core::primitive::bool = false;
+        const FLAGS: &'static [::closecodes::Flag] = &[];
         #[inline]
         fn code(self) -> ::core::primitive::i16 {
             self.as_i16()
@@ -330,6 +361,10 @@ const _: () = {
         #[inline]
         fn is_sendable(self) -> ::core::primitive::bool {
             self.is_sendable()
+        }
+        #[inline]
+        fn flags(self) -> ::core::primitive::u64 {
+            self.flags()
         }
         #[inline]
         fn try_from_code(

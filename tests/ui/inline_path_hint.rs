@@ -1,0 +1,5 @@
+closecodes::close_codes! {
+    pub enum ChatCode = "codes/chat.toml";
+}
+
+fn main() {}
