@@ -26,6 +26,12 @@ impl Code {
         let _ = fmt::Write::write_fmt(&mut self.0, args);
     }
 
+    /// Fixed text, as it is.
+    #[cfg(feature = "render")]
+    pub(crate) fn push(&mut self, text: &str) {
+        self.0.push_str(text);
+    }
+
     /// Fixed text and a newline, with no `{{ }}` doubling.
     pub(crate) fn line(&mut self, text: &str) {
         self.0.push_str(text);
@@ -175,6 +181,24 @@ impl Match {
             Some(body) => {
                 self.order.retain(|b| *b != body);
                 self.arms.remove(&body);
+                // Two arms, `true` and `false`: `matches!`, as `clippy::match_like_matches_macro`
+                // asks of hand-written code.
+                if let [other] = self.order.as_slice()
+                    && let Some(arm) = self.arms.get(other)
+                    && !arm.binds
+                    && matches!(
+                        (other.as_str(), body.as_str()),
+                        ("true", "false") | ("false", "true")
+                    )
+                {
+                    let not = if other == "false" { "!" } else { "" };
+                    writeln!(
+                        code,
+                        "{not}::core::matches!({scrutinee}, {})",
+                        arm.patterns.join(" | ")
+                    );
+                    return;
+                }
                 self.finish_with(code, scrutinee, Some(&body));
             }
             None => self.finish_with(code, scrutinee, None),
@@ -199,6 +223,17 @@ mod tests {
             code.0,
             "match self {\nSelf::B => 2,\nSelf::D(value) => value,\n_ => 1,\n}\n"
         );
+    }
+
+    #[test]
+    fn a_true_or_false_match_is_written_as_matches() {
+        let mut arms = Match::default();
+        arms.push("Self::A".into(), false, "true".into());
+        arms.push("Self::B".into(), false, "false".into());
+        arms.push("Self::C".into(), false, "true".into());
+        let mut code = Code::new();
+        arms.finish(&mut code, "self");
+        assert_eq!(code.0, "!::core::matches!(self, Self::B)\n");
     }
 
     #[test]

@@ -72,6 +72,15 @@ pub fn close_codes(
     out
 }
 
+/// The enum and its impls in an anonymous const, without rebuild tracking: what `close_codes!`
+/// generates, for text outputs.
+#[must_use]
+pub fn standalone(target: &Target<'_>, table: &Table, declared: &Declared<'_>) -> TokenStream {
+    let mut out = enum_def::enum_def(&Plan::new(target, table), declared);
+    out.extend(wrap(impls(target, table)));
+    out
+}
+
 /// The expansion of `#[derive(CloseCodes)]`: the impls, and a check that the enum is `Copy`.
 #[must_use]
 pub fn derive(target: &Target<'_>, table: &Table) -> TokenStream {

@@ -27,14 +27,20 @@
 extern crate proc_macro;
 
 mod body;
+#[cfg(feature = "render")]
+pub mod build;
 mod code;
 mod docs;
 mod enum_def;
 mod expand;
 mod items;
 mod plan;
+#[cfg(feature = "render")]
+pub mod render;
 
-pub use expand::{Declared, Kind, Target, Tracked, close_codes, derive, impls, stand_in, tracking};
+pub use expand::{
+    Declared, Kind, Target, Tracked, close_codes, derive, impls, stand_in, standalone, tracking,
+};
 pub use plan::LOOKUP_ABOVE;
 
 #[doc(no_inline)]

@@ -128,7 +128,7 @@ const _: () = {
                 _ => 0b1,
             }
         }
-        /// A browser script may close a WebSocket with this code: `WebSocket.close(code)` accepts 1000 and 3000–4999 and throws for any other code (WHATWG WebSockets standard).
+        /// A browser script may close a WebSocket with this code: `WebSocket.close(code)` accepts 1000 and 3000–4999 and throws for any other code (the WHATWG standard for web sockets).
         ///
         /// Flag `browser_closable`; codes that do not set it: `false`.
         #[must_use]
@@ -236,7 +236,7 @@ const _: () = {
         const FLAGS: &'static [::closecodes::Flag] = &[
             ::closecodes::Flag {
                 name: "browser_closable",
-                description: "A browser script may close a WebSocket with this code: `WebSocket.close(code)` accepts 1000 and 3000–4999 and throws for any other code (WHATWG WebSockets standard).",
+                description: "A browser script may close a WebSocket with this code: `WebSocket.close(code)` accepts 1000 and 3000–4999 and throws for any other code (the WHATWG standard for web sockets).",
                 default: false,
             },
         ];

@@ -106,10 +106,7 @@ const _: () = {
         #[must_use]
         #[inline]
         pub const fn is_sendable(self) -> ::core::primitive::bool {
-            match self.canonical() {
-                Self::Crashed | Self::Failed(_) => false,
-                _ => true,
-            }
+            !::core::matches!(self.canonical(), Self::Crashed | Self::Failed(_))
         }
         /// The code with number `value`, as read from the wire: only codes that may be sent.
         ///

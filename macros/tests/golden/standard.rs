@@ -333,14 +333,10 @@ const _: () = {
         #[must_use]
         #[inline]
         pub const fn is_sendable(self) -> ::core::primitive::bool {
-            match self.canonical() {
-                Self::Status
-                | Self::Abnormal
-                | Self::Tls
-                | Self::Reserved(_)
-                | Self::Bad(_) => false,
-                _ => true,
-            }
+            !::core::matches!(
+                self.canonical(), Self::Status | Self::Abnormal | Self::Tls |
+                Self::Reserved(_) | Self::Bad(_)
+            )
         }
         /// The code with number `value`, as read from the wire: only codes that may be sent.
         ///
@@ -399,7 +395,7 @@ const _: () = {
                 _ => 0b0,
             }
         }
-        /// A browser script may close a WebSocket with this code: `WebSocket.close(code)` accepts 1000 and 3000–4999 and throws for any other code (WHATWG WebSockets standard).
+        /// A browser script may close a WebSocket with this code: `WebSocket.close(code)` accepts 1000 and 3000–4999 and throws for any other code (the WHATWG standard for web sockets).
         ///
         /// Flag `browser_closable`; codes that do not set it: `false`.
         #[must_use]
@@ -792,7 +788,7 @@ const _: () = {
         const FLAGS: &'static [crate::Flag] = &[
             crate::Flag {
                 name: "browser_closable",
-                description: "A browser script may close a WebSocket with this code: `WebSocket.close(code)` accepts 1000 and 3000–4999 and throws for any other code (WHATWG WebSockets standard).",
+                description: "A browser script may close a WebSocket with this code: `WebSocket.close(code)` accepts 1000 and 3000–4999 and throws for any other code (the WHATWG standard for web sockets).",
                 default: false,
             },
         ];

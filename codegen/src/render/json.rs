@@ -1,0 +1,99 @@
+//! The resolved table as JSON, for tools: `extends` flattened, every code, documented code and
+//! range with all its fields. `spec/table.schema.json` describes it.
+
+use closecodes_spec::{Flag, Table};
+use serde_json::{Map, Value, json};
+
+/// A JSON (and JavaScript) string literal.
+pub(super) fn string(text: &str) -> String {
+    Value::String(text.to_owned()).to_string()
+}
+
+/// A number of the table as JSON: every repr's values fit `i64` or `u64`.
+fn number(value: i128) -> Value {
+    i64::try_from(value)
+        .map(Value::from)
+        .or_else(|_| u64::try_from(value).map(Value::from))
+        .unwrap_or(Value::Null)
+}
+
+/// `{ "browser_closable": true, ... }`
+fn flags(declared: &[Flag], set: &[bool]) -> Value {
+    let map: Map<String, Value> = declared
+        .iter()
+        .zip(set)
+        .map(|(flag, set)| (flag.name.clone(), Value::Bool(*set)))
+        .collect();
+    Value::Object(map)
+}
+
+/// The document, pretty-printed, with a final newline.
+pub(super) fn document(table: &Table, name: &str) -> String {
+    let codes: Vec<Value> = table
+        .codes
+        .iter()
+        .map(|c| {
+            json!({
+                "code": number(c.value),
+                "name": c.name,
+                "reason": c.reason,
+                "description": c.description,
+                "sendable": c.sendable,
+                "flags": flags(&table.flags, &c.flags),
+            })
+        })
+        .collect();
+    let ranges: Vec<Value> = table
+        .ranges
+        .iter()
+        .map(|r| {
+            let intervals: Vec<Value> = r
+                .intervals
+                .iter()
+                .map(|iv| json!({ "start": number(iv.start), "end": number(iv.end) }))
+                .collect();
+            let documented: Vec<Value> = r
+                .documented
+                .iter()
+                .map(|d| {
+                    json!({
+                        "code": number(d.value),
+                        "reason": d.reason,
+                        "description": d.description,
+                        "sendable": d.sendable,
+                        "flags": flags(&table.flags, &d.flags),
+                    })
+                })
+                .collect();
+            json!({
+                "name": r.name,
+                "intervals": intervals,
+                "reason": r.reason,
+                "description": r.description,
+                "sendable": r.sendable,
+                "assignable": r.assignable,
+                "flags": flags(&table.flags, &r.flags),
+                "documented": documented,
+            })
+        })
+        .collect();
+    let declared: Vec<Value> = table
+        .flags
+        .iter()
+        .map(|f| json!({ "name": f.name, "description": f.description, "default": f.default }))
+        .collect();
+    let document = json!({
+        "name": name,
+        "repr": table.repr.name(),
+        "description": table.description,
+        "non_exhaustive": table.non_exhaustive,
+        "total": table.total,
+        "builtins": table.builtins,
+        "flags": declared,
+        "codes": codes,
+        "ranges": ranges,
+    });
+    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,41 @@
+//! The build-script enum (`built::ChatCode`, from `build.rs`) and the macro enum (`ChatCode`) of
+//! the same spec agree on every value.
+
+use closecodes::CodeTable;
+use closecodes_tests::{ChatCode, built};
+
+#[test]
+fn the_build_script_and_the_macro_generate_the_same_table() {
+    for value in 0..=u16::MAX {
+        let (macro_code, built_code) =
+            (ChatCode::from_u16(value), built::ChatCode::from_u16(value));
+        assert_eq!(
+            format!("{macro_code:?}"),
+            format!("{built_code:?}"),
+            "{value}"
+        );
+        assert_eq!(macro_code.reason(), built_code.reason(), "{value}");
+        assert_eq!(
+            macro_code.description(),
+            built_code.description(),
+            "{value}"
+        );
+        assert_eq!(
+            macro_code.is_sendable(),
+            built_code.is_sendable(),
+            "{value}"
+        );
+        assert_eq!(macro_code.flags(), built_code.flags(), "{value}");
+        assert_eq!(macro_code.to_string(), built_code.to_string(), "{value}");
+        assert_eq!(
+            ChatCode::from_wire(value).map(ChatCode::as_u16),
+            built::ChatCode::from_wire(value).map(built::ChatCode::as_u16),
+            "{value}"
+        );
+    }
+    assert_eq!(ChatCode::ENTRIES, built::ChatCode::ENTRIES);
+    assert_eq!(
+        closecodes::CloseCode::from(built::ChatCode::RateLimited),
+        closecodes::CloseCode::Library(4008)
+    );
+}

@@ -1,0 +1,158 @@
+//! `render`'s text outputs checked against the table they come from: the JSON against
+//! `spec/table.schema.json` and the spec files (read with the `toml` crate), the Markdown row by
+//! row, every output deterministic.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use closecodes_codegen::build::{Files, read};
+use closecodes_codegen::render::{Format, render};
+use closecodes_spec::{Table, load};
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn table(path: &str) -> Table {
+    let full = root().join(path);
+    let source = read(path, &full).expect("reads");
+    load(&source, &mut Files).expect("checks")
+}
+
+const SPECS: &[&str] = &[
+    "spec/tables/websocket.toml",
+    "tests/codes/chat.toml",
+    "tests/codes/game.toml",
+    "tests/codes/discord.toml",
+    "tests/codes/grpc.toml",
+    "tests/codes/http.toml",
+];
+
+#[test]
+fn json_follows_its_schema_and_the_spec() {
+    let schema: Value =
+        serde_json::from_str(&fs::read_to_string(root().join("spec/table.schema.json")).unwrap())
+            .unwrap();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    for spec in SPECS {
+        let table = table(spec);
+        let json: Value =
+            serde_json::from_str(&render(Format::Json, &table, "Table", spec).unwrap()).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&json)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{spec}: {errors:#?}");
+        assert_eq!(
+            json["codes"].as_array().unwrap().len(),
+            table.codes.len(),
+            "{spec}"
+        );
+        assert_eq!(
+            json["ranges"].as_array().unwrap().len(),
+            table.ranges.len(),
+            "{spec}"
+        );
+    }
+    // The discord spec's own codes, read independently, are all there with their fields.
+    let spec: toml::Table = fs::read_to_string(root().join("tests/codes/discord.toml"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    let json: Value = serde_json::from_str(
+        &render(
+            Format::Json,
+            &table("tests/codes/discord.toml"),
+            "GatewayCode",
+            "d",
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    for code in spec["code"].as_array().unwrap() {
+        let number = code["code"].as_integer().unwrap();
+        let found = json["codes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["code"] == number)
+            .unwrap_or_else(|| panic!("{number} missing"));
+        assert_eq!(found["name"].as_str(), code["name"].as_str());
+        assert_eq!(found["reason"].as_str(), code["reason"].as_str());
+        assert_eq!(found["description"].as_str(), code["description"].as_str());
+    }
+    let game = &json["ranges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "Game")
+        .unwrap();
+    assert_eq!(game["intervals"][0]["start"], 4500);
+    assert_eq!(game["flags"]["reconnectable"], true);
+}
+
+#[test]
+fn markdown_has_a_row_per_code_range_interval_and_documented_code() {
+    for spec in SPECS {
+        let table = table(spec);
+        let page = render(Format::Markdown, &table, "Table", spec).unwrap();
+        assert!(page.starts_with("# Table\n"), "{page}");
+        let rows: Vec<&str> = page
+            .lines()
+            .filter(|l| l.starts_with("| ") && !l.starts_with("| Code"))
+            .collect();
+        let expected = table.codes.len()
+            + table
+                .ranges
+                .iter()
+                .map(|r| r.intervals.len() + r.documented.len())
+                .sum::<usize>();
+        assert_eq!(rows.len(), expected, "{spec}");
+        // Ordered by number.
+        let starts: Vec<i128> = rows
+            .iter()
+            .map(|row| {
+                let cell = row.split('|').nth(1).unwrap().trim();
+                cell.split('–').next().unwrap().parse().unwrap()
+            })
+            .collect();
+        assert!(
+            starts.windows(2).all(|w| w[0] <= w[1]),
+            "{spec}: {starts:?}"
+        );
+        // One column per flag.
+        let header = page.lines().find(|l| l.starts_with("| Code")).unwrap();
+        assert_eq!(
+            header.matches('|').count(),
+            6 + table.flags.len(),
+            "{header}"
+        );
+    }
+}
+
+#[test]
+fn every_output_is_deterministic() {
+    for spec in SPECS {
+        for (_, format) in Format::ALL {
+            let once = render(format, &table(spec), "Table", spec).unwrap();
+            let twice = render(format, &table(spec), "Table", spec).unwrap();
+            assert_eq!(once, twice, "{spec} {format:?}");
+        }
+    }
+}
+
+#[test]
+fn a_name_that_is_not_an_identifier_is_refused() {
+    let error = render(
+        Format::TypeScript,
+        &table("tests/codes/chat.toml"),
+        "not a name",
+        "x",
+    )
+    .unwrap_err();
+    assert_eq!(
+        error,
+        "`not a name` is not a valid name for the table; expected an identifier such as `ChatCode`"
+    );
+}
