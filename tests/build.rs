@@ -1,12 +1,20 @@
 //! The build-script form: `codes/chat.toml` rendered to Rust in `OUT_DIR`, included by
-//! `src/lib.rs` as `built::ChatCode`, next to the macro's `ChatCode` of the same spec.
+//! `src/lib.rs` as `built::ChatCode`, next to the macro's `ChatCode` of the same spec (and the
+//! same for `codes/large_chat.toml`).
 
 fn main() {
-    if let Err(errors) = closecodes_codegen::build::Build::new("codes/chat.toml")
-        .name("ChatCode")
-        .generate("chat_code.rs")
-    {
-        eprintln!("{errors}");
-        std::process::exit(1);
+    // A small table, formatted by prettyplease alone, and one in lookup form (415 codes), whose
+    // long lists are printed without going through syn.
+    for (spec, name, file) in [
+        ("codes/chat.toml", "ChatCode", "chat_code.rs"),
+        ("codes/large_chat.toml", "LargeChat", "large_chat.rs"),
+    ] {
+        if let Err(errors) = closecodes_codegen::build::Build::new(spec)
+            .name(name)
+            .generate(file)
+        {
+            eprintln!("{errors}");
+            std::process::exit(1);
+        }
     }
 }

@@ -6,6 +6,7 @@ use closecodes_spec::snake_case;
 use proc_macro2::{TokenStream, TokenTree};
 
 use crate::code::{Code, Match, OptStr, Pattern};
+use crate::lists::Shape;
 use crate::plan::{Form, Plan, RowKind};
 
 /// The body of `from_repr`: the widest interval first (see `plan::widest_interval`), then named
@@ -59,8 +60,7 @@ pub(crate) fn from_repr(plan: &Plan<'_>) -> TokenTree {
 /// number and every range the same body, so there is nothing to group but the ranges (and
 /// thousands of codes are quicker to write than to sort into groups).
 pub(crate) fn as_repr(plan: &Plan<'_>) -> TokenTree {
-    let mut code = Code::new();
-    code.line("match self {");
+    let mut code = plan.list_writer();
     for named in &plan.table.codes {
         writeln!(code, "Self::{} => {},", named.name, named.value);
     }
@@ -73,8 +73,11 @@ pub(crate) fn as_repr(plan: &Plan<'_>) -> TokenTree {
     if !bindings.is_empty() {
         writeln!(code, "{} => value,", bindings.join(" | "));
     }
-    code.line("}");
-    code.braced()
+    let arms = plan.list(code, Shape::Arms);
+    TokenTree::Group(proc_macro2::Group::new(
+        proc_macro2::Delimiter::Brace,
+        quote::quote!(match self #arms),
+    ))
 }
 
 /// A per-code value that an accessor returns.
@@ -318,11 +321,11 @@ pub(crate) fn constructors(plan: &Plan<'_>) -> TokenStream {
 
 /// `[Self::Normal, …]`: the named codes, ordered by code.
 pub(crate) fn all(plan: &Plan<'_>) -> TokenTree {
-    let mut code = Code::new();
+    let mut code = plan.list_writer();
     for named in &plan.table.codes {
         writeln!(code, "Self::{},", named.name);
     }
-    code.bracketed()
+    plan.list(code, Shape::Array)
 }
 
 /// The rows of `CodeTable::ENTRIES`, each a call to one of the runtime's row constructors: a
@@ -330,7 +333,7 @@ pub(crate) fn all(plan: &Plan<'_>) -> TokenTree {
 /// turned into rows by a `const` loop: rustc checks a 10,000-code crate in the same time with any
 /// of the three; fewer tokens are quicker to expand.)
 pub(crate) fn entries(plan: &Plan<'_>) -> TokenTree {
-    let mut code = Code::new();
+    let mut code = plan.list_writer();
     for row in &plan.rows {
         // A reason is never empty (the checks reject it); the row constructors read "" as none.
         let reason = row.reason.unwrap_or("");
@@ -354,16 +357,16 @@ pub(crate) fn entries(plan: &Plan<'_>) -> TokenTree {
             ),
         }
     }
-    code.bracketed()
+    plan.list(code, Shape::Array)
 }
 
 /// `[0, 1, 2, …]`: the named codes in the order of `ALL`, searched by the lookup form.
 pub(crate) fn codes(plan: &Plan<'_>) -> TokenTree {
-    let mut code = Code::new();
+    let mut code = plan.list_writer();
     for named in &plan.table.codes {
-        write!(code, "{},", named.value);
+        writeln!(code, "{},", named.value);
     }
-    code.bracketed()
+    plan.list(code, Shape::Array)
 }
 
 /// The positions of the named codes' `ENTRIES` rows, sorted by variant name: `FromStr` finds a
@@ -378,9 +381,9 @@ pub(crate) fn by_name(plan: &Plan<'_>) -> TokenTree {
         .map(|(at, row)| (row.variant, at))
         .collect();
     named.sort_unstable();
-    let mut code = Code::new();
+    let mut code = plan.list_writer();
     for (_, at) in named {
-        write!(code, "{at},");
+        writeln!(code, "{at},");
     }
-    code.bracketed()
+    plan.list(code, Shape::Array)
 }

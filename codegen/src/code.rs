@@ -13,11 +13,25 @@ use quote::quote;
 
 /// A piece of Rust source being written: a `String` whose `write_fmt` cannot fail, so that
 /// `writeln!(code, ...)` needs no `let _ =`.
-pub(crate) struct Code(String);
+pub(crate) struct Code(String, DocStyle);
+
+/// How `Code::doc` writes docs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DocStyle {
+    /// `#[doc = "..."]`, for tokens.
+    Attribute,
+    /// `/// ...` lines, for text that is never lexed (lists set aside by `render`).
+    Comment,
+}
 
 impl Code {
     pub(crate) fn new() -> Self {
-        Code(String::with_capacity(1024))
+        Code(String::with_capacity(1024), DocStyle::Attribute)
+    }
+
+    /// A writer whose docs are written in `style`.
+    pub(crate) fn with_docs(style: DocStyle) -> Self {
+        Code(String::with_capacity(1024), style)
     }
 
     /// What `write!` and `writeln!` call; writing to a `String` cannot fail.
@@ -41,6 +55,18 @@ impl Code {
     /// One `#[doc = "..."]` attribute holding `lines` as `///` comments would (each non-empty line
     /// after a space). One attribute rather than one per line keeps large tables quick to compile.
     pub(crate) fn doc<S: AsRef<str>>(&mut self, lines: &[S]) {
+        if self.1 == DocStyle::Comment {
+            for line in lines {
+                for line in line.as_ref().split('\n') {
+                    if line.is_empty() {
+                        self.line("///");
+                    } else {
+                        writeln!(self, "/// {line}");
+                    }
+                }
+            }
+            return;
+        }
         let mut text = String::new();
         for (i, line) in lines.iter().enumerate() {
             if i > 0 {
@@ -69,11 +95,6 @@ impl Code {
     /// tokens, which keeps expansion linear with a small constant on large tables.
     pub(crate) fn braced(self) -> TokenTree {
         TokenTree::Group(Group::new(Delimiter::Brace, self.tokens()))
-    }
-
-    /// `[ text ]` as one token tree.
-    pub(crate) fn bracketed(self) -> TokenTree {
-        TokenTree::Group(Group::new(Delimiter::Bracket, self.tokens()))
     }
 }
 

@@ -6,6 +6,7 @@ use quote::quote;
 use crate::code::Code;
 use crate::docs;
 use crate::expand::Declared;
+use crate::lists::Shape;
 use crate::plan::{Plan, RowKind};
 
 /// The enum with its docs: the user's (or the spec's description), then the table of every code.
@@ -40,7 +41,7 @@ pub(crate) fn enum_def(plan: &Plan<'_>, declared: &Declared<'_>) -> TokenStream 
 /// `{ Normal, …, Reserved(u16), … }`, each variant with its code, reason and description.
 fn variants(plan: &Plan<'_>) -> proc_macro2::TokenTree {
     let table = plan.table;
-    let mut code = Code::new();
+    let mut code = plan.list_writer();
     for named in &table.codes {
         let mut head = format!("`{}`", named.value);
         if let Some(reason) = &named.reason {
@@ -85,7 +86,7 @@ fn variants(plan: &Plan<'_>) -> proc_macro2::TokenTree {
         code.doc(&lines);
         writeln!(code, "{}(::core::primitive::{}),", range.name, table.repr);
     }
-    code.braced()
+    plan.list(code, Shape::Variants)
 }
 
 /// The Markdown table of every code and range that heads the enum's documentation. A one-code

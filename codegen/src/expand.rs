@@ -81,6 +81,21 @@ pub fn standalone(target: &Target<'_>, table: &Table, declared: &Declared<'_>) -
     out
 }
 
+/// As [`standalone`], with the long lists of a table in lookup form kept in `lists` as text and
+/// placeholders in their stead (see `lists`).
+#[cfg(feature = "render")]
+pub(crate) fn standalone_setting_aside(
+    target: &Target<'_>,
+    table: &Table,
+    declared: &Declared<'_>,
+    lists: &crate::lists::SetAside,
+) -> TokenStream {
+    let plan = Plan::new(target, table).setting_aside(lists);
+    let mut out = enum_def::enum_def(&plan, declared);
+    out.extend(wrap(impls_of(&plan)));
+    out
+}
+
 /// The expansion of `#[derive(CloseCodes)]`: the impls, and a check that the enum is `Copy`.
 #[must_use]
 pub fn derive(target: &Target<'_>, table: &Table) -> TokenStream {
@@ -99,17 +114,20 @@ pub fn derive(target: &Target<'_>, table: &Table) -> TokenStream {
 /// in the runtime's `__private` module, the rest is generated here.
 #[must_use]
 pub fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
-    let plan = Plan::new(target, table);
-    let mut out = items::prelude(&plan);
+    impls_of(&Plan::new(target, table))
+}
+
+fn impls_of(plan: &Plan<'_>) -> TokenStream {
+    let mut out = items::prelude(plan);
     out.extend([
-        items::inherent(&plan),
-        items::repr_conversions(&plan),
-        items::comparisons(&plan),
-        items::display(&plan),
-        items::from_str(&plan),
-        items::code_table(&plan),
-        items::close_code_conversions(&plan),
-        items::serde(&plan),
+        items::inherent(plan),
+        items::repr_conversions(plan),
+        items::comparisons(plan),
+        items::display(plan),
+        items::from_str(plan),
+        items::code_table(plan),
+        items::close_code_conversions(plan),
+        items::serde(plan),
     ]);
     out
 }

@@ -34,6 +34,7 @@ mod docs;
 mod enum_def;
 mod expand;
 mod items;
+mod lists;
 mod plan;
 #[cfg(feature = "render")]
 pub mod render;

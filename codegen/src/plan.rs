@@ -1,10 +1,12 @@
 //! What an expansion decides once, before any token is written.
 
 use closecodes_spec::{CodeRange, Interval, Table};
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 use quote::format_ident;
 
+use crate::code::{Code, DocStyle};
 use crate::expand::{Kind, Target};
+use crate::lists::{SetAside, Shape};
 
 /// Above this many named codes, a table is generated in *lookup form*: named codes are found by a
 /// binary search over a sorted `const` array, and their reason, description and sendability read
@@ -67,6 +69,8 @@ pub(crate) struct Plan<'t> {
     pub(crate) as_fn: Ident,
     /// The enum's name as text (`Type` for `r#Type`): `NAME`, messages and doc links.
     pub(crate) name_text: String,
+    /// Where long lists go as text instead of tokens, when rendering a file (see `lists`).
+    lists: Option<&'t SetAside>,
 }
 
 impl<'t> Plan<'t> {
@@ -94,7 +98,46 @@ impl<'t> Plan<'t> {
             from_fn: format_ident!("from_{repr}"),
             as_fn: format_ident!("as_{repr}"),
             name_text: syn::ext::IdentExt::unraw(target.name).to_string(),
+            lists: None,
         }
+    }
+
+    /// The same plan, keeping the long lists of a table in lookup form in `lists`.
+    #[cfg(feature = "render")]
+    pub(crate) fn setting_aside(mut self, lists: &'t SetAside) -> Self {
+        self.lists = Some(lists);
+        self
+    }
+
+    /// Whether long lists are kept as text (see `lists`).
+    fn sets_aside(&self) -> Option<&'t SetAside> {
+        self.lists.filter(|_| self.form == Form::Lookup)
+    }
+
+    /// A writer for a list of `shape`: with `///` docs when the list is kept as text.
+    pub(crate) fn list_writer(&self) -> Code {
+        if self.sets_aside().is_some() {
+            Code::with_docs(DocStyle::Comment)
+        } else {
+            Code::new()
+        }
+    }
+
+    /// A list (one element per line in `code`) as the group `delimiter` encloses: its tokens, or
+    /// a placeholder when it is kept as text.
+    pub(crate) fn list(&self, code: Code, shape: Shape) -> TokenTree {
+        let delimiter = match shape {
+            Shape::Array => Delimiter::Bracket,
+            Shape::Variants | Shape::Arms => Delimiter::Brace,
+        };
+        let tokens = match self.sets_aside() {
+            Some(lists) => lists
+                .keep(shape, code.into_text())
+                .parse()
+                .unwrap_or_default(),
+            None => code.tokens(),
+        };
+        TokenTree::Group(Group::new(delimiter, tokens))
     }
 
     /// `expr` as `from_repr` returns it: itself in a total table, in `Some` in a partial one.

@@ -15,6 +15,11 @@ closecodes::close_codes! {
 /// the two agree on every value.
 pub mod built {
     include!(concat!(env!("OUT_DIR"), "/chat_code.rs"));
+
+    /// A table in lookup form (415 named codes), from `codes/large_chat.toml`.
+    pub mod large {
+        include!(concat!(env!("OUT_DIR"), "/large_chat.rs"));
+    }
 }
 
 closecodes::close_codes! {

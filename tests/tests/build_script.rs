@@ -39,3 +39,41 @@ fn the_build_script_and_the_macro_generate_the_same_table() {
         closecodes::CloseCode::Library(4008)
     );
 }
+
+closecodes::close_codes! {
+    /// The macro's enum of the spec that `build.rs` renders as `built::large::LargeChat`.
+    pub enum LargeChat from "codes/large_chat.toml";
+}
+
+/// In lookup form, the rendered file's long lists are printed without syn (see
+/// `closecodes_codegen::render`): the enum must still be the macro's, value for value.
+#[test]
+fn a_large_table_from_the_build_script_is_the_macros() {
+    use built::large::LargeChat as Built;
+    assert_eq!(LargeChat::ALL.len(), Built::ALL.len());
+    for value in 0..=u16::MAX {
+        let (macro_code, built_code) = (LargeChat::from_u16(value), Built::from_u16(value));
+        assert_eq!(
+            format!("{macro_code:?}"),
+            format!("{built_code:?}"),
+            "{value}"
+        );
+        assert_eq!(macro_code.reason(), built_code.reason(), "{value}");
+        assert_eq!(
+            macro_code.description(),
+            built_code.description(),
+            "{value}"
+        );
+        assert_eq!(
+            macro_code.is_sendable(),
+            built_code.is_sendable(),
+            "{value}"
+        );
+        assert_eq!(macro_code.as_u16(), built_code.as_u16(), "{value}");
+    }
+    assert_eq!(LargeChat::ENTRIES, Built::ENTRIES);
+    assert_eq!(
+        "Code4100".parse::<LargeChat>().map(LargeChat::as_u16),
+        "Code4100".parse::<Built>().map(Built::as_u16)
+    );
+}

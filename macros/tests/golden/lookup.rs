@@ -1346,6 +1346,7 @@ const _: () = {
         696, 699, 702, 705, 708, 711, 714, 717, 720, 723, 726, 729, 732, 735, 738, 741,
         744, 747, 750, 753, 756, 759, 762, 765, 768,
     ];
+    #[allow(clippy::too_many_lines)]
     impl Large {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[
@@ -2147,6 +2148,7 @@ const _: () = {
             <Self as ::closecodes::CodeTable>::parse_code(text)
         }
     }
+    #[allow(clippy::too_many_lines)]
     #[automatically_derived]
     impl ::closecodes::CodeTable for Large {
         type Repr = ::core::primitive::u32;
