@@ -373,16 +373,33 @@ fn crlf_and_lf_specs_generate_the_same_code() {
 #[test]
 fn a_rendered_large_table_is_valid_rust_without_placeholders() {
     use crate::render::{Format, render};
-    let text = render(Format::Rust, &table(&many_codes(LOOKUP_ABOVE + 50)), "Large", "x.toml")
-        .unwrap_or_else(|e| panic!("{e}"));
+    let text = render(
+        Format::Rust,
+        &table(&many_codes(LOOKUP_ABOVE + 50)),
+        "Large",
+        "x.toml",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let file = syn::parse_file(&text).unwrap_or_else(|e| panic!("not Rust: {e}"));
     assert_eq!(file.items.len(), 2, "the enum and the const block");
-    assert!(!text.contains("set_aside") && !text.contains("SetAside"), "{text}");
-    assert!(text.contains("    /// `5` R 5\n"), "variant docs as comments");
-    assert!(text.contains("            Self::C5 => 5,\n"), "as_u32 arms, indented");
+    assert!(
+        !text.contains("set_aside") && !text.contains("SetAside"),
+        "{text}"
+    );
+    assert!(
+        text.contains("    /// `5` R 5\n"),
+        "variant docs as comments"
+    );
+    assert!(
+        text.contains("            Self::C5 => 5,\n"),
+        "as_u32 arms, indented"
+    );
     assert!(text.contains("            __code(\"C5\", 5, \"R 5\", \"Code 5.\", true, 0),\n"));
     // A small table goes through prettyplease whole.
     let small = render(Format::Rust, &table(SMALL), "Small", "s.toml").unwrap();
     let formatted = prettyplease::unparse(&syn::parse_file(&small).unwrap());
-    assert!(small.ends_with(&formatted), "a small table is exactly prettyplease's");
+    assert!(
+        small.ends_with(&formatted),
+        "a small table is exactly prettyplease's"
+    );
 }
