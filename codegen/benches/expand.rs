@@ -52,6 +52,7 @@ fn expand(table: &closecodes_spec::Table) -> proc_macro2::TokenStream {
         krate: &krate,
         name: &name,
         kind: Kind::Macro,
+        conversions: &[],
     };
     let vis: syn::Visibility = syn::parse_quote!(pub);
     closecodes_codegen::close_codes(

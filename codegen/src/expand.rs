@@ -17,6 +17,18 @@ pub struct Target<'a> {
     pub name: &'a Ident,
     /// Which front end the items are for.
     pub kind: Kind,
+    /// Conversions into types the user already has (`#[close_codes(convert = "...")]`).
+    pub conversions: &'a [Conversion],
+}
+
+/// A conversion between the table and a type of the user's (tungstenite's `CloseCode`,
+/// `http::StatusCode`), through the repr: the user names the type, so closecodes pins no version
+/// of its crate.
+pub struct Conversion {
+    /// The type, as the user wrote its path.
+    pub ty: syn::Type,
+    /// `try_convert`: the type has only `TryFrom<repr>`; `convert`: it has `From<repr>`.
+    pub fallible: bool,
 }
 
 /// Which front end a table is generated for; each changes what is emitted.
@@ -127,6 +139,7 @@ fn impls_of(plan: &Plan<'_>) -> TokenStream {
         items::from_str(plan),
         items::code_table(plan),
         items::close_code_conversions(plan),
+        items::user_conversions(plan),
         items::serde(plan),
     ]);
     out

@@ -65,6 +65,7 @@ pub(crate) fn inherent(plan: &Plan<'_>) -> TokenStream {
     let canonical = body::canonical(plan);
     let flags = body::column(plan, Column::Flags);
     let predicates = flag_predicates(plan);
+    let aliases = alias_consts(plan);
 
     let constructors = body::constructors(plan);
     // A function with an arm per code is as long as the table; clippy's limit is for hand-written
@@ -135,9 +136,38 @@ pub(crate) fn inherent(plan: &Plan<'_>) -> TokenStream {
 
             #predicates
 
+            #aliases
+
             #constructors
         }
     }
+}
+
+/// A deprecated associated constant for each former name of a code (a registry renamed it), so
+/// that code written against the old name keeps compiling, with a warning that names the new one.
+fn alias_consts(plan: &Plan<'_>) -> TokenStream {
+    plan.table
+        .codes
+        .iter()
+        .flat_map(|code| code.aliases.iter().map(move |alias| (code, alias)))
+        .map(|(code, alias)| {
+            let (alias, variant) = (
+                quote::format_ident!("{}", alias),
+                quote::format_ident!("{}", code.name),
+            );
+            let doc = format!(
+                " The former name of [`{0}`](Self::{0}) (code {1}).",
+                code.name, code.value
+            );
+            let note = format!("renamed `{}` by the registry", code.name);
+            quote! {
+                #[doc = #doc]
+                #[deprecated(note = #note)]
+                #[allow(non_upper_case_globals)]
+                pub const #alias: Self = Self::#variant;
+            }
+        })
+        .collect()
 }
 
 /// `const fn is_<flag>(self) -> bool` for each flag, documented from its description.
@@ -404,6 +434,66 @@ pub(crate) fn close_code_conversions(plan: &Plan<'_>) -> TokenStream {
             }
         }
     }
+}
+
+/// `From<Self> for T` (or `TryFrom`, for `try_convert`) and `From<T> for Self` (`TryFrom` for a
+/// partial table) for each type the user named, through the repr.
+pub(crate) fn user_conversions(plan: &Plan<'_>) -> TokenStream {
+    let (krate, name, repr) = (plan.krate, plan.name, &plan.repr);
+    let (from_fn, as_fn) = (&plan.from_fn, &plan.as_fn);
+    plan.conversions
+        .iter()
+        .map(|conversion| {
+            let ty = &conversion.ty;
+            let into_theirs = if conversion.fallible {
+                quote! {
+                    #[automatically_derived]
+                    impl ::core::convert::TryFrom<#name> for #ty {
+                        type Error = <#ty as ::core::convert::TryFrom<#repr>>::Error;
+
+                        #[inline]
+                        fn try_from(code: #name) -> ::core::result::Result<#ty, <#ty as ::core::convert::TryFrom<#repr>>::Error> {
+                            <#ty as ::core::convert::TryFrom<#repr>>::try_from(code.#as_fn())
+                        }
+                    }
+                }
+            } else {
+                quote! {
+                    #[automatically_derived]
+                    impl ::core::convert::From<#name> for #ty {
+                        #[inline]
+                        fn from(code: #name) -> #ty {
+                            <#ty as ::core::convert::From<#repr>>::from(code.#as_fn())
+                        }
+                    }
+                }
+            };
+            let into_ours = if plan.table.total {
+                quote! {
+                    #[automatically_derived]
+                    impl ::core::convert::From<#ty> for #name {
+                        #[inline]
+                        fn from(value: #ty) -> Self {
+                            Self::#from_fn(<#repr as ::core::convert::From<#ty>>::from(value))
+                        }
+                    }
+                }
+            } else {
+                quote! {
+                    #[automatically_derived]
+                    impl ::core::convert::TryFrom<#ty> for #name {
+                        type Error = #krate::CodeError<#repr>;
+
+                        #[inline]
+                        fn try_from(value: #ty) -> ::core::result::Result<Self, #krate::CodeError<#repr>> {
+                            <Self as #krate::CodeTable>::try_from_code(<#repr as ::core::convert::From<#ty>>::from(value))
+                        }
+                    }
+                }
+            };
+            quote!(#into_theirs #into_ours)
+        })
+        .collect()
 }
 
 /// `Serialize` and `Deserialize` as the number, through a `macro_rules!` of the runtime: only

@@ -11,7 +11,7 @@
 //!
 //! let table = load(&Source::inline("extends = \"websocket\""), &mut NoFiles)?;
 //! let (krate, name) = (quote!(::closecodes), format_ident!("ChatCode"));
-//! let target = Target { krate: &krate, name: &name, kind: Kind::Macro };
+//! let target = Target { krate: &krate, name: &name, kind: Kind::Macro, conversions: &[] };
 //! let vis: syn::Visibility = syn::parse_quote!(pub);
 //! let tokens = closecodes_codegen::close_codes(&target, &table, &Declared { attrs: &[], vis: &vis }, None);
 //! assert!(tokens.to_string().contains("pub enum ChatCode"));
@@ -40,7 +40,8 @@ mod plan;
 pub mod render;
 
 pub use expand::{
-    Declared, Kind, Target, Tracked, close_codes, derive, impls, stand_in, standalone, tracking,
+    Conversion, Declared, Kind, Target, Tracked, close_codes, derive, impls, stand_in, standalone,
+    tracking,
 };
 pub use plan::LOOKUP_ABOVE;
 

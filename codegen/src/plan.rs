@@ -56,6 +56,7 @@ pub(crate) struct Plan<'t> {
     pub(crate) krate: &'t TokenStream,
     pub(crate) name: &'t Ident,
     pub(crate) kind: Kind,
+    pub(crate) conversions: &'t [crate::expand::Conversion],
     pub(crate) form: Form,
     /// Ordered by code; see [`RowKind`] for the order at one number.
     pub(crate) rows: Vec<Row<'t>>,
@@ -88,6 +89,7 @@ impl<'t> Plan<'t> {
             krate: target.krate,
             name: target.name,
             kind: target.kind,
+            conversions: target.conversions,
             form,
             rows: rows(table),
             widest: widest_interval(table),

@@ -19,6 +19,7 @@ fn expand(text: &str) -> String {
         krate: &krate,
         name: &name,
         kind: Kind::Macro,
+        conversions: &[],
     };
     let attrs: Vec<syn::Attribute> = vec![syn::parse_quote!(#[derive(Hash, Default)])];
     let vis: syn::Visibility = syn::parse_quote!(pub);

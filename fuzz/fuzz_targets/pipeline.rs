@@ -21,6 +21,7 @@ fuzz_target!(|data: &[u8]| {
                 krate: &krate,
                 name: &name,
                 kind: Kind::Macro,
+                conversions: &[],
             };
             let vis: syn::Visibility = syn::parse_quote!(pub);
             let declared = Declared {

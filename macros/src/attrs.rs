@@ -1,17 +1,82 @@
 //! The derive's helper attributes, parsed into plain values: `#[close_codes(...)]` on the enum,
 //! `#[code]`, `#[codes]` and `#[reason]` on variants, and doc comments.
 
+use closecodes_codegen::Conversion;
 use closecodes_spec::Interval;
 use proc_macro2::Span;
 use quote::ToTokens;
 use syn::{Attribute, LitInt, LitStr, Token};
 
-/// `#[close_codes(extends = "...", repr = "...", crate = "...")]`.
+/// `#[close_codes(extends = "...", repr = "...", crate = "...", convert = "...", try_convert = "...")]`.
 #[derive(Default)]
 pub(crate) struct Options {
     pub extends: Option<LitStr>,
     pub repr: Option<LitStr>,
     pub krate: Option<syn::Path>,
+    pub conversions: Vec<Conversion>,
+}
+
+/// `convert = "path::Type"` or `try_convert = "path::Type"`, if `meta` is one.
+///
+/// # Errors
+///
+/// When the value is not a string holding a type.
+pub(crate) fn conversion(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<Option<Conversion>> {
+    let fallible = if meta.path.is_ident("convert") {
+        false
+    } else if meta.path.is_ident("try_convert") {
+        true
+    } else {
+        return Ok(None);
+    };
+    let lit: LitStr = meta.value()?.parse()?;
+    let ty: syn::Type = lit.parse().map_err(|_| {
+        syn::Error::new(
+            lit.span(),
+            format!("`{}` is not a type; expected a path such as \"tungstenite::protocol::frame::coding::CloseCode\"", lit.value()),
+        )
+    })?;
+    Ok(Some(Conversion { ty, fallible }))
+}
+
+/// The `#[close_codes(...)]` options of a `close_codes!` invocation (only conversions: the spec
+/// holds the rest), and the attributes to forward to the enum.
+pub(crate) fn macro_options(
+    attrs: Vec<Attribute>,
+) -> syn::Result<(Vec<Conversion>, Vec<Attribute>)> {
+    let mut conversions = Vec::new();
+    let mut forwarded = Vec::new();
+    let mut errors: Option<syn::Error> = None;
+    for attr in attrs {
+        if !attr.path().is_ident("close_codes") {
+            forwarded.push(attr);
+            continue;
+        }
+        let result = attr.parse_nested_meta(|meta| match conversion(&meta) {
+            Ok(Some(c)) => {
+                conversions.push(c);
+                Ok(())
+            }
+            // Reported, and the rest of the attribute still read.
+            Err(e) => {
+                gather(&mut errors, e);
+                Ok(())
+            }
+            Ok(None) => {
+                let key = meta.path.to_token_stream().to_string();
+                Err(meta.error(format!(
+                    "unknown option `{key}` in `#[close_codes(...)]`; expected `convert` or `try_convert` (the spec holds the table's other settings)"
+                )))
+            }
+        });
+        if let Err(e) = result {
+            gather(&mut errors, e);
+        }
+    }
+    match errors {
+        Some(errors) => Err(errors),
+        None => Ok((conversions, forwarded)),
+    }
 }
 
 impl Options {
@@ -27,10 +92,12 @@ impl Options {
                 } else if meta.path.is_ident("crate") {
                     let lit: LitStr = meta.value()?.parse()?;
                     options.krate = Some(lit.parse()?);
+                } else if let Some(c) = conversion(&meta)? {
+                    options.conversions.push(c);
                 } else {
                     let key = meta.path.to_token_stream().to_string();
                     return Err(meta.error(format!(
-                        "unknown option `{key}` in `#[close_codes(...)]`; expected `extends`, `repr` or `crate`"
+                        "unknown option `{key}` in `#[close_codes(...)]`; expected `extends`, `repr`, `crate`, `convert` or `try_convert`"
                     )));
                 }
                 Ok(())
@@ -105,6 +172,14 @@ impl VariantAttrs {
             }
         }
         out
+    }
+}
+
+/// Adds `error` to those gathered so far.
+fn gather(errors: &mut Option<syn::Error>, error: syn::Error) {
+    match errors {
+        Some(all) => all.combine(error),
+        None => *errors = Some(error),
     }
 }
 

@@ -199,6 +199,7 @@ fn add_variant<'a>(
                 description,
                 sendable: None,
                 flags,
+                aliases: Vec::new(),
             });
         }
         (Some(_), None, shape) => errors.push(syn::Error::new(
@@ -261,6 +262,7 @@ fn generate(input: &DeriveInput, options: &Options, table: &Table) -> TokenStrea
         krate: &krate,
         name: &input.ident,
         kind: Kind::Derive,
+        conversions: &options.conversions,
     };
     closecodes_codegen::derive(&target, table)
 }

@@ -26,8 +26,10 @@ pub(crate) struct Invocation {
     pub krate: TokenStream,
     /// Set only by the runtime for its own `CloseCode`: no conversions to itself.
     pub standard: bool,
-    /// Attributes on the enum, doc comments included, in order.
+    /// Attributes on the enum, doc comments included, in order; `#[close_codes(...)]` taken out.
     pub attrs: Vec<Attribute>,
+    /// `#[close_codes(convert = "...")]` and `try_convert`.
+    pub conversions: Vec<closecodes_codegen::Conversion>,
     pub vis: Visibility,
     pub name: Ident,
     pub spec: SpecRef,
@@ -58,7 +60,8 @@ impl Parse for Invocation {
         } else {
             false
         };
-        let attrs = input.call(Attribute::parse_outer)?;
+        let (conversions, attrs) =
+            crate::attrs::macro_options(input.call(Attribute::parse_outer)?)?;
         let vis: Visibility = input.parse()?;
         if !input.peek(Token![enum]) {
             return Err(
@@ -100,6 +103,7 @@ impl Parse for Invocation {
             krate,
             standard,
             attrs,
+            conversions,
             vis,
             name,
             spec,

@@ -54,6 +54,7 @@ pub(crate) fn expand_invocation(inv: &Invocation, loader: &mut FileLoader) -> To
                 } else {
                     Kind::Macro
                 },
+                conversions: &inv.conversions,
             };
             closecodes_codegen::close_codes(&target, &table, &declared, root.as_ref())
         }

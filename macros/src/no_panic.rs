@@ -137,6 +137,7 @@ fn pipeline(text: &str) {
                 krate: &krate,
                 name: &name,
                 kind: closecodes_codegen::Kind::Macro,
+                conversions: &[],
             };
             let vis: syn::Visibility = syn::parse_quote!(pub);
             let declared = closecodes_codegen::Declared {

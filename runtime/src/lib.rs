@@ -60,6 +60,7 @@
 //! description = "The purpose of the connection has been fulfilled."
 //! sendable = true                # default true
 //! flags = ["browser_closable"]   # without `flags`, a code takes its range's
+//! aliases = ["Finished"]         # former names: deprecated associated constants
 //!
 //! [[code]]                       # no `name`: documented, but it stays in its range's variant
 //! code = 3000
@@ -67,8 +68,10 @@
 //! description = "Access needs authentication."
 //! ```
 //!
-//! The built-in tables are `websocket` (the table of [`CloseCode`]). A JSON Schema of the format
-//! ships with the `closecodes-spec` crate (`schema.json`), for completion in editors.
+//! The built-in tables are `websocket` (the table of [`CloseCode`]), `http` (the IANA HTTP Status
+//! Code Registry, 100–599, a range and a flag per class; unassigned codes may be named, e.g.
+//! nginx's 499) and `grpc` (`google/rpc/code.proto`, 0–16). A JSON Schema of the format ships with
+//! the `closecodes-spec` crate (`schema.json`), for completion in editors.
 //!
 //! # Rules
 //!
@@ -95,8 +98,12 @@
 //!
 //! [`close_codes!`] takes the spec from a file (`from "codes/chat.toml"`, relative to
 //! `CARGO_MANIFEST_DIR`; the crate rebuilds when it changes) or inline (`= r#"..."#`), and forwards
-//! the enum's doc comments and attributes. [`CloseCodes`](derive@CloseCodes) checks a hand-written
-//! enum against a table instead:
+//! the enum's doc comments and attributes. `#[close_codes(convert = "path::Type")]` on the enum
+//! (for a type with `From<u16>` and `From<Type> for u16`, such as tungstenite's `CloseCode`) or
+//! `#[close_codes(try_convert = "path::Type")]` (for one with `TryFrom<u16>`, such as
+//! `http::StatusCode`) generates the conversions between the table and that type, through the
+//! number; several may be given. [`CloseCodes`](derive@CloseCodes) checks a hand-written enum
+//! against a table instead, and takes the same options:
 //!
 //! ```
 //! #[derive(Clone, Copy, Debug, PartialEq, Eq, closecodes::CloseCodes)]

@@ -154,6 +154,7 @@ fn place_codes(
                 description,
                 sendable: k.sendable.as_ref().is_none_or(|s| s.value),
                 flags,
+                aliases: k.aliases.iter().map(|a| a.value.clone()).collect(),
             });
         } else if let Some(range) = index
             .find(k.code.value)

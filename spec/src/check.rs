@@ -126,6 +126,12 @@ fn check_names(checker: &mut Checker<'_>, spec: &Spec, base: Option<&Table>) {
                 &code.name,
                 Owner::Base(format!("code {} `{}`", code.value, code.name)),
             );
+            for alias in &code.aliases {
+                names.insert(
+                    alias,
+                    Owner::Base(format!("an alias of code {} `{}`", code.value, code.name)),
+                );
+            }
         }
         // A derived enum may re-declare a base range under the same name.
         for range in b.ranges.iter().filter(|_| checker.mode == Mode::Extend) {
@@ -141,8 +147,25 @@ fn check_names(checker: &mut Checker<'_>, spec: &Spec, base: Option<&Table>) {
                 .iter()
                 .filter_map(|k| k.name.as_ref().map(|n| (n, "code"))),
         )
+        .chain(
+            spec.codes
+                .iter()
+                .flat_map(|k| k.aliases.iter().map(|a| (a, "alias"))),
+        )
         .collect();
     local_names.sort_by_key(|(n, _)| n.span.start);
+    // An alias names a variant: a code without a variant has nothing to alias.
+    for code in spec.codes.iter().filter(|k| k.name.is_none()) {
+        if let Some(alias) = code.aliases.first() {
+            checker.report.error(
+                alias.span.clone(),
+                format!(
+                    "code {} has `aliases` but no `name`; expected a `name` for the variant the aliases stand for",
+                    code.code.value
+                ),
+            );
+        }
+    }
     for (name, kind) in local_names {
         if !check_ident(checker, name, kind) {
             continue;

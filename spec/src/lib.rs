@@ -30,7 +30,7 @@ mod parse;
 mod resolve;
 mod source;
 
-pub use builtin::{NAMES as BUILTINS, WEBSOCKET};
+pub use builtin::{GRPC, HTTP, NAMES as BUILTINS, WEBSOCKET};
 pub use error::{Error, Errors, MAX_ERRORS_PER_SOURCE};
 pub use model::{
     BaseFile, CodeRange, CodeSpec, DocumentedCode, Flag, FlagSpec, Interval, NamedCode, RangeSpec,

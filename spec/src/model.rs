@@ -222,6 +222,8 @@ pub struct CodeSpec {
     /// The flags the code sets, each with its span; `None` when the key is absent (the code then
     /// takes its range's flags).
     pub flags: Option<Vec<Spanned<String>>>,
+    /// Former names of a named code (a registry renamed it), each with its span.
+    pub aliases: Vec<Spanned<String>>,
 }
 
 /// A checked table: every rule holds, entries are ordered, defaults are applied.
@@ -285,6 +287,8 @@ pub struct NamedCode {
     pub sendable: bool,
     /// The value of each of the table's flags, in the order of `Table::flags`.
     pub flags: Vec<bool>,
+    /// Former names, generated as deprecated associated constants.
+    pub aliases: Vec<String>,
 }
 
 /// A range: a variant that carries the value.

@@ -21,7 +21,15 @@ const RANGE_KEYS: &[&str] = &[
     "assignable",
     "flags",
 ];
-const CODE_KEYS: &[&str] = &["code", "name", "reason", "description", "sendable", "flags"];
+const CODE_KEYS: &[&str] = &[
+    "code",
+    "name",
+    "reason",
+    "description",
+    "sendable",
+    "flags",
+    "aliases",
+];
 
 /// Parses a spec, reporting every problem of structure at once.
 ///
@@ -198,18 +206,23 @@ impl Parser<'_> {
 
     /// `flags = ["a", "b"]`: the names, each with its span.
     fn flag_list(&mut self, value: &toml::Spanned<DeValue<'_>>) -> Option<Vec<Spanned<String>>> {
+        self.name_list("flags", value)
+    }
+
+    /// A list of names (`flags = [...]`, `aliases = [...]`), each with its span.
+    fn name_list(
+        &mut self,
+        key: &str,
+        value: &toml::Spanned<DeValue<'_>>,
+    ) -> Option<Vec<Spanned<String>>> {
         let DeValue::Array(items) = value.get_ref() else {
-            self.wrong_type(
-                "flags",
-                value.span(),
-                "a list of flag names, as in `flags = [\"reconnectable\"]`",
-                value.get_ref(),
-            );
+            let expected = format!("a list of names, as in `{key} = [\"...\"]`");
+            self.wrong_type(key, value.span(), &expected, value.get_ref());
             return None;
         };
         let mut out = Vec::new();
         for item in items {
-            out.push(self.string("flags", item, true)?);
+            out.push(self.string(key, item, true)?);
         }
         Some(out)
     }
@@ -258,10 +271,11 @@ impl Parser<'_> {
     fn code(&mut self, span: Range<usize>, table: &DeTable<'_>) -> Option<CodeSpec> {
         let (mut code, mut name, mut reason, mut description, mut sendable) =
             (None, None, None, None, None);
-        let mut flags = None;
+        let (mut flags, mut aliases) = (None, None);
         for (key, value) in table {
             let k = key.get_ref().as_ref();
             match k {
+                "aliases" => aliases = self.name_list("aliases", value),
                 "code" => code = self.integer(k, value),
                 "name" => name = self.string(k, value, true),
                 "reason" => reason = self.string(k, value, true),
@@ -291,6 +305,7 @@ impl Parser<'_> {
             description: description?,
             sendable,
             flags,
+            aliases: aliases.unwrap_or_default(),
         })
     }
 

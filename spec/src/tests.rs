@@ -496,7 +496,7 @@ fn unknown_builtin_and_missing_file_point_at_extends() {
     assert_eq!((line, col), (1, 11));
     assert_eq!(
         msg,
-        "unknown built-in table \"websockets\"; expected one of \"websocket\" or a path to a `.toml` file"
+        "unknown built-in table \"websockets\"; expected one of \"websocket\", \"http\", \"grpc\" or a path to a `.toml` file"
     );
     let (_, _, msg) = one("extends = \"base.toml\"\n");
     assert_eq!(
@@ -647,4 +647,59 @@ fn range_constructors_may_not_clash() {
         "range name `TryLib` would generate the constructor `try_lib`, which is the constructor of range `Lib`; expected another name"
     );
     assert_eq!(crate::snake_case("Http2ServerError"), "http2_server_error");
+}
+
+#[test]
+fn the_http_table_accepts_new_codes_only_in_unassigned_slots_of_its_classes() {
+    let table = load(
+        &Source::inline("extends = \"http\"\n[[code]]\ncode = 499\nname = \"ClientClosedRequest\"\ndescription = \"nginx: the client closed the connection.\"\n"),
+        &mut NoFiles,
+    )
+    .unwrap();
+    assert!(!table.total);
+    let code = table.codes.iter().find(|c| c.value == 499).unwrap();
+    // Inside `ClientError` without `flags`: the class flag.
+    let client_error = table
+        .flags
+        .iter()
+        .position(|f| f.name == "client_error")
+        .unwrap();
+    assert!(code.flags[client_error]);
+    let (_, _, msg) =
+        one("extends = \"http\"\n[[code]]\ncode = 600\nname = \"Beyond\"\ndescription = \"x\"\n");
+    assert!(
+        msg.starts_with("code 600 lies outside every range of the base table `http`"),
+        "{msg}"
+    );
+    let (_, _, msg) =
+        one("extends = \"http\"\n[[code]]\ncode = 404\nname = \"Missing\"\ndescription = \"x\"\n");
+    assert!(
+        msg.starts_with("code 404 is already defined by the base table `http` as `NotFound`"),
+        "{msg}"
+    );
+    let (_, _, msg) = one(
+        "extends = \"http\"\n[[code]]\ncode = 499\nname = \"UnprocessableEntity\"\ndescription = \"x\"\n",
+    );
+    assert!(
+        msg.starts_with("name `UnprocessableEntity` is already used by an alias of code 422"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn aliases_name_a_variant_and_are_names_like_any_other() {
+    let errs = errors(
+        "[[code]]\ncode = 1\nname = \"One\"\ndescription = \"x\"\naliases = [\"Uno\", \"One\", \"bad_alias\"]\n[[range]]\nname = \"R\"\ncodes = \"2..=9\"\ndescription = \"x\"\n[[code]]\ncode = 3\ndescription = \"x\"\naliases = [\"Three\"]\n",
+    );
+    let msgs: Vec<&str> = errs.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(
+        msgs,
+        [
+            "duplicate name `One`",
+            "alias name `bad_alias` is not UpperCamelCase; expected `BadAlias`",
+            "code 3 has `aliases` but no `name`; expected a `name` for the variant the aliases stand for",
+        ]
+    );
+    let table = load(&Source::builtin("grpc").unwrap(), &mut NoFiles).unwrap();
+    assert_eq!(table.codes.len(), 17);
 }

@@ -68,6 +68,7 @@ fn rust(table: &Table, name: &str, source: &str) -> String {
         krate: &krate,
         name: &name,
         kind: Kind::Macro,
+        conversions: &[],
     };
     let vis: syn::Visibility = syn::parse_quote!(pub);
     let declared = Declared {
