@@ -161,7 +161,7 @@ impl<'t> Plan<'t> {
 }
 
 /// Every row, ordered by code, then by [`RowKind`], then by end.
-fn rows(table: &Table) -> Vec<Row<'_>> {
+pub(crate) fn rows(table: &Table) -> Vec<Row<'_>> {
     let mut rows: Vec<Row<'_>> = Vec::new();
     for code in &table.codes {
         rows.push(Row {

@@ -8,6 +8,7 @@ use closecodes_spec::Table;
 
 use super::json::string;
 use crate::code::Code;
+use crate::plan::{RowKind, rows};
 
 /// Which language the module is written in.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -16,70 +17,16 @@ pub(super) enum Flavour {
     JavaScript,
 }
 
-/// A code of the table as the module lists it.
-struct Row<'t> {
-    kind: &'static str,
-    variant: &'t str,
-    start: i128,
-    end: i128,
-    reason: Option<&'t str>,
-    description: &'t str,
-    sendable: bool,
-    flags: &'t [bool],
+/// How the module names a row's kind.
+fn kind(kind: RowKind) -> &'static str {
+    match kind {
+        RowKind::Code => "code",
+        RowKind::Range => "range",
+        RowKind::Documented => "documented",
+    }
 }
 
-/// Every named code, range interval and documented code, ordered by number (a named code before
-/// a range interval before a documented code at the same number).
-fn rows(table: &Table) -> Vec<Row<'_>> {
-    let mut rows = Vec::new();
-    for code in &table.codes {
-        rows.push(Row {
-            kind: "code",
-            variant: &code.name,
-            start: code.value,
-            end: code.value,
-            reason: code.reason.as_deref(),
-            description: &code.description,
-            sendable: code.sendable,
-            flags: &code.flags,
-        });
-    }
-    for range in &table.ranges {
-        for interval in &range.intervals {
-            rows.push(Row {
-                kind: "range",
-                variant: &range.name,
-                start: interval.start,
-                end: interval.end,
-                reason: range.reason.as_deref(),
-                description: &range.description,
-                sendable: range.sendable,
-                flags: &range.flags,
-            });
-        }
-        for documented in &range.documented {
-            rows.push(Row {
-                kind: "documented",
-                variant: &range.name,
-                start: documented.value,
-                end: documented.value,
-                reason: documented.reason.as_deref(),
-                description: &documented.description,
-                sendable: documented.sendable,
-                flags: &documented.flags,
-            });
-        }
-    }
-    let rank = |kind: &str| match kind {
-        "code" => 0,
-        "range" => 1,
-        _ => 2,
-    };
-    rows.sort_by_key(|row| (row.start, rank(row.kind), row.end));
-    rows
-}
-
-/// `GoingAway` → `goingAway`-style helpers: `is` + the name with its first letter upper-cased.
+/// A predicate's name: `is` and the name in `UpperCamelCase` (`browser_closable` → `isBrowserClosable`).
 fn predicate(name: &str) -> String {
     let camel: String = name
         .split('_')
@@ -202,6 +149,7 @@ fn entries(out: &mut Code, table: &Table, ts: bool) {
         out.push("/** @type {readonly Entry[]} */\nexport const ENTRIES = Object.freeze([\n");
     }
     for row in rows(table) {
+        let row_kind = kind(row.kind);
         let flags: Vec<String> = table
             .flags
             .iter()
@@ -212,7 +160,7 @@ fn entries(out: &mut Code, table: &Table, ts: bool) {
         writeln!(
             out,
             "  {{ kind: \"{}\", variant: \"{}\", start: {}, end: {}, reason: {reason}, description: {}, sendable: {}, flags: {{ {} }} }},",
-            row.kind,
+            row_kind,
             row.variant,
             row.start,
             row.end,
