@@ -404,3 +404,15 @@ fn a_rendered_large_table_is_valid_rust_without_placeholders() {
         "a small table is exactly prettyplease's"
     );
 }
+
+/// A reason with a `|` or a line break stays in its cell of the enum's doc table.
+#[test]
+fn a_reason_cannot_break_the_doc_table() {
+    let code = expand(
+        "[table]\nrepr = \"u8\"\n[[code]]\ncode = 1\nname = \"One\"\nreason = \"A | B\\nC\"\ndescription = \"x\"\n",
+    );
+    assert!(
+        code.contains(" | `1` | [`One`](Test::One) | A \\| B C | yes |"),
+        "{code}"
+    );
+}
