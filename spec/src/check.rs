@@ -368,8 +368,8 @@ struct Placed {
     interval: Interval,
     /// The owning range, an index into the spec's ranges.
     range: usize,
-    /// Where this spec wrote it.
-    span: Option<Range<usize>>,
+    /// Where the spec wrote it.
+    span: Range<usize>,
 }
 
 /// Intervals fit the repr, and no two of this spec's ranges share a code: one sweep over the
@@ -386,7 +386,7 @@ fn check_overlaps(checker: &mut Checker<'_>, repr: Repr, spec: &Spec, base: Opti
                 placed.push(Placed {
                     interval: iv.value,
                     range,
-                    span: Some(iv.span.clone()),
+                    span: iv.span.clone(),
                 });
             }
         }
@@ -394,7 +394,7 @@ fn check_overlaps(checker: &mut Checker<'_>, repr: Repr, spec: &Spec, base: Opti
     if let Some(base) = base.filter(|_| checker.mode == Mode::Extend) {
         check_carve_outs(checker, spec, base, &placed);
     }
-    placed.sort_by_key(|p| (p.interval.start, p.span.as_ref().map_or(0, |s| s.start)));
+    placed.sort_by_key(|p| (p.interval.start, p.span.start));
     let range_name = |i: usize| -> String {
         spec.ranges
             .get(i)
@@ -439,9 +439,7 @@ fn check_carve_outs(checker: &mut Checker<'_>, spec: &Spec, base: &Table, placed
         format!("new ranges must lie in {}", assignable.join(" or "))
     };
     for local in placed {
-        let Some(span) = local.span.clone() else {
-            continue;
-        };
+        let span = local.span.clone();
         let iv = local.interval;
         let first = base_intervals.partition_point(|(b, _)| b.end < iv.start);
         let touched: Vec<(Interval, usize)> = base_intervals[first..]
@@ -486,23 +484,19 @@ fn check_carve_outs(checker: &mut Checker<'_>, spec: &Spec, base: &Table, placed
     }
 }
 
-/// Reports that `next` starts inside `reach`, on whichever of the two this spec wrote later (a
-/// base's intervals count as written first; two of them never overlap).
+/// Reports that `next` starts inside `reach`, on whichever of the two this spec wrote later.
 fn report_overlap(
     checker: &mut Checker<'_>,
     reach: &Placed,
     next: &Placed,
     range_name: &dyn Fn(usize) -> String,
 ) {
-    let (later, earlier) = match (&reach.span, &next.span) {
-        (None, None) => return,
-        (Some(a), Some(b)) if a.start > b.start => (reach, next),
-        (Some(_), None) => (reach, next),
-        (Some(_) | None, Some(_)) => (next, reach),
+    let (later, earlier) = if reach.span.start > next.span.start {
+        (reach, next)
+    } else {
+        (next, reach)
     };
-    let Some(later_span) = later.span.clone() else {
-        return;
-    };
+    let later_span = later.span.clone();
     let shared = Interval {
         start: next.interval.start,
         end: next.interval.end.min(reach.interval.end),
@@ -516,10 +510,7 @@ fn report_overlap(
         );
         return;
     }
-    let where_first = match &earlier.span {
-        Some(s) => format!("defined at {}", checker.report.place(s)),
-        None => format!("defined by the base table {}", checker.base_name),
-    };
+    let where_first = format!("defined at {}", checker.report.place(&earlier.span));
     checker
         .report
         .error(
