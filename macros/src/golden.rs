@@ -2,7 +2,7 @@
 //! pretty-printed to `macros/tests/golden/*.rs` and compared on every test run.
 //!
 //! `CLOSECODES_BLESS=1 cargo test -p closecodes-macros golden` rewrites the files; their diff is
-//! reviewed like code.
+//! reviewed like code. Test code only: `lib.rs` declares it `#[cfg(test)] mod golden;`.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
