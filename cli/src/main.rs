@@ -137,21 +137,26 @@ fn check(specs: &[PathBuf], format: MessageFormat) -> Outcome {
     }
 }
 
-/// Every error on standard error: rustc-style text (the word `error` in colour on a terminal
-/// only), or one JSON object per line.
+/// Every error: rustc-style text on standard error (the word `error` in colour on a terminal
+/// only), or one JSON object per line on standard output, for tools (as cargo's
+/// `--message-format json`).
 fn report(errors: &Errors, format: MessageFormat) {
+    if let MessageFormat::Json = format {
+        let mut out = std::io::stdout().lock();
+        for error in errors {
+            let _ = writeln!(out, "{}", json(error));
+        }
+        return;
+    }
     let stderr = std::io::stderr();
     let colour = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut out = stderr.lock();
     for error in errors {
-        let line = match format {
-            MessageFormat::Json => json(error),
-            MessageFormat::Human if colour => {
-                format!("\x1b[1;31merror\x1b[0m\x1b[1m: {error}\x1b[0m\n")
-            }
-            MessageFormat::Human => format!("error: {error}\n"),
+        let _ = if colour {
+            writeln!(out, "\x1b[1;31merror\x1b[0m\x1b[1m: {error}\x1b[0m\n")
+        } else {
+            writeln!(out, "error: {error}\n")
         };
-        let _ = writeln!(out, "{line}");
     }
 }
 

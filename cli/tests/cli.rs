@@ -66,7 +66,12 @@ fn check_prints_one_json_object_per_error() {
         "tests/ui/file_spec_errors.toml",
     ]);
     assert_eq!(output.status.code(), Some(1));
-    let errors: Vec<serde_json::Value> = stderr(&output)
+    assert!(
+        output.stderr.is_empty(),
+        "JSON goes to standard output: {}",
+        stderr(&output)
+    );
+    let errors: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
         .lines()
         .filter(|l| !l.is_empty())
         .map(|l| serde_json::from_str(l).expect("one JSON object per line"))

@@ -197,16 +197,27 @@ fn a_node_client_names_every_close_through_the_generated_module() {
         );
     }
 
-    // `fromWire` in JavaScript agrees with `from_wire` in Rust on every value.
+    // `fromWire` and `isBrowserClosable` in JavaScript agree with Rust on every value.
     let output = node(&["client.mjs", "from-wire", &module_arg]);
-    let js: Vec<Value> = serde_json::from_str(&output).expect("a JSON array");
-    assert_eq!(js.len(), 65_536);
-    for (value, js) in (0..=u16::MAX).zip(js) {
+    let js: Value = serde_json::from_str(&output).expect("JSON");
+    let (from_wire, closable) = (
+        js["fromWire"].as_array().expect("an array"),
+        js["browserClosable"].as_array().expect("an array"),
+    );
+    assert_eq!((from_wire.len(), closable.len()), (65_536, 65_536));
+    for value in 0..=u16::MAX {
         let rust = GatewayCode::from_wire(value).ok().map(|code| {
             code.range()
                 .map_or_else(|| format!("{code:?}"), str::to_owned)
         });
-        assert_eq!(js.as_str(), rust.as_deref(), "fromWire({value})");
+        let at = usize::from(value);
+        assert_eq!(from_wire[at].as_str(), rust.as_deref(), "fromWire({value})");
+        let closable_in_rust = GatewayCode::from_u16(value).is_browser_closable();
+        assert_eq!(closable[at], closable_in_rust, "isBrowserClosable({value})");
+        assert_eq!(
+            closable_in_rust,
+            value == 1000 || (3000..=4999).contains(&value)
+        );
     }
 }
 
