@@ -91,27 +91,13 @@ impl Build {
     }
 }
 
-/// Reads a spec file, saying why it cannot be.
+/// Reads a spec file, saying why it cannot be ([`Source::read_file`]).
 ///
 /// # Errors
 ///
 /// When the file does not exist, is a directory, cannot be read or is not UTF-8.
 pub fn read(written: &str, path: &Path) -> Result<Source, String> {
-    if path.is_dir() {
-        return Err(format!("`{written}` is a directory; expected a spec file"));
-    }
-    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => format!("cannot find spec file `{written}`"),
-        _ => format!("cannot read spec file `{written}`: {e}"),
-    })?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| format!("spec file `{written}` is not UTF-8 text; expected a TOML file"))?;
-    let key = path
-        .canonicalize()
-        .unwrap_or_else(|_| path.to_path_buf())
-        .display()
-        .to_string();
-    Ok(Source::file(written, key, text))
+    Source::read_file(written, path)
 }
 
 /// Base files, relative to the spec file that names them.

@@ -108,7 +108,7 @@ fn find(path: &str, what: &str, dirs: &[(&Path, Found)]) -> Result<(Source, Foun
                 found.describe()
             ));
         }
-        return read(path, &full).map(|source| (source, *found));
+        return Source::read_file(path, &full).map(|source| (source, *found));
     }
     let places: Vec<&str> = dirs.iter().map(|(_, found)| found.describe()).collect();
     Err(format!(
@@ -119,19 +119,4 @@ fn find(path: &str, what: &str, dirs: &[(&Path, Found)]) -> Result<(Source, Foun
             places.join(" and ")
         }
     ))
-}
-
-fn read(written: &str, full: &Path) -> Result<Source, String> {
-    let key = full
-        .canonicalize()
-        .unwrap_or_else(|_| full.to_path_buf())
-        .display()
-        .to_string();
-    match std::fs::read_to_string(full) {
-        Ok(text) => Ok(Source::file(written, key, text)),
-        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => Err(format!(
-            "cannot read spec file `{written}`: it is not UTF-8 text; expected a TOML file"
-        )),
-        Err(e) => Err(format!("cannot read spec file `{written}`: {e}")),
-    }
 }

@@ -55,6 +55,31 @@ impl Source {
         Source::new(Origin::File(path.into()), text.into(), key.into())
     }
 
+    /// The spec file at `path`, named `written` (as the user wrote it) in messages.
+    ///
+    /// # Errors
+    ///
+    /// When the file does not exist, is a directory, cannot be read or is not UTF-8, a message
+    /// saying which.
+    pub fn read_file(written: &str, path: &std::path::Path) -> Result<Self, String> {
+        if path.is_dir() {
+            return Err(format!("`{written}` is a directory; expected a spec file"));
+        }
+        let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => format!("cannot find spec file `{written}`"),
+            std::io::ErrorKind::InvalidData => format!(
+                "cannot read spec file `{written}`: it is not UTF-8 text; expected a TOML file"
+            ),
+            _ => format!("cannot read spec file `{written}`: {e}"),
+        })?;
+        let key = path
+            .canonicalize()
+            .unwrap_or_else(|_| path.to_path_buf())
+            .display()
+            .to_string();
+        Ok(Source::file(written, key, text))
+    }
+
     /// One of the tables shipped with the crate, if `name` is one.
     #[must_use]
     pub fn builtin(name: &str) -> Option<Self> {
