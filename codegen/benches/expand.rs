@@ -38,7 +38,7 @@ fn generated(n: u32, range_every: u32) -> String {
 
 fn spec(name: &str) -> String {
     match name {
-        "websocket" => closecodes_spec::WEBSOCKET.to_owned(),
+        "websocket" => closecodes_spec::Builtin::WebSocket.text().to_owned(),
         "1000" => generated(1_000, 1),
         "10000x100" => generated(10_000, 100),
         _ => generated(10_000, 1),

@@ -155,7 +155,7 @@ impl<'t> Plan<'t> {
     /// and is not `CloseCode` itself.
     pub(crate) fn converts_with_close_code(&self) -> bool {
         self.kind != Kind::Standard
-            && self.table.builtins.contains(&"websocket")
+            && self.table.builtins.contains(&closecodes_spec::Builtin::WebSocket)
             && self.table.repr == closecodes_spec::Repr::U16
     }
 }

@@ -11,7 +11,7 @@ use quote::quote;
 use crate::report;
 
 const SEEDS: &[&str] = &[
-    closecodes_spec::WEBSOCKET,
+    closecodes_spec::Builtin::WebSocket.text(),
     // An application table, as `tests/codes/chat.toml` (written here: the crate's tests build
     // from its package, which holds nothing outside `macros/`).
     "extends = \"websocket\"\n[table]\nname = \"ChatCode\"\n[[code]]\ncode = 4001\nname = \"Unauthorized\"\nreason = \"Unauthorized\"\ndescription = \"No valid session token.\"\n[[code]]\ncode = 4008\nname = \"RateLimited\"\ndescription = \"Too many messages.\"\nsendable = false\n",

@@ -104,6 +104,11 @@ fn inline_message(error: &Error, lit: &LitStr) -> String {
             }
         }
     }
-    let _ = write!(message, ": {}\n{}", error.message, error.snippet());
+    let _ = write!(
+        message,
+        ": {}\n{}",
+        closecodes_spec::escaped(&error.message),
+        error.snippet()
+    );
     message
 }

@@ -8,7 +8,10 @@ use std::ops::Range;
 
 use crate::error::Report;
 use crate::model::{CodeSpec, Interval, IntervalIndex, RangeSpec, Repr, Spanned, Spec, Table};
-use crate::names::{KEYWORDS, RESERVED_METHODS, camel_case, is_snake_case, snake_case};
+use crate::names::{
+    KEYWORDS, Methods, RESERVED_METHODS, RESERVED_TABLE_NAMES, Words, camel_case, is_snake_case,
+    snake_case,
+};
 use crate::{Error, Source, assemble};
 
 /// What kind of table a spec is checked as.
@@ -72,8 +75,10 @@ pub(crate) fn check(
         Base::Broken => (None, true),
     };
     let repr = check_repr(&mut checker, spec, base.as_ref());
-    if let Some(name) = &spec.table.name {
-        check_ident(&mut checker, name, "table name");
+    if let Some(name) = &spec.table.name
+        && check_ident(&mut checker, name, "table name")
+    {
+        check_table_name(&mut checker, name);
     }
     check_names(&mut checker, spec, base.as_ref());
     // Constructor names come from range names: checked only once every name is valid, so that
@@ -216,32 +221,30 @@ fn check_flag_declarations<'a>(
     spec: &'a Spec,
     base: Option<&'a Table>,
 ) -> Vec<&'a str> {
-    let mut taken: HashMap<String, String> = RESERVED_METHODS
+    let mut taken = methods_taken(repr, base.filter(|_| checker.mode == Mode::Extend));
+    for range in &spec.ranges {
+        let (constructor, fallible) = Methods::constructors(&range.name.value);
+        let owner = format!("the constructor of range `{}`", range.name.value);
+        taken.insert(fallible, owner.clone());
+        taken.insert(constructor, owner);
+    }
+    if let Some(base) = base.filter(|_| checker.mode == Mode::View) {
+        for flag in &base.flags {
+            taken.insert(
+                Methods::predicate(&flag.name),
+                format!("the predicate of flag `{}` of the base table", flag.name),
+            );
+        }
+    }
+    // Flags whose names have the same words are spelled alike in camelCase targets.
+    let mut keys: HashMap<String, String> = base
         .iter()
-        .map(|m| ((*m).to_owned(), "a method of every table".to_owned()))
+        .flat_map(|b| b.flags.iter())
+        .map(|f| (Words::of(&f.name).key(), f.name.clone()))
         .collect();
-    for m in [format!("from_{repr}"), format!("as_{repr}")] {
-        taken.insert(m, "a method of every table".to_owned());
-    }
-    let range_names = base
-        .iter()
-        .flat_map(|b| b.ranges.iter().map(|r| r.name.as_str()))
-        .chain(spec.ranges.iter().map(|r| r.name.value.as_str()));
-    for name in range_names {
-        let snake = snake_case(name);
-        taken.insert(
-            format!("try_{snake}"),
-            format!("the constructor of range `{name}`"),
-        );
-        taken.insert(snake, format!("the constructor of range `{name}`"));
-    }
     let mut declared: HashMap<&str, Option<Range<usize>>> = HashMap::new();
     for flag in base.iter().flat_map(|b| b.flags.iter()) {
         declared.insert(&flag.name, None);
-        taken.insert(
-            format!("is_{}", flag.name),
-            format!("the predicate of flag `{}` of the base table", flag.name),
-        );
     }
     for flag in &spec.flags {
         let name = &flag.name;
@@ -271,7 +274,7 @@ fn check_flag_declarations<'a>(
                 .push(where_first);
             continue;
         }
-        let method = format!("is_{}", name.value);
+        let method = Methods::predicate(&name.value);
         if let Some(owner) = taken.get(&method) {
             checker.report.error(
                 name.span.clone(),
@@ -279,6 +282,19 @@ fn check_flag_declarations<'a>(
             );
             continue;
         }
+        let words = Words::of(&name.value);
+        if let Some(other) = keys.get(&words.key()) {
+            checker.report.error(
+                name.span.clone(),
+                format!(
+                    "flag `{}` would generate the predicate `is{}` in TypeScript and JavaScript, the same as flag `{other}`; expected a name with other words",
+                    name.value,
+                    words.pascal()
+                ),
+            );
+            continue;
+        }
+        keys.insert(words.key(), name.value.clone());
         declared.insert(&name.value, Some(name.span.clone()));
         taken.insert(method, format!("the predicate of flag `{}`", name.value));
     }
@@ -342,8 +358,8 @@ pub(crate) const CLOSE_REASON_BYTES: usize = 123;
 /// In a table that is or extends `websocket` (directly or through files), a reason fits a Close
 /// frame.
 fn check_reason_lengths(checker: &mut Checker<'_>, spec: &Spec, base: Option<&Table>) {
-    let websocket = base.is_some_and(|b| b.builtins.contains(&"websocket"))
-        || checker.report.source.origin == crate::Origin::Builtin("websocket");
+    let websocket = base.is_some_and(|b| b.builtins.contains(&crate::Builtin::WebSocket))
+        || checker.report.source.origin == crate::Origin::Builtin(crate::Builtin::WebSocket);
     if !websocket {
         return;
     }
@@ -687,24 +703,10 @@ fn check_constructors(
     ranges: &[RangeSpec],
     base: Option<&Table>,
 ) {
-    let mut taken: HashMap<String, String> = RESERVED_METHODS
-        .iter()
-        .map(|m| ((*m).to_owned(), "a method of every table".to_owned()))
-        .collect();
-    for m in [format!("from_{repr}"), format!("as_{repr}")] {
-        taken.insert(m, "a method of every table".to_owned());
-    }
-    for r in base.iter().flat_map(|b| b.ranges.iter()) {
-        let snake = snake_case(&r.name);
-        taken.insert(
-            format!("try_{snake}"),
-            format!("the constructor of range `{}`", r.name),
-        );
-        taken.insert(snake, format!("the constructor of range `{}`", r.name));
-    }
+    let mut taken = methods_taken(repr, base);
     for r in ranges {
-        let snake = snake_case(&r.name.value);
-        let names = [snake.clone(), format!("try_{snake}")];
+        let (constructor, fallible) = Methods::constructors(&r.name.value);
+        let names = [constructor, fallible];
         let clash = names.iter().find_map(|n| {
             if KEYWORDS.contains(&n.as_str()) {
                 Some(format!("`{n}`, a Rust keyword"))
@@ -724,6 +726,46 @@ fn check_constructors(
             for n in names {
                 taken.insert(n, format!("the constructor of range `{}`", r.name.value));
             }
+        }
+    }
+}
+
+/// The names a table's methods take before its own ranges and flags: the methods of every table,
+/// `from_<repr>` and `as_<repr>`, and the base's constructors and predicates (none for a derived
+/// enum, whose ranges may re-declare its base's), each with what owns it, for messages.
+fn methods_taken(repr: Repr, base: Option<&Table>) -> HashMap<String, String> {
+    let every = || "a method of every table".to_owned();
+    let mut taken: HashMap<String, String> = RESERVED_METHODS
+        .iter()
+        .map(|m| ((*m).to_owned(), every()))
+        .chain([(Methods::from_repr(repr), every()), (Methods::as_repr(repr), every())])
+        .collect();
+    for r in base.iter().flat_map(|b| b.ranges.iter()) {
+        let (constructor, fallible) = Methods::constructors(&r.name);
+        let owner = format!("the constructor of range `{}` of the base table", r.name);
+        taken.insert(fallible, owner.clone());
+        taken.insert(constructor, owner);
+    }
+    for flag in base.iter().flat_map(|b| b.flags.iter()) {
+        taken.insert(
+            Methods::predicate(&flag.name),
+            format!("the predicate of flag `{}` of the base table", flag.name),
+        );
+    }
+    taken
+}
+
+/// A table name is no global of a rendered target, nor a name its module defines.
+fn check_table_name(checker: &mut Checker<'_>, name: &Spanned<String>) {
+    for (target, reserved) in RESERVED_TABLE_NAMES {
+        if reserved.contains(&name.value.as_str()) {
+            checker.report.error(
+                name.span.clone(),
+                format!(
+                    "table name `{}` is a name that the {target} module uses (a global or its own); expected another name",
+                    name.value
+                ),
+            );
         }
     }
 }

@@ -4,7 +4,7 @@ use std::fmt;
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use crate::source::{Origin, Source};
+use crate::source::{Origin, Source, escaped, needs_escape};
 
 /// One problem found in a spec, located at a line and column of its source.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,8 +19,11 @@ pub struct Error {
     pub line: usize,
     /// 1-based column (in characters) of the start of `span`.
     pub column: usize,
-    /// The source line holding the start of `span`.
+    /// The source line holding the start of `span`, as a snippet shows it: control characters
+    /// escaped, and a long line clipped around the problem (`…` marks what is left out).
     pub line_text: String,
+    /// Where the underline starts in `line_text`, in characters from its start.
+    pub caret: usize,
     /// How many characters to underline, at least one.
     pub width: usize,
     /// Further notes ("first defined at line 3"), each lowercase.
@@ -30,13 +33,14 @@ pub struct Error {
 impl Error {
     pub(crate) fn new(source: &Source, span: Range<usize>, message: String) -> Self {
         let (line, column) = source.line_col(span.start);
-        let line_text = source.line_text(span.start).to_owned();
-        let on_line = line_text.chars().count().saturating_sub(column - 1);
+        let raw: Vec<char> = source.line_text(span.start).chars().collect();
+        let on_line = raw.len().saturating_sub(column - 1);
         let width = source
             .text
             .get(span.clone())
             .map_or(1, |s| s.split('\n').next().unwrap_or("").chars().count())
             .clamp(1, on_line.max(1));
+        let (line_text, caret, width) = shown(&raw, column - 1, width);
         Error {
             origin: source.origin.clone(),
             message,
@@ -44,6 +48,7 @@ impl Error {
             line,
             column,
             line_text,
+            caret,
             width,
             notes: Vec::new(),
         }
@@ -59,13 +64,13 @@ impl Error {
         let indent: String = self
             .line_text
             .chars()
-            .take(self.column - 1)
+            .take(self.caret)
             .map(|c| if c == '\t' { '\t' } else { ' ' })
             .collect();
         out.push_str(&indent);
         out.push_str(&"^".repeat(self.width));
         for note in &self.notes {
-            let _ = write!(out, "\n{pad} = note: {note}");
+            let _ = write!(out, "\n{pad} = note: {}", escaped(note));
         }
         out
     }
@@ -76,10 +81,10 @@ impl fmt::Display for Error {
         write!(
             f,
             "{}:{}:{}: {}\n{}",
-            self.origin,
+            escaped(&self.origin.to_string()),
             self.line,
             self.column,
-            self.message,
+            escaped(&self.message),
             self.snippet()
         )
     }
@@ -270,3 +275,55 @@ impl fmt::Display for Errors {
 }
 
 impl std::error::Error for Errors {}
+
+/// The most characters of a source line a snippet shows; a longer line is clipped around the
+/// problem, so that a 200 KB line gives a line of output, not 200 KB of it.
+pub(crate) const SNIPPET_CHARS: usize = 120;
+
+/// A source line as a snippet shows it, with where its underline starts and how wide it is:
+/// control characters escaped (the underline covers their escapes), clipped to about
+/// [`SNIPPET_CHARS`] characters around the underline.
+fn shown(raw: &[char], column: usize, width: usize) -> (String, usize, usize) {
+    // Clip first, in source characters, keeping the start of the underline in view.
+    let end_of_span = (column + width).min(raw.len());
+    let (from, to) = if raw.len() <= SNIPPET_CHARS {
+        (0, raw.len())
+    } else {
+        let from = column.saturating_sub(SNIPPET_CHARS / 3);
+        (from, (from + SNIPPET_CHARS).min(raw.len()))
+    };
+    let mut text = String::new();
+    let mut caret = 0;
+    let mut underline_end = 0;
+    if from > 0 {
+        text.push('…');
+    }
+    let mut count = text.chars().count();
+    for (i, c) in raw.iter().enumerate().take(to).skip(from) {
+        if i == column {
+            caret = count;
+        }
+        if needs_escape(*c) {
+            let escape: String = c.escape_default().collect();
+            count += escape.chars().count();
+            text.push_str(&escape);
+        } else {
+            count += 1;
+            text.push(*c);
+        }
+        if i + 1 == end_of_span {
+            underline_end = count;
+        }
+    }
+    if column >= to {
+        caret = count;
+    }
+    if end_of_span > to {
+        underline_end = count;
+    }
+    if to < raw.len() {
+        text.push('…');
+    }
+    let width = underline_end.saturating_sub(caret).max(1);
+    (text, caret, width)
+}

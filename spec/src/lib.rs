@@ -30,16 +30,18 @@ mod parse;
 mod resolve;
 mod source;
 
-pub use builtin::{GRPC, HTTP, NAMES as BUILTINS, WEBSOCKET};
+pub use builtin::Builtin;
 pub use error::{Error, Errors, MAX_ERRORS_PER_SOURCE};
 pub use model::{
     BaseFile, CodeRange, CodeSpec, DocumentedCode, Flag, FlagSpec, Interval, NamedCode, RangeSpec,
-    Repr, Spanned, Spec, Table, TableSpec,
+    Repr, Row, RowKind, Spanned, Spec, Table, TableSpec,
 };
-pub use names::{RESERVED_METHODS, snake_case};
+pub use names::{
+    KEYWORDS, Methods, RESERVED_METHODS, RESERVED_TABLE_NAMES, Words, is_variant_name, snake_case,
+};
 pub use parse::{parse, parse_interval, parse_recoverable};
 pub use resolve::{Loader, NoFiles, Sketch, check, check_derive, load, sketch};
-pub use source::{Origin, Source};
+pub use source::{MAX_SPEC_BYTES, Origin, ReadError, Source, escaped, needs_escape};
 
 #[cfg(test)]
 mod tests;

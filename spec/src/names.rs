@@ -1,34 +1,137 @@
-//! Rust names: keywords, case conversions, and the methods every generated table has.
+//! Names: a name as its words, case conversions, Rust's keywords, and every name generated for a
+//! table (its methods, constructors, predicates), computed by one function each and used by both
+//! the checks (clashes) and the generators.
+
+use std::fmt;
+
+use crate::Repr;
+use crate::model::Table;
 
 /// Rust's keywords, strict and reserved: no name of a table may be one.
-pub(crate) const KEYWORDS: &[&str] = &[
+pub const KEYWORDS: &[&str] = &[
     "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
     "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
     "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
     "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
-    "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
+    "override", "priv", "try", "typeof", "unsized", "virtual", "yield", "union", "raw", "safe",
 ];
 
-/// `GoingAway` as `going_away`: the name of a range's constructor.
+/// A name as its words, so that every target can spell it in its own case: `IOError` is `IO` and
+/// `Error` (`io_error`, `isIoError`, `IO_ERROR`), `browser_closable` is `browser` and `closable`.
+///
+/// Words split where the case changes: before an upper-case letter that follows a lower-case
+/// letter or a digit, and before the last upper-case letter of a run followed by a lower-case one
+/// (`HTTPUpgrade` is `HTTP` `Upgrade`); underscores, spaces and hyphens separate words; digits stay
+/// with the word before them (`Http2Error` is `Http2` `Error`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Words(Vec<String>);
+
+impl Words {
+    /// The words of `name`, in any case.
+    #[must_use]
+    pub fn of(name: &str) -> Self {
+        let mut words: Vec<String> = Vec::new();
+        for part in name.split(|c: char| c == '_' || c == '-' || c.is_whitespace()) {
+            let chars: Vec<char> = part.chars().collect();
+            let mut word = String::new();
+            for (i, &c) in chars.iter().enumerate() {
+                let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
+                let next = chars.get(i + 1).copied();
+                let boundary = c.is_uppercase()
+                    && prev.is_some_and(|p| {
+                        p.is_lowercase()
+                            || p.is_ascii_digit()
+                            || (p.is_uppercase() && next.is_some_and(char::is_lowercase))
+                    });
+                if boundary && !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+                word.push(c);
+            }
+            if !word.is_empty() {
+                words.push(word);
+            }
+        }
+        Words(words)
+    }
+
+    /// The words, as written.
+    #[must_use]
+    pub fn as_slice(&self) -> &[String] {
+        &self.0
+    }
+
+    /// `io_error`
+    #[must_use]
+    pub fn snake(&self) -> String {
+        self.join("_", str::to_lowercase)
+    }
+
+    /// `IO_ERROR`
+    #[must_use]
+    pub fn screaming(&self) -> String {
+        self.join("_", str::to_uppercase)
+    }
+
+    /// `IoError`
+    #[must_use]
+    pub fn pascal(&self) -> String {
+        self.join("", capitalized)
+    }
+
+    /// `ioError`
+    #[must_use]
+    pub fn camel(&self) -> String {
+        let mut out = String::new();
+        for (i, word) in self.0.iter().enumerate() {
+            if i == 0 {
+                out.push_str(&word.to_lowercase());
+            } else {
+                out.push_str(&capitalized(word));
+            }
+        }
+        out
+    }
+
+    /// The words in lower case without separators: two names with the same key are spelled the
+    /// same in some target (`x2` and `x_2` are both `isX2` in camelCase).
+    #[must_use]
+    pub fn key(&self) -> String {
+        self.join("", str::to_lowercase)
+    }
+
+    fn join(&self, separator: &str, case: impl Fn(&str) -> String) -> String {
+        self.0
+            .iter()
+            .map(|w| case(w))
+            .collect::<Vec<_>>()
+            .join(separator)
+    }
+}
+
+impl fmt::Display for Words {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.join(" "))
+    }
+}
+
+/// `error` as `Error`, `IO` as `Io`.
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect()
+    })
+}
+
+/// `GoingAway` as `going_away`, `IOError` as `io_error`: a name in Rust's `snake_case`.
 #[must_use]
 pub fn snake_case(name: &str) -> String {
-    let mut out = String::with_capacity(name.len() + 4);
-    for (i, ch) in name.chars().enumerate() {
-        if ch.is_ascii_uppercase() {
-            if i > 0 {
-                out.push('_');
-            }
-            out.push(ch.to_ascii_lowercase());
-        } else {
-            out.push(ch);
-        }
-    }
-    out
+    Words::of(name).snake()
 }
 
 /// The methods every generated table has besides `from_<repr>` and `as_<repr>` (inherent, or of a
 /// trait it implements): a range's constructors may not take one of these names. The generation
-/// library tests that every `fn` it emits is listed here or is a constructor.
+/// library tests that every `fn` it emits is listed here or is one of [`Methods`].
 pub const RESERVED_METHODS: &[&str] = &[
     "reason",
     "description",
@@ -53,6 +156,115 @@ pub const RESERVED_METHODS: &[&str] = &[
     "flags",
     "flag",
 ];
+
+/// Every method name generated for a table that depends on the table: `from_<repr>`, `as_<repr>`,
+/// a pair of constructors per range, a predicate per flag. The checks refuse a table whose names
+/// clash; the generators take the names from here.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Methods {
+    /// `from_u16`
+    pub from_repr: String,
+    /// `as_u16`
+    pub as_repr: String,
+    /// Per range, in the table's order: `(library, try_library)`.
+    pub constructors: Vec<(String, String)>,
+    /// Per flag, in the table's order: `is_browser_closable`.
+    pub predicates: Vec<String>,
+}
+
+impl Methods {
+    /// The methods of `table`.
+    #[must_use]
+    pub fn of(table: &Table) -> Self {
+        Methods {
+            from_repr: Methods::from_repr(table.repr),
+            as_repr: Methods::as_repr(table.repr),
+            constructors: table
+                .ranges
+                .iter()
+                .map(|r| Methods::constructors(&r.name))
+                .collect(),
+            predicates: table
+                .flags
+                .iter()
+                .map(|f| Methods::predicate(&f.name))
+                .collect(),
+        }
+    }
+
+    /// `from_u16`
+    #[must_use]
+    pub fn from_repr(repr: Repr) -> String {
+        format!("from_{repr}")
+    }
+
+    /// `as_u16`
+    #[must_use]
+    pub fn as_repr(repr: Repr) -> String {
+        format!("as_{repr}")
+    }
+
+    /// A range's constructors: `library` and `try_library` for `Library`, `io_error` and
+    /// `try_io_error` for `IOError`.
+    #[must_use]
+    pub fn constructors(range: &str) -> (String, String) {
+        let snake = snake_case(range);
+        let fallible = format!("try_{snake}");
+        (snake, fallible)
+    }
+
+    /// A flag's predicate: `is_browser_closable`.
+    #[must_use]
+    pub fn predicate(flag: &str) -> String {
+        format!("is_{}", Words::of(flag).snake())
+    }
+}
+
+/// Names that are globals in a target language, or that the module rendered for that target
+/// defines itself, spelled as a table name would be (`UpperCamelCase`): a table may not be named
+/// one of them. Each renderer's namer refuses these and more (its keywords, which are never
+/// `UpperCamelCase`); a test of the generation library holds the two lists together.
+pub const RESERVED_TABLE_NAMES: &[(&str, &[&str])] = &[(
+    "TypeScript and JavaScript",
+    &[
+        "Array",
+        "ArrayBuffer",
+        "BigInt",
+        "Boolean",
+        "DataView",
+        "Date",
+        "Entry",
+        "Error",
+        "EvalError",
+        "Function",
+        "Infinity",
+        "Intl",
+        "JSON",
+        "Map",
+        "Math",
+        "NaN",
+        "Number",
+        "Object",
+        "Promise",
+        "Proxy",
+        "RangeError",
+        "ReadonlyArray",
+        "ReadonlyMap",
+        "Record",
+        "ReferenceError",
+        "Reflect",
+        "RegExp",
+        "Set",
+        "String",
+        "Symbol",
+        "SyntaxError",
+        "TypeError",
+        "URIError",
+        "WeakMap",
+        "WeakSet",
+        "WebSocket",
+    ],
+)];
 
 /// `going_away`, `going away` or `GOING_AWAY` as `GoingAway`.
 pub(crate) fn camel_case(name: &str) -> String {
@@ -85,8 +297,48 @@ pub(crate) fn is_snake_case(name: &str) -> bool {
 
 /// Whether `name` can be a variant of a generated enum: an identifier (ASCII letters, digits and
 /// `_`, starting with a letter) that is not a keyword.
-pub(crate) fn is_variant_name(name: &str) -> bool {
+#[must_use]
+pub fn is_variant_name(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_alphabetic())
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         && !KEYWORDS.contains(&name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_acronyms_together() {
+        let cases = [
+            ("IOError", "io_error", "ioError", "IO_ERROR"),
+            ("HTTPUpgradeRejected", "http_upgrade_rejected", "httpUpgradeRejected", "HTTP_UPGRADE_REJECTED"),
+            ("SessionTimedOut", "session_timed_out", "sessionTimedOut", "SESSION_TIMED_OUT"),
+            ("Http2Error", "http2_error", "http2Error", "HTTP2_ERROR"),
+            ("browser_closable", "browser_closable", "browserClosable", "BROWSER_CLOSABLE"),
+            ("x_2", "x_2", "x2", "X_2"),
+            ("Tls", "tls", "tls", "TLS"),
+            ("A", "a", "a", "A"),
+        ];
+        for (name, snake, camel, screaming) in cases {
+            let words = Words::of(name);
+            assert_eq!(
+                (words.snake().as_str(), words.camel().as_str(), words.screaming().as_str()),
+                (snake, camel, screaming),
+                "{name}"
+            );
+        }
+        assert_eq!(Words::of("x2").key(), Words::of("x_2").key());
+        assert_eq!(Words::of("IOError").pascal(), "IoError");
+    }
+
+    #[test]
+    fn methods_come_from_the_words() {
+        assert_eq!(
+            Methods::constructors("IOError"),
+            ("io_error".to_owned(), "try_io_error".to_owned())
+        );
+        assert_eq!(Methods::predicate("browser_closable"), "is_browser_closable");
+        assert_eq!(Methods::from_repr(Repr::I64), "from_i64");
+    }
 }

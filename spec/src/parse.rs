@@ -181,7 +181,7 @@ impl Parser<'_> {
                 _ => self.unknown_key(key, FLAG_KEYS, "in a `[[flag]]`"),
             }
         }
-        let missing = self.missing(
+        self.report_missing(
             &span,
             "[[flag]]",
             table,
@@ -193,13 +193,12 @@ impl Parser<'_> {
                 ("description", "a sentence saying what the flag means"),
             ],
         );
-        if missing {
-            return None;
-        }
+        // A missing or empty description is reported; the entry's other errors still are too.
+        let description = description.unwrap_or_else(|| Spanned::new(String::new(), span.clone()));
         Some(FlagSpec {
             span,
             name: name?,
-            description: description?,
+            description,
             default,
         })
     }
@@ -243,7 +242,7 @@ impl Parser<'_> {
                 _ => self.unknown_key(key, RANGE_KEYS, "in a `[[range]]`"),
             }
         }
-        let missing = self.missing(
+        self.report_missing(
             &span,
             "[[range]]",
             table,
@@ -253,15 +252,14 @@ impl Parser<'_> {
                 ("description", "a sentence saying what the codes are for"),
             ],
         );
-        if missing {
-            return None;
-        }
+        // A missing or empty description is reported; the entry's other errors still are too.
+        let description = description.unwrap_or_else(|| Spanned::new(String::new(), span.clone()));
         Some(RangeSpec {
             span,
             name: name?,
             intervals: intervals?,
             reason,
-            description: description?,
+            description,
             sendable,
             assignable,
             flags,
@@ -285,7 +283,7 @@ impl Parser<'_> {
                 _ => self.unknown_key(key, CODE_KEYS, "in a `[[code]]`"),
             }
         }
-        let missing = self.missing(
+        self.report_missing(
             &span,
             "[[code]]",
             table,
@@ -294,40 +292,39 @@ impl Parser<'_> {
                 ("description", "a sentence saying what the code means"),
             ],
         );
-        if missing {
-            return None;
+        // A missing or empty description is reported; the entry's other errors still are too.
+        let description = description.unwrap_or_else(|| Spanned::new(String::new(), span.clone()));
+        if name.is_none() && table.contains_key("name") {
+            return None; // a name of the wrong type (reported): the code is not an unnamed one
         }
         Some(CodeSpec {
             span,
             code: code?,
             name,
             reason,
-            description: description?,
+            description,
             sendable,
             flags,
             aliases: aliases.unwrap_or_default(),
         })
     }
 
-    /// Reports each required key that is absent; true if any is.
-    fn missing(
+    /// Reports each required key that is absent.
+    fn report_missing(
         &mut self,
         span: &Range<usize>,
         what: &str,
         table: &DeTable<'_>,
         required: &[(&str, &str)],
-    ) -> bool {
-        let mut any = false;
+    ) {
         for (key, hint) in required {
             if !table.contains_key(*key) {
-                any = true;
                 self.error(
                     header_span(&self.report.source.text, span),
                     format!("missing key `{key}` in this `{what}`; expected {hint}"),
                 );
             }
         }
-        any
     }
 
     fn string(

@@ -15,8 +15,8 @@ pub trait Loader {
     ///
     /// # Errors
     ///
-    /// A message saying why the file cannot be read, lowercase, with the path it tried.
-    fn load(&mut self, path: &str, from: &Source) -> Result<Source, String>;
+    /// Why the file cannot be read.
+    fn load(&mut self, path: &str, from: &Source) -> Result<Source, crate::ReadError>;
 }
 
 /// A loader for contexts without files: only built-in tables can be extended.
@@ -24,10 +24,11 @@ pub trait Loader {
 pub struct NoFiles;
 
 impl Loader for NoFiles {
-    fn load(&mut self, path: &str, _from: &Source) -> Result<Source, String> {
-        Err(format!(
-            "cannot read `{path}`: only built-in tables can be extended here"
-        ))
+    fn load(&mut self, path: &str, _from: &Source) -> Result<Source, crate::ReadError> {
+        Err(crate::ReadError::Refused(format!(
+            "cannot read `{}`: only built-in tables can be extended here",
+            crate::escaped(path)
+        )))
     }
 }
 
@@ -199,8 +200,8 @@ fn resolve_base(
     let base_source = if is_path {
         match loader.load(name, source) {
             Ok(s) => s,
-            Err(message) => {
-                errors.push(source.error(extends.span.clone(), message));
+            Err(error) => {
+                errors.push(source.error(extends.span.clone(), error.to_string()));
                 return None;
             }
         }
@@ -211,7 +212,7 @@ fn resolve_base(
             extends.span.clone(),
             format!(
                 "unknown built-in table \"{name}\"; expected one of {} or a path to a `.toml` file",
-                crate::builtin::NAMES.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
+                crate::Builtin::ALL.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
             ),
         ));
         return None;

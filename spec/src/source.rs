@@ -11,7 +11,7 @@ pub enum Origin {
     /// A file, named by the path as the user wrote it.
     File(String),
     /// A table shipped with the crate (`extends = "websocket"`).
-    Builtin(&'static str),
+    Builtin(crate::Builtin),
     /// The variants of an enum with `#[derive(CloseCodes)]`, named by the enum.
     Derive(String),
 }
@@ -55,23 +55,55 @@ impl Source {
         Source::new(Origin::File(path.into()), text.into(), key.into())
     }
 
-    /// The spec file at `path`, named `written` (as the user wrote it) in messages.
+    /// The spec file at `path`, named `written` (as the user wrote it) in messages. Only a regular
+    /// file of at most [`MAX_SPEC_BYTES`] is read: a FIFO, a device (`/dev/zero`) or a directory
+    /// is refused before it is opened.
     ///
     /// # Errors
     ///
-    /// When the file does not exist, is a directory, cannot be read or is not UTF-8, a message
-    /// saying which.
-    pub fn read_file(written: &str, path: &std::path::Path) -> Result<Self, String> {
-        if path.is_dir() {
-            return Err(format!("`{written}` is a directory; expected a spec file"));
+    /// When the file does not exist, is not a regular file, is too large, cannot be read or is not
+    /// UTF-8, saying which.
+    pub fn read_file(written: &str, path: &std::path::Path) -> Result<Self, ReadError> {
+        use std::io::Read as _;
+        let path_text = written.to_owned();
+        let io = |e: std::io::Error| match e.kind() {
+            std::io::ErrorKind::NotFound => ReadError::NotFound {
+                path: path_text.clone(),
+            },
+            std::io::ErrorKind::InvalidData => ReadError::NotUtf8 {
+                path: path_text.clone(),
+            },
+            _ => ReadError::Io {
+                path: path_text.clone(),
+                error: e.to_string(),
+            },
+        };
+        let metadata = std::fs::metadata(path).map_err(io)?;
+        if metadata.is_dir() {
+            return Err(ReadError::Directory { path: path_text });
         }
-        let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => format!("cannot find spec file `{written}`"),
-            std::io::ErrorKind::InvalidData => format!(
-                "cannot read spec file `{written}`: it is not UTF-8 text; expected a TOML file"
-            ),
-            _ => format!("cannot read spec file `{written}`: {e}"),
-        })?;
+        if !metadata.is_file() {
+            return Err(ReadError::NotAFile { path: path_text });
+        }
+        if metadata.len() > MAX_SPEC_BYTES {
+            return Err(ReadError::TooLarge {
+                path: path_text,
+                bytes: metadata.len(),
+            });
+        }
+        let mut text = String::new();
+        std::fs::File::open(path)
+            .map_err(io)?
+            // A file that grew since it was measured is still read no further than the limit.
+            .take(MAX_SPEC_BYTES + 1)
+            .read_to_string(&mut text)
+            .map_err(io)?;
+        if text.len() as u64 > MAX_SPEC_BYTES {
+            return Err(ReadError::TooLarge {
+                path: path_text,
+                bytes: text.len() as u64,
+            });
+        }
         let key = path
             .canonicalize()
             .unwrap_or_else(|_| path.to_path_buf())
@@ -83,10 +115,10 @@ impl Source {
     /// One of the tables shipped with the crate, if `name` is one.
     #[must_use]
     pub fn builtin(name: &str) -> Option<Self> {
-        crate::builtin::get(name).map(|(name, text)| {
+        crate::Builtin::from_name(name).map(|builtin| {
             Source::new(
-                Origin::Builtin(name),
-                text.to_owned(),
+                Origin::Builtin(builtin),
+                builtin.text().to_owned(),
                 format!("<builtin:{name}>"),
             )
         })
@@ -191,4 +223,120 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
         offset -= 1;
     }
     offset
+}
+
+/// The largest spec file read: 16 MiB, a hundred times a 10,000-code table.
+pub const MAX_SPEC_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Why a spec file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ReadError {
+    /// Nothing is at the path.
+    NotFound {
+        /// The path as written.
+        path: String,
+    },
+    /// The path is a directory.
+    Directory {
+        /// The path as written.
+        path: String,
+    },
+    /// The path is a FIFO, a socket or a device.
+    NotAFile {
+        /// The path as written.
+        path: String,
+    },
+    /// The file is larger than [`MAX_SPEC_BYTES`].
+    TooLarge {
+        /// The path as written.
+        path: String,
+        /// Its size, as far as it was read.
+        bytes: u64,
+    },
+    /// The file is not UTF-8 text.
+    NotUtf8 {
+        /// The path as written.
+        path: String,
+    },
+    /// The operating system refused.
+    Io {
+        /// The path as written.
+        path: String,
+        /// What it said.
+        error: String,
+    },
+    /// The path is absolute; specs name their bases relative to themselves.
+    Absolute {
+        /// The path as written.
+        path: String,
+    },
+    /// A loader's own reason (only built-in tables can be extended here; where it looked).
+    Refused(String),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::NotFound { path } => write!(f, "cannot find spec file `{}`", escaped(path)),
+            ReadError::Directory { path } => {
+                write!(f, "`{}` is a directory; expected a spec file", escaped(path))
+            }
+            ReadError::NotAFile { path } => write!(
+                f,
+                "`{}` is not a regular file (a FIFO, socket or device); expected a spec file",
+                escaped(path)
+            ),
+            ReadError::TooLarge { path, bytes } => write!(
+                f,
+                "spec file `{}` is {bytes} bytes or more; expected at most {MAX_SPEC_BYTES}",
+                escaped(path)
+            ),
+            ReadError::NotUtf8 { path } => write!(
+                f,
+                "cannot read spec file `{}`: it is not UTF-8 text; expected a TOML file",
+                escaped(path)
+            ),
+            ReadError::Io { path, error } => {
+                write!(f, "cannot read spec file `{}`: {error}", escaped(path))
+            }
+            ReadError::Absolute { path } => write!(
+                f,
+                "spec path `{}` is absolute; expected a path relative to the spec that names it",
+                escaped(path)
+            ),
+            ReadError::Refused(message) => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// `text` with control characters, line and paragraph separators and bidirectional controls
+/// written as escapes (`\n`, `\u{202e}`), so that text from a spec or a path cannot break or
+/// disguise a line of a message.
+#[must_use]
+pub fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if needs_escape(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Whether `c` is a control character (tab aside), a line or paragraph separator, or a
+/// bidirectional control.
+#[must_use]
+pub fn needs_escape(c: char) -> bool {
+    (c.is_control() && c != '\t')
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
 }

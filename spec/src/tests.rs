@@ -35,7 +35,7 @@ fn builtin_websocket_table_is_valid_and_total() {
     assert!(table.total);
     assert_eq!(table.repr, Repr::U16);
     assert_eq!(table.codes.len(), 15);
-    assert_eq!(table.builtins, ["websocket"]);
+    assert_eq!(table.builtins, [crate::Builtin::WebSocket]);
     let names: Vec<&str> = table.ranges.iter().map(|r| r.name.as_str()).collect();
     assert_eq!(names, ["Reserved", "Iana", "Library", "Bad"]);
     let library = &table.ranges[2];
@@ -509,12 +509,14 @@ fn unknown_builtin_and_missing_file_point_at_extends() {
 struct Memory(Vec<(&'static str, &'static str)>);
 
 impl Loader for Memory {
-    fn load(&mut self, path: &str, _from: &Source) -> Result<Source, String> {
+    fn load(&mut self, path: &str, _from: &Source) -> Result<Source, crate::ReadError> {
         self.0
             .iter()
             .find(|(p, _)| *p == path)
             .map(|(p, text)| Source::file(*p, *p, *text))
-            .ok_or_else(|| format!("cannot find the base spec `{path}`"))
+            .ok_or_else(|| crate::ReadError::NotFound {
+                path: path.to_owned(),
+            })
     }
 }
 
@@ -543,7 +545,7 @@ fn extends_chain_and_cycle() {
             resolved: "ok.toml".to_owned()
         }]
     );
-    assert_eq!(table.builtins, ["websocket"]);
+    assert_eq!(table.builtins, [crate::Builtin::WebSocket]);
     let errs = load(
         &Source::file("a.toml", "a.toml", "extends = \"b.toml\"\n"),
         &mut mem,

@@ -88,7 +88,7 @@ pub(super) fn document(table: &Table, name: &str) -> String {
         "description": table.description,
         "non_exhaustive": table.non_exhaustive,
         "total": table.total,
-        "builtins": table.builtins,
+        "builtins": table.builtins.iter().map(|b| b.name()).collect::<Vec<_>>(),
         "flags": declared,
         "codes": codes,
         "ranges": ranges,
