@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use closecodes_codegen::build::{Files, read};
+use closecodes_codegen::build::Files;
 use closecodes_codegen::render::{Format, render};
-use closecodes_spec::{Error, Errors, Table, load};
+use closecodes_spec::{Error, Errors, Source, Table, escaped, load};
 
 /// Check code-table specs and render them as Rust, TypeScript, JavaScript, Markdown or JSON.
 #[derive(Parser)]
@@ -32,9 +32,9 @@ enum Command {
     },
     /// Render a spec for another side of the wire.
     Render {
-        /// What to write.
-        #[arg(long, value_enum)]
-        to: To,
+        /// What to write: rust, ts, js, md or json.
+        #[arg(long, value_parser = parse_format)]
+        to: Format,
         /// The spec file.
         spec: PathBuf,
         /// The table's name; by default the spec's `[table] name`.
@@ -56,25 +56,8 @@ enum MessageFormat {
     Json,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum To {
-    Rust,
-    Ts,
-    Js,
-    Md,
-    Json,
-}
-
-impl To {
-    fn format(self) -> Format {
-        match self {
-            To::Rust => Format::Rust,
-            To::Ts => Format::TypeScript,
-            To::Js => Format::JavaScript,
-            To::Md => Format::Markdown,
-            To::Json => Format::Json,
-        }
-    }
+fn parse_format(name: &str) -> Result<Format, String> {
+    name.parse()
 }
 
 /// How a command ended, as an exit status.
@@ -84,6 +67,8 @@ enum Outcome {
     Failed,
     /// Bad usage or input: the one-line message.
     Bad(String),
+    /// Bad input, already reported.
+    Reported,
 }
 
 fn main() -> ExitCode {
@@ -108,32 +93,39 @@ fn main() -> ExitCode {
             eprintln!("error: {message}");
             ExitCode::from(2)
         }
+        Outcome::Reported => ExitCode::from(2),
     }
 }
 
 /// Reads and checks a spec: `Err(Bad)` for unreadable input, `Ok(Err(errors))` for spec errors.
 fn load_spec(path: &Path) -> Result<Result<Table, Errors>, Outcome> {
     let written = path.display().to_string();
-    let source = read(&written, path).map_err(Outcome::Bad)?;
+    let source = Source::read_file(&written, path).map_err(|e| Outcome::Bad(e.to_string()))?;
     Ok(load(&source, &mut Files))
 }
 
+/// Checks every spec, reporting the errors of each, past one that cannot be read: exit status 2 if
+/// one could not be read, else 1 if one has errors.
 fn check(specs: &[PathBuf], format: MessageFormat) -> Outcome {
-    let mut failed = false;
+    let (mut failed, mut bad) = (false, None);
     for spec in specs {
         match load_spec(spec) {
-            Err(outcome) => return outcome,
-            Ok(Ok(_)) => {}
+            Err(Outcome::Bad(message)) => {
+                eprintln!("error: {message}");
+                bad = Some(message);
+            }
+            Err(_) | Ok(Ok(_)) => {}
             Ok(Err(errors)) => {
                 failed = true;
                 report(&errors, format);
             }
         }
     }
-    if failed {
-        Outcome::Failed
-    } else {
-        Outcome::Clean
+    match (bad, failed) {
+        // Already printed: the status says it.
+        (Some(_), _) => Outcome::Reported,
+        (None, true) => Outcome::Failed,
+        (None, false) => Outcome::Clean,
     }
 }
 
@@ -162,17 +154,17 @@ fn report(errors: &Errors, format: MessageFormat) {
 
 fn json(error: &Error) -> String {
     serde_json::json!({
-        "file": error.origin.to_string(),
+        "file": escaped(&error.origin.to_string()),
         "line": error.line,
         "column": error.column,
-        "message": error.message,
-        "notes": error.notes,
+        "message": escaped(&error.message),
+        "notes": error.notes.iter().map(|n| escaped(n)).collect::<Vec<_>>(),
     })
     .to_string()
 }
 
 fn render_command(
-    to: To,
+    to: Format,
     spec: &Path,
     name: Option<String>,
     output: Option<&Path>,
@@ -189,24 +181,26 @@ fn render_command(
     let Some(name) = name.or_else(|| table.name.clone()) else {
         return Outcome::Bad(format!(
             "`{}` has no `[table] name`; pass `--name NAME`",
-            spec.display()
+            escaped(&spec.display().to_string())
         ));
     };
     let source = spec.file_name().map_or_else(
         || spec.display().to_string(),
         |f| f.to_string_lossy().into_owned(),
     );
-    let text = match render(to.format(), &table, &name, &source) {
+    let text = match render(to, &table, &name, &source) {
         Ok(text) => text,
-        Err(message) => return Outcome::Bad(message),
+        Err(error) => return Outcome::Bad(error.to_string()),
     };
     if let Some(file) = check {
         return drift(file, &text);
     }
     if let Some(file) = output {
-        return match std::fs::write(file, &text) {
+        let read = std::iter::once(spec.to_path_buf())
+            .chain(table.base_files.iter().map(|b| PathBuf::from(&b.resolved)));
+        return match write_output(file, &text, read) {
             Ok(()) => Outcome::Clean,
-            Err(e) => Outcome::Bad(format!("cannot write `{}`: {e}", file.display())),
+            Err(message) => Outcome::Bad(message),
         };
     }
     // A closed pipe (`closecodes render ... | head`) is not an error of ours.
@@ -214,24 +208,69 @@ fn render_command(
     Outcome::Clean
 }
 
-/// `--check FILE`: clean if FILE holds exactly `text`; otherwise names the first differing line.
+/// `-o FILE`: refuses a file the command read (the spec or a base), then writes a temporary file
+/// beside FILE and renames it over FILE, so that FILE is never half-written.
+fn write_output(
+    file: &Path,
+    text: &str,
+    read: impl Iterator<Item = PathBuf>,
+) -> Result<(), String> {
+    let shown = escaped(&file.display().to_string()).into_owned();
+    if let Ok(target) = file.canonicalize() {
+        for path in read {
+            if path.canonicalize().is_ok_and(|p| p == target) {
+                return Err(format!(
+                    "`{shown}` is a spec file this command read; expected another output file"
+                ));
+            }
+        }
+    }
+    let dir = match file.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let base = file
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let temporary = dir.join(format!(".{base}.closecodes-{}.tmp", std::process::id()));
+    let written = std::fs::write(&temporary, text).and_then(|()| std::fs::rename(&temporary, file));
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&temporary);
+        format!("cannot write `{shown}`: {e}")
+    })
+}
+
+/// `--check FILE`: clean if FILE holds exactly `text`; otherwise names the first differing line
+/// (counting lines as `\n` ends them, so that a CRLF file is named at its first line).
 fn drift(file: &Path, text: &str) -> Outcome {
+    let shown = escaped(&file.display().to_string()).into_owned();
     let current = match std::fs::read_to_string(file) {
         Ok(current) => current,
-        Err(e) => return Outcome::Bad(format!("cannot read `{}`: {e}", file.display())),
+        Err(e) => return Outcome::Bad(format!("cannot read `{shown}`: {e}")),
     };
     if current == text {
         return Outcome::Clean;
     }
-    let line = current
-        .lines()
-        .zip(text.lines())
+    let (old, new): (Vec<&str>, Vec<&str>) = (
+        current.split_inclusive('\n').collect(),
+        text.split_inclusive('\n').collect(),
+    );
+    let at = old
+        .iter()
+        .zip(&new)
         .position(|(a, b)| a != b)
-        .unwrap_or_else(|| current.lines().count().min(text.lines().count()))
-        + 1;
+        .unwrap_or_else(|| old.len().min(new.len()));
+    let why = match (old.get(at), new.get(at)) {
+        (Some(a), Some(b)) if a.trim_end_matches(['\r', '\n']) == b.trim_end_matches('\n') => {
+            " (it ends with CRLF where `closecodes render` writes LF)"
+        }
+        (None, _) => " (the file ends before it)",
+        (_, None) => " (the file goes on past the end)",
+        _ => "",
+    };
     eprintln!(
-        "error: `{}` is stale: line {line} differs from what `closecodes render` writes now; regenerate it",
-        file.display()
+        "error: `{shown}` is stale: line {} differs from what `closecodes render` writes now{why}; regenerate it",
+        at + 1
     );
     Outcome::Failed
 }

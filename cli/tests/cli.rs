@@ -187,7 +187,9 @@ fn render_writes_every_target_and_the_drift_check_catches_changes() {
         "Grpc",
     ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert!(String::from_utf8_lossy(&output.stdout).contains("export const Grpc = {"));
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("export const Grpc = Object.freeze({")
+    );
     // A spec with errors: status 1, the errors, nothing written.
     let output = closecodes(&[
         "render",

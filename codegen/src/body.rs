@@ -2,12 +2,11 @@
 //!
 //! Each function writes one piece and returns it as a single token tree, for `items` to place.
 
-use closecodes_spec::snake_case;
+use closecodes_spec::RowKind;
 use proc_macro2::{TokenStream, TokenTree};
 
 use crate::code::{Code, Match, OptStr, Pattern};
-use crate::lists::Shape;
-use crate::plan::{Form, Plan, RowKind};
+use crate::plan::{Form, List, Plan};
 
 /// The body of `from_repr`: the widest interval first (see `plan::widest_interval`), then named
 /// codes, as they take precedence inside ranges, then the ranges. A plain `match` measured as fast
@@ -60,7 +59,7 @@ pub(crate) fn from_repr(plan: &Plan<'_>) -> TokenTree {
 /// number and every range the same body, so there is nothing to group but the ranges (and
 /// thousands of codes are quicker to write than to sort into groups).
 pub(crate) fn as_repr(plan: &Plan<'_>) -> TokenTree {
-    let mut code = plan.list_writer();
+    let mut code = Code::new();
     for named in &plan.table.codes {
         writeln!(code, "Self::{} => {},", named.name, named.value);
     }
@@ -73,7 +72,7 @@ pub(crate) fn as_repr(plan: &Plan<'_>) -> TokenTree {
     if !bindings.is_empty() {
         writeln!(code, "{} => value,", bindings.join(" | "));
     }
-    let arms = plan.list(code, Shape::Arms);
+    let arms = plan.list(code, List::AsArms);
     TokenTree::Group(proc_macro2::Group::new(
         proc_macro2::Delimiter::Brace,
         quote::quote!(match self #arms),
@@ -271,8 +270,7 @@ pub(crate) fn range_name(plan: &Plan<'_>) -> TokenTree {
 pub(crate) fn constructors(plan: &Plan<'_>) -> TokenStream {
     let table = plan.table;
     let mut code = Code::new();
-    for range in &table.ranges {
-        let snake = snake_case(&range.name);
+    for (range, (snake, fallible)) in table.ranges.iter().zip(&plan.methods.constructors) {
         let (name, repr, pattern) = (&range.name, table.repr, Pattern(&range.intervals));
         let intervals = range.intervals_text();
         // Named codes inside the range, found by binary search: `table.codes` is sorted by code.
@@ -313,7 +311,7 @@ pub(crate) fn constructors(plan: &Plan<'_>) -> TokenStream {
         )]);
         writeln!(
             code,
-            "#[must_use]\npub const fn try_{snake}(value: ::core::primitive::{repr}) -> ::core::option::Option<Self> {{\nif ::core::matches!(value, {pattern}) {{ ::core::option::Option::Some({build}) }} else {{ ::core::option::Option::None }}\n}}"
+            "#[must_use]\npub const fn {fallible}(value: ::core::primitive::{repr}) -> ::core::option::Option<Self> {{\nif ::core::matches!(value, {pattern}) {{ ::core::option::Option::Some({build}) }} else {{ ::core::option::Option::None }}\n}}"
         );
     }
     code.tokens()
@@ -321,11 +319,11 @@ pub(crate) fn constructors(plan: &Plan<'_>) -> TokenStream {
 
 /// `[Self::Normal, …]`: the named codes, ordered by code.
 pub(crate) fn all(plan: &Plan<'_>) -> TokenTree {
-    let mut code = plan.list_writer();
+    let mut code = Code::new();
     for named in &plan.table.codes {
         writeln!(code, "Self::{},", named.name);
     }
-    plan.list(code, Shape::Array)
+    plan.list(code, List::All)
 }
 
 /// The rows of `CodeTable::ENTRIES`, each a call to one of the runtime's row constructors: a
@@ -333,7 +331,7 @@ pub(crate) fn all(plan: &Plan<'_>) -> TokenTree {
 /// turned into rows by a `const` loop: rustc checks a 10,000-code crate in the same time with any
 /// of the three; fewer tokens are quicker to expand.)
 pub(crate) fn entries(plan: &Plan<'_>) -> TokenTree {
-    let mut code = plan.list_writer();
+    let mut code = Code::new();
     for row in &plan.rows {
         // A reason is never empty (the checks reject it); the row constructors read "" as none.
         let reason = row.reason.unwrap_or("");
@@ -357,16 +355,16 @@ pub(crate) fn entries(plan: &Plan<'_>) -> TokenTree {
             ),
         }
     }
-    plan.list(code, Shape::Array)
+    plan.list(code, List::Entries)
 }
 
 /// `[0, 1, 2, …]`: the named codes in the order of `ALL`, searched by the lookup form.
 pub(crate) fn codes(plan: &Plan<'_>) -> TokenTree {
-    let mut code = plan.list_writer();
+    let mut code = Code::new();
     for named in &plan.table.codes {
         writeln!(code, "{},", named.value);
     }
-    plan.list(code, Shape::Array)
+    plan.list(code, List::Codes)
 }
 
 /// The positions of the named codes' `ENTRIES` rows, sorted by variant name: `FromStr` finds a
@@ -381,9 +379,9 @@ pub(crate) fn by_name(plan: &Plan<'_>) -> TokenTree {
         .map(|(at, row)| (row.variant, at))
         .collect();
     named.sort_unstable();
-    let mut code = plan.list_writer();
+    let mut code = Code::new();
     for (_, at) in named {
         writeln!(code, "{at},");
     }
-    plan.list(code, Shape::Array)
+    plan.list(code, List::ByName)
 }

@@ -15,11 +15,12 @@
 //! does not refresh them when a spec file changes (rust-analyzer#16243); it does re-run build
 //! scripts.
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 
-use closecodes_spec::{Loader, Origin, Source, load};
+use closecodes_spec::{Errors, Loader, Origin, ReadError, Source, load};
 
-use crate::render::{Format, render};
+use crate::render::{Format, RenderError, render};
 
 /// A spec to render into `OUT_DIR`.
 #[derive(Clone, Debug)]
@@ -27,6 +28,72 @@ pub struct Build {
     spec: PathBuf,
     name: Option<String>,
 }
+
+/// Why [`Build::generate`] failed. Its `Debug` is its `Display`, so that a build script's
+/// `fn main() -> Result<(), Box<dyn Error>>` prints the errors as `closecodes check` does, one per
+/// paragraph, rather than as one escaped string.
+#[derive(Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BuildError {
+    /// `OUT_DIR` is not set: not in a build script.
+    NoOutDir,
+    /// The spec (or a base file) cannot be read.
+    Read(ReadError),
+    /// The spec has errors.
+    Spec(Errors),
+    /// The spec has no `[table] name` and `Build::name` was not called.
+    NoName {
+        /// The spec, as written.
+        spec: String,
+    },
+    /// The table cannot be rendered under that name.
+    Render(RenderError),
+    /// The output cannot be written.
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// What the operating system said.
+        error: String,
+    },
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::NoOutDir => {
+                f.write_str("`OUT_DIR` is not set; `Build::generate` runs in a build script")
+            }
+            BuildError::Read(error) => write!(f, "error: {error}"),
+            BuildError::Spec(errors) => {
+                for (i, error) in errors.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str("\n\n")?;
+                    }
+                    write!(f, "error: {error}")?;
+                }
+                Ok(())
+            }
+            BuildError::NoName { spec } => write!(
+                f,
+                "error: `{}` has no `[table] name`; call `Build::name` to name the enum",
+                closecodes_spec::escaped(spec)
+            ),
+            BuildError::Render(error) => write!(f, "error: {error}"),
+            BuildError::Write { path, error } => {
+                write!(f, "error: cannot write `{}`: {error}", path.display())
+            }
+        }
+    }
+}
+
+impl fmt::Debug for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // `main` prints `Error: {:?}`: the message reads as text on its own lines.
+        write!(f, "\n{self}")
+    }
+}
+
+impl std::error::Error for BuildError {}
 
 impl Build {
     /// The spec at `spec`, relative to the package (`CARGO_MANIFEST_DIR`) if not absolute.
@@ -52,10 +119,10 @@ impl Build {
     ///
     /// Every error of the spec (rendered with `file:line:col` and the TOML line), or why the
     /// file could not be read or written.
-    pub fn generate(&self, file: impl AsRef<Path>) -> Result<PathBuf, String> {
+    pub fn generate(&self, file: impl AsRef<Path>) -> Result<PathBuf, BuildError> {
         let out_dir = std::env::var_os("OUT_DIR")
             .map(PathBuf::from)
-            .ok_or("`OUT_DIR` is not set; `Build::generate` runs in a build script")?;
+            .ok_or(BuildError::NoOutDir)?;
         let path = self.spec_path();
         println!("cargo:rerun-if-changed={}", path.display());
         let (text, table) = self.render(&path)?;
@@ -63,8 +130,10 @@ impl Build {
             println!("cargo:rerun-if-changed={}", base.resolved);
         }
         let target = out_dir.join(file);
-        std::fs::write(&target, text)
-            .map_err(|e| format!("cannot write `{}`: {e}", target.display()))?;
+        std::fs::write(&target, text).map_err(|e| BuildError::Write {
+            path: target.clone(),
+            error: e.to_string(),
+        })?;
         Ok(target)
     }
 
@@ -75,47 +144,43 @@ impl Build {
         }
     }
 
-    fn render(&self, path: &Path) -> Result<(String, closecodes_spec::Table), String> {
+    fn render(&self, path: &Path) -> Result<(String, closecodes_spec::Table), BuildError> {
         let written = self.spec.display().to_string();
-        let source = read(&written, path)?;
-        let table = load(&source, &mut Files).map_err(|errors| errors.to_string())?;
+        let source = Source::read_file(&written, path).map_err(BuildError::Read)?;
+        let table = load(&source, &mut Files).map_err(BuildError::Spec)?;
         let name = self
             .name
             .clone()
             .or_else(|| table.name.clone())
-            .ok_or_else(|| {
-                format!("`{written}` has no `[table] name`; call `Build::name` to name the enum")
+            .ok_or_else(|| BuildError::NoName {
+                spec: written.clone(),
             })?;
-        let text = render(Format::Rust, &table, &name, &written)?;
+        let text = render(Format::Rust, &table, &name, &written).map_err(BuildError::Render)?;
         Ok((text, table))
     }
 }
 
-/// Reads a spec file, saying why it cannot be ([`Source::read_file`]).
-///
-/// # Errors
-///
-/// When the file does not exist, is a directory, cannot be read or is not UTF-8.
-pub fn read(written: &str, path: &Path) -> Result<Source, String> {
-    Source::read_file(written, path)
-}
-
-/// Base files, relative to the spec file that names them.
+/// Base files, relative to the spec file that names them; named in messages by a path that leads
+/// to them from the working directory (`codes/company.toml` for `company.toml` named in
+/// `codes/chat.toml`).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Files;
 
 impl Loader for Files {
-    fn load(&mut self, path: &str, from: &Source) -> Result<Source, String> {
+    fn load(&mut self, path: &str, from: &Source) -> Result<Source, ReadError> {
         if Path::new(path).is_absolute() {
-            return Err(format!(
-                "spec path `{path}` is absolute; expected a path relative to the spec that names it"
-            ));
+            return Err(ReadError::Absolute {
+                path: path.to_owned(),
+            });
         }
-        let dir = match &from.origin {
-            Origin::File(_) => Path::new(&from.key).parent().map(Path::to_path_buf),
-            _ => std::env::current_dir().ok(),
-        }
-        .unwrap_or_default();
-        read(path, &dir.join(path))
+        let (dir, shown) = match &from.origin {
+            Origin::File(written) => (
+                Path::new(&from.key).parent().map(Path::to_path_buf),
+                Path::new(written).parent().map(|p| p.join(path)),
+            ),
+            _ => (std::env::current_dir().ok(), None),
+        };
+        let shown = shown.map_or_else(|| path.to_owned(), |p| p.display().to_string());
+        Source::read_file(&shown, &dir.unwrap_or_default().join(path))
     }
 }

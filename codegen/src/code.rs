@@ -13,37 +13,17 @@ use quote::quote;
 
 /// A piece of Rust source being written: a `String` whose `write_fmt` cannot fail, so that
 /// `writeln!(code, ...)` needs no `let _ =`.
-pub(crate) struct Code(String, DocStyle);
-
-/// How `Code::doc` writes docs.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum DocStyle {
-    /// `#[doc = "..."]`, for tokens.
-    Attribute,
-    /// `/// ...` lines, for text that is never lexed (lists set aside by `render`).
-    Comment,
-}
+pub(crate) struct Code(String);
 
 impl Code {
     pub(crate) fn new() -> Self {
-        Code(String::with_capacity(1024), DocStyle::Attribute)
-    }
-
-    /// A writer whose docs are written in `style`.
-    pub(crate) fn with_docs(style: DocStyle) -> Self {
-        Code(String::with_capacity(1024), style)
+        Code(String::with_capacity(1024))
     }
 
     /// What `write!` and `writeln!` call; writing to a `String` cannot fail.
     pub(crate) fn write_fmt(&mut self, args: fmt::Arguments<'_>) {
         // infallible: `fmt::Write for String` never returns an error
         let _ = fmt::Write::write_fmt(&mut self.0, args);
-    }
-
-    /// Fixed text, as it is.
-    #[cfg(feature = "render")]
-    pub(crate) fn push(&mut self, text: &str) {
-        self.0.push_str(text);
     }
 
     /// Fixed text and a newline, with no `{{ }}` doubling.
@@ -55,18 +35,6 @@ impl Code {
     /// One `#[doc = "..."]` attribute holding `lines` as `///` comments would (each non-empty line
     /// after a space). One attribute rather than one per line keeps large tables quick to compile.
     pub(crate) fn doc<S: AsRef<str>>(&mut self, lines: &[S]) {
-        if self.1 == DocStyle::Comment {
-            for line in lines {
-                for line in line.as_ref().split('\n') {
-                    if line.is_empty() {
-                        self.line("///");
-                    } else {
-                        writeln!(self, "/// {line}");
-                    }
-                }
-            }
-            return;
-        }
         let mut text = String::new();
         for (i, line) in lines.iter().enumerate() {
             if i > 0 {

@@ -5,9 +5,8 @@ use quote::quote;
 
 use crate::code::Code;
 use crate::docs;
-use crate::expand::Declared;
-use crate::lists::Shape;
-use crate::plan::{Plan, RowKind};
+use crate::plan::{List, Plan};
+use crate::target::Declared;
 
 /// The enum with its docs: the user's (or the spec's description), then the table of every code.
 pub(crate) fn enum_def(plan: &Plan<'_>, declared: &Declared<'_>) -> TokenStream {
@@ -41,7 +40,7 @@ pub(crate) fn enum_def(plan: &Plan<'_>, declared: &Declared<'_>) -> TokenStream 
 /// `{ Normal, …, Reserved(u16), … }`, each variant with its code, reason and description.
 fn variants(plan: &Plan<'_>) -> proc_macro2::TokenTree {
     let table = plan.table;
-    let mut code = plan.list_writer();
+    let mut code = Code::new();
     for named in &table.codes {
         let mut head = format!("`{}`", named.value);
         if let Some(reason) = &named.reason {
@@ -86,11 +85,11 @@ fn variants(plan: &Plan<'_>) -> proc_macro2::TokenTree {
         code.doc(&lines);
         writeln!(code, "{}(::core::primitive::{}),", range.name, table.repr);
     }
-    plan.list(code, Shape::Variants)
+    plan.list(code, List::Variants)
 }
 
-/// The Markdown table of every code and range that heads the enum's documentation. A one-code
-/// interval that is also documented (1004) is listed once, with its reason.
+/// The Markdown table of every code and range that heads the enum's documentation, a line per
+/// row of the table.
 fn doc_table(plan: &Plan<'_>) -> String {
     let name = &plan.name_text;
     let rows = &plan.rows;
@@ -105,19 +104,8 @@ fn doc_table(plan: &Plan<'_>) -> String {
         write!(out, ":-:|");
     }
     out.line("");
-    for (i, row) in rows.iter().enumerate() {
-        let documented_next = rows.get(i + 1).is_some_and(|next| {
-            next.kind == RowKind::Documented
-                && next.start == row.start
-                && next.variant == row.variant
-        });
-        if row.kind == RowKind::Range && row.start == row.end && documented_next {
-            continue;
-        }
-        let code = closecodes_spec::Interval {
-            start: row.start,
-            end: row.end,
-        };
+    for row in rows {
+        let code = row.interval();
         write!(
             out,
             "| `{code}` | [`{n}`]({name}::{n}) | {} | {} |",

@@ -6,63 +6,8 @@ use proc_macro2::{Delimiter, Group, Ident, TokenStream};
 use quote::quote;
 
 use crate::plan::Plan;
+use crate::target::{Declared, Target, Tracked};
 use crate::{enum_def, items};
-
-/// What the generated items are named and where the runtime lives.
-#[derive(Clone, Copy)]
-pub struct Target<'a> {
-    /// Path of the runtime crate: `::closecodes`, `$crate`, or `crate` inside the runtime.
-    pub krate: &'a TokenStream,
-    /// The enum's name.
-    pub name: &'a Ident,
-    /// Which front end the items are for.
-    pub kind: Kind,
-    /// Conversions into types the user already has (`#[close_codes(convert = "...")]`).
-    pub conversions: &'a [Conversion],
-}
-
-/// A conversion between the table and a type of the user's (tungstenite's `CloseCode`,
-/// `http::StatusCode`), through the repr: the user names the type, so closecodes pins no version
-/// of its crate.
-pub struct Conversion {
-    /// The type, as the user wrote its path.
-    pub ty: syn::Type,
-    /// `try_convert`: the type has only `TryFrom<repr>`; `convert`: it has `From<repr>`.
-    pub fallible: bool,
-}
-
-/// Which front end a table is generated for; each changes what is emitted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    /// `close_codes!` (and build scripts, and the CLI): the enum and every impl.
-    Macro,
-    /// The runtime's own `CloseCode`: as `Macro`, without conversions to itself.
-    Standard,
-    /// `#[derive(CloseCodes)]`: impls only; the user's derives (`Debug`, `PartialEq`, …) stay
-    /// theirs, so no comparison impls, and the enum must be `Copy`.
-    Derive,
-}
-
-/// The enum as the user declared it in `close_codes!`.
-#[derive(Clone, Copy)]
-pub struct Declared<'a> {
-    /// Attributes on the enum, doc comments included, in order.
-    pub attrs: &'a [syn::Attribute],
-    /// Its visibility.
-    pub vis: &'a syn::Visibility,
-}
-
-/// A spec file the build must depend on, so that editing it rebuilds the crate.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Tracked {
-    /// A path relative to `CARGO_MANIFEST_DIR`, as `from "..."` is written.
-    ManifestRelative(String),
-    /// A path relative to the invoking source file (the fallback the macro takes when the file
-    /// is not under the manifest directory).
-    SourceRelative(String),
-    /// A path as resolved on this machine (base files).
-    Resolved(String),
-}
 
 /// The full expansion of `close_codes!`: the enum, then its impls in an anonymous const that
 /// also tracks `root` and every base file of the table.
@@ -73,38 +18,24 @@ pub fn close_codes(
     declared: &Declared<'_>,
     root: Option<&Tracked>,
 ) -> TokenStream {
-    let mut block = impls(target, table);
+    let plan = Plan::new(target, table);
+    let mut block = impls(&plan);
     block.extend(tracking(root));
     block.extend(base_files(table));
     // A `#[cfg]` on the enum covers its impls too.
     let cfgs = declared.attrs.iter().filter(|a| a.path().is_ident("cfg"));
-    let mut out = enum_def::enum_def(&Plan::new(target, table), declared);
+    let mut out = enum_def::enum_def(&plan, declared);
     out.extend(quote!(#(#cfgs)*));
     out.extend(wrap(block));
     out
 }
 
 /// The enum and its impls in an anonymous const, without rebuild tracking: what `close_codes!`
-/// generates, for text outputs.
-#[must_use]
-pub fn standalone(target: &Target<'_>, table: &Table, declared: &Declared<'_>) -> TokenStream {
-    let mut out = enum_def::enum_def(&Plan::new(target, table), declared);
-    out.extend(wrap(impls(target, table)));
-    out
-}
-
-/// As [`standalone`], with the long lists of a table in lookup form kept in `lists` as text and
-/// placeholders in their stead (see `lists`).
+/// generates, for text outputs (`render`), from a plan it built.
 #[cfg(feature = "render")]
-pub(crate) fn standalone_setting_aside(
-    target: &Target<'_>,
-    table: &Table,
-    declared: &Declared<'_>,
-    lists: &crate::lists::SetAside,
-) -> TokenStream {
-    let plan = Plan::new(target, table).setting_aside(lists);
-    let mut out = enum_def::enum_def(&plan, declared);
-    out.extend(wrap(impls_of(&plan)));
+pub(crate) fn standalone(plan: &Plan<'_>, declared: &Declared<'_>) -> TokenStream {
+    let mut out = enum_def::enum_def(plan, declared);
+    out.extend(wrap(impls(plan)));
     out
 }
 
@@ -117,19 +48,14 @@ pub fn derive(target: &Target<'_>, table: &Table) -> TokenStream {
         fn assert_copy<T: ::core::marker::Copy>() {}
         let _ = assert_copy::<#name>;
     };
-    block.extend(impls(target, table));
+    block.extend(impls(&Plan::new(target, table)));
     block.extend(base_files(table));
     wrap(block)
 }
 
 /// Every impl of a table, as the items of one block: what is the same for every table is called
 /// in the runtime's `__private` module, the rest is generated here.
-#[must_use]
-pub fn impls(target: &Target<'_>, table: &Table) -> TokenStream {
-    impls_of(&Plan::new(target, table))
-}
-
-fn impls_of(plan: &Plan<'_>) -> TokenStream {
+fn impls(plan: &Plan<'_>) -> TokenStream {
     let mut out = items::prelude(plan);
     out.extend([
         items::inherent(plan),

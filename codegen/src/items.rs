@@ -5,8 +5,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::body::{self, Column};
-use crate::expand::Kind;
 use crate::plan::{Form, Plan};
+use crate::target::Kind;
 
 /// The names local to the impls' block: the runtime alias (generated text cannot spell `$crate`),
 /// the row constructors, and in lookup form the sorted codes.
@@ -175,9 +175,10 @@ fn flag_predicates(plan: &Plan<'_>) -> TokenStream {
     plan.table
         .flags
         .iter()
+        .zip(&plan.methods.predicates)
         .enumerate()
-        .map(|(bit, flag)| {
-            let name = quote::format_ident!("is_{}", flag.name);
+        .map(|(bit, (flag, predicate))| {
+            let name = proc_macro2::Ident::new(predicate, proc_macro2::Span::call_site());
             let doc = format!(" {}", crate::docs::block(&flag.description));
             let default = format!(
                 " Flag `{}`; codes that do not set it: `{}`.",
@@ -241,7 +242,7 @@ pub(crate) fn repr_conversions(plan: &Plan<'_>) -> TokenStream {
 /// `PartialEq`, `Eq`, `PartialOrd`, `Ord` and `Hash`, by code; none for a derive, whose
 /// comparisons are the user's own `#[derive(...)]`.
 pub(crate) fn comparisons(plan: &Plan<'_>) -> TokenStream {
-    if plan.kind == Kind::Derive {
+    if plan.target.kind == Kind::Derive {
         return TokenStream::new();
     }
     let (name, as_fn) = (plan.name, &plan.as_fn);
@@ -414,10 +415,10 @@ pub(crate) fn close_code_conversions(plan: &Plan<'_>) -> TokenStream {
         quote! {
             #[automatically_derived]
             impl ::core::convert::TryFrom<#krate::CloseCode> for #name {
-                type Error = #krate::CodeError<u16>;
+                type Error = #krate::CodeError<::core::primitive::u16>;
 
                 #[inline]
-                fn try_from(code: #krate::CloseCode) -> ::core::result::Result<Self, #krate::CodeError<u16>> {
+                fn try_from(code: #krate::CloseCode) -> ::core::result::Result<Self, #krate::CodeError<::core::primitive::u16>> {
                     <Self as #krate::CodeTable>::try_from_code(code.as_u16())
                 }
             }
@@ -441,7 +442,7 @@ pub(crate) fn close_code_conversions(plan: &Plan<'_>) -> TokenStream {
 pub(crate) fn user_conversions(plan: &Plan<'_>) -> TokenStream {
     let (krate, name, repr) = (plan.krate, plan.name, &plan.repr);
     let (from_fn, as_fn) = (&plan.from_fn, &plan.as_fn);
-    plan.conversions
+    plan.target.conversions
         .iter()
         .map(|conversion| {
             let ty = &conversion.ty;

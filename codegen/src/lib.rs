@@ -2,7 +2,13 @@
 //!
 //! A plain library, called by the proc macro (`closecodes-macros`), by build scripts and by the
 //! CLI alike; unit-tested without rustc. Data flows one way: a checked `Table` and a [`Target`]
-//! → a plan of the table, decided once → one function per generated item → tokens.
+//! → a plan of the table, decided once → one function per generated item → tokens; or, behind
+//! feature `render`, → one language-neutral view → one target's text (module `render`).
+//!
+//! Modules, each reading only those before it: `target` (what the caller asks for), `code` and
+//! `docs` (writing Rust text and doc comments), `plan` (what an expansion decides once), `body`
+//! (the text that grows with the table), `enum_def` and `items` (one function per generated
+//! item), `expand` (the entry points), then `render` and `build`.
 //!
 //! ```
 //! use closecodes_codegen::{Declared, Kind, Target};
@@ -34,16 +40,14 @@ mod docs;
 mod enum_def;
 mod expand;
 mod items;
-mod lists;
 mod plan;
 #[cfg(feature = "render")]
 pub mod render;
+mod target;
 
-pub use expand::{
-    Conversion, Declared, Kind, Target, Tracked, close_codes, derive, impls, stand_in, standalone,
-    tracking,
-};
+pub use expand::{close_codes, derive, stand_in, tracking};
 pub use plan::LOOKUP_ABOVE;
+pub use target::{Conversion, Declared, Kind, Target, Tracked};
 
 #[doc(no_inline)]
 pub use closecodes_spec::Table;

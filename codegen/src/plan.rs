@@ -1,12 +1,10 @@
 //! What an expansion decides once, before any token is written.
 
-use closecodes_spec::{CodeRange, Interval, Table};
+use closecodes_spec::{CodeRange, Interval, Methods, Row, Table};
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
-use quote::format_ident;
 
-use crate::code::{Code, DocStyle};
-use crate::expand::{Kind, Target};
-use crate::lists::{SetAside, Shape};
+use crate::code::Code;
+use crate::target::{Kind, Target};
 
 /// Above this many named codes, a table is generated in *lookup form*: named codes are found by a
 /// binary search over a sorted `const` array, and their reason, description and sendability read
@@ -28,38 +26,54 @@ pub(crate) enum Form {
     Lookup,
 }
 
-/// What a row of the table's listing describes. Declaration order is row order at one number:
-/// a named code, then a range interval, then a code documented in that range.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum RowKind {
-    Code,
-    Range,
-    Documented,
+/// A long list of an expansion: its elements are one line each, and grow with the table. A file
+/// rendered by `render` writes them as text beside prettyplease's output (see `render::lists`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum List {
+    /// The enum's variants, with their docs.
+    Variants,
+    /// `as_repr`'s arms.
+    AsArms,
+    /// `ALL`.
+    All,
+    /// `__CODES`, in lookup form.
+    Codes,
+    /// `CodeTable::ENTRIES`.
+    Entries,
+    /// The by-name index of `parse_code`.
+    ByName,
 }
 
-/// One row of the table's listing: a named code, a range interval, or a code documented in a
-/// range. The same rows feed `ENTRIES`, the enum's doc table and the by-name index.
-pub(crate) struct Row<'t> {
-    pub(crate) start: i128,
-    pub(crate) end: i128,
-    pub(crate) kind: RowKind,
-    pub(crate) variant: &'t str,
-    pub(crate) reason: Option<&'t str>,
-    pub(crate) description: &'t str,
-    pub(crate) sendable: bool,
-    pub(crate) flags: &'t [bool],
+impl List {
+    /// What encloses the list.
+    pub(crate) fn delimiter(self) -> Delimiter {
+        match self {
+            List::Variants | List::AsArms => Delimiter::Brace,
+            List::All | List::Codes | List::Entries | List::ByName => Delimiter::Bracket,
+        }
+    }
+}
+
+/// Where the long lists of an expansion go when they are not tokens.
+pub(crate) trait ListSink {
+    /// Keeps the list's `text` and returns what stands in the tokens in its stead.
+    fn keep(&self, list: List, text: String) -> TokenStream;
 }
 
 /// One table's expansion, decided: the form, the rows, the names of the functions.
 pub(crate) struct Plan<'t> {
     pub(crate) table: &'t Table,
+    /// What the caller asked for: names, front end, runtime path, conversions.
+    pub(crate) target: &'t Target<'t>,
+    /// The runtime's path (`target.krate`).
     pub(crate) krate: &'t TokenStream,
+    /// The enum's name (`target.name`).
     pub(crate) name: &'t Ident,
-    pub(crate) kind: Kind,
-    pub(crate) conversions: &'t [crate::expand::Conversion],
     pub(crate) form: Form,
-    /// Ordered by code; see [`RowKind`] for the order at one number.
+    /// Ordered by code ([`Table::rows`]).
     pub(crate) rows: Vec<Row<'t>>,
+    /// Every name generated from the table: `from_u16`, constructors, predicates.
+    pub(crate) methods: Methods,
     /// The interval `from_repr` tests before anything else; see [`widest_interval`].
     pub(crate) widest: Option<(&'t CodeRange, Interval)>,
     /// `::core::primitive::u16`: spelled in full, so that a user's `u16` in scope changes nothing.
@@ -70,12 +84,12 @@ pub(crate) struct Plan<'t> {
     pub(crate) as_fn: Ident,
     /// The enum's name as text (`Type` for `r#Type`): `NAME`, messages and doc links.
     pub(crate) name_text: String,
-    /// Where long lists go as text instead of tokens, when rendering a file (see `lists`).
-    lists: Option<&'t SetAside>,
+    /// Where long lists go as text instead of tokens, when rendering a file.
+    lists: Option<&'t dyn ListSink>,
 }
 
 impl<'t> Plan<'t> {
-    pub(crate) fn new(target: &Target<'t>, table: &'t Table) -> Self {
+    pub(crate) fn new(target: &'t Target<'t>, table: &'t Table) -> Self {
         // A total table without ranges names every value, and needs no search.
         let form = if table.codes.len() > LOOKUP_ABOVE && !(table.total && table.ranges.is_empty())
         {
@@ -83,22 +97,22 @@ impl<'t> Plan<'t> {
         } else {
             Form::Match
         };
-        let repr = table.repr.name();
+        let methods = Methods::of(table);
         Plan {
             table,
+            target,
             krate: target.krate,
             name: target.name,
-            kind: target.kind,
-            conversions: target.conversions,
             form,
-            rows: rows(table),
+            rows: table.rows(),
             widest: widest_interval(table),
             repr: {
-                let repr = Ident::new(repr, Span::call_site());
+                let repr = Ident::new(table.repr.name(), Span::call_site());
                 quote::quote!(::core::primitive::#repr)
             },
-            from_fn: format_ident!("from_{repr}"),
-            as_fn: format_ident!("as_{repr}"),
+            from_fn: Ident::new(&methods.from_repr, Span::call_site()),
+            as_fn: Ident::new(&methods.as_repr, Span::call_site()),
+            methods,
             name_text: syn::ext::IdentExt::unraw(target.name).to_string(),
             lists: None,
         }
@@ -106,40 +120,19 @@ impl<'t> Plan<'t> {
 
     /// The same plan, keeping the long lists of a table in lookup form in `lists`.
     #[cfg(feature = "render")]
-    pub(crate) fn setting_aside(mut self, lists: &'t SetAside) -> Self {
-        self.lists = Some(lists);
+    pub(crate) fn setting_aside(mut self, lists: &'t dyn ListSink) -> Self {
+        self.lists = Some(lists).filter(|_| self.form == Form::Lookup);
         self
     }
 
-    /// Whether long lists are kept as text (see `lists`).
-    fn sets_aside(&self) -> Option<&'t SetAside> {
-        self.lists.filter(|_| self.form == Form::Lookup)
-    }
-
-    /// A writer for a list of `shape`: with `///` docs when the list is kept as text.
-    pub(crate) fn list_writer(&self) -> Code {
-        if self.sets_aside().is_some() {
-            Code::with_docs(DocStyle::Comment)
-        } else {
-            Code::new()
-        }
-    }
-
-    /// A list (one element per line in `code`) as the group `delimiter` encloses: its tokens, or
-    /// a placeholder when it is kept as text.
-    pub(crate) fn list(&self, code: Code, shape: Shape) -> TokenTree {
-        let delimiter = match shape {
-            Shape::Array => Delimiter::Bracket,
-            Shape::Variants | Shape::Arms => Delimiter::Brace,
-        };
-        let tokens = match self.sets_aside() {
-            Some(lists) => lists
-                .keep(shape, code.into_text())
-                .parse()
-                .unwrap_or_default(),
+    /// A list (one element per line in `code`) in its delimiters: its tokens, or what stands for
+    /// it when it is kept as text.
+    pub(crate) fn list(&self, code: Code, list: List) -> TokenTree {
+        let tokens = match self.lists {
+            Some(lists) => lists.keep(list, code.into_text()),
             None => code.tokens(),
         };
-        TokenTree::Group(Group::new(delimiter, tokens))
+        TokenTree::Group(Group::new(list.delimiter(), tokens))
     }
 
     /// `expr` as `from_repr` returns it: itself in a total table, in `Some` in a partial one.
@@ -154,55 +147,13 @@ impl<'t> Plan<'t> {
     /// Whether the table converts to and from `closecodes::CloseCode`: it extends `websocket`
     /// and is not `CloseCode` itself.
     pub(crate) fn converts_with_close_code(&self) -> bool {
-        self.kind != Kind::Standard
-            && self.table.builtins.contains(&closecodes_spec::Builtin::WebSocket)
+        self.target.kind != Kind::Standard
+            && self
+                .table
+                .builtins
+                .contains(&closecodes_spec::Builtin::WebSocket)
             && self.table.repr == closecodes_spec::Repr::U16
     }
-}
-
-/// Every row, ordered by code, then by [`RowKind`], then by end.
-pub(crate) fn rows(table: &Table) -> Vec<Row<'_>> {
-    let mut rows: Vec<Row<'_>> = Vec::new();
-    for code in &table.codes {
-        rows.push(Row {
-            start: code.value,
-            end: code.value,
-            kind: RowKind::Code,
-            variant: &code.name,
-            reason: code.reason.as_deref(),
-            description: &code.description,
-            sendable: code.sendable,
-            flags: &code.flags,
-        });
-    }
-    for range in &table.ranges {
-        for interval in &range.intervals {
-            rows.push(Row {
-                start: interval.start,
-                end: interval.end,
-                kind: RowKind::Range,
-                variant: &range.name,
-                reason: range.reason.as_deref(),
-                description: &range.description,
-                sendable: range.sendable,
-                flags: &range.flags,
-            });
-        }
-        for documented in &range.documented {
-            rows.push(Row {
-                start: documented.value,
-                end: documented.value,
-                kind: RowKind::Documented,
-                variant: &range.name,
-                reason: documented.reason.as_deref(),
-                description: &documented.description,
-                sendable: documented.sendable,
-                flags: &documented.flags,
-            });
-        }
-    }
-    rows.sort_by_key(|row| (row.start, row.kind, row.end));
-    rows
 }
 
 /// The interval of a range that covers more than half of the repr's values and holds no named

@@ -67,13 +67,15 @@ impl FileLoader {
 impl Loader for FileLoader {
     /// A base named in a spec file is relative to that file; one named in an inline spec or a
     /// derive is relative to the crate, falling back to the invoking source file's directory.
-    fn load(&mut self, path: &str, from: &Source) -> Result<Source, String> {
+    fn load(&mut self, path: &str, from: &Source) -> Result<Source, closecodes_spec::ReadError> {
         let spec_dir = Path::new(&from.key).parent();
         let dirs = match (&from.origin, spec_dir) {
             (Origin::File(_), Some(dir)) => vec![(dir, Found::BesideSpec)],
             _ => self.crate_dirs(),
         };
-        find(path, "base spec", &dirs).map(|(source, _)| source)
+        find(path, "base spec", &dirs)
+            .map(|(source, _)| source)
+            .map_err(closecodes_spec::ReadError::Refused)
     }
 }
 
@@ -108,7 +110,9 @@ fn find(path: &str, what: &str, dirs: &[(&Path, Found)]) -> Result<(Source, Foun
                 found.describe()
             ));
         }
-        return Source::read_file(path, &full).map(|source| (source, *found));
+        return Source::read_file(path, &full)
+            .map(|source| (source, *found))
+            .map_err(|e| e.to_string());
     }
     let places: Vec<&str> = dirs.iter().map(|(_, found)| found.describe()).collect();
     Err(format!(

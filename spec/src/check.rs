@@ -738,7 +738,10 @@ fn methods_taken(repr: Repr, base: Option<&Table>) -> HashMap<String, String> {
     let mut taken: HashMap<String, String> = RESERVED_METHODS
         .iter()
         .map(|m| ((*m).to_owned(), every()))
-        .chain([(Methods::from_repr(repr), every()), (Methods::as_repr(repr), every())])
+        .chain([
+            (Methods::from_repr(repr), every()),
+            (Methods::as_repr(repr), every()),
+        ])
         .collect();
     for r in base.iter().flat_map(|b| b.ranges.iter()) {
         let (constructor, fallible) = Methods::constructors(&r.name);

@@ -278,7 +278,7 @@ impl std::error::Error for Errors {}
 
 /// The most characters of a source line a snippet shows; a longer line is clipped around the
 /// problem, so that a 200 KB line gives a line of output, not 200 KB of it.
-pub(crate) const SNIPPET_CHARS: usize = 120;
+pub(crate) const SNIPPET_CHARS: usize = 240;
 
 /// A source line as a snippet shows it, with where its underline starts and how wide it is:
 /// control characters escaped (the underline covers their escapes), clipped to about

@@ -472,7 +472,11 @@ impl Table {
                     aliases: &[],
                 });
             }
-            for documented in range.documented.iter().filter(|d| !merged.contains(&d.value)) {
+            for documented in range
+                .documented
+                .iter()
+                .filter(|d| !merged.contains(&d.value))
+            {
                 rows.push(Row {
                     kind: RowKind::Documented,
                     start: documented.value,

@@ -13,7 +13,7 @@ pub const KEYWORDS: &[&str] = &[
     "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
     "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
     "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
-    "override", "priv", "try", "typeof", "unsized", "virtual", "yield", "union", "raw", "safe",
+    "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
 ];
 
 /// A name as its words, so that every target can spell it in its own case: `IOError` is `IO` and
@@ -119,7 +119,10 @@ impl fmt::Display for Words {
 fn capitalized(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect()
+        first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect()
     })
 }
 
@@ -312,10 +315,25 @@ mod tests {
     fn words_keep_acronyms_together() {
         let cases = [
             ("IOError", "io_error", "ioError", "IO_ERROR"),
-            ("HTTPUpgradeRejected", "http_upgrade_rejected", "httpUpgradeRejected", "HTTP_UPGRADE_REJECTED"),
-            ("SessionTimedOut", "session_timed_out", "sessionTimedOut", "SESSION_TIMED_OUT"),
+            (
+                "HTTPUpgradeRejected",
+                "http_upgrade_rejected",
+                "httpUpgradeRejected",
+                "HTTP_UPGRADE_REJECTED",
+            ),
+            (
+                "SessionTimedOut",
+                "session_timed_out",
+                "sessionTimedOut",
+                "SESSION_TIMED_OUT",
+            ),
             ("Http2Error", "http2_error", "http2Error", "HTTP2_ERROR"),
-            ("browser_closable", "browser_closable", "browserClosable", "BROWSER_CLOSABLE"),
+            (
+                "browser_closable",
+                "browser_closable",
+                "browserClosable",
+                "BROWSER_CLOSABLE",
+            ),
             ("x_2", "x_2", "x2", "X_2"),
             ("Tls", "tls", "tls", "TLS"),
             ("A", "a", "a", "A"),
@@ -323,7 +341,11 @@ mod tests {
         for (name, snake, camel, screaming) in cases {
             let words = Words::of(name);
             assert_eq!(
-                (words.snake().as_str(), words.camel().as_str(), words.screaming().as_str()),
+                (
+                    words.snake().as_str(),
+                    words.camel().as_str(),
+                    words.screaming().as_str()
+                ),
                 (snake, camel, screaming),
                 "{name}"
             );
@@ -338,7 +360,10 @@ mod tests {
             Methods::constructors("IOError"),
             ("io_error".to_owned(), "try_io_error".to_owned())
         );
-        assert_eq!(Methods::predicate("browser_closable"), "is_browser_closable");
+        assert_eq!(
+            Methods::predicate("browser_closable"),
+            "is_browser_closable"
+        );
         assert_eq!(Methods::from_repr(Repr::I64), "from_i64");
     }
 }

@@ -280,7 +280,11 @@ impl fmt::Display for ReadError {
         match self {
             ReadError::NotFound { path } => write!(f, "cannot find spec file `{}`", escaped(path)),
             ReadError::Directory { path } => {
-                write!(f, "`{}` is a directory; expected a spec file", escaped(path))
+                write!(
+                    f,
+                    "`{}` is a directory; expected a spec file",
+                    escaped(path)
+                )
             }
             ReadError::NotAFile { path } => write!(
                 f,
@@ -336,7 +340,10 @@ pub fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
 #[must_use]
 pub fn needs_escape(c: char) -> bool {
     (c.is_control() && c != '\t')
-        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}'
+        )
         || ('\u{202a}'..='\u{202e}').contains(&c)
         || ('\u{2066}'..='\u{2069}').contains(&c)
 }

@@ -14,7 +14,7 @@ use std::thread;
 use std::time::Duration;
 
 use closecodes::{CloseCode, CodeTable};
-use closecodes_codegen::build::{Files, read};
+use closecodes_codegen::build::Files;
 use closecodes_codegen::render::{Format, render};
 use closecodes_tests::GatewayCode;
 use serde_json::Value;
@@ -47,7 +47,7 @@ fn rendered(spec: &str, name: &str, format: Format) -> String {
         closecodes_spec::load(&source, &mut closecodes_spec::NoFiles).expect("checks")
     } else {
         let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(spec);
-        let source = read(spec, &path).expect("the spec reads");
+        let source = closecodes_spec::Source::read_file(spec, &path).expect("the spec reads");
         closecodes_spec::load(&source, &mut Files).expect("the spec checks")
     };
     render(format, &table, name, spec).expect("renders")

@@ -1,12 +1,37 @@
 //! The resolved table as JSON, for tools: `extends` flattened, every code, documented code and
 //! range with all its fields. `spec/table.schema.json` describes it.
 
-use closecodes_spec::{Flag, Table};
+use closecodes_spec::Flag;
 use serde_json::{Map, Value, json};
 
-/// A JSON (and JavaScript) string literal.
-pub(super) fn string(text: &str) -> String {
-    Value::String(text.to_owned()).to_string()
+use super::{Language, RenderError, Text, View};
+
+/// The JSON target.
+pub(crate) struct Json;
+
+impl Language for Json {
+    fn name(&self) -> &'static str {
+        "JSON"
+    }
+
+    fn reserved(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    fn defined(&self, _view: &View<'_>) -> Vec<String> {
+        Vec::new()
+    }
+
+    fn string(&self, text: &str) -> String {
+        Value::String(text.to_owned()).to_string()
+    }
+
+    /// JSON has no comments: a document's text is in its fields.
+    fn doc(&self, _out: &mut Text, _indent: &str, _text: &str) {}
+
+    fn file(&self, view: &View<'_>) -> Result<String, RenderError> {
+        Ok(document(view))
+    }
 }
 
 /// A number of the table as JSON: every repr's values fit `i64` or `u64`.
@@ -28,7 +53,8 @@ fn flags(declared: &[Flag], set: &[bool]) -> Value {
 }
 
 /// The document, pretty-printed, with a final newline.
-pub(super) fn document(table: &Table, name: &str) -> String {
+fn document(view: &View<'_>) -> String {
+    let (table, name) = (view.table, view.name);
     let codes: Vec<Value> = table
         .codes
         .iter()
@@ -40,6 +66,7 @@ pub(super) fn document(table: &Table, name: &str) -> String {
                 "description": c.description,
                 "sendable": c.sendable,
                 "flags": flags(&table.flags, &c.flags),
+                "aliases": c.aliases,
             })
         })
         .collect();

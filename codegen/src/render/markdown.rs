@@ -1,100 +1,114 @@
 //! The table as a Markdown page for API docs: a title, the description, one row per code, range
-//! interval and documented code, ordered by number.
+//! interval and documented code ([`Table::rows`](closecodes_spec::Table::rows)), ordered by
+//! number. No spec text can change the page's structure outside its place: cells are one line
+//! with `|`, `\` and `<` escaped; the description cannot open a heading, an unclosed fence or
+//! raw HTML.
 
-use closecodes_spec::Table;
+use closecodes_spec::RowKind;
 
-use crate::code::Code;
+use super::{Language, RenderError, Text, View};
+use crate::docs::{code_spans, visible};
 
-/// A table cell: no line break, no `|` that ends the cell early.
-fn cell(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace('|', "\\|")
-}
+/// The Markdown target.
+pub(crate) struct Markdown;
 
 fn yes_no(value: bool) -> &'static str {
     if value { "yes" } else { "no" }
 }
 
-/// The page.
-pub(super) fn page(table: &Table, name: &str) -> String {
-    let mut out = Code::new();
-    writeln!(out, "# {name}\n");
-    if let Some(description) = &table.description {
-        writeln!(out, "{description}\n");
+impl Language for Markdown {
+    fn name(&self) -> &'static str {
+        "Markdown"
     }
-    out.push("| Code | Name | Reason | Description | Sendable |");
-    for flag in &table.flags {
-        write!(out, " `{}` |", flag.name);
+
+    fn reserved(&self) -> &'static [&'static str] {
+        &[]
     }
-    out.push("\n|---:|---|---|---|:-:|");
-    for _ in &table.flags {
-        out.push(":-:|");
+
+    fn defined(&self, _view: &View<'_>) -> Vec<String> {
+        Vec::new()
     }
-    out.line("");
-    let mut rows: Vec<(i128, u8, String)> = Vec::new();
-    let row = |code: String,
-               name: String,
-               reason: Option<&str>,
-               description: &str,
-               sendable: bool,
-               flags: &[bool]| {
-        let mut line = format!(
-            "| {code} | {name} | {} | {} | {} |",
-            cell(reason.unwrap_or("")),
-            cell(description),
-            yes_no(sendable)
+
+    /// A table cell: one line, no `|` that ends the cell early, no `\` that escapes our `|`, no
+    /// HTML; code spans kept.
+    fn string(&self, text: &str) -> String {
+        let line = visible(
+            &text.split_whitespace().collect::<Vec<_>>().join(" "),
+            false,
         );
-        for set in flags {
-            line.push(' ');
-            line.push_str(yes_no(*set));
-            line.push_str(" |");
+        let mut out = String::with_capacity(line.len());
+        for (code, part) in code_spans(&line) {
+            if code {
+                out.push_str(&part.replace('|', "\\|"));
+            } else {
+                for c in part.chars() {
+                    match c {
+                        '\\' => out.push_str("\\\\"),
+                        '|' => out.push_str("\\|"),
+                        '<' => out.push_str("&lt;"),
+                        _ => out.push(c),
+                    }
+                }
+            }
         }
-        line
-    };
-    for code in &table.codes {
-        let line = row(
-            code.value.to_string(),
-            format!("`{}`", code.name),
-            code.reason.as_deref(),
-            &code.description,
-            code.sendable,
-            &code.flags,
-        );
-        rows.push((code.value, 0, line));
+        out
     }
-    for range in &table.ranges {
-        for interval in &range.intervals {
-            let line = row(
-                if interval.start == interval.end {
-                    interval.start.to_string()
-                } else {
-                    format!("{}–{}", interval.start, interval.end)
-                },
-                format!("`{}(_)`", range.name),
-                range.reason.as_deref(),
-                &range.description,
-                range.sendable,
-                &range.flags,
+
+    /// A paragraph: the description's Markdown, with fences closed and shown as text, HTML
+    /// escaped, and no line that becomes a heading or a rule.
+    fn doc(&self, out: &mut Text, _indent: &str, text: &str) {
+        for line in crate::docs::block(text).split('\n') {
+            let body = line.trim_start();
+            let structural = body.starts_with('#')
+                || (!body.is_empty() && body.chars().all(|c| "=-*_ \t".contains(c)));
+            if structural {
+                writeln!(out, "\\{body}");
+            } else {
+                writeln!(out, "{line}");
+            }
+        }
+        out.push("\n");
+    }
+
+    fn file(&self, view: &View<'_>) -> Result<String, RenderError> {
+        let mut out = Text::new();
+        writeln!(out, "# {}\n", view.name);
+        if let Some(description) = &view.table.description {
+            self.doc(&mut out, "", description);
+        }
+        out.push("| Code | Name | Reason | Description | Sendable |");
+        for flag in &view.flags {
+            write!(out, " `{}` |", flag.name);
+        }
+        out.push("\n|---:|---|---|---|:-:|");
+        for _ in &view.flags {
+            out.push(":-:|");
+        }
+        out.push("\n");
+        for row in &view.rows {
+            let (code, name) = match row.kind {
+                RowKind::Code => (row.start.to_string(), format!("`{}`", row.variant)),
+                _ if row.start == row.end => (
+                    row.start.to_string(),
+                    format!("`{}({})`", row.variant, row.start),
+                ),
+                _ => (
+                    format!("{}–{}", row.start, row.end),
+                    format!("`{}(_)`", row.variant),
+                ),
+            };
+            write!(
+                out,
+                "| {code} | {name} | {} | {} | {} |",
+                self.string(row.reason.unwrap_or("")),
+                self.string(row.description),
+                yes_no(row.sendable)
             );
-            rows.push((interval.start, 1, line));
+            for set in row.flags {
+                write!(out, " {} |", yes_no(*set));
+            }
+            out.push("\n");
         }
-        for documented in &range.documented {
-            let line = row(
-                documented.value.to_string(),
-                format!("`{}({})`", range.name, documented.value),
-                documented.reason.as_deref(),
-                &documented.description,
-                documented.sendable,
-                &documented.flags,
-            );
-            rows.push((documented.value, 2, line));
-        }
+        Ok(out.into_string())
     }
-    rows.sort_by_key(|(start, rank, _)| (*start, *rank));
-    for (_, _, line) in rows {
-        out.line(&line);
-    }
-    out.into_text()
 }

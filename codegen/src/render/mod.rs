@@ -1,19 +1,34 @@
 //! The table as text for every side of the wire: Rust (for build scripts and committed files),
 //! TypeScript and JavaScript modules, Markdown, JSON. Each output is deterministic: the same
 //! table gives the same bytes.
+//!
+//! One language-neutral [`View`](view::View) of the table is built once (rows, flags, the default
+//! description, names as words); each target is one implementation of [`Language`]: its namer
+//! (reserved words, the identifiers its own module defines), its string literals, its doc
+//! comments, its file. The fixed logic of a language (the lookups behind `describe` and
+//! `fromWire`) is a real source file of that language beside its module (`ts/runtime.ts`),
+//! checked by that language's own tools as it stands and included into the output, so that a
+//! target writes data and names only.
 
 mod json;
+pub(crate) mod lists;
 mod markdown;
+mod rust;
 mod script;
+mod text;
+mod view;
+
+use std::fmt;
+use std::str::FromStr;
 
 use closecodes_spec::Table;
-use proc_macro2::{Ident, Span};
-use quote::quote;
 
-use crate::{Declared, Kind, Target};
+pub(crate) use text::Text;
+pub(crate) use view::View;
 
 /// What `render` writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Format {
     /// The items `close_codes!` generates, formatted with prettyplease, naming the runtime
     /// `::closecodes`: for `include!` from a build script's `OUT_DIR`, or to commit.
@@ -29,63 +44,189 @@ pub enum Format {
 }
 
 impl Format {
-    /// Every format, with the name `closecodes render --to` takes.
-    pub const ALL: [(&'static str, Format); 5] = [
-        ("rust", Format::Rust),
-        ("ts", Format::TypeScript),
-        ("js", Format::JavaScript),
-        ("md", Format::Markdown),
-        ("json", Format::Json),
+    /// Every format, in the order `--help` lists them.
+    pub const ALL: [Format; 5] = [
+        Format::Rust,
+        Format::TypeScript,
+        Format::JavaScript,
+        Format::Markdown,
+        Format::Json,
     ];
+
+    /// The name `closecodes render --to` takes: `rust`, `ts`, `js`, `md`, `json`.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Format::Rust => "rust",
+            Format::TypeScript => "ts",
+            Format::JavaScript => "js",
+            Format::Markdown => "md",
+            Format::Json => "json",
+        }
+    }
+
+    /// The target that writes the format.
+    fn language(self) -> &'static dyn Language {
+        match self {
+            Format::Rust => &rust::Rust,
+            Format::TypeScript => &script::Script::TYPESCRIPT,
+            Format::JavaScript => &script::Script::JAVASCRIPT,
+            Format::Markdown => &markdown::Markdown,
+            Format::Json => &json::Json,
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Self, String> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name() == name)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+                format!(
+                    "unknown format `{}`; expected one of {}",
+                    closecodes_spec::escaped(name),
+                    names.join(", ")
+                )
+            })
+    }
+}
+
+/// Why a table cannot be rendered in a format.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RenderError {
+    /// The table's name cannot be an identifier of the target.
+    Name {
+        /// The name, as given.
+        name: String,
+        /// The target's language.
+        target: &'static str,
+        /// Why, and what is expected.
+        reason: String,
+    },
+    /// A code cannot be written exactly in the target (JavaScript numbers above 2^53).
+    Number {
+        /// The code.
+        value: i128,
+        /// The target's language.
+        target: &'static str,
+    },
+}
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RenderError::Name {
+                name,
+                target,
+                reason,
+            } => write!(
+                f,
+                "`{}` cannot name the table in {target}: {reason}",
+                closecodes_spec::escaped(name)
+            ),
+            RenderError::Number { value, target } => write!(
+                f,
+                "code {value} cannot be written exactly as a {target} number (the largest exact one is 2^53 - 1 = {MAX_SAFE_INTEGER}); expected codes within ±{MAX_SAFE_INTEGER} for this target"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+/// The largest integer a JavaScript number holds exactly: `Number.MAX_SAFE_INTEGER`.
+pub(crate) const MAX_SAFE_INTEGER: i128 = (1 << 53) - 1;
+
+/// One target language: its namer, string literals, doc comments and file. Adding a language is
+/// one module implementing this, its runtime file, its goldens and a `Format`.
+pub(crate) trait Language: Sync {
+    /// The language's name, for messages.
+    fn name(&self) -> &'static str;
+
+    /// Words that cannot name the table: the language's keywords and the globals the module uses.
+    fn reserved(&self) -> &'static [&'static str];
+
+    /// The names the module defines for `view` besides the table's (`describe`, a predicate per
+    /// flag): the table may not take one.
+    fn defined(&self, view: &View<'_>) -> Vec<String>;
+
+    /// Whether `name` has the shape of an identifier of the language (keywords aside).
+    fn is_identifier(&self, name: &str) -> bool {
+        name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    }
+
+    /// `name` as the table's name in this language, or why it cannot be.
+    fn table_name(&self, name: &str, view: &View<'_>) -> Result<(), RenderError> {
+        let error = |reason: String| RenderError::Name {
+            name: name.to_owned(),
+            target: self.name(),
+            reason,
+        };
+        if !self.is_identifier(name) {
+            return Err(error(
+                "it is not an identifier; expected ASCII letters, digits and `_`, starting with a letter, such as `ChatCode`".to_owned(),
+            ));
+        }
+        if self.reserved().contains(&name) {
+            return Err(error(format!(
+                "it is a keyword or a global name of {}; expected another name",
+                self.name()
+            )));
+        }
+        if self.defined(view).iter().any(|d| d == name) {
+            return Err(error(
+                "the module defines a name of its own so; expected another name".to_owned(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// A string literal holding `text`.
+    fn string(&self, text: &str) -> String;
+
+    /// A doc comment holding `text`, at `indent`.
+    fn doc(&self, out: &mut Text, indent: &str, text: &str);
+
+    /// The file.
+    ///
+    /// # Errors
+    ///
+    /// When the table cannot be written exactly in the language.
+    fn file(&self, view: &View<'_>) -> Result<String, RenderError>;
 }
 
 /// The table named `name` in `format`; `source` names the spec in the header of code outputs.
 ///
 /// # Errors
 ///
-/// When `name` is not a Rust identifier (the enum's, and the TypeScript const's, name).
-pub fn render(format: Format, table: &Table, name: &str, source: &str) -> Result<String, String> {
-    if syn::parse_str::<Ident>(name).is_err() {
-        return Err(format!(
-            "`{name}` is not a valid name for the table; expected an identifier such as `ChatCode`"
-        ));
-    }
-    Ok(match format {
-        Format::Rust => rust(table, name, source),
-        Format::TypeScript => script::module(table, name, source, script::Flavour::TypeScript),
-        Format::JavaScript => script::module(table, name, source, script::Flavour::JavaScript),
-        Format::Markdown => markdown::page(table, name),
-        Format::Json => json::document(table, name),
-    })
+/// When `name` cannot name the table in the format's language (not an identifier, a keyword, a
+/// name the module uses), or a code cannot be written exactly in it.
+pub fn render(
+    format: Format,
+    table: &Table,
+    name: &str,
+    source: &str,
+) -> Result<String, RenderError> {
+    let language = format.language();
+    let view = View::new(table, name, source);
+    language.table_name(name, &view)?;
+    language.file(&view)
 }
 
-/// The Rust items of the table, formatted: the same enum and impls as `close_codes!`, without the
-/// rebuild tracking (a build script prints `cargo:rerun-if-changed` instead).
-fn rust(table: &Table, name: &str, source: &str) -> String {
-    let krate = quote!(::closecodes);
-    let name = Ident::new(name, Span::call_site());
-    let target = Target {
-        krate: &krate,
-        name: &name,
-        kind: Kind::Macro,
-        conversions: &[],
-    };
-    let vis: syn::Visibility = syn::parse_quote!(pub);
-    let declared = Declared {
-        attrs: &[],
-        vis: &vis,
-    };
-    let lists = crate::lists::SetAside::default();
-    let tokens = crate::expand::standalone_setting_aside(&target, table, &declared, &lists);
-    let header = format!(
-        "// Generated by closecodes from `{source}`; do not edit. Regenerate with\n// `closecodes render --to rust`, or from a build script with `closecodes_codegen::build`.\n\n"
-    );
-    match syn::parse2::<syn::File>(tokens) {
-        Ok(file) => header + &lists.restore(&prettyplease::unparse(&file)),
-        // A checked table always generates valid Rust (the fuzz target and the no-panic property
-        // hold it to that); should it not, the output says so rather than being empty.
-        Err(e) => format!(
-            "{header}::core::compile_error!(\"internal error in closecodes: the generated code does not parse ({e}); please report it\");\n"
-        ),
-    }
+/// The header line of a generated file, as one line of a comment: the spec's file name with its
+/// control characters and line separators escaped, so that it cannot end the comment.
+pub(crate) fn header_source(source: &str) -> String {
+    crate::docs::visible(source, false)
 }

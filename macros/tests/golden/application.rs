@@ -683,14 +683,6 @@ const _: () = {
                 "Reserved",
                 1004,
                 1004,
-                "",
-                "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
-                false,
-                0,
-            ),
-            __documented(
-                "Reserved",
-                1004,
                 "Reserved",
                 "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.",
                 false,
@@ -924,7 +916,7 @@ const _: () = {
         > {
             ::closecodes::__private::parse_code::<
                 Self,
-            >(text, &[8, 15, 2, 13, 12, 16, 9, 1, 10, 3, 25, 14, 11, 7, 17, 24, 4])
+            >(text, &[7, 14, 2, 12, 11, 15, 8, 1, 9, 3, 24, 13, 10, 6, 16, 23, 4])
         }
     }
     #[automatically_derived]

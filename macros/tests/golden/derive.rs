@@ -297,11 +297,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::convert::TryFrom<::closecodes::CloseCode> for ChatCode {
-        type Error = ::closecodes::CodeError<u16>;
+        type Error = ::closecodes::CodeError<::core::primitive::u16>;
         #[inline]
         fn try_from(
             code: ::closecodes::CloseCode,
-        ) -> ::core::result::Result<Self, ::closecodes::CodeError<u16>> {
+        ) -> ::core::result::Result<
+            Self,
+            ::closecodes::CodeError<::core::primitive::u16>,
+        > {
             <Self as ::closecodes::CodeTable>::try_from_code(code.as_u16())
         }
     }

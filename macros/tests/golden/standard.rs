@@ -622,14 +622,6 @@ const _: () = {
                 "Reserved",
                 1004,
                 1004,
-                "",
-                "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
-                false,
-                0,
-            ),
-            __documented(
-                "Reserved",
-                1004,
                 "Reserved",
                 "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.",
                 false,
@@ -833,7 +825,7 @@ const _: () = {
         > {
             crate::__private::parse_code::<
                 Self,
-            >(text, &[8, 15, 2, 13, 12, 16, 9, 1, 10, 3, 14, 11, 7, 17, 4])
+            >(text, &[7, 14, 2, 12, 11, 15, 8, 1, 9, 3, 13, 10, 6, 16, 4])
         }
     }
     crate::__impl_serde!(CloseCode, ::core::primitive::u16);

@@ -1,0 +1,67 @@
+// The fixed part of every module `closecodes render --to js` writes: the lookups behind `describe`
+// and `fromWire`, by the rule of Rust's `from_u16` (a named code takes precedence over a code
+// documented in its range, which takes precedence over the range). The module holds what follows
+// the marker line below, after the table's data; the declarations above it stand for that data,
+// so that `tsc --checkJs --strict` checks this file as it stands (tests/tests/wire.rs).
+
+/**
+ * @typedef {{ readonly kind: "code" | "range" | "documented", readonly start: number, readonly end: number, readonly sendable: boolean, readonly flags: Readonly<Record<string, boolean>> }} Entry
+ */
+/** @type {readonly Entry[]} */
+const ENTRIES = [];
+
+// closecodes: runtime
+/**
+ * The rows, each frozen with its flags: nothing reachable from `ENTRIES` can change.
+ * @template {{ readonly flags: object }} T
+ * @param {T[]} rows
+ * @returns {readonly T[]}
+ */
+function frozen(rows) {
+  for (const row of rows) {
+    Object.freeze(row.flags);
+    Object.freeze(row);
+  }
+  return Object.freeze(rows);
+}
+
+// Named codes take precedence over the codes documented in a range.
+/** @type {ReadonlyMap<number, Entry>} */
+const POINTS = new Map(
+  [...ENTRIES.filter((e) => e.kind === "documented"), ...ENTRIES.filter((e) => e.kind === "code")].map(
+    (e) => [e.start, e],
+  ),
+);
+/** @type {readonly Entry[]} */
+const RANGES = ENTRIES.filter((e) => e.kind === "range");
+
+/**
+ * The entry `code` falls in: its named code, its documented code, or its range; `undefined` if it
+ * is not a code of the table (any number is a valid argument: 70000, -1, 1.5, NaN).
+ * @param {number} code
+ * @returns {Entry | undefined}
+ */
+export function describe(code) {
+  if (!Number.isInteger(code)) return undefined;
+  const point = POINTS.get(code);
+  if (point !== undefined) return point;
+  let low = 0;
+  let high = RANGES.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (/** @type {Entry} */ (RANGES[middle]).end < code) low = middle + 1;
+    else high = middle;
+  }
+  const range = RANGES[low];
+  return range !== undefined && range.start <= code ? range : undefined;
+}
+
+/**
+ * The entry of a code read from the wire: only codes that may be sent.
+ * @param {number} code
+ * @returns {Entry | undefined}
+ */
+export function fromWire(code) {
+  const entry = describe(code);
+  return entry !== undefined && entry.sendable ? entry : undefined;
+}

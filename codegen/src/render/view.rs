@@ -1,0 +1,56 @@
+//! The table as every rendered target sees it, built once: its name, the default description,
+//! the rows (ordered, merged, defaults decided by `Table::rows`), the flags with their words.
+
+use closecodes_spec::{NamedCode, Row, Table, Words};
+
+/// A flag, with its name as words for each language's case.
+pub(crate) struct FlagView<'t> {
+    /// The `snake_case` name, as the spec writes it (keys of `Entry.flags`).
+    pub(crate) name: &'t str,
+    /// The name's words: `isBrowserClosable`, `is_browser_closable`, `IsBrowserClosable`.
+    pub(crate) words: Words,
+    pub(crate) description: &'t str,
+    pub(crate) default: bool,
+}
+
+/// The language-neutral view of a table.
+pub(crate) struct View<'t> {
+    pub(crate) table: &'t Table,
+    /// The table's name, as given (each language checks that it can take it).
+    pub(crate) name: &'t str,
+    /// The spec's file name as one line of a comment ([`super::header_source`]).
+    pub(crate) source: String,
+    /// The table's description, or a sentence naming it.
+    pub(crate) description: String,
+    /// The named codes, ordered by code.
+    pub(crate) codes: &'t [NamedCode],
+    /// Every row, ordered by code ([`Table::rows`]).
+    pub(crate) rows: Vec<Row<'t>>,
+    pub(crate) flags: Vec<FlagView<'t>>,
+}
+
+impl<'t> View<'t> {
+    pub(crate) fn new(table: &'t Table, name: &'t str, source: &str) -> Self {
+        View {
+            table,
+            name,
+            source: super::header_source(source),
+            description: table
+                .description
+                .clone()
+                .unwrap_or_else(|| format!("Codes of the `{name}` table.")),
+            codes: &table.codes,
+            rows: table.rows(),
+            flags: table
+                .flags
+                .iter()
+                .map(|f| FlagView {
+                    name: &f.name,
+                    words: Words::of(&f.name),
+                    description: &f.description,
+                    default: f.default,
+                })
+                .collect(),
+        }
+    }
+}
