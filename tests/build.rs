@@ -8,12 +8,15 @@ fn main() {
     for (spec, name, file) in [
         ("codes/chat.toml", "ChatCode", "chat_code.rs"),
         ("codes/large_chat.toml", "LargeChat", "large_chat.rs"),
+        // Spec text that tries to break out of every output: the rendered Rust must compile,
+        // with no doctest and no bare CR or bidirectional control in a comment.
+        ("codes/nasty.toml", "NastyCode", "nasty_code.rs"),
     ] {
-        if let Err(errors) = closecodes_codegen::build::Build::new(spec)
+        if let Err(error) = closecodes_codegen::build::Build::new(spec)
             .name(name)
             .generate(file)
         {
-            eprintln!("{errors}");
+            eprintln!("{error}");
             std::process::exit(1);
         }
     }

@@ -203,3 +203,273 @@ fn render_writes_every_target_and_the_drift_check_catches_changes() {
     assert!(stderr(&output).contains("duplicate code 4001"));
     assert!(output.stdout.is_empty());
 }
+
+/// Runs the binary in `dir`.
+fn closecodes_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_closecodes"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the binary runs")
+}
+
+const APP: &str = "extends = \"websocket\"\n[table]\nname = \"AppCode\"\n[[code]]\ncode = 4001\nname = \"Unauthorized\"\ndescription = \"No session.\"\n";
+
+#[test]
+fn output_never_replaces_a_spec_it_read_and_is_written_whole() {
+    let dir = scratch("output");
+    std::fs::write(dir.join("base.toml"), "extends = \"websocket\"\n").unwrap();
+    std::fs::write(
+        dir.join("app.toml"),
+        APP.replace("\"websocket\"", "\"base.toml\""),
+    )
+    .unwrap();
+    for target in ["app.toml", "base.toml", "./app.toml"] {
+        let output = closecodes_in(&dir, &["render", "--to", "ts", "app.toml", "-o", target]);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{target}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stderr(&output)
+                .contains("is a spec file this command read; expected another output file"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    assert!(
+        std::fs::read_to_string(dir.join("app.toml"))
+            .unwrap()
+            .starts_with("extends")
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("base.toml")).unwrap(),
+        "extends = \"websocket\"\n"
+    );
+    // Written through a temporary file that is renamed: none is left behind.
+    let output = closecodes_in(&dir, &["render", "--to", "ts", "app.toml", "-o", "app.ts"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["app.toml", "app.ts", "base.toml"]);
+}
+
+#[test]
+fn check_reports_every_file_past_an_unreadable_one() {
+    let dir = scratch("past-unreadable");
+    std::fs::write(
+        dir.join("bad.toml"),
+        "[[code]]\ncode = 1\nname = \"x y\"\ndescription = \"d\"\n",
+    )
+    .unwrap();
+    let output = closecodes_in(&dir, &["check", "missing.toml", "bad.toml", "."]);
+    assert_eq!(output.status.code(), Some(2));
+    let text = stderr(&output);
+    assert!(
+        text.contains("error: cannot find spec file `missing.toml`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("error: bad.toml:3:8: code name \"x y\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("error: `.` is a directory; expected a spec file"),
+        "{text}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn only_regular_files_are_read() {
+    let dir = scratch("regular");
+    let fifo = dir.join("fifo.toml");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    std::os::unix::fs::symlink("/dev/zero", dir.join("zero.toml")).unwrap();
+    std::fs::write(dir.join("app.toml"), "extends = \"zero.toml\"\n").unwrap();
+    // A FIFO would block the read, /dev/zero would fill memory: both are refused unopened.
+    let output = closecodes_in(&dir, &["check", "fifo.toml", "app.toml"]);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{text}");
+    assert!(text.contains("`fifo.toml` is not a regular file"), "{text}");
+    assert!(
+        text.contains("app.toml:1:11: `zero.toml` is not a regular file"),
+        "{text}"
+    );
+    // A file over the limit is refused before it is read.
+    let big = std::fs::File::create(dir.join("big.toml")).unwrap();
+    big.set_len(closecodes_spec::MAX_SPEC_BYTES + 1).unwrap();
+    let output = closecodes_in(&dir, &["check", "big.toml"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output)
+            .contains("spec file `big.toml` is 16777217 bytes or more; expected at most 16777216"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_base_file_is_named_by_a_path_from_where_the_command_ran() {
+    let dir = scratch("base-path");
+    std::fs::create_dir_all(dir.join("codes")).unwrap();
+    std::fs::write(
+        dir.join("codes/company.toml"),
+        "extends = \"websocket\"\n[[code]]\ncode = 3999\nname = \"Late\"\ndescription = \"x\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("codes/chat.toml"), "extends = \"company.toml\"\n").unwrap();
+    let output = closecodes_in(&dir, &["check", "codes/chat.toml"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("error: codes/company.toml:3:8: code 3999 lies in range `Iana`"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_name_is_checked_for_the_chosen_target() {
+    let dir = scratch("names");
+    std::fs::write(dir.join("app.toml"), APP).unwrap();
+    let cases = [
+        (
+            "rust",
+            "r#Foo",
+            "cannot name the table in Rust: it is not an identifier",
+        ),
+        (
+            "rust",
+            "fn",
+            "cannot name the table in Rust: it is a keyword",
+        ),
+        (
+            "rust",
+            "__closecodes_list_of_variants",
+            "the module defines a name of its own so",
+        ),
+        (
+            "ts",
+            "class",
+            "cannot name the table in TypeScript: it is a keyword or a global name",
+        ),
+        (
+            "ts",
+            "Object",
+            "it is a keyword or a global name of TypeScript",
+        ),
+        (
+            "js",
+            "Entry",
+            "it is a keyword or a global name of JavaScript",
+        ),
+        ("ts", "ENTRIES", "the module defines a name of its own so"),
+        ("ts", "describe", "the module defines a name of its own so"),
+        (
+            "js",
+            "isBrowserClosable",
+            "the module defines a name of its own so",
+        ),
+        (
+            "json",
+            "a-b",
+            "cannot name the table in JSON: it is not an identifier",
+        ),
+        (
+            "md",
+            "# Title",
+            "cannot name the table in Markdown: it is not an identifier",
+        ),
+    ];
+    for (to, name, message) in cases {
+        let output = closecodes_in(&dir, &["render", "--to", to, "app.toml", "--name", name]);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{to} {name}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stderr(&output).contains(message),
+            "{to} {name}: {}",
+            stderr(&output)
+        );
+        assert!(output.stdout.is_empty());
+    }
+}
+
+#[test]
+fn javascript_codes_beyond_two_to_the_53_are_refused() {
+    let dir = scratch("big-codes");
+    std::fs::write(
+        dir.join("big.toml"),
+        "[table]\nname = \"Big\"\nrepr = \"u64\"\n[[code]]\ncode = 9007199254740993\nname = \"Huge\"\ndescription = \"2^53 + 1\"\n",
+    )
+    .unwrap();
+    for to in ["ts", "js"] {
+        let output = closecodes_in(&dir, &["render", "--to", to, "big.toml"]);
+        assert_eq!(output.status.code(), Some(2), "{to}");
+        assert!(
+            stderr(&output).contains("code 9007199254740993 cannot be written exactly as a"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    // Exact in the other targets.
+    let output = closecodes_in(&dir, &["render", "--to", "json", "big.toml"]);
+    assert!(String::from_utf8_lossy(&output.stdout).contains("9007199254740993"));
+}
+
+#[test]
+fn the_drift_check_names_the_first_line_of_a_crlf_file() {
+    let dir = scratch("crlf");
+    std::fs::write(dir.join("app.toml"), APP).unwrap();
+    let output = closecodes_in(&dir, &["render", "--to", "md", "app.toml"]);
+    let crlf = String::from_utf8(output.stdout)
+        .unwrap()
+        .replace('\n', "\r\n");
+    std::fs::write(dir.join("app.md"), crlf).unwrap();
+    let output = closecodes_in(
+        &dir,
+        &["render", "--to", "md", "app.toml", "--check", "app.md"],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("is stale: line 1 differs from what `closecodes render` writes now (it ends with CRLF where `closecodes render` writes LF)"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn spec_text_in_messages_is_escaped_and_long_lines_are_clipped() {
+    let dir = scratch("messages");
+    let long = "x".repeat(200_000);
+    std::fs::write(
+        dir.join("app.toml"),
+        format!("extends = \"websocket\"\n[[code]]\ncode = 4001\nname = \"Bad\\u001b[31mName\"\ndescription = \"{long}\"\n[[code]]\ncode = 3999\nname = \"Late\"\ndescription = \"{long}\" # {long}\n"),
+    )
+    .unwrap();
+    let output = closecodes_in(&dir, &["check", "app.toml"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stderr(&output);
+    assert!(
+        !text.contains('\x1b'),
+        "a control character reached the terminal"
+    );
+    assert!(text.contains("\\u{1b}[31m"), "{text}");
+    assert!(
+        text.len() < 4000,
+        "{} bytes of messages for two errors",
+        text.len()
+    );
+}

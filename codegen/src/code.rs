@@ -156,8 +156,14 @@ impl Match {
 
     /// `match scrutinee { ... }` over every variant: the largest group of patterns that binds
     /// nothing (if it has more than one) becomes the final `_` arm. A `Self::A | Self::B | …`
-    /// alternative of thousands of variants is slow for rustc to check; a wildcard is not.
+    /// alternative of thousands of variants is slow for rustc to check; a wildcard is not. No
+    /// wildcard when an arm binds `value` (a range with documented codes, whose inner `match`
+    /// ends in its own `_`): an outer `_` with the same body as that inner one is what
+    /// `clippy::collapsible_match` flags (two ranges without a reason did it).
     pub(crate) fn finish(mut self, code: &mut Code, scrutinee: &str) {
+        if self.arms.values().any(|arm| arm.binds) {
+            return self.finish_with(code, scrutinee, None);
+        }
         let largest = self
             .order
             .iter()
@@ -205,12 +211,29 @@ mod tests {
         arms.push("Self::A".into(), false, "1".into());
         arms.push("Self::B".into(), false, "2".into());
         arms.push("Self::C".into(), false, "1".into());
-        arms.push("Self::D(value)".into(), true, "value".into());
+        arms.push("Self::D(_)".into(), false, "3".into());
         let mut code = Code::new();
         arms.finish(&mut code, "self");
         assert_eq!(
             code.0,
-            "match self {\nSelf::B => 2,\nSelf::D(value) => value,\n_ => 1,\n}\n"
+            "match self {\nSelf::B => 2,\nSelf::D(_) => 3,\n_ => 1,\n}\n"
+        );
+    }
+
+    #[test]
+    fn no_wildcard_beside_an_arm_that_binds() {
+        let mut arms = Match::default();
+        arms.push("Self::A(_)".into(), false, "None".into());
+        arms.push("Self::B(_)".into(), false, "None".into());
+        let inner = "match value { 1 => Some(1), _ => None }";
+        arms.push("Self::C(value)".into(), true, inner.into());
+        let mut code = Code::new();
+        arms.finish(&mut code, "self");
+        assert_eq!(
+            code.0,
+            format!(
+                "match self {{\nSelf::A(_) | Self::B(_) => None,\nSelf::C(value) => {inner},\n}}\n"
+            )
         );
     }
 

@@ -234,11 +234,19 @@ fn add_variant<'a>(
     }
 }
 
-/// Each range variant's field is the table's repr.
+/// Each range variant's field is the table's repr: `u16`, or spelled in full as
+/// `::core::primitive::u16` (where a module shadows `u16`).
 fn check_fields(fields: &[RangeField<'_>], repr: Repr, errors: &mut Vec<syn::Error>) {
     for field in fields.iter().rev() {
         let ty = field.ty.to_token_stream().to_string();
-        if ty != repr.name() {
+        let spelled: String = ty.split_whitespace().collect();
+        let full = [
+            format!("::core::primitive::{repr}"),
+            format!("core::primitive::{repr}"),
+            format!("::std::primitive::{repr}"),
+            format!("std::primitive::{repr}"),
+        ];
+        if ty != repr.name() && !full.contains(&spelled) {
             errors.insert(
                 field.at,
                 syn::Error::new(

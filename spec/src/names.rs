@@ -251,6 +251,7 @@ pub const RESERVED_TABLE_NAMES: &[(&str, &[&str])] = &[(
         "Promise",
         "Proxy",
         "RangeError",
+        "Readonly",
         "ReadonlyArray",
         "ReadonlyMap",
         "Record",

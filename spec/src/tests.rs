@@ -705,3 +705,114 @@ fn aliases_name_a_variant_and_are_names_like_any_other() {
     let table = load(&Source::builtin("grpc").unwrap(), &mut NoFiles).unwrap();
     assert_eq!(table.codes.len(), 17);
 }
+
+#[test]
+fn flags_spelled_alike_in_camel_case_are_refused() {
+    let (line, column, message) = one(
+        "[[flag]]\nname = \"x2\"\ndescription = \"a\"\n[[flag]]\nname = \"x_2\"\ndescription = \"b\"\n[[code]]\ncode = 1\nname = \"One\"\ndescription = \"d\"\n",
+    );
+    assert_eq!((line, column), (5, 8));
+    assert_eq!(
+        message,
+        "flag `x_2` would generate the predicate `isX2` in TypeScript and JavaScript, the same as flag `x2`; expected a name with other words"
+    );
+}
+
+#[test]
+fn a_table_name_the_rendered_modules_use_is_refused() {
+    for name in ["Object", "Map", "Entry", "WebSocket"] {
+        let (line, column, message) = one(&format!(
+            "[table]\nname = \"{name}\"\n[[code]]\ncode = 1\nname = \"One\"\ndescription = \"d\"\n"
+        ));
+        assert_eq!((line, column), (2, 8));
+        assert_eq!(
+            message,
+            format!(
+                "table name `{name}` is a name that the TypeScript and JavaScript module uses (a global or its own); expected another name"
+            )
+        );
+    }
+}
+
+#[test]
+fn a_range_constructor_may_not_take_a_base_flag_predicate() {
+    let (line, column, message) = one(
+        "extends = \"websocket\"\n[[range]]\nname = \"IsBrowserClosable\"\ncodes = \"4100..=4199\"\ndescription = \"d\"\n",
+    );
+    assert_eq!((line, column), (3, 8));
+    assert_eq!(
+        message,
+        "range name `IsBrowserClosable` would generate the constructor `is_browser_closable`, which is the predicate of flag `browser_closable` of the base table; expected another name"
+    );
+}
+
+#[test]
+fn acronyms_are_one_word_in_generated_names() {
+    let table = load(
+        &Source::inline("[[range]]\nname = \"IOError\"\ncodes = \"0..=9\"\ndescription = \"d\"\n"),
+        &mut NoFiles,
+    )
+    .unwrap();
+    let methods = crate::Methods::of(&table);
+    assert_eq!(
+        methods.constructors,
+        [("io_error".to_owned(), "try_io_error".to_owned())]
+    );
+}
+
+#[test]
+fn an_entry_without_a_description_still_reports_its_other_errors() {
+    let errs = errors(
+        "extends = \"websocket\"\n[[code]]\ncode = 3999\nname = \"Late\"\n[[code]]\ncode = 4001\nname = \"Empty\"\ndescription = \"\"\nflags = [\"nope\"]\n",
+    );
+    let found: Vec<(usize, usize, &str)> = errs
+        .iter()
+        .map(|e| (e.line, e.column, e.message.as_str()))
+        .collect();
+    assert!(
+        found
+            .iter()
+            .any(|(l, _, m)| *l == 2 && m.starts_with("missing key `description`")),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(l, c, m)| (*l, *c) == (3, 8) && m.starts_with("code 3999 lies in range `Iana`")),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(l, _, m)| *l == 8 && m.contains("`description`")),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(l, _, m)| *l == 9 && m.starts_with("flag `nope` is not declared")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn snippets_escape_control_characters_and_clip_long_lines() {
+    let long = "y".repeat(10_000);
+    let errs = errors(&format!(
+        "[[code]]\ncode = 1\nname = \"A\"\ndescription = \"{long}\" # \u{202e}x\u{7}\n[[code]]\ncode = 1\nname = \"B\"\ndescription = \"{long}\"\n"
+    ));
+    for e in &errs {
+        let shown = e.to_string();
+        assert!(shown.len() < 1200, "{} bytes", shown.len());
+        assert!(
+            !shown.contains('\u{7}') && !shown.contains('\u{202e}'),
+            "{shown}"
+        );
+    }
+    // A line of the spec that holds controls shows them escaped, the underline on the problem.
+    let src = Source::inline("[[code]]\ncode = \"\u{202e}1\"\nname = \"A\"\ndescription = \"d\"\n");
+    let err = load(&src, &mut NoFiles).unwrap_err();
+    let first = err.iter().next().unwrap();
+    assert_eq!(first.line_text, "code = \"\\u{202e}1\"");
+    assert_eq!((first.caret, first.width), (7, 11));
+}

@@ -20,6 +20,16 @@ pub mod built {
     pub mod large {
         include!(concat!(env!("OUT_DIR"), "/large_chat.rs"));
     }
+
+    /// `codes/nasty.toml`, whose text tries to break out of every output, rendered to Rust.
+    pub mod nasty {
+        include!(concat!(env!("OUT_DIR"), "/nasty_code.rs"));
+    }
+}
+
+closecodes::close_codes! {
+    /// `codes/nasty.toml` through the macro: its doc text becomes no doctest either.
+    pub enum NastyCode from "codes/nasty.toml";
 }
 
 closecodes::close_codes! {

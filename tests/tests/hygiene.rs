@@ -62,6 +62,54 @@ mod shadowed {
             description = "Small numbers."
         "#;
     }
+
+    /// A type of the user's with `From<u16>` both ways, for `convert`.
+    #[derive(
+        ::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, ::core::cmp::PartialEq,
+    )]
+    pub struct Wire(pub ::core::primitive::u16);
+
+    impl ::core::convert::From<::core::primitive::u16> for Wire {
+        fn from(value: ::core::primitive::u16) -> Self {
+            Wire(value)
+        }
+    }
+
+    impl ::core::convert::From<Wire> for ::core::primitive::u16 {
+        fn from(wire: Wire) -> Self {
+            wire.0
+        }
+    }
+
+    ::closecodes::close_codes! {
+        /// A partial table with a user conversion: `TryFrom<Wire>`, `From<Self> for Wire`.
+        #[close_codes(convert = "Wire")]
+        pub enum PartialConverted = r#"
+            [[code]]
+            code = 7
+            name = "Seven"
+            description = "Seven."
+        "#;
+    }
+
+    /// The derive form, partial and extending `websocket`: `TryFrom<CloseCode>`, the user's
+    /// conversion, every impl with the prelude gone and the primitives shadowed.
+    #[derive(
+        ::core::clone::Clone,
+        ::core::marker::Copy,
+        ::core::fmt::Debug,
+        ::core::cmp::PartialEq,
+        ::closecodes::CloseCodes,
+    )]
+    #[close_codes(extends = "websocket", convert = "Wire")]
+    pub enum Derived {
+        /// Mine.
+        #[code(4001)]
+        Mine,
+        /// Others.
+        #[codes("4100..=4199")]
+        Other(::core::primitive::u16),
+    }
 }
 
 closecodes::close_codes! {
@@ -122,7 +170,7 @@ closecodes::close_codes! {
     "#;
 }
 
-use shadowed::{Partial, Shadowed};
+use shadowed::{Derived, Partial, PartialConverted, Shadowed, Wire};
 
 #[test]
 fn variants_named_like_associated_items_work() {
@@ -143,4 +191,21 @@ fn shadowed_tables_work() {
     assert_eq!(Partial::try_from(5), Ok(Partial::Small(5)));
     assert!(Partial::try_from(10).is_err());
     assert_eq!(Partial::Small(3).to_string(), "3");
+}
+
+#[test]
+fn derived_and_converted_tables_work_shadowed() {
+    assert_eq!(
+        PartialConverted::try_from(Wire(7)),
+        Ok(PartialConverted::Seven)
+    );
+    assert!(PartialConverted::try_from(Wire(8)).is_err());
+    assert_eq!(Wire::from(PartialConverted::Seven), Wire(7));
+    assert_eq!(
+        Derived::try_from(closecodes::CloseCode::Library(4001)),
+        Ok(Derived::Mine)
+    );
+    assert!(Derived::try_from(closecodes::CloseCode::Normal).is_err());
+    assert_eq!(Derived::try_from(Wire(4150)), Ok(Derived::Other(4150)));
+    assert_eq!(Wire::from(Derived::Mine), Wire(4001));
 }

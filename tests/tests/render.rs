@@ -27,6 +27,8 @@ const SPECS: &[&str] = &[
     "tests/codes/discord.toml",
     "tests/codes/grpc.toml",
     "tests/codes/http.toml",
+    "tests/codes/api_status.toml",
+    "tests/codes/nasty.toml",
 ];
 
 #[test]

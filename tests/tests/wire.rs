@@ -80,25 +80,60 @@ fn generated_typescript_type_checks_strictly() {
             "gateway_code.ts",
             rendered("codes/discord.toml", "GatewayCode", Format::TypeScript),
         ),
+        // `extends = "http"`: ranges and flags per class (a module that did not parse once).
+        (
+            "api_status.ts",
+            rendered("codes/api_status.toml", "ApiStatus", Format::TypeScript),
+        ),
+        // Spec text that tries to end comments, start tags and break lines.
+        (
+            "nasty_code.ts",
+            rendered("codes/nasty.toml", "NastyCode", Format::TypeScript),
+        ),
+        // The same modules as JavaScript, checked through their JSDoc types.
+        (
+            "api_status.js",
+            rendered("codes/api_status.toml", "ApiStatus", Format::JavaScript),
+        ),
+        (
+            "nasty_code.js",
+            rendered("codes/nasty.toml", "NastyCode", Format::JavaScript),
+        ),
     ];
     for (file, text) in &files {
         std::fs::write(dir.join(file), text).expect("writes");
     }
+    // The fixed logic of the TypeScript and JavaScript targets, as it stands in the repository.
+    let runtime = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../codegen/src/render/ts");
     let tsc = wire_dir().join("node_modules/.bin/tsc");
-    let status = Command::new(tsc)
-        .args([
-            "--strict",
-            "--noEmit",
-            "--erasableSyntaxOnly",
-            "--target",
-            "es2022",
-            "--module",
-            "esnext",
-        ])
-        .args(files.iter().map(|(file, _)| dir.join(file)))
-        .status()
-        .expect("tsc runs");
-    assert!(status.success(), "tsc rejected the generated TypeScript");
+    for checked in files
+        .iter()
+        .map(|(file, _)| dir.join(file))
+        .chain([runtime.join("runtime.ts"), runtime.join("runtime.js")])
+    {
+        let output = Command::new(&tsc)
+            .args([
+                "--strict",
+                "--noEmit",
+                "--erasableSyntaxOnly",
+                "--noUncheckedIndexedAccess",
+                "--allowJs",
+                "--checkJs",
+                "--target",
+                "es2022",
+                "--module",
+                "esnext",
+            ])
+            .arg(&checked)
+            .output()
+            .expect("tsc runs");
+        assert!(
+            output.status.success(),
+            "tsc rejected {}: {}",
+            checked.display(),
+            String::from_utf8_lossy(&output.stdout)
+        );
+    }
     // A module that uses the generated types the way a client would.
     std::fs::write(
         dir.join("use.ts"),
@@ -130,6 +165,39 @@ fn generated_typescript_type_checks_strictly() {
         status.success(),
         "tsc rejected a client of the generated module"
     );
+}
+
+#[test]
+#[ignore = "needs tests/wire/node_modules: run .ci/wire"]
+fn entries_are_frozen_all_the_way_down_and_describe_is_open() {
+    let dir = scratch("frozen");
+    for (spec, name) in [
+        ("websocket", "CloseCode"),
+        ("codes/discord.toml", "GatewayCode"),
+    ] {
+        let module = dir.join(format!("{name}.js"));
+        std::fs::write(&module, rendered(spec, name, Format::JavaScript)).expect("writes");
+        let out: Value = serde_json::from_str(&node(&[
+            "client.mjs",
+            "frozen",
+            module.to_str().expect("UTF-8 path"),
+        ]))
+        .expect("JSON");
+        for attempt in ["entriesPush", "entryField", "entryFlags", "namedCode"] {
+            assert_eq!(
+                out["threw"][attempt], true,
+                "{name}: {attempt} changed the module"
+            );
+        }
+        assert!(
+            out["notCodes"]
+                .as_array()
+                .expect("a list")
+                .iter()
+                .all(Value::is_null),
+            "{name}: a number that is not a code was described: {out}"
+        );
+    }
 }
 
 /// A tungstenite server on 127.0.0.1 that closes the `n`-th connection with `closes[n]`.

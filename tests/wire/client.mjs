@@ -4,13 +4,34 @@
 //   node client.mjs closes <module.js> <ws-url> <count>   one JSON line per close received
 //   node client.mjs from-wire <module.js>                 fromWire(code) and isBrowserClosable(code)
 //                                                         for every u16, as JSON
+//   node client.mjs frozen <module.js>                    which writes to ENTRIES and the named codes
+//                                                         throw, and describe() of numbers that are
+//                                                         not codes, as JSON
 import { pathToFileURL } from "node:url";
 import WebSocket from "ws";
 
 const [mode, modulePath, url, count] = process.argv.slice(2);
 const codes = await import(pathToFileURL(modulePath).href);
 
-if (mode === "from-wire") {
+if (mode === "frozen") {
+  const attempts = {
+    entriesPush: () => codes.ENTRIES.push(codes.ENTRIES[0]),
+    entryField: () => { codes.ENTRIES[0].reason = "changed"; },
+    entryFlags: () => { codes.ENTRIES[0].flags[Object.keys(codes.ENTRIES[0].flags)[0]] = true; },
+    namedCode: () => { codes[Object.keys(codes).find((k) => /^[A-Z]/.test(k) && k !== "ENTRIES")].Extra = 1; },
+  };
+  const threw = {};
+  for (const [name, attempt] of Object.entries(attempts)) {
+    try {
+      attempt();
+      threw[name] = false;
+    } catch {
+      threw[name] = true;
+    }
+  }
+  const notCodes = [1000.5, Number.NaN, -1, 70000, Infinity].map((n) => codes.describe(n) ?? null);
+  console.log(JSON.stringify({ threw, notCodes }));
+} else if (mode === "from-wire") {
   const fromWire = [];
   const browserClosable = [];
   for (let code = 0; code <= 65535; code++) {

@@ -24,7 +24,7 @@ pub(crate) struct SetAside(RefCell<BTreeMap<List, String>>);
 
 /// Every placeholder: no table may take one of these names.
 pub(crate) const PLACEHOLDERS: [&str; 6] = [
-    "ClosecodesListOfVariants",
+    "__closecodes_list_of_variants",
     "__closecodes_list_of_as_arms",
     "__closecodes_list_of_all",
     "__closecodes_list_of_codes",

@@ -230,3 +230,6 @@ pub fn render(
 pub(crate) fn header_source(source: &str) -> String {
     crate::docs::visible(source, false)
 }
+
+#[cfg(test)]
+mod tests;

@@ -9,6 +9,8 @@
 //! as a `match` on the variant does it in Rust, so that a range and a flag never compete for a
 //! name (the built-in `http` table has both a range and a flag per class).
 
+use std::fmt::Write as _;
+
 use closecodes_spec::RowKind;
 
 use super::{Language, MAX_SAFE_INTEGER, RenderError, Text, View};
@@ -140,17 +142,30 @@ impl Language for Script {
                 .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
     }
 
-    /// A JSON string, which is a JavaScript one; U+2028 and U+2029 escaped too, for tools older
-    /// than ES2019.
+    /// A string literal: control characters, line separators (which end a line in a script
+    /// before ES2019) and bidirectional controls (which can make code read other than it runs)
+    /// as `\uXXXX` escapes.
     fn string(&self, text: &str) -> String {
-        serde_json::Value::String(text.to_owned())
-            .to_string()
-            .replace('\u{2028}', "\\u2028")
-            .replace('\u{2029}', "\\u2029")
+        let mut out = String::with_capacity(text.len() + 2);
+        out.push('"');
+        for c in text.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                c if closecodes_spec::needs_escape(c) => {
+                    let _ = write!(out, "\\u{:04x}", u32::from(c));
+                }
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
     }
 
-    /// A `JSDoc` comment: every line prefixed, no `*/` that ends it early, no line that starts a
-    /// tag (`@returns`), no line break the comment does not see (U+2028 is escaped).
+    /// A `JSDoc` comment: every line prefixed, no `*/` that ends it early, no `@` that starts a
+    /// tag (`@returns`, at a line's start or after a space), no line break the comment does not
+    /// see (U+2028 is escaped).
     fn doc(&self, out: &mut Text, indent: &str, text: &str) {
         Script::jsdoc(out, indent, text, &[]);
     }
@@ -189,12 +204,17 @@ impl Script {
         let lines: Vec<String> = text
             .split('\n')
             .map(|line| {
-                let body = line.trim_start();
-                if body.starts_with('@') {
-                    format!("{}\\{body}", &line[..line.len() - body.len()])
-                } else {
-                    line.to_owned()
+                // `@` at the start of a line or after whitespace starts a tag in tsc's parser.
+                let mut out = String::with_capacity(line.len());
+                let mut after_space = true;
+                for c in line.chars() {
+                    if c == '@' && after_space {
+                        out.push('\\');
+                    }
+                    after_space = c.is_whitespace();
+                    out.push(c);
                 }
+                out
             })
             .chain(tags.iter().map(|t| (*t).to_owned()))
             .collect();

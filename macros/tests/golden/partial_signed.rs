@@ -77,6 +77,7 @@ const _: () = {
             self,
         ) -> ::core::option::Option<&'static ::core::primitive::str> {
             match self.canonical() {
+                Self::Crashed | Self::Failed(_) => ::core::option::Option::None,
                 Self::Ok => ::core::option::Option::Some("OK"),
                 Self::Signal(value) => {
                     match value {
@@ -84,7 +85,6 @@ const _: () = {
                         _ => ::core::option::Option::Some("Killed"),
                     }
                 }
-                _ => ::core::option::Option::None,
             }
         }
         /// What the code means, from the table's description.
