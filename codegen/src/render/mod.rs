@@ -2,8 +2,8 @@
 //! TypeScript and JavaScript modules, Markdown, JSON. Each output is deterministic: the same
 //! table gives the same bytes.
 //!
-//! One language-neutral [`View`](view::View) of the table is built once (rows, flags, the default
-//! description, names as words); each target is one implementation of [`Language`]: its namer
+//! One language-neutral `View` of the table is built once (rows, flags, the default
+//! description, names as words); each target is one implementation of `Language`: its namer
 //! (reserved words, the identifiers its own module defines), its string literals, its doc
 //! comments, its file. The fixed logic of a language (the lookups behind `describe` and
 //! `fromWire`) is a real source file of that language beside its module (`ts/runtime.ts`),
