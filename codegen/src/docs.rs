@@ -10,6 +10,10 @@
 /// and control characters (but the newline), line separators and bidirectional controls are
 /// written as escapes.
 pub(crate) fn block(text: &str) -> String {
+    // Most descriptions are one plain sentence: nothing to change.
+    if is_plain(text) {
+        return text.to_owned();
+    }
     let text = visible(text, true);
     let mut out = String::with_capacity(text.len() + 8);
     // The fence that opened the code block we are in: its character and length.
@@ -66,6 +70,9 @@ pub(crate) fn block(text: &str) -> String {
 /// spaces, `|` cannot end the cell, `<` outside code is escaped, and control characters are
 /// written as escapes.
 pub(crate) fn inline(text: &str) -> String {
+    if is_plain(text) && !text.contains('|') {
+        return text.to_owned();
+    }
     let line = visible(
         &text.split_whitespace().collect::<Vec<_>>().join(" "),
         false,
@@ -75,10 +82,27 @@ pub(crate) fn inline(text: &str) -> String {
     out
 }
 
+/// Whether `text` is one line that starts with a letter and holds no character that Markdown or
+/// a comment could read otherwise (`<`, a backtick, `~`, a tab, a control character, two spaces
+/// in a row): `block` and `inline` leave such text as it is.
+fn is_plain(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_alphabetic())
+        && !text.contains("  ")
+        && !text
+            .chars()
+            .any(|c| matches!(c, '<' | '`' | '~' | '\t' | '\n') || closecodes_spec::needs_escape(c))
+}
+
 /// `text` with every character that may not appear in a comment, or could disguise one, written
 /// as an escape (`\u{202e}`): control characters (keeping `\n` if `newlines`, and tabs), line
 /// and paragraph separators, bidirectional controls.
 pub(crate) fn visible(text: &str, newlines: bool) -> String {
+    if !text
+        .chars()
+        .any(|c| closecodes_spec::needs_escape(c) && !(c == '\n' && newlines))
+    {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if (c == '\n' && newlines) || !closecodes_spec::needs_escape(c) {
@@ -142,6 +166,9 @@ pub(crate) fn escape_html(text: &str, out: &mut String) {
 
 /// `text` cut into pieces that are inside a code span (with its backticks) or not.
 pub(crate) fn code_spans(text: &str) -> Vec<(bool, &str)> {
+    if !text.contains('`') {
+        return vec![(false, text)];
+    }
     let runs: Vec<(usize, usize)> = {
         let mut runs = Vec::new();
         let bytes = text.as_bytes();

@@ -21,9 +21,13 @@ pub(crate) fn enum_def(plan: &Plan<'_>, declared: &Declared<'_>) -> TokenStream 
     }
     lines.push(String::new());
     lines.extend(doc_table(plan).lines().map(str::to_owned));
-    let mut docs = Code::new();
-    docs.doc(&lines);
-    let docs = docs.tokens();
+    let docs = if plan.keep_docs(&lines) {
+        TokenStream::new()
+    } else {
+        let mut docs = Code::new();
+        docs.doc(&lines);
+        docs.tokens()
+    };
     let attrs = declared.attrs.iter().filter_map(strip_builtin_derives);
     let non_exhaustive = table.non_exhaustive.then(|| quote!(#[non_exhaustive]));
     let variants = variants(plan);

@@ -42,13 +42,15 @@ pub(crate) enum List {
     Entries,
     /// The by-name index of `parse_code`.
     ByName,
+    /// The enum's docs, which end in a table of every code (a line each).
+    Docs,
 }
 
 impl List {
     /// What encloses the list.
     pub(crate) fn delimiter(self) -> Delimiter {
         match self {
-            List::Variants | List::AsArms => Delimiter::Brace,
+            List::Variants | List::AsArms | List::Docs => Delimiter::Brace,
             List::All | List::Codes | List::Entries | List::ByName => Delimiter::Bracket,
         }
     }
@@ -133,6 +135,18 @@ impl<'t> Plan<'t> {
             None => code.tokens(),
         };
         TokenTree::Group(Group::new(list.delimiter(), tokens))
+    }
+
+    /// Whether the enum's docs (`lines`, ending in the doc table) are kept as text rather than
+    /// written as the enum's doc attribute, which syn would parse as one long string literal.
+    pub(crate) fn keep_docs(&self, lines: &[String]) -> bool {
+        match self.lists {
+            Some(lists) => {
+                lists.keep(List::Docs, lines.join("\n"));
+                true
+            }
+            None => false,
+        }
     }
 
     /// `expr` as `from_repr` returns it: itself in a total table, in `Some` in a partial one.

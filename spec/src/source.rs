@@ -339,6 +339,9 @@ pub fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
 /// bidirectional control.
 #[must_use]
 pub fn needs_escape(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_control() && c != '\t';
+    }
     (c.is_control() && c != '\t')
         || matches!(
             c,

@@ -22,14 +22,23 @@ use crate::plan::{List, ListSink};
 #[derive(Default)]
 pub(crate) struct SetAside(RefCell<BTreeMap<List, String>>);
 
+/// The enum's derive as prettyplease prints it, after the enum's docs.
+const ENUM_DERIVE: &str =
+    "#[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]";
+
+/// What every placeholder starts with.
+const PREFIX: &str = "__closecodes_list_of_";
+
 /// Every placeholder: no table may take one of these names.
-pub(crate) const PLACEHOLDERS: [&str; 6] = [
+pub(crate) const PLACEHOLDERS: [&str; 7] = [
     "__closecodes_list_of_variants",
     "__closecodes_list_of_as_arms",
     "__closecodes_list_of_all",
     "__closecodes_list_of_codes",
     "__closecodes_list_of_entries",
     "__closecodes_list_of_by_name",
+    // Never in the tokens: the docs go back before the enum's derive (`restore`).
+    "__closecodes_list_of_docs",
 ];
 
 /// The identifier that stands for `list` in the tokens.
@@ -41,6 +50,7 @@ fn placeholder(list: List) -> &'static str {
         List::Codes => 3,
         List::Entries => 4,
         List::ByName => 5,
+        List::Docs => 6,
     };
     PLACEHOLDERS[at]
 }
@@ -48,6 +58,9 @@ fn placeholder(list: List) -> &'static str {
 impl ListSink for SetAside {
     fn keep(&self, list: List, text: String) -> TokenStream {
         self.0.borrow_mut().insert(list, text);
+        if list == List::Docs {
+            return TokenStream::new();
+        }
         let name = proc_macro2::Ident::new(placeholder(list), proc_macro2::Span::call_site());
         match list {
             // A `match` needs an arm, an enum a variant, an array an element.
@@ -65,10 +78,30 @@ impl SetAside {
         let lists = self.0.borrow();
         let mut out =
             String::with_capacity(text.len() + lists.values().map(|t| t.len() * 2).sum::<usize>());
+        let mut doc_table = lists.get(&List::Docs);
         for line in text.lines() {
-            let found = lists
-                .iter()
-                .find(|(list, _)| holds_placeholder(line, placeholder(**list)));
+            // The enum's derive is the first line of the file that is this attribute (no `///`
+            // line is): its docs go before it.
+            if let Some(table) = doc_table.filter(|_| line == ENUM_DERIVE) {
+                for row in table.lines() {
+                    out.push_str("///");
+                    if !row.is_empty() {
+                        out.push(' ');
+                        out.push_str(row);
+                    }
+                    out.push('\n');
+                }
+                doc_table = None;
+            }
+            // Most lines are docs and code of the skeleton: one search rules them out.
+            let found = line
+                .contains(PREFIX)
+                .then(|| {
+                    lists
+                        .iter()
+                        .find(|(list, _)| holds_placeholder(line, placeholder(**list)))
+                })
+                .flatten();
             let Some((list, items)) = found else {
                 out.push_str(line);
                 out.push('\n');
@@ -137,6 +170,9 @@ fn unescape(literal: &str) -> String {
         .strip_prefix('"')
         .and_then(|l| l.strip_suffix('"'))
         .unwrap_or(literal);
+    if !inner.contains('\\') {
+        return inner.to_owned();
+    }
     let mut out = String::with_capacity(inner.len());
     let mut chars = inner.chars();
     while let Some(c) = chars.next() {

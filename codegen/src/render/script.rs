@@ -146,6 +146,10 @@ impl Language for Script {
     /// before ES2019) and bidirectional controls (which can make code read other than it runs)
     /// as `\uXXXX` escapes.
     fn string(&self, text: &str) -> String {
+        if text.is_ascii() {
+            // JSON's escapes, which cover every ASCII control character.
+            return serde_json::Value::String(text.to_owned()).to_string();
+        }
         let mut out = String::with_capacity(text.len() + 2);
         out.push('"');
         for c in text.chars() {
@@ -204,6 +208,9 @@ impl Script {
         let lines: Vec<String> = text
             .split('\n')
             .map(|line| {
+                if !line.contains('@') {
+                    return line.to_owned();
+                }
                 // `@` at the start of a line or after whitespace starts a tag in tsc's parser.
                 let mut out = String::with_capacity(line.len());
                 let mut after_space = true;
