@@ -8,10 +8,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use closecodes_codegen::build::Files;
-use closecodes_codegen::render::{Format, render};
+use closecodes_codegen::render::{Format, Options, render_with};
 use closecodes_spec::{Error, Errors, Source, Table, escaped, load};
 
-/// Check code-table specs and render them as Rust, TypeScript, JavaScript, Markdown or JSON.
+/// Check code-table specs and render them as Rust, TypeScript, JavaScript, Python, Go, Markdown or
+/// JSON.
 #[derive(Parser)]
 #[command(name = "closecodes", version, about)]
 struct Cli {
@@ -32,7 +33,7 @@ enum Command {
     },
     /// Render a spec for another side of the wire.
     Render {
-        /// What to write: rust, ts, js, md or json.
+        /// What to write: rust, ts, js, md, json, python or go.
         #[arg(long, value_parser = parse_format)]
         to: Format,
         /// The spec file.
@@ -40,6 +41,9 @@ enum Command {
         /// The table's name; by default the spec's `[table] name`.
         #[arg(long)]
         name: Option<String>,
+        /// Go's package; by default the table's name in lower case.
+        #[arg(long)]
+        package: Option<String>,
         /// Write to this file instead of standard output.
         #[arg(short, long, conflicts_with = "check")]
         output: Option<PathBuf>,
@@ -58,6 +62,7 @@ enum MessageFormat {
 
 fn parse_format(name: &str) -> Result<Format, String> {
     name.parse()
+        .map_err(|e: closecodes_codegen::render::UnknownFormat| e.to_string())
 }
 
 /// How a command ended, as an exit status.
@@ -82,9 +87,17 @@ fn main() -> ExitCode {
             to,
             spec,
             name,
+            package,
             output,
             check,
-        } => render_command(to, &spec, name, output.as_deref(), check.as_deref()),
+        } => render_command(
+            to,
+            &spec,
+            name,
+            package.as_deref(),
+            output.as_deref(),
+            check.as_deref(),
+        ),
     };
     match outcome {
         Outcome::Clean => ExitCode::SUCCESS,
@@ -167,6 +180,7 @@ fn render_command(
     to: Format,
     spec: &Path,
     name: Option<String>,
+    package: Option<&str>,
     output: Option<&Path>,
     check: Option<&Path>,
 ) -> Outcome {
@@ -188,7 +202,12 @@ fn render_command(
         || spec.display().to_string(),
         |f| f.to_string_lossy().into_owned(),
     );
-    let text = match render(to, &table, &name, &source) {
+    let options = Options {
+        name: &name,
+        source: &source,
+        package,
+    };
+    let text = match render_with(to, &table, &options) {
         Ok(text) => text,
         Err(error) => return Outcome::Bad(error.to_string()),
     };

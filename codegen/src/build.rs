@@ -184,3 +184,29 @@ impl Loader for Files {
         Source::read_file(&shown, &dir.unwrap_or_default().join(path))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `fn main() -> Result<(), Box<dyn Error>>` prints `Error: {:?}`: the errors read as
+    /// `closecodes check` prints them, not as one escaped string.
+    #[test]
+    fn a_build_script_shows_spec_errors_as_check_does() {
+        let source = Source::file(
+            "codes/chat.toml",
+            "codes/chat.toml",
+            "extends = \"websocket\"\n[[code]]\ncode = 3999\nname = \"Late\"\ndescription = \"x\"\n",
+        );
+        let errors = load(&source, &mut Files).unwrap_err();
+        let boxed: Box<dyn std::error::Error> = Box::new(BuildError::Spec(errors));
+        let shown = format!("Error: {boxed:?}");
+        assert!(
+            shown
+                .starts_with("Error: \nerror: codes/chat.toml:3:8: code 3999 lies in range `Iana`"),
+            "{shown}"
+        );
+        assert!(shown.contains("\n3 | code = 3999\n"), "{shown}");
+        assert!(!shown.contains("\\n"), "{shown}");
+    }
+}

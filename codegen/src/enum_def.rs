@@ -10,7 +10,7 @@ use crate::target::Declared;
 
 /// The enum with its docs: the user's (or the spec's description), then the table of every code.
 pub(crate) fn enum_def(plan: &Plan<'_>, declared: &Declared<'_>) -> TokenStream {
-    let (name, table) = (plan.name, plan.table);
+    let (name, table) = (plan.target.name, plan.table);
     let has_user_docs = declared.attrs.iter().any(|a| a.path().is_ident("doc"));
     let mut lines = Vec::new();
     if !has_user_docs {

@@ -11,7 +11,7 @@ use crate::target::Kind;
 /// The names local to the impls' block: the runtime alias (generated text cannot spell `$crate`),
 /// the row constructors, and in lookup form the sorted codes.
 pub(crate) fn prelude(plan: &Plan<'_>) -> TokenStream {
-    let (krate, repr) = (plan.krate, &plan.repr);
+    let (krate, repr) = (plan.target.krate, &plan.repr);
     let codes = (plan.form == Form::Lookup).then(|| {
         let codes = body::codes(plan);
         let doc = format!("The named codes, ordered as `{}::ALL`.", plan.name_text);
@@ -32,7 +32,7 @@ pub(crate) fn prelude(plan: &Plan<'_>) -> TokenStream {
 
 /// The inherent `impl`: `ALL`, the `const fn`s and the range constructors.
 pub(crate) fn inherent(plan: &Plan<'_>) -> TokenStream {
-    let (krate, name, repr) = (plan.krate, plan.name, &plan.repr);
+    let (krate, name, repr) = (plan.target.krate, plan.target.name, &plan.repr);
     let (from_fn, as_fn) = (&plan.from_fn, &plan.as_fn);
     let name_str = &plan.name_text;
     let (from_ret, from_doc) = if plan.table.total {
@@ -201,7 +201,7 @@ fn flag_predicates(plan: &Plan<'_>) -> TokenStream {
 
 /// `From<repr>` (total tables) or `TryFrom<repr>`, and `From<Self> for repr`.
 pub(crate) fn repr_conversions(plan: &Plan<'_>) -> TokenStream {
-    let (krate, name, repr) = (plan.krate, plan.name, &plan.repr);
+    let (krate, name, repr) = (plan.target.krate, plan.target.name, &plan.repr);
     let (from_fn, as_fn) = (&plan.from_fn, &plan.as_fn);
     let into_self = if plan.table.total {
         quote! {
@@ -245,7 +245,7 @@ pub(crate) fn comparisons(plan: &Plan<'_>) -> TokenStream {
     if plan.target.kind == Kind::Derive {
         return TokenStream::new();
     }
-    let (name, as_fn) = (plan.name, &plan.as_fn);
+    let (name, as_fn) = (plan.target.name, &plan.as_fn);
     quote! {
         #[automatically_derived]
         impl ::core::cmp::PartialEq for #name {
@@ -286,7 +286,7 @@ pub(crate) fn comparisons(plan: &Plan<'_>) -> TokenStream {
 
 /// `Display`: "1000 Normal Closure", or the number alone for a code without a reason.
 pub(crate) fn display(plan: &Plan<'_>) -> TokenStream {
-    let (name, as_fn) = (plan.name, &plan.as_fn);
+    let (name, as_fn) = (plan.target.name, &plan.as_fn);
     quote! {
         #[automatically_derived]
         impl ::core::fmt::Display for #name {
@@ -302,7 +302,7 @@ pub(crate) fn display(plan: &Plan<'_>) -> TokenStream {
 
 /// `FromStr`, through the table's `CodeTable::parse_code`.
 pub(crate) fn from_str(plan: &Plan<'_>) -> TokenStream {
-    let (krate, name, repr) = (plan.krate, plan.name, &plan.repr);
+    let (krate, name, repr) = (plan.target.krate, plan.target.name, &plan.repr);
     quote! {
         #[automatically_derived]
         impl ::core::str::FromStr for #name {
@@ -318,7 +318,7 @@ pub(crate) fn from_str(plan: &Plan<'_>) -> TokenStream {
 
 /// `CodeTable`: the table for generic code, `ENTRIES` included.
 pub(crate) fn code_table(plan: &Plan<'_>) -> TokenStream {
-    let (krate, name, repr) = (plan.krate, plan.name, &plan.repr);
+    let (krate, name, repr) = (plan.target.krate, plan.target.name, &plan.repr);
     let (from_fn, as_fn) = (&plan.from_fn, &plan.as_fn);
     let name_str = &plan.name_text;
     let total = plan.table.total;
@@ -400,7 +400,7 @@ pub(crate) fn close_code_conversions(plan: &Plan<'_>) -> TokenStream {
     if !plan.converts_with_close_code() {
         return TokenStream::new();
     }
-    let (krate, name) = (plan.krate, plan.name);
+    let (krate, name) = (plan.target.krate, plan.target.name);
     let from_standard = if plan.table.total {
         quote! {
             #[automatically_derived]
@@ -440,7 +440,7 @@ pub(crate) fn close_code_conversions(plan: &Plan<'_>) -> TokenStream {
 /// `From<Self> for T` (or `TryFrom`, for `try_convert`) and `From<T> for Self` (`TryFrom` for a
 /// partial table) for each type the user named, through the repr.
 pub(crate) fn user_conversions(plan: &Plan<'_>) -> TokenStream {
-    let (krate, name, repr) = (plan.krate, plan.name, &plan.repr);
+    let (krate, name, repr) = (plan.target.krate, plan.target.name, &plan.repr);
     let (from_fn, as_fn) = (&plan.from_fn, &plan.as_fn);
     plan.target.conversions
         .iter()
@@ -500,6 +500,6 @@ pub(crate) fn user_conversions(plan: &Plan<'_>) -> TokenStream {
 /// `Serialize` and `Deserialize` as the number, through a `macro_rules!` of the runtime: only
 /// the runtime knows whether its `serde` feature is on.
 pub(crate) fn serde(plan: &Plan<'_>) -> TokenStream {
-    let (krate, name, repr) = (plan.krate, plan.name, &plan.repr);
+    let (krate, name, repr) = (plan.target.krate, plan.target.name, &plan.repr);
     quote!(#krate::__impl_serde!(#name, #repr);)
 }

@@ -67,10 +67,6 @@ pub(crate) struct Plan<'t> {
     pub(crate) table: &'t Table,
     /// What the caller asked for: names, front end, runtime path, conversions.
     pub(crate) target: &'t Target<'t>,
-    /// The runtime's path (`target.krate`).
-    pub(crate) krate: &'t TokenStream,
-    /// The enum's name (`target.name`).
-    pub(crate) name: &'t Ident,
     pub(crate) form: Form,
     /// Ordered by code ([`Table::rows`]).
     pub(crate) rows: Vec<Row<'t>>,
@@ -103,8 +99,6 @@ impl<'t> Plan<'t> {
         Plan {
             table,
             target,
-            krate: target.krate,
-            name: target.name,
             form,
             rows: table.rows(),
             widest: widest_interval(table),

@@ -9,8 +9,8 @@ use std::ops::Range;
 use crate::error::Report;
 use crate::model::{CodeSpec, Interval, IntervalIndex, RangeSpec, Repr, Spanned, Spec, Table};
 use crate::names::{
-    KEYWORDS, Methods, RESERVED_METHODS, RESERVED_TABLE_NAMES, Words, camel_case, is_snake_case,
-    snake_case,
+    KEYWORDS, Methods, PREFIXED_CONSTANTS, RESERVED_METHODS, RESERVED_TABLE_NAMES, Words,
+    camel_case, is_snake_case, snake_case,
 };
 use crate::{Error, Source, assemble};
 
@@ -81,6 +81,7 @@ pub(crate) fn check(
         check_table_name(&mut checker, name);
     }
     check_names(&mut checker, spec, base.as_ref());
+    check_spellings(&mut checker, spec, base.as_ref());
     // Constructor names come from range names: checked only once every name is valid, so that
     // one bad name is not reported twice.
     if checker.report.count() == start {
@@ -96,10 +97,37 @@ pub(crate) fn check(
         return None;
     }
     let table = assemble::assemble(&mut checker, spec, repr, base, codes);
+    if let (Some(table), Some(name)) = (&table, &spec.table.name) {
+        check_prefixed_constants(&mut checker, table, name);
+    }
     if checker.report.count() > start {
         return None;
     }
     table
+}
+
+/// Where a target prefixes each code's constant with the table's name (Go's `AppCodeUnauthorized`),
+/// no constant may be a name the file defines.
+fn check_prefixed_constants(checker: &mut Checker<'_>, table: &Table, name: &Spanned<String>) {
+    for (target, fixed, predicate) in PREFIXED_CONSTANTS {
+        let predicates: Vec<String> = table
+            .flags
+            .iter()
+            .map(|f| format!("{predicate}{}", Words::of(&f.name).pascal()))
+            .collect();
+        for code in &table.codes {
+            let constant = format!("{}{}", name.value, code.name);
+            if fixed.contains(&constant.as_str()) || predicates.contains(&constant) {
+                checker.report.error(
+                    name.span.clone(),
+                    format!(
+                        "table name `{}` would make the {target} constant of code {} `{constant}`, a name the {target} file defines; expected another name",
+                        name.value, code.value
+                    ),
+                );
+            }
+        }
+    }
 }
 
 /// The table's repr: as written, or the base's; an extension may not change it.
@@ -199,6 +227,48 @@ fn check_names(checker: &mut Checker<'_>, spec: &Spec, base: Option<&Table>) {
             }
             None => {
                 names.insert(&name.value, Owner::Local(name.span.clone()));
+            }
+        }
+    }
+}
+
+/// No two variants are spelled alike in a target: Python writes them in upper case by their words
+/// (`IoError` and `IOError` are both `IO_ERROR`). Aliases are Rust's only.
+fn check_spellings(checker: &mut Checker<'_>, spec: &Spec, base: Option<&Table>) {
+    let mut spelled: HashMap<String, String> = base
+        .iter()
+        .flat_map(|b| {
+            b.codes
+                .iter()
+                .map(|c| &c.name)
+                .chain(b.ranges.iter().map(|r| &r.name))
+        })
+        .map(|n| (Words::of(n).key(), n.clone()))
+        .collect();
+    let mut local: Vec<&Spanned<String>> = spec
+        .ranges
+        .iter()
+        .map(|r| &r.name)
+        .chain(spec.codes.iter().filter_map(|k| k.name.as_ref()))
+        .filter(|n| crate::names::is_variant_name(&n.value))
+        .collect();
+    local.sort_by_key(|n| n.span.start);
+    for name in local {
+        let words = Words::of(&name.value);
+        match spelled.get(&words.key()) {
+            // The same name twice is `check_names`'s to report.
+            Some(other) if *other != name.value => {
+                checker.report.error(
+                    name.span.clone(),
+                    format!(
+                        "name `{}` would be `{}` in Python, as `{other}` is; expected a name with other words",
+                        name.value,
+                        words.screaming()
+                    ),
+                );
+            }
+            _ => {
+                spelled.insert(words.key(), name.value.clone());
             }
         }
     }
@@ -758,17 +828,25 @@ fn methods_taken(repr: Repr, base: Option<&Table>) -> HashMap<String, String> {
     taken
 }
 
-/// A table name is no global of a rendered target, nor a name its module defines.
+/// A table name is no keyword or global of a rendered target, nor a name its module defines.
 fn check_table_name(checker: &mut Checker<'_>, name: &Spanned<String>) {
-    for (target, reserved) in RESERVED_TABLE_NAMES {
-        if reserved.contains(&name.value.as_str()) {
-            checker.report.error(
-                name.span.clone(),
-                format!(
-                    "table name `{}` is a name that the {target} module uses (a global or its own); expected another name",
-                    name.value
-                ),
-            );
-        }
+    let targets: Vec<&str> = RESERVED_TABLE_NAMES
+        .iter()
+        .filter(|(_, reserved)| reserved.contains(&name.value.as_str()))
+        .map(|(target, _)| *target)
+        .collect();
+    if let Some((last, first)) = targets.split_last() {
+        let list = if first.is_empty() {
+            (*last).to_owned()
+        } else {
+            format!("{}, and {last}", first.join(", "))
+        };
+        checker.report.error(
+            name.span.clone(),
+            format!(
+                "table name `{}` is a name that rendered code uses (a keyword, a global or its own name) in {list}; expected another name",
+                name.value
+            ),
+        );
     }
 }

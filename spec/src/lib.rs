@@ -37,7 +37,8 @@ pub use model::{
     Repr, Row, RowKind, Spanned, Spec, Table, TableSpec,
 };
 pub use names::{
-    KEYWORDS, Methods, RESERVED_METHODS, RESERVED_TABLE_NAMES, Words, is_variant_name, snake_case,
+    KEYWORDS, Methods, PREFIXED_CONSTANTS, RESERVED_METHODS, RESERVED_TABLE_NAMES, Words,
+    is_variant_name, snake_case,
 };
 pub use parse::{parse, parse_interval, parse_recoverable};
 pub use resolve::{Loader, NoFiles, Sketch, check, check_derive, load, sketch};

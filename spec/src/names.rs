@@ -223,51 +223,64 @@ impl Methods {
     }
 }
 
-/// Names that are globals in a target language, or that the module rendered for that target
-/// defines itself, spelled as a table name would be (`UpperCamelCase`): a table may not be named
-/// one of them. Each renderer's namer refuses these and more (its keywords, which are never
+/// Names that are keywords or globals in a target language, or that the module rendered for that
+/// target defines itself, spelled as a table name would be (`UpperCamelCase`): a table may not be
+/// named one of them. Each renderer's namer refuses these and more (its keywords, which are never
 /// `UpperCamelCase`); a test of the generation library holds the two lists together.
-pub const RESERVED_TABLE_NAMES: &[(&str, &[&str])] = &[(
-    "TypeScript and JavaScript",
-    &[
-        "Array",
-        "ArrayBuffer",
-        "BigInt",
-        "Boolean",
-        "DataView",
-        "Date",
-        "Entry",
-        "Error",
-        "EvalError",
-        "Function",
-        "Infinity",
-        "Intl",
-        "JSON",
-        "Map",
-        "Math",
-        "NaN",
-        "Number",
-        "Object",
-        "Promise",
-        "Proxy",
-        "RangeError",
-        "Readonly",
-        "ReadonlyArray",
-        "ReadonlyMap",
-        "Record",
-        "ReferenceError",
-        "Reflect",
-        "RegExp",
-        "Set",
-        "String",
-        "Symbol",
-        "SyntaxError",
-        "TypeError",
-        "URIError",
-        "WeakMap",
-        "WeakSet",
-        "WebSocket",
-    ],
+pub const RESERVED_TABLE_NAMES: &[(&str, &[&str])] = &[
+    ("Python", &["False", "None", "True", "Entry"]),
+    ("Go", &["Entry", "Entries", "Flags", "Describe", "FromWire"]),
+    (
+        "TypeScript and JavaScript",
+        &[
+            "Array",
+            "ArrayBuffer",
+            "BigInt",
+            "Boolean",
+            "DataView",
+            "Date",
+            "Entry",
+            "Error",
+            "EvalError",
+            "Function",
+            "Infinity",
+            "Intl",
+            "JSON",
+            "Map",
+            "Math",
+            "NaN",
+            "Number",
+            "Object",
+            "Promise",
+            "Proxy",
+            "RangeError",
+            "Readonly",
+            "ReadonlyArray",
+            "ReadonlyMap",
+            "Record",
+            "ReferenceError",
+            "Reflect",
+            "RegExp",
+            "Set",
+            "String",
+            "Symbol",
+            "SyntaxError",
+            "TypeError",
+            "URIError",
+            "WeakMap",
+            "WeakSet",
+            "WebSocket",
+        ],
+    ),
+];
+
+/// Targets that name each code's constant by the table's name and the code's (Go's
+/// `AppCodeUnauthorized`): the names their file defines, and the prefix of a flag's predicate
+/// (`Is` + `BrowserClosable`). No constant may take one of them.
+pub const PREFIXED_CONSTANTS: &[(&str, &[&str], &str)] = &[(
+    "Go",
+    &["Entry", "Entries", "Flags", "Describe", "FromWire"],
+    "Is",
 )];
 
 /// `going_away`, `going away` or `GOING_AWAY` as `GoingAway`.

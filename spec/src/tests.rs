@@ -720,7 +720,12 @@ fn flags_spelled_alike_in_camel_case_are_refused() {
 
 #[test]
 fn a_table_name_the_rendered_modules_use_is_refused() {
-    for name in ["Object", "Map", "Entry", "WebSocket"] {
+    for (name, targets) in [
+        ("Object", "TypeScript and JavaScript"),
+        ("None", "Python"),
+        ("FromWire", "Go"),
+        ("Entry", "Python, Go, and TypeScript and JavaScript"),
+    ] {
         let (line, column, message) = one(&format!(
             "[table]\nname = \"{name}\"\n[[code]]\ncode = 1\nname = \"One\"\ndescription = \"d\"\n"
         ));
@@ -728,10 +733,34 @@ fn a_table_name_the_rendered_modules_use_is_refused() {
         assert_eq!(
             message,
             format!(
-                "table name `{name}` is a name that the TypeScript and JavaScript module uses (a global or its own); expected another name"
+                "table name `{name}` is a name that rendered code uses (a keyword, a global or its own name) in {targets}; expected another name"
             )
         );
     }
+}
+
+#[test]
+fn names_spelled_alike_in_python_are_refused() {
+    let (line, column, message) = one(
+        "[[code]]\ncode = 1\nname = \"IOError\"\ndescription = \"d\"\n[[code]]\ncode = 2\nname = \"IoError\"\ndescription = \"d\"\n",
+    );
+    assert_eq!((line, column), (7, 8));
+    assert_eq!(
+        message,
+        "name `IoError` would be `IO_ERROR` in Python, as `IOError` is; expected a name with other words"
+    );
+}
+
+#[test]
+fn a_go_constant_may_not_be_a_name_the_file_defines() {
+    let (line, column, message) = one(
+        "[table]\nname = \"Is\"\n[[flag]]\nname = \"fatal\"\ndescription = \"f\"\n[[code]]\ncode = 1\nname = \"Fatal\"\ndescription = \"d\"\n",
+    );
+    assert_eq!((line, column), (2, 8));
+    assert_eq!(
+        message,
+        "table name `Is` would make the Go constant of code 1 `IsFatal`, a name the Go file defines; expected another name"
+    );
 }
 
 #[test]

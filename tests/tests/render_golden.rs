@@ -24,6 +24,8 @@ fn extension(format: Format) -> &'static str {
         Format::JavaScript => "js",
         Format::Markdown => "md",
         Format::Json => "json",
+        Format::Python => "py",
+        Format::Go => "go",
         _ => unreachable!("a format without a golden extension"),
     }
 }

@@ -10,9 +10,11 @@
 //! checked by that language's own tools as it stands and included into the output, so that a
 //! target writes data and names only.
 
+mod go;
 mod json;
 pub(crate) mod lists;
 mod markdown;
+mod python;
 mod rust;
 mod script;
 mod text;
@@ -41,19 +43,25 @@ pub enum Format {
     Markdown,
     /// The resolved table as JSON (described by `spec/table.schema.json`).
     Json,
+    /// A Python module (3.10 and later): an `IntEnum`, `Entry`, `describe`, `from_wire`.
+    Python,
+    /// A Go file, one table per package: `type AppCode int`, `Entry`, `Describe`, `FromWire`.
+    Go,
 }
 
 impl Format {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 7] = [
         Format::Rust,
         Format::TypeScript,
         Format::JavaScript,
         Format::Markdown,
         Format::Json,
+        Format::Python,
+        Format::Go,
     ];
 
-    /// The name `closecodes render --to` takes: `rust`, `ts`, `js`, `md`, `json`.
+    /// The name `closecodes render --to` takes: `rust`, `ts`, `js`, `md`, `json`, `python`, `go`.
     #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
@@ -62,6 +70,8 @@ impl Format {
             Format::JavaScript => "js",
             Format::Markdown => "md",
             Format::Json => "json",
+            Format::Python => "python",
+            Format::Go => "go",
         }
     }
 
@@ -73,6 +83,8 @@ impl Format {
             Format::JavaScript => &script::Script::JAVASCRIPT,
             Format::Markdown => &markdown::Markdown,
             Format::Json => &json::Json,
+            Format::Python => &python::Python,
+            Format::Go => &go::Go,
         }
     }
 }
@@ -84,22 +96,38 @@ impl fmt::Display for Format {
 }
 
 impl FromStr for Format {
-    type Err = String;
+    type Err = UnknownFormat;
 
-    fn from_str(name: &str) -> Result<Self, String> {
+    fn from_str(name: &str) -> Result<Self, UnknownFormat> {
         Format::ALL
             .into_iter()
             .find(|f| f.name() == name)
-            .ok_or_else(|| {
-                let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
-                format!(
-                    "unknown format `{}`; expected one of {}",
-                    closecodes_spec::escaped(name),
-                    names.join(", ")
-                )
+            .ok_or_else(|| UnknownFormat {
+                name: name.to_owned(),
             })
     }
 }
+
+/// A name that is not one of [`Format::ALL`]'s.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownFormat {
+    /// The name, as given.
+    pub name: String,
+}
+
+impl fmt::Display for UnknownFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        write!(
+            f,
+            "unknown format `{}`; expected one of {}",
+            closecodes_spec::escaped(&self.name),
+            names.join(", ")
+        )
+    }
+}
+
+impl std::error::Error for UnknownFormat {}
 
 /// Why a table cannot be rendered in a format.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -120,6 +148,15 @@ pub enum RenderError {
         value: i128,
         /// The target's language.
         target: &'static str,
+        /// The largest magnitude the target holds exactly.
+        largest: i128,
+    },
+    /// The package (`--package`) is not a package name of the target.
+    Package {
+        /// The name, as given.
+        name: String,
+        /// The target's language.
+        target: &'static str,
     },
 }
 
@@ -135,9 +172,18 @@ impl fmt::Display for RenderError {
                 "`{}` cannot name the table in {target}: {reason}",
                 closecodes_spec::escaped(name)
             ),
-            RenderError::Number { value, target } => write!(
+            RenderError::Number {
+                value,
+                target,
+                largest,
+            } => write!(
                 f,
-                "code {value} cannot be written exactly as a {target} number (the largest exact one is 2^53 - 1 = {MAX_SAFE_INTEGER}); expected codes within ±{MAX_SAFE_INTEGER} for this target"
+                "code {value} cannot be written exactly as a {target} number; expected codes within ±{largest} for this target"
+            ),
+            RenderError::Package { name, target } => write!(
+                f,
+                "`{}` is not a {target} package name; expected a lower-case identifier that is not a keyword, such as `chatcode`",
+                closecodes_spec::escaped(name)
             ),
         }
     }
@@ -169,28 +215,7 @@ pub(crate) trait Language: Sync {
 
     /// `name` as the table's name in this language, or why it cannot be.
     fn table_name(&self, name: &str, view: &View<'_>) -> Result<(), RenderError> {
-        let error = |reason: String| RenderError::Name {
-            name: name.to_owned(),
-            target: self.name(),
-            reason,
-        };
-        if !self.is_identifier(name) {
-            return Err(error(
-                "it is not an identifier; expected ASCII letters, digits and `_`, starting with a letter, such as `ChatCode`".to_owned(),
-            ));
-        }
-        if self.reserved().contains(&name) {
-            return Err(error(format!(
-                "it is a keyword or a global name of {}; expected another name",
-                self.name()
-            )));
-        }
-        if self.defined(view).iter().any(|d| d == name) {
-            return Err(error(
-                "the module defines a name of its own so; expected another name".to_owned(),
-            ));
-        }
-        Ok(())
+        default_table_name(self, name, view)
     }
 
     /// A string literal holding `text`.
@@ -207,6 +232,49 @@ pub(crate) trait Language: Sync {
     fn file(&self, view: &View<'_>) -> Result<String, RenderError>;
 }
 
+/// The rule every language's namer starts from: an identifier of the language, not one of its
+/// reserved words, not a name its module defines.
+fn default_table_name<L: Language + ?Sized>(
+    language: &L,
+    name: &str,
+    view: &View<'_>,
+) -> Result<(), RenderError> {
+    let error = |reason: String| RenderError::Name {
+        name: name.to_owned(),
+        target: language.name(),
+        reason,
+    };
+    if !language.is_identifier(name) {
+        return Err(error(
+            "it is not an identifier; expected ASCII letters, digits and `_`, starting with a letter, such as `ChatCode`".to_owned(),
+        ));
+    }
+    if language.reserved().contains(&name) {
+        return Err(error(format!(
+            "it is a keyword or a global name of {}; expected another name",
+            language.name()
+        )));
+    }
+    if language.defined(view).iter().any(|d| d == name) {
+        return Err(error(
+            "the module defines a name of its own so; expected another name".to_owned(),
+        ));
+    }
+    Ok(())
+}
+
+/// What to render besides the format: the table's name, the spec's file name for the header, and
+/// for Go the package.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options<'a> {
+    /// The table's name.
+    pub name: &'a str,
+    /// The spec's file name, named in the header of code outputs.
+    pub source: &'a str,
+    /// Go's package; by default the table's name in lower case.
+    pub package: Option<&'a str>,
+}
+
 /// The table named `name` in `format`; `source` names the spec in the header of code outputs.
 ///
 /// # Errors
@@ -219,9 +287,39 @@ pub fn render(
     name: &str,
     source: &str,
 ) -> Result<String, RenderError> {
+    render_with(
+        format,
+        table,
+        &Options {
+            name,
+            source,
+            package: None,
+        },
+    )
+}
+
+/// As [`render`], with every option.
+///
+/// # Errors
+///
+/// As [`render`], and when the package is not one of the language.
+pub fn render_with(
+    format: Format,
+    table: &Table,
+    options: &Options<'_>,
+) -> Result<String, RenderError> {
     let language = format.language();
-    let view = View::new(table, name, source);
-    language.table_name(name, &view)?;
+    let mut view = View::new(table, options.name, options.source);
+    if let Some(package) = options.package {
+        if format == Format::Go && !go::Go::is_package(package) {
+            return Err(RenderError::Package {
+                name: package.to_owned(),
+                target: language.name(),
+            });
+        }
+        view.package = Some(package);
+    }
+    language.table_name(options.name, &view)?;
     language.file(&view)
 }
 

@@ -183,6 +183,7 @@ impl Language for Script {
             return Err(RenderError::Number {
                 value,
                 target: self.name(),
+                largest: MAX_SAFE_INTEGER,
             });
         }
         let mut out = Text::new();

@@ -43,8 +43,8 @@ fn every_format_is_named_as_the_cli_takes_it() {
         assert_eq!(format.name().parse::<Format>(), Ok(format));
     }
     assert_eq!(
-        "py".parse::<Format>().unwrap_err(),
-        "unknown format `py`; expected one of rust, ts, js, md, json"
+        "py".parse::<Format>().unwrap_err().to_string(),
+        "unknown format `py`; expected one of rust, ts, js, md, json, python, go"
     );
 }
 

@@ -27,6 +27,8 @@ pub(crate) struct View<'t> {
     /// Every row, ordered by code ([`Table::rows`]).
     pub(crate) rows: Vec<Row<'t>>,
     pub(crate) flags: Vec<FlagView<'t>>,
+    /// The package or namespace the file declares, where the language has one and it was given.
+    pub(crate) package: Option<&'t str>,
 }
 
 impl<'t> View<'t> {
@@ -51,6 +53,7 @@ impl<'t> View<'t> {
                     default: f.default,
                 })
                 .collect(),
+            package: None,
         }
     }
 }
