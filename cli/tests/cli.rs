@@ -389,6 +389,41 @@ fn a_name_is_checked_for_the_chosen_target() {
             "# Title",
             "cannot name the table in Markdown: it is not an identifier",
         ),
+        (
+            "python",
+            "None",
+            "cannot name the table in Python: it is a keyword or a global name",
+        ),
+        (
+            "python",
+            "type",
+            "cannot name the table in Python: it is a keyword or a global name",
+        ),
+        (
+            "python",
+            "from_wire",
+            "the module defines a name of its own so",
+        ),
+        (
+            "python",
+            "is_browser_closable",
+            "the module defines a name of its own so",
+        ),
+        (
+            "go",
+            "func",
+            "cannot name the table in Go: it is a keyword or a global name",
+        ),
+        (
+            "go",
+            "Describe",
+            "cannot name the table in Go: it is a keyword or a global name",
+        ),
+        (
+            "go",
+            "IsBrowserClosable",
+            "the module defines a name of its own so",
+        ),
     ];
     for (to, name, message) in cases {
         let output = closecodes_in(&dir, &["render", "--to", to, "app.toml", "--name", name]);
@@ -404,6 +439,53 @@ fn a_name_is_checked_for_the_chosen_target() {
             stderr(&output)
         );
         assert!(output.stdout.is_empty());
+    }
+}
+
+#[test]
+fn a_go_constant_may_not_be_a_name_the_file_defines() {
+    let dir = scratch("go-constant");
+    std::fs::write(
+        dir.join("wire.toml"),
+        "[[code]]\ncode = 1\nname = \"Wire\"\ndescription = \"d\"\n",
+    )
+    .unwrap();
+    let output = closecodes_in(
+        &dir,
+        &["render", "--to", "go", "wire.toml", "--name", "From"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output)
+            .contains("the constant of code 1 would be `FromWire`, a name the file defines"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn go_takes_a_package_and_checks_it() {
+    let dir = scratch("go-package");
+    std::fs::write(dir.join("app.toml"), APP).unwrap();
+    let output = closecodes_in(&dir, &["render", "--to", "go", "app.toml"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("\npackage appcode\n"));
+    let output = closecodes_in(
+        &dir,
+        &["render", "--to", "go", "app.toml", "--package", "chat"],
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("\npackage chat\n"));
+    for bad in ["Chat", "func", "chat-code", ""] {
+        let output = closecodes_in(
+            &dir,
+            &["render", "--to", "go", "app.toml", "--package", bad],
+        );
+        assert_eq!(output.status.code(), Some(2), "{bad}");
+        assert!(
+            stderr(&output).contains("is not a Go package name"),
+            "{}",
+            stderr(&output)
+        );
     }
 }
 
