@@ -68,6 +68,16 @@ closecodes::close_codes! {
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;
 
+/// The Rust guide's examples (`docs/rust.md`), compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/rust.md")]
+pub struct RustGuideDoctests;
+
+/// The spec guide's examples (`docs/spec.md`), compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/spec.md")]
+pub struct SpecGuideDoctests;
+
 closecodes::close_codes! {
     /// HTTP status codes, a partial `u16` table with one range per class.
     pub enum HttpStatus from "codes/http.toml";
