@@ -337,95 +337,97 @@ fn a_base_file_is_named_by_a_path_from_where_the_command_ran() {
     );
 }
 
+/// A `--name` each target refuses, and why.
+const NAME_CASES: &[(&str, &str, &str)] = &[
+    (
+        "rust",
+        "r#Foo",
+        "cannot name the table in Rust: it is not an identifier",
+    ),
+    (
+        "rust",
+        "fn",
+        "cannot name the table in Rust: it is a keyword",
+    ),
+    (
+        "rust",
+        "__closecodes_list_of_variants",
+        "the module defines a name of its own so",
+    ),
+    (
+        "ts",
+        "class",
+        "cannot name the table in TypeScript: it is a keyword or a global name",
+    ),
+    (
+        "ts",
+        "Object",
+        "it is a keyword or a global name of TypeScript",
+    ),
+    (
+        "js",
+        "Entry",
+        "it is a keyword or a global name of JavaScript",
+    ),
+    ("ts", "ENTRIES", "the module defines a name of its own so"),
+    ("ts", "describe", "the module defines a name of its own so"),
+    (
+        "js",
+        "isBrowserClosable",
+        "the module defines a name of its own so",
+    ),
+    (
+        "json",
+        "a-b",
+        "cannot name the table in JSON: it is not an identifier",
+    ),
+    (
+        "md",
+        "# Title",
+        "cannot name the table in Markdown: it is not an identifier",
+    ),
+    (
+        "python",
+        "None",
+        "cannot name the table in Python: it is a keyword or a global name",
+    ),
+    (
+        "python",
+        "type",
+        "cannot name the table in Python: it is a keyword or a global name",
+    ),
+    (
+        "python",
+        "from_wire",
+        "the module defines a name of its own so",
+    ),
+    (
+        "python",
+        "is_browser_closable",
+        "the module defines a name of its own so",
+    ),
+    (
+        "go",
+        "func",
+        "cannot name the table in Go: it is a keyword or a global name",
+    ),
+    (
+        "go",
+        "Describe",
+        "cannot name the table in Go: it is a keyword or a global name",
+    ),
+    (
+        "go",
+        "IsBrowserClosable",
+        "the module defines a name of its own so",
+    ),
+];
+
 #[test]
 fn a_name_is_checked_for_the_chosen_target() {
     let dir = scratch("names");
     std::fs::write(dir.join("app.toml"), APP).unwrap();
-    let cases = [
-        (
-            "rust",
-            "r#Foo",
-            "cannot name the table in Rust: it is not an identifier",
-        ),
-        (
-            "rust",
-            "fn",
-            "cannot name the table in Rust: it is a keyword",
-        ),
-        (
-            "rust",
-            "__closecodes_list_of_variants",
-            "the module defines a name of its own so",
-        ),
-        (
-            "ts",
-            "class",
-            "cannot name the table in TypeScript: it is a keyword or a global name",
-        ),
-        (
-            "ts",
-            "Object",
-            "it is a keyword or a global name of TypeScript",
-        ),
-        (
-            "js",
-            "Entry",
-            "it is a keyword or a global name of JavaScript",
-        ),
-        ("ts", "ENTRIES", "the module defines a name of its own so"),
-        ("ts", "describe", "the module defines a name of its own so"),
-        (
-            "js",
-            "isBrowserClosable",
-            "the module defines a name of its own so",
-        ),
-        (
-            "json",
-            "a-b",
-            "cannot name the table in JSON: it is not an identifier",
-        ),
-        (
-            "md",
-            "# Title",
-            "cannot name the table in Markdown: it is not an identifier",
-        ),
-        (
-            "python",
-            "None",
-            "cannot name the table in Python: it is a keyword or a global name",
-        ),
-        (
-            "python",
-            "type",
-            "cannot name the table in Python: it is a keyword or a global name",
-        ),
-        (
-            "python",
-            "from_wire",
-            "the module defines a name of its own so",
-        ),
-        (
-            "python",
-            "is_browser_closable",
-            "the module defines a name of its own so",
-        ),
-        (
-            "go",
-            "func",
-            "cannot name the table in Go: it is a keyword or a global name",
-        ),
-        (
-            "go",
-            "Describe",
-            "cannot name the table in Go: it is a keyword or a global name",
-        ),
-        (
-            "go",
-            "IsBrowserClosable",
-            "the module defines a name of its own so",
-        ),
-    ];
-    for (to, name, message) in cases {
+    for &(to, name, message) in NAME_CASES {
         let output = closecodes_in(&dir, &["render", "--to", to, "app.toml", "--name", name]);
         assert_eq!(
             output.status.code(),

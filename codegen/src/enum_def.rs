@@ -21,6 +21,19 @@ pub(crate) fn enum_def(plan: &Plan<'_>, declared: &Declared<'_>) -> TokenStream 
     }
     lines.push(String::new());
     lines.extend(doc_table(plan).lines().map(str::to_owned));
+    if !table.retired.is_empty() {
+        lines.extend([
+            String::new(),
+            "Retired, never to be used again:".to_owned(),
+            String::new(),
+        ]);
+        lines.extend(
+            table
+                .retired
+                .iter()
+                .map(|r| format!("- {}", docs::inline(&r.summary()))),
+        );
+    }
     let docs = if plan.keep_docs(&lines) {
         TokenStream::new()
     } else {
@@ -56,6 +69,14 @@ fn variants(plan: &Plan<'_>) -> proc_macro2::TokenTree {
             lines.extend([String::new(), "Never sent on the wire.".to_owned()]);
         }
         code.doc(&lines);
+        if let Some(note) = &named.deprecated {
+            // The note as rustc shows it in the warning: one line, no control character.
+            let note = docs::visible(
+                &note.split_whitespace().collect::<Vec<_>>().join(" "),
+                false,
+            );
+            writeln!(code, "#[deprecated(note = {note:?})]");
+        }
         writeln!(code, "{},", named.name);
     }
     for range in &table.ranges {
@@ -110,9 +131,14 @@ fn doc_table(plan: &Plan<'_>) -> String {
     out.line("");
     for row in rows {
         let code = row.interval();
+        let deprecated = if row.deprecated.is_some() {
+            " (deprecated)"
+        } else {
+            ""
+        };
         write!(
             out,
-            "| `{code}` | [`{n}`]({name}::{n}) | {} | {} |",
+            "| `{code}` | [`{n}`]({name}::{n}){deprecated} | {} | {} |",
             docs::inline(row.reason.unwrap_or("")),
             yes_no(row.sendable),
             n = row.variant

@@ -26,7 +26,7 @@ pub fn close_codes(
     let cfgs = declared.attrs.iter().filter(|a| a.path().is_ident("cfg"));
     let mut out = enum_def::enum_def(&plan, declared);
     out.extend(quote!(#(#cfgs)*));
-    out.extend(wrap(block));
+    out.extend(wrap_table(table, block));
     out
 }
 
@@ -35,7 +35,7 @@ pub fn close_codes(
 #[cfg(feature = "render")]
 pub(crate) fn standalone(plan: &Plan<'_>, declared: &Declared<'_>) -> TokenStream {
     let mut out = enum_def::enum_def(plan, declared);
-    out.extend(wrap(impls(plan)));
+    out.extend(wrap_table(plan.table, impls(plan)));
     out
 }
 
@@ -50,7 +50,7 @@ pub fn derive(target: &Target<'_>, table: &Table) -> TokenStream {
     };
     block.extend(impls(&Plan::new(target, table)));
     block.extend(base_files(table));
-    wrap(block)
+    wrap_table(table, block)
 }
 
 /// Every impl of a table, as the items of one block: what is the same for every table is called
@@ -143,6 +143,17 @@ fn base_files(table: &Table) -> TokenStream {
         .iter()
         .map(|file| tracking(Some(&Tracked::Resolved(file.resolved.clone()))))
         .collect()
+}
+
+/// [`wrap`], allowing the table's own uses of its deprecated variants (a deprecated code warns
+/// where the user names it, never in the impls that match on every variant).
+fn wrap_table(table: &Table, items: TokenStream) -> TokenStream {
+    let wrapped = wrap(items);
+    if table.codes.iter().any(|c| c.deprecated.is_some()) {
+        quote!(#[allow(deprecated)] #wrapped)
+    } else {
+        wrapped
+    }
 }
 
 /// `const _: () = { items };`: the items' names (the runtime alias, `__CODES`) stay local to the

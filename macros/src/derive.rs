@@ -193,13 +193,20 @@ fn add_variant<'a>(
             let span = map.add(span, &label);
             spec.codes.push(CodeSpec {
                 span: span.clone(),
-                code: Spanned::new(value, span),
+                code: Spanned::new(value, span.clone()),
                 name: Some(name),
                 reason,
                 description,
                 sendable: None,
                 flags,
                 aliases: Vec::new(),
+                // The user's own `#[deprecated]` stays on their variant; the table knows of it,
+                // so that its impls may name the variant without a warning.
+                deprecated: variant
+                    .attrs
+                    .iter()
+                    .any(|a| a.path().is_ident("deprecated"))
+                    .then(|| Spanned::new("deprecated".to_owned(), span.clone())),
             });
         }
         (Some(_), None, shape) => errors.push(syn::Error::new(

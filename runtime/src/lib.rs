@@ -61,11 +61,17 @@
 //! sendable = true                # default true
 //! flags = ["browser_closable"]   # without `flags`, a code takes its range's
 //! aliases = ["Finished"]         # former names: deprecated associated constants
+//! deprecated = "use Away (1001)" # optional: the variant gets #[deprecated(note = ...)]
 //!
 //! [[code]]                       # no `name`: documented, but it stays in its range's variant
 //! code = 3000
 //! reason = "Unauthorized"
 //! description = "Access needs authentication."
+//!
+//! [[retired]]                    # numbers and names never to be used again
+//! codes = ["4005", "4010..=4019"] # the forms of a range's `codes`; they stay their range's value
+//! names = ["OldSession"]
+//! note = "meant reconnect in v1; clients still deployed would loop"
 //! ```
 //!
 //! The built-in tables are `websocket` (the table of [`CloseCode`]), `http` (the IANA HTTP Status
@@ -89,6 +95,9 @@
 //! - Flags are `snake_case` and unique (with the base's, which an extension inherits); their
 //!   predicates clash with no generated method; a flag that is set is declared.
 //! - In a table that is or extends `websocket`, a reason fits a Close frame: at most 123 bytes.
+//! - A named code, alias or range never takes a retired number or name (`[[retired]]`, of the
+//!   table or of any table it extends); the error shows the note. A number or name in use cannot
+//!   be retired. `deprecated` needs a named code.
 //! - Unknown keys, wrong types and empty names or descriptions are errors.
 //! - An `extends` chain is at most 16 tables deep, without cycles; a path is relative to the spec
 //!   that names it (an inline spec: to the crate's `CARGO_MANIFEST_DIR`), never absolute.

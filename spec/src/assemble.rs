@@ -18,7 +18,27 @@ pub(crate) fn assemble(
     codes: Vec<&CodeSpec>,
 ) -> Option<Table> {
     let (mut table, viewed) = start(checker.mode, base, repr);
-    add_flags(&mut table, spec);
+    let source = checker.report.source;
+    add_flags(&mut table, spec, source);
+    table.locations = crate::TableLocations {
+        repr: spec.table.repr.as_ref().map(|r| source.location(&r.span)),
+        non_exhaustive: spec
+            .table
+            .non_exhaustive
+            .as_ref()
+            .map(|n| source.location(&n.span)),
+        spec: source.location(&(0..0)),
+    };
+    table.retired.extend(spec.retired.iter().map(|r| {
+        let mut intervals: Vec<Interval> = r.intervals.iter().map(|i| i.value).collect();
+        intervals.sort();
+        crate::Retired {
+            intervals,
+            names: r.names.iter().map(|n| n.value.clone()).collect(),
+            note: r.note.value.trim().to_owned(),
+            location: source.location(&r.span),
+        }
+    }));
     let viewed = Enclosing::new(viewed, table.flags.len());
     if let Some(name) = &spec.table.name {
         table.name = Some(name.value.clone());
@@ -29,7 +49,7 @@ pub(crate) fn assemble(
     if let Some(n) = &spec.table.non_exhaustive {
         table.non_exhaustive = n.value;
     }
-    add_ranges(&mut table, spec, &viewed);
+    add_ranges(&mut table, spec, &viewed, source);
     if !place_codes(checker, &mut table, codes, &viewed) {
         return None;
     }
@@ -72,6 +92,8 @@ fn start(mode: Mode, base: Option<Table>, repr: Repr) -> (Table, Vec<CodeRange>)
                 builtins: Vec::new(),
                 flags: Vec::new(),
                 base_files: Vec::new(),
+                retired: Vec::new(),
+                locations: crate::TableLocations::default(),
             };
             (table, Vec::new())
         }
@@ -103,7 +125,7 @@ impl Enclosing {
 
 /// This spec's ranges, after the base's; a carve-out takes its codes from the base range it is
 /// cut from, and (without `flags`) that range's flags.
-fn add_ranges(table: &mut Table, spec: &Spec, viewed: &Enclosing) {
+fn add_ranges(table: &mut Table, spec: &Spec, viewed: &Enclosing, source: &crate::Source) {
     let base_ranges = table.ranges.len();
     let base = Enclosing::new(table.ranges.clone(), table.flags.len());
     for r in &spec.ranges {
@@ -121,6 +143,7 @@ fn add_ranges(table: &mut Table, spec: &Spec, viewed: &Enclosing) {
             assignable: r.assignable.as_ref().is_some_and(|s| s.value),
             documented: Vec::new(),
             flags,
+            location: source.location(&r.name.span),
         });
     }
     carve_out(&mut table.ranges, base_ranges);
@@ -136,8 +159,10 @@ fn place_codes(
     viewed: &Enclosing,
 ) -> bool {
     let index = IntervalIndex::new(&table.ranges);
+    let source = checker.report.source;
     let mut placed = true;
     for k in codes {
+        let location = source.location(&k.code.span);
         let description = k.description.value.trim().to_owned();
         let reason = trimmed(k.reason.as_ref());
         let range_flags = index
@@ -155,6 +180,8 @@ fn place_codes(
                 sendable: k.sendable.as_ref().is_none_or(|s| s.value),
                 flags,
                 aliases: k.aliases.iter().map(|a| a.value.clone()).collect(),
+                deprecated: k.deprecated.as_ref().map(|d| d.value.trim().to_owned()),
+                location,
             });
         } else if let Some(range) = index
             .find(k.code.value)
@@ -166,6 +193,7 @@ fn place_codes(
                 description,
                 sendable: k.sendable.as_ref().map_or(range.sendable, |s| s.value),
                 flags,
+                location,
             });
         } else {
             placed = false;
@@ -183,7 +211,7 @@ fn place_codes(
 
 /// The table's flags: the base's, then this spec's; entries of the base take the new flags'
 /// defaults.
-fn add_flags(table: &mut Table, spec: &Spec) {
+fn add_flags(table: &mut Table, spec: &Spec, source: &crate::Source) {
     let new: Vec<Flag> = spec
         .flags
         .iter()
@@ -191,6 +219,7 @@ fn add_flags(table: &mut Table, spec: &Spec) {
             name: f.name.value.clone(),
             description: f.description.value.trim().to_owned(),
             default: f.default.as_ref().is_some_and(|d| d.value),
+            location: source.location(&f.name.span),
         })
         .collect();
     let defaults: Vec<bool> = new.iter().map(|f| f.default).collect();

@@ -31,7 +31,7 @@ pub(crate) enum Base {
     /// The spec has no `extends`.
     Absent,
     /// The base, checked.
-    Table(Table),
+    Table(Box<Table>),
     /// The base could not be read or has errors (already reported): rules that need it are
     /// skipped rather than reported again, and no table is produced.
     Broken,
@@ -71,7 +71,7 @@ pub(crate) fn check(
     };
     let (base, base_broken) = match base {
         Base::Absent => (None, false),
-        Base::Table(table) => (Some(table), false),
+        Base::Table(table) => (Some(*table), false),
         Base::Broken => (None, true),
     };
     let repr = check_repr(&mut checker, spec, base.as_ref());
@@ -91,6 +91,7 @@ pub(crate) fn check(
     }
     check_flags(&mut checker, repr, spec, base.as_ref());
     check_reason_lengths(&mut checker, spec, base.as_ref());
+    check_retired(&mut checker, repr, spec, base.as_ref());
     check_overlaps(&mut checker, repr, spec, base.as_ref());
     let codes = check_codes(&mut checker, repr, spec, base.as_ref(), base_broken);
     if checker.report.count() > start || base_broken {
@@ -848,5 +849,107 @@ fn check_table_name(checker: &mut Checker<'_>, name: &Spanned<String>) {
                 name.value
             ),
         );
+    }
+}
+
+/// Retired numbers and names (`[[retired]]`, this spec's and its bases') are never used again: a
+/// named code, alias or range of this spec that reuses one is an error that shows why it was
+/// retired, and a number or name in use cannot be retired. `deprecated` needs a named code.
+fn check_retired(checker: &mut Checker<'_>, repr: Repr, spec: &Spec, base: Option<&Table>) {
+    for code in spec.codes.iter().filter(|k| k.name.is_none()) {
+        if let Some(deprecated) = &code.deprecated {
+            checker.report.error(
+                deprecated.span.clone(),
+                format!(
+                    "code {} is `deprecated` but has no `name`; expected a `name` for the variant it deprecates",
+                    code.code.value
+                ),
+            );
+        }
+    }
+    let mut retired: Vec<(Vec<Interval>, Vec<String>, String)> = base
+        .iter()
+        .flat_map(|b| b.retired.iter())
+        .map(|r| (r.intervals.clone(), r.names.clone(), r.note.clone()))
+        .collect();
+    for entry in &spec.retired {
+        let mut intervals = Vec::new();
+        for iv in &entry.intervals {
+            if fits(checker, repr, iv.value.start, &iv.span)
+                && fits(checker, repr, iv.value.end, &iv.span)
+            {
+                intervals.push(iv.value);
+            }
+        }
+        // What is in use cannot be retired: the base's named codes, names and aliases.
+        for b in base.iter().flat_map(|b| b.codes.iter()) {
+            if let Some(iv) = entry.intervals.iter().find(|iv| iv.value.contains(b.value)) {
+                checker.report.error(
+                    iv.span.clone(),
+                    format!("code {} is named `{}` by the base table; expected numbers that are no longer in use", b.value, b.name),
+                );
+            }
+            if let Some(name) = entry
+                .names
+                .iter()
+                .find(|n| n.value == b.name || b.aliases.contains(&n.value))
+            {
+                checker.report.error(
+                    name.span.clone(),
+                    format!("name `{}` is in use by code {} of the base table; expected names that are no longer in use", name.value, b.value),
+                );
+            }
+        }
+        retired.push((
+            intervals,
+            entry.names.iter().map(|n| n.value.clone()).collect(),
+            entry.note.value.trim().to_owned(),
+        ));
+    }
+    if retired.is_empty() {
+        return;
+    }
+    for code in &spec.codes {
+        let Some(name) = &code.name else { continue };
+        if let Some((_, _, note)) = retired
+            .iter()
+            .find(|(ivs, _, _)| ivs.iter().any(|iv| iv.contains(code.code.value)))
+        {
+            checker.report.error(
+                code.code.span.clone(),
+                format!(
+                    "code {} is retired ({note}); expected a number that was never used",
+                    code.code.value
+                ),
+            );
+        }
+        for used in std::iter::once(name).chain(&code.aliases) {
+            if let Some((_, _, note)) = retired
+                .iter()
+                .find(|(_, names, _)| names.contains(&used.value))
+            {
+                checker.report.error(
+                    used.span.clone(),
+                    format!(
+                        "name `{}` is retired ({note}); expected a name that was never used",
+                        used.value
+                    ),
+                );
+            }
+        }
+    }
+    for range in &spec.ranges {
+        if let Some((_, _, note)) = retired
+            .iter()
+            .find(|(_, names, _)| names.contains(&range.name.value))
+        {
+            checker.report.error(
+                range.name.span.clone(),
+                format!(
+                    "name `{}` is retired ({note}); expected a name that was never used",
+                    range.name.value
+                ),
+            );
+        }
     }
 }

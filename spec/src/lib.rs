@@ -33,8 +33,9 @@ mod source;
 pub use builtin::Builtin;
 pub use error::{Error, Errors, MAX_ERRORS_PER_SOURCE};
 pub use model::{
-    BaseFile, CodeRange, CodeSpec, DocumentedCode, Flag, FlagSpec, Interval, NamedCode, RangeSpec,
-    Repr, Row, RowKind, Spanned, Spec, Table, TableSpec,
+    BaseFile, CodeRange, CodeSpec, DocumentedCode, Flag, FlagSpec, Interval, Location, NamedCode,
+    RangeSpec, Repr, Retired, RetiredSpec, Row, RowKind, Spanned, Spec, Table, TableLocations,
+    TableSpec,
 };
 pub use names::{
     KEYWORDS, Methods, PREFIXED_CONSTANTS, RESERVED_METHODS, RESERVED_TABLE_NAMES, Words,

@@ -155,6 +155,21 @@ pub struct Spec {
     pub codes: Vec<CodeSpec>,
     /// The `[[flag]]` entries, in document order.
     pub flags: Vec<FlagSpec>,
+    /// The `[[retired]]` entries, in document order.
+    pub retired: Vec<RetiredSpec>,
+}
+
+/// One `[[retired]]` entry as written: numbers and names that must never be used again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RetiredSpec {
+    /// Span of the whole entry.
+    pub span: Range<usize>,
+    /// `codes`: the retired numbers, in the forms of a range's `codes`.
+    pub intervals: Vec<Spanned<Interval>>,
+    /// `names`: the retired names.
+    pub names: Vec<Spanned<String>>,
+    /// `note`: why.
+    pub note: Spanned<String>,
 }
 
 /// One `[[flag]]` entry as written: a boolean property that codes and ranges may set.
@@ -224,6 +239,8 @@ pub struct CodeSpec {
     pub flags: Option<Vec<Spanned<String>>>,
     /// Former names of a named code (a registry renamed it), each with its span.
     pub aliases: Vec<Spanned<String>>,
+    /// `deprecated`: why the code should no longer be used, and what to use instead.
+    pub deprecated: Option<Spanned<String>>,
 }
 
 /// A checked table: every rule holds, entries are ordered, defaults are applied.
@@ -250,6 +267,69 @@ pub struct Table {
     /// The base files read to build the table (every file an `extends` chain names), so that
     /// generated code can make the build depend on them.
     pub base_files: Vec<BaseFile>,
+    /// Numbers and names never to be used again, the base's first.
+    pub retired: Vec<Retired>,
+    /// Where the table's `repr` and `non_exhaustive` were written (the spec's first line when
+    /// they were not), for messages about them.
+    pub locations: TableLocations,
+}
+
+/// Where the keys of a table's `[table]` section were written.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TableLocations {
+    /// `repr`, if written.
+    pub repr: Option<Location>,
+    /// `non_exhaustive`, if written.
+    pub non_exhaustive: Option<Location>,
+    /// The first line of the spec that made the table.
+    pub spec: Location,
+}
+
+/// Where something was written: a source, a line and a column, and that line, for messages that
+/// point at a table's entries after it was checked (`closecodes breaking`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Location {
+    /// The source it was written in.
+    pub origin: Option<crate::Origin>,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// The text of the line.
+    pub line_text: String,
+}
+
+/// A `[[retired]]` entry, checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Retired {
+    /// The retired numbers, sorted.
+    pub intervals: Vec<Interval>,
+    /// The retired names.
+    pub names: Vec<String>,
+    /// Why.
+    pub note: String,
+    /// Where the entry was written.
+    pub location: Location,
+}
+
+impl Retired {
+    /// The entry as one line: its numbers, its names in backticks, then the note.
+    #[must_use]
+    pub fn summary(&self) -> String {
+        let what: Vec<String> = self
+            .intervals
+            .iter()
+            .map(ToString::to_string)
+            .chain(self.names.iter().map(|n| format!("`{n}`")))
+            .collect();
+        format!("{}: {}", what.join(", "), self.note)
+    }
+
+    /// Whether `value` is a retired number of the entry.
+    #[must_use]
+    pub fn retires(&self, value: i128) -> bool {
+        self.intervals.iter().any(|iv| iv.contains(value))
+    }
 }
 
 /// A boolean property of codes, declared by `[[flag]]`.
@@ -261,6 +341,8 @@ pub struct Flag {
     pub description: String,
     /// The value of codes and ranges that do not set the flag.
     pub default: bool,
+    /// Where the flag was declared (its `name = ...`).
+    pub location: Location,
 }
 
 /// A spec file that a table extends, directly or through other files.
@@ -289,6 +371,10 @@ pub struct NamedCode {
     pub flags: Vec<bool>,
     /// Former names, generated as deprecated associated constants.
     pub aliases: Vec<String>,
+    /// Why the code should no longer be used, if it should not.
+    pub deprecated: Option<String>,
+    /// Where the code was written (its `code = ...`).
+    pub location: Location,
 }
 
 /// A range: a variant that carries the value.
@@ -310,6 +396,8 @@ pub struct CodeRange {
     pub documented: Vec<DocumentedCode>,
     /// The value of each of the table's flags, in the order of `Table::flags`.
     pub flags: Vec<bool>,
+    /// Where the range was written (its `name = ...`).
+    pub location: Location,
 }
 
 impl CodeRange {
@@ -337,6 +425,8 @@ pub struct DocumentedCode {
     pub sendable: bool,
     /// The value of each of the table's flags: as written, else as its range.
     pub flags: Vec<bool>,
+    /// Where the code was written (its `code = ...`).
+    pub location: Location,
 }
 
 /// The intervals of a table's ranges, sorted, to find the range holding a code in O(log n).
@@ -399,6 +489,8 @@ pub struct Row<'t> {
     pub flags: &'t [bool],
     /// Former names of a named code (empty for other rows).
     pub aliases: &'t [String],
+    /// Why a named code should no longer be used, if it should not.
+    pub deprecated: Option<&'t str>,
 }
 
 impl Row<'_> {
@@ -433,6 +525,7 @@ impl Table {
                 sendable: code.sendable,
                 flags: &code.flags,
                 aliases: &code.aliases,
+                deprecated: code.deprecated.as_deref(),
             });
         }
         for range in &self.ranges {
@@ -470,6 +563,7 @@ impl Table {
                     sendable,
                     flags,
                     aliases: &[],
+                    deprecated: None,
                 });
             }
             for documented in range
@@ -487,6 +581,7 @@ impl Table {
                     sendable: documented.sendable,
                     flags: &documented.flags,
                     aliases: &[],
+                    deprecated: None,
                 });
             }
         }

@@ -6,10 +6,13 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
 use crate::error::Report;
-use crate::model::{CodeSpec, FlagSpec, Interval, RangeSpec, Repr, Spanned, Spec, TableSpec};
+use crate::model::{
+    CodeSpec, FlagSpec, Interval, RangeSpec, Repr, RetiredSpec, Spanned, Spec, TableSpec,
+};
 use crate::{Error, Errors, Source};
 
-const TOP_KEYS: &[&str] = &["extends", "table", "flag", "range", "code"];
+const TOP_KEYS: &[&str] = &["extends", "table", "flag", "range", "code", "retired"];
+const RETIRED_KEYS: &[&str] = &["codes", "names", "note"];
 const FLAG_KEYS: &[&str] = &["name", "description", "default"];
 const TABLE_KEYS: &[&str] = &["name", "repr", "description", "non_exhaustive"];
 const RANGE_KEYS: &[&str] = &[
@@ -29,6 +32,7 @@ const CODE_KEYS: &[&str] = &[
     "sendable",
     "flags",
     "aliases",
+    "deprecated",
 ];
 
 /// Parses a spec, reporting every problem of structure at once.
@@ -111,6 +115,13 @@ impl Parser<'_> {
                     for (entry_span, entry) in self.entries(key.get_ref(), value) {
                         if let Some(code) = self.code(entry_span, entry) {
                             spec.codes.push(code);
+                        }
+                    }
+                }
+                "retired" => {
+                    for (entry_span, entry) in self.entries(key.get_ref(), value) {
+                        if let Some(retired) = self.retired(entry_span, entry) {
+                            spec.retired.push(retired);
                         }
                     }
                 }
@@ -269,11 +280,12 @@ impl Parser<'_> {
     fn code(&mut self, span: Range<usize>, table: &DeTable<'_>) -> Option<CodeSpec> {
         let (mut code, mut name, mut reason, mut description, mut sendable) =
             (None, None, None, None, None);
-        let (mut flags, mut aliases) = (None, None);
+        let (mut flags, mut aliases, mut deprecated) = (None, None, None);
         for (key, value) in table {
             let k = key.get_ref().as_ref();
             match k {
                 "aliases" => aliases = self.name_list("aliases", value),
+                "deprecated" => deprecated = self.string(k, value, true),
                 "code" => code = self.integer(k, value),
                 "name" => name = self.string(k, value, true),
                 "reason" => reason = self.string(k, value, true),
@@ -306,6 +318,42 @@ impl Parser<'_> {
             sendable,
             flags,
             aliases: aliases.unwrap_or_default(),
+            deprecated,
+        })
+    }
+
+    /// A `[[retired]]` entry: numbers (`codes`) and names (`names`) never to be used again, and why.
+    fn retired(&mut self, span: Range<usize>, table: &DeTable<'_>) -> Option<RetiredSpec> {
+        let (mut intervals, mut names, mut note) = (None, None, None);
+        for (key, value) in table {
+            let k = key.get_ref().as_ref();
+            match k {
+                "codes" => intervals = self.intervals(value),
+                "names" => names = self.name_list("names", value),
+                "note" => note = self.string(k, value, true),
+                _ => self.unknown_key(key, RETIRED_KEYS, "in a `[[retired]]`"),
+            }
+        }
+        self.report_missing(
+            &span,
+            "[[retired]]",
+            table,
+            &[(
+                "note",
+                "why the numbers and names are retired, e.g. `note = \"replaced by SessionExpired in v2\"`",
+            )],
+        );
+        if !table.contains_key("codes") && !table.contains_key("names") {
+            self.error(
+                header_span(&self.report.source.text, &span),
+                "this `[[retired]]` retires nothing; expected `codes`, `names` or both".to_owned(),
+            );
+        }
+        Some(RetiredSpec {
+            span,
+            intervals: intervals.unwrap_or_default(),
+            names: names.unwrap_or_default(),
+            note: note?,
         })
     }
 

@@ -62,7 +62,7 @@ pub fn sketch(source: &Source, loader: &mut dyn Loader) -> Sketch {
     let (spec, _) = parse::parse_recoverable(source);
     let mut errors = Vec::new();
     let base = match resolve(&spec, source, loader, &mut Stack::new(source), &mut errors) {
-        Base::Table(table) => Some(table),
+        Base::Table(table) => Some(*table),
         Base::Absent | Base::Broken => None,
     };
     let mut out = Sketch {
@@ -175,9 +175,8 @@ fn resolve(
     errors: &mut Vec<Error>,
 ) -> Base {
     match &spec.extends {
-        Some(extends) => {
-            resolve_base(extends, source, loader, stack, errors).map_or(Base::Broken, Base::Table)
-        }
+        Some(extends) => resolve_base(extends, source, loader, stack, errors)
+            .map_or(Base::Broken, |t| Base::Table(Box::new(t))),
         None => Base::Absent,
     }
 }

@@ -212,6 +212,18 @@ impl Source {
             .trim_end_matches('\r')
     }
 
+    /// Where `span` starts: this source, its line and column, and the line's text.
+    #[must_use]
+    pub fn location(&self, span: &Range<usize>) -> crate::Location {
+        let (line, column) = self.line_col(span.start);
+        crate::Location {
+            origin: Some(self.origin.clone()),
+            line,
+            column,
+            line_text: self.line_text(span.start).to_owned(),
+        }
+    }
+
     /// Builds an error at `span` of this source.
     pub(crate) fn error(&self, span: Range<usize>, message: impl Into<String>) -> crate::Error {
         crate::Error::new(self, span, message.into())

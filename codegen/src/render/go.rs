@@ -233,8 +233,9 @@ impl Language for Go {
             &mut out,
             "",
             &format!(
-                "Package {package} holds the codes of {name}: {}",
-                view.description
+                "Package {package} holds the codes of {name}: {}{}",
+                view.description,
+                view.retired_text()
             ),
         );
         writeln!(out, "package {package}\n");
@@ -273,14 +274,15 @@ impl Go {
                     .reason
                     .as_deref()
                     .map_or(String::new(), |r| format!(" {r}:"));
-                self.doc(
-                    out,
-                    "\t",
-                    &format!(
-                        "{name}{} is {}{reason} {}",
-                        code.name, code.value, code.description
-                    ),
+                let mut text = format!(
+                    "{name}{} is {}{reason} {}",
+                    code.name, code.value, code.description
                 );
+                if let Some(note) = &code.deprecated {
+                    // Go's convention, which gopls and staticcheck read.
+                    let _ = write!(text, "\n\nDeprecated: {note}");
+                }
+                self.doc(out, "\t", &text);
                 writeln!(out, "\t{name}{} {name} = {}", code.name, code.value);
             }
             out.push(")\n\n");

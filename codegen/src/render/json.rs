@@ -67,6 +67,7 @@ fn document(view: &View<'_>) -> String {
                 "sendable": c.sendable,
                 "flags": flags(&table.flags, &c.flags),
                 "aliases": c.aliases,
+                "deprecated": c.deprecated,
             })
         })
         .collect();
@@ -109,6 +110,18 @@ fn document(view: &View<'_>) -> String {
         .iter()
         .map(|f| json!({ "name": f.name, "description": f.description, "default": f.default }))
         .collect();
+    let retired: Vec<Value> = table
+        .retired
+        .iter()
+        .map(|r| {
+            let codes: Vec<Value> = r
+                .intervals
+                .iter()
+                .map(|iv| json!({ "start": number(iv.start), "end": number(iv.end) }))
+                .collect();
+            json!({ "codes": codes, "names": r.names, "note": r.note })
+        })
+        .collect();
     let document = json!({
         "name": name,
         "repr": table.repr.name(),
@@ -119,6 +132,7 @@ fn document(view: &View<'_>) -> String {
         "flags": declared,
         "codes": codes,
         "ranges": ranges,
+        "retired": retired,
     });
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
     text.push('\n');

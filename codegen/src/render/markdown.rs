@@ -87,7 +87,15 @@ impl Language for Markdown {
         out.push("\n");
         for row in &view.rows {
             let (code, name) = match row.kind {
-                RowKind::Code => (row.start.to_string(), format!("`{}`", row.variant)),
+                RowKind::Code => (
+                    row.start.to_string(),
+                    match row.deprecated {
+                        Some(note) => {
+                            format!("`{}` (deprecated: {})", row.variant, self.string(note))
+                        }
+                        None => format!("`{}`", row.variant),
+                    },
+                ),
                 _ if row.start == row.end => (
                     row.start.to_string(),
                     format!("`{}({})`", row.variant, row.start),
@@ -108,6 +116,30 @@ impl Language for Markdown {
                 write!(out, " {} |", yes_no(*set));
             }
             out.push("\n");
+        }
+        if !view.table.retired.is_empty() {
+            out.push("\n## Retired\n\nNumbers and names never to be used again.\n\n| Codes | Names | Why |\n|---|---|---|\n");
+            for retired in &view.table.retired {
+                let codes: Vec<String> = retired
+                    .intervals
+                    .iter()
+                    .map(|iv| {
+                        if iv.start == iv.end {
+                            iv.start.to_string()
+                        } else {
+                            format!("{}–{}", iv.start, iv.end)
+                        }
+                    })
+                    .collect();
+                let names: Vec<String> = retired.names.iter().map(|n| format!("`{n}`")).collect();
+                writeln!(
+                    out,
+                    "| {} | {} | {} |",
+                    codes.join(", "),
+                    names.join(", "),
+                    self.string(&retired.note)
+                );
+            }
         }
         Ok(out.into_string())
     }

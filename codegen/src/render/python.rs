@@ -45,7 +45,19 @@ impl Python {
         for c in text.chars() {
             escape_into(&mut body, c, false);
         }
-        let body = body.replace('\n', &format!("\n{indent}"));
+        // Continuation lines at the indentation of the quotes; blank lines without trailing spaces.
+        let body = body
+            .split('\n')
+            .enumerate()
+            .map(|(i, line)| {
+                if i == 0 || line.is_empty() {
+                    line.to_owned()
+                } else {
+                    format!("{indent}{line}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
         if body.contains('\n') {
             writeln!(out, "{indent}\"\"\"{body}\n{indent}\"\"\"");
         } else {
@@ -112,8 +124,9 @@ impl Language for Python {
             &mut out,
             "",
             &format!(
-                "{}\n\nThe named codes are `{name}`; `describe`, `from_wire` and the predicates take any int.",
-                view.description
+                "{}\n\nThe named codes are `{name}`; `describe`, `from_wire` and the predicates take any int.{}",
+                view.description,
+                view.retired_text()
             ),
         );
         out.push("\nfrom __future__ import annotations\n\n");
@@ -165,11 +178,16 @@ impl Python {
                 .as_deref()
                 .map_or(String::new(), |r| format!(" {r}:"));
             writeln!(out, "\n    {} = {}", Python::member(&code.name), code.value);
-            self.doc(
-                out,
-                "    ",
-                &format!("`{}`{reason} {}", code.value, code.description),
-            );
+            let mut text = format!("`{}`{reason} {}", code.value, code.description);
+            if let Some(note) = &code.deprecated {
+                // Sphinx's directive, which documentation tools show as a deprecation.
+                let _ = write!(
+                    text,
+                    "\n\n.. deprecated:: {}",
+                    note.split_whitespace().collect::<Vec<_>>().join(" ")
+                );
+            }
+            self.doc(out, "    ", &text);
         }
     }
 

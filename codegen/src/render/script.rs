@@ -247,7 +247,11 @@ impl Script {
         self.doc(
             out,
             "",
-            &format!("{}\n\nThe named codes, by variant name.", view.description),
+            &format!(
+                "{}\n\nThe named codes, by variant name.{}",
+                view.description,
+                view.retired_text()
+            ),
         );
         writeln!(out, "export const {name} = Object.freeze({{");
         for code in view.codes {
@@ -255,11 +259,19 @@ impl Script {
                 .reason
                 .as_deref()
                 .map_or(String::new(), |r| format!(" {r}:"));
-            self.doc(
-                out,
-                "  ",
-                &format!("`{}`{reason} {}", code.value, code.description),
-            );
+            let text = format!("`{}`{reason} {}", code.value, code.description);
+            match &code.deprecated {
+                // The tag is ours; the note is text after it, on one line.
+                Some(note) => {
+                    let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let mut tagged = Text::new();
+                    Script::jsdoc(&mut tagged, "  ", &format!("{text}\n\n{note}"), &[]);
+                    // Written safely first, then the note becomes the tag's text.
+                    let tagged = tagged.into_string();
+                    out.push(&deprecate(&tagged));
+                }
+                None => self.doc(out, "  ", &text),
+            }
             writeln!(out, "  {}: {},", code.name, code.value);
         }
         writeln!(out, "}}{});\n", if self.ts { " as const" } else { "" });
@@ -363,4 +375,24 @@ impl Script {
             );
         }
     }
+}
+
+/// A `JSDoc` comment whose last line (a deprecation note, made safe) becomes `@deprecated note`.
+fn deprecate(comment: &str) -> String {
+    let mut lines: Vec<&str> = comment.lines().collect();
+    // `  /**`, …, `   * note`, `   */`: the note is the line before the last.
+    let at = lines.len().saturating_sub(2);
+    let tagged = lines
+        .get(at)
+        .and_then(|l| l.split_once("* "))
+        .map(|(indent, note)| format!("{indent}* @deprecated {note}"));
+    let mut out = String::with_capacity(comment.len() + 16);
+    if let Some(tagged) = &tagged {
+        lines[at] = tagged;
+    }
+    for line in lines {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }

@@ -32,6 +32,20 @@ pub(crate) struct View<'t> {
 }
 
 impl<'t> View<'t> {
+    /// The table's retired numbers and names as a paragraph for a module's docs, or nothing.
+    pub(crate) fn retired_text(&self) -> String {
+        if self.table.retired.is_empty() {
+            return String::new();
+        }
+        let lines: Vec<String> = self
+            .table
+            .retired
+            .iter()
+            .map(closecodes_spec::Retired::summary)
+            .collect();
+        format!("\n\nRetired, never to be used again: {}.", lines.join("; "))
+    }
+
     pub(crate) fn new(table: &'t Table, name: &'t str, source: &str) -> Self {
         View {
             table,

@@ -2,6 +2,8 @@
 // Regenerate with `closecodes render --to go`.
 
 // Package gatewaycode holds the codes of GatewayCode: Why the gateway closed a client's connection, and whether the client may reconnect.
+//
+// Retired, never to be used again: 4006, `SessionNoLongerValid`: 4006 once meant resume at once; clients of that time would reconnect in a loop.
 package gatewaycode
 
 import (
@@ -73,6 +75,11 @@ const (
 	// GatewayCodeSessionTimedOut is 4009 Session Timed Out: The session timed out; reconnect and start a new one.
 	GatewayCodeSessionTimedOut GatewayCode = 4009
 
+	// GatewayCodeInvalidShard is 4010 Invalid Shard: The client sent a shard the gateway does not serve.
+	//
+	// Deprecated: the gateway shards by itself now; expect AuthenticationFailed (4004)
+	GatewayCodeInvalidShard GatewayCode = 4010
+
 	// GatewayCodeMatchOver is 4550 Match Over: The match ended; the client returns to the lobby.
 	GatewayCodeMatchOver GatewayCode = 4550
 )
@@ -119,6 +126,8 @@ func (c GatewayCode) String() string {
 		return "AuthenticationFailed"
 	case GatewayCodeSessionTimedOut:
 		return "SessionTimedOut"
+	case GatewayCodeInvalidShard:
+		return "InvalidShard"
 	case GatewayCodeMatchOver:
 		return "MatchOver"
 	}
@@ -191,6 +200,7 @@ var Entries = []Entry{
 	{Kind: "code", Variant: "UnknownOpcode", Start: 4001, End: 4001, Reason: "Unknown Opcode", Description: "The client sent an opcode the gateway does not know.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: true}},
 	{Kind: "code", Variant: "AuthenticationFailed", Start: 4004, End: 4004, Reason: "Authentication Failed", Description: "The token in the identify payload is not valid; do not reconnect with it.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: false}},
 	{Kind: "code", Variant: "SessionTimedOut", Start: 4009, End: 4009, Reason: "Session Timed Out", Description: "The session timed out; reconnect and start a new one.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: true}},
+	{Kind: "code", Variant: "InvalidShard", Start: 4010, End: 4010, Reason: "Invalid Shard", Description: "The client sent a shard the gateway does not serve.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: false}},
 	{Kind: "range", Variant: "Game", Start: 4500, End: 4599, Reason: "Game", Description: "Codes of the game server, carved out of the private range.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: true}},
 	{Kind: "code", Variant: "MatchOver", Start: 4550, End: 4550, Reason: "Match Over", Description: "The match ended; the client returns to the lobby.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: true}},
 	{Kind: "range", Variant: "Library", Start: 4600, End: 4999, Reason: "Private Use", Description: "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: false}},

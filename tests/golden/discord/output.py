@@ -3,6 +3,8 @@
 """Why the gateway closed a client's connection, and whether the client may reconnect.
 
 The named codes are `GatewayCode`; `describe`, `from_wire` and the predicates take any int.
+
+Retired, never to be used again: 4006, `SessionNoLongerValid`: 4006 once meant resume at once; clients of that time would reconnect in a loop.
 """
 
 from __future__ import annotations
@@ -78,6 +80,12 @@ class GatewayCode(_enum.IntEnum):
     SESSION_TIMED_OUT = 4009
     """`4009` Session Timed Out: The session timed out; reconnect and start a new one."""
 
+    INVALID_SHARD = 4010
+    """`4010` Invalid Shard: The client sent a shard the gateway does not serve.
+
+    .. deprecated:: the gateway shards by itself now; expect AuthenticationFailed (4004)
+    """
+
     MATCH_OVER = 4550
     """`4550` Match Over: The match ended; the client returns to the lobby."""
 
@@ -131,6 +139,7 @@ ENTRIES: _Final[tuple[Entry, ...]] = (
     Entry("code", "UnknownOpcode", 4001, 4001, "Unknown Opcode", "The client sent an opcode the gateway does not know.", True, _flags(True, True)),
     Entry("code", "AuthenticationFailed", 4004, 4004, "Authentication Failed", "The token in the identify payload is not valid; do not reconnect with it.", True, _flags(True, False)),
     Entry("code", "SessionTimedOut", 4009, 4009, "Session Timed Out", "The session timed out; reconnect and start a new one.", True, _flags(True, True)),
+    Entry("code", "InvalidShard", 4010, 4010, "Invalid Shard", "The client sent a shard the gateway does not serve.", True, _flags(True, False)),
     Entry("range", "Game", 4500, 4599, "Game", "Codes of the game server, carved out of the private range.", True, _flags(True, True)),
     Entry("code", "MatchOver", 4550, 4550, "Match Over", "The match ended; the client returns to the lobby.", True, _flags(True, True)),
     Entry("range", "Library", 4600, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", True, _flags(True, False)),
@@ -141,7 +150,7 @@ ENTRIES: _Final[tuple[Entry, ...]] = (
 
 def is_browser_closable(code: int) -> bool:
     """A browser script may close a WebSocket with this code: `WebSocket.close(code)` accepts 1000 and 3000–4999 and throws for any other code (the WHATWG standard for web sockets).
-    
+
     Flag `browser_closable`; codes that do not set it: `False`. False for a number that is not a code.
     """
     entry = describe(code)
@@ -150,7 +159,7 @@ def is_browser_closable(code: int) -> bool:
 
 def is_reconnectable(code: int) -> bool:
     """The client may reconnect and resume after this close.
-    
+
     Flag `reconnectable`; codes that do not set it: `False`. False for a number that is not a code.
     """
     entry = describe(code)

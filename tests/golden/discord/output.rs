@@ -32,10 +32,15 @@
  | `4001` | [`UnknownOpcode`](GatewayCode::UnknownOpcode) | Unknown Opcode | yes | yes | yes |
  | `4004` | [`AuthenticationFailed`](GatewayCode::AuthenticationFailed) | Authentication Failed | yes | yes | no |
  | `4009` | [`SessionTimedOut`](GatewayCode::SessionTimedOut) | Session Timed Out | yes | yes | yes |
+ | `4010` | [`InvalidShard`](GatewayCode::InvalidShard) (deprecated) | Invalid Shard | yes | yes | no |
  | `4500..=4599` | [`Game`](GatewayCode::Game) | Game | yes | yes | yes |
  | `4550` | [`MatchOver`](GatewayCode::MatchOver) | Match Over | yes | yes | yes |
  | `4600..=4999` | [`Library`](GatewayCode::Library) | Private Use | yes | yes | no |
- | `5000..=65535` | [`Bad`](GatewayCode::Bad) |  | no | no | no |*/
+ | `5000..=65535` | [`Bad`](GatewayCode::Bad) |  | no | no | no |
+
+ Retired, never to be used again:
+
+ - 4006, `SessionNoLongerValid`: 4006 once meant resume at once; clients of that time would reconnect in a loop*/
 #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
 #[non_exhaustive]
 pub enum GatewayCode {
@@ -121,6 +126,13 @@ pub enum GatewayCode {
 
  The session timed out; reconnect and start a new one.*/
     SessionTimedOut,
+    /** `4010` Invalid Shard
+
+ The client sent a shard the gateway does not serve.*/
+    #[deprecated(
+        note = "the gateway shards by itself now; expect AuthenticationFailed (4004)"
+    )]
+    InvalidShard,
     /** `4550` Match Over
 
  The match ended; the client returns to the lobby.*/
@@ -160,6 +172,7 @@ pub enum GatewayCode {
  Codes of the game server, carved out of the private range.*/
     Game(::core::primitive::u16),
 }
+#[allow(deprecated)]
 const _: () = {
     #[allow(unused_imports)]
     use ::closecodes as __closecodes;
@@ -189,6 +202,7 @@ const _: () = {
             Self::UnknownOpcode,
             Self::AuthenticationFailed,
             Self::SessionTimedOut,
+            Self::InvalidShard,
             Self::MatchOver,
         ];
         /// The code with number `value`; every `u16` is a code of this table, in a range variant if it has no name.
@@ -218,6 +232,7 @@ const _: () = {
                 4001 => Self::UnknownOpcode,
                 4004 => Self::AuthenticationFailed,
                 4009 => Self::SessionTimedOut,
+                4010 => Self::InvalidShard,
                 4550 => Self::MatchOver,
                 1004 | 1016..=2999 => Self::Reserved(value),
                 3000..=3999 => Self::Iana(value),
@@ -250,6 +265,7 @@ const _: () = {
                 Self::UnknownOpcode => 4001,
                 Self::AuthenticationFailed => 4004,
                 Self::SessionTimedOut => 4009,
+                Self::InvalidShard => 4010,
                 Self::MatchOver => 4550,
                 Self::Reserved(value)
                 | Self::Iana(value)
@@ -289,6 +305,7 @@ const _: () = {
                 Self::SessionTimedOut => {
                     ::core::option::Option::Some("Session Timed Out")
                 }
+                Self::InvalidShard => ::core::option::Option::Some("Invalid Shard"),
                 Self::MatchOver => ::core::option::Option::Some("Match Over"),
                 Self::Reserved(value) => {
                     match value {
@@ -367,6 +384,9 @@ const _: () = {
                 }
                 Self::SessionTimedOut => {
                     "The session timed out; reconnect and start a new one."
+                }
+                Self::InvalidShard => {
+                    "The client sent a shard the gateway does not serve."
                 }
                 Self::MatchOver => "The match ended; the client returns to the lobby.",
                 Self::Reserved(value) => {
@@ -477,6 +497,7 @@ const _: () = {
             match self.canonical() {
                 Self::Normal
                 | Self::AuthenticationFailed
+                | Self::InvalidShard
                 | Self::Iana(_)
                 | Self::Library(_) => 0b1,
                 Self::UnknownError
@@ -567,6 +588,7 @@ const _: () = {
                 4001 => Self::UnknownOpcode,
                 4004 => Self::AuthenticationFailed,
                 4009 => Self::SessionTimedOut,
+                4010 => Self::InvalidShard,
                 _ => Self::Library(value),
             }
         }
@@ -582,6 +604,7 @@ const _: () = {
                         4001 => Self::UnknownOpcode,
                         4004 => Self::AuthenticationFailed,
                         4009 => Self::SessionTimedOut,
+                        4010 => Self::InvalidShard,
                         _ => Self::Library(value),
                     },
                 )
@@ -944,6 +967,14 @@ const _: () = {
                 true,
                 3,
             ),
+            __code(
+                "InvalidShard",
+                4010,
+                "Invalid Shard",
+                "The client sent a shard the gateway does not serve.",
+                true,
+                1,
+            ),
             __range(
                 "Game",
                 4500,
@@ -1042,7 +1073,10 @@ const _: () = {
                 Self,
             >(
                 text,
-                &[7, 14, 25, 2, 12, 11, 15, 8, 28, 1, 9, 3, 13, 26, 10, 6, 16, 22, 24, 4],
+                &[
+                    7, 14, 25, 2, 12, 11, 15, 8, 27, 29, 1, 9, 3, 13, 26, 10, 6, 16, 22,
+                    24, 4,
+                ],
             )
         }
     }

@@ -5,6 +5,8 @@
  * Why the gateway closed a client's connection, and whether the client may reconnect.
  *
  * The named codes, by variant name.
+ *
+ * Retired, never to be used again: 4006, `SessionNoLongerValid`: 4006 once meant resume at once; clients of that time would reconnect in a loop.
  */
 export const GatewayCode = Object.freeze({
   /** `1000` Normal Closure: The connection did what it was opened for and is being shut down on purpose. */
@@ -45,6 +47,12 @@ export const GatewayCode = Object.freeze({
   AuthenticationFailed: 4004,
   /** `4009` Session Timed Out: The session timed out; reconnect and start a new one. */
   SessionTimedOut: 4009,
+  /**
+   * `4010` Invalid Shard: The client sent a shard the gateway does not serve.
+   *
+   * @deprecated the gateway shards by itself now; expect AuthenticationFailed (4004)
+   */
+  InvalidShard: 4010,
   /** `4550` Match Over: The match ended; the client returns to the lobby. */
   MatchOver: 4550,
 } as const);
@@ -95,6 +103,7 @@ export const ENTRIES: readonly Entry[] = frozen<Entry>([
   { kind: "code", variant: "UnknownOpcode", start: 4001, end: 4001, reason: "Unknown Opcode", description: "The client sent an opcode the gateway does not know.", sendable: true, flags: { browser_closable: true, reconnectable: true } },
   { kind: "code", variant: "AuthenticationFailed", start: 4004, end: 4004, reason: "Authentication Failed", description: "The token in the identify payload is not valid; do not reconnect with it.", sendable: true, flags: { browser_closable: true, reconnectable: false } },
   { kind: "code", variant: "SessionTimedOut", start: 4009, end: 4009, reason: "Session Timed Out", description: "The session timed out; reconnect and start a new one.", sendable: true, flags: { browser_closable: true, reconnectable: true } },
+  { kind: "code", variant: "InvalidShard", start: 4010, end: 4010, reason: "Invalid Shard", description: "The client sent a shard the gateway does not serve.", sendable: true, flags: { browser_closable: true, reconnectable: false } },
   { kind: "range", variant: "Game", start: 4500, end: 4599, reason: "Game", description: "Codes of the game server, carved out of the private range.", sendable: true, flags: { browser_closable: true, reconnectable: true } },
   { kind: "code", variant: "MatchOver", start: 4550, end: 4550, reason: "Match Over", description: "The match ended; the client returns to the lobby.", sendable: true, flags: { browser_closable: true, reconnectable: true } },
   { kind: "range", variant: "Library", start: 4600, end: 4999, reason: "Private Use", description: "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", sendable: true, flags: { browser_closable: true, reconnectable: false } },

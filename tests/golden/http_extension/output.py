@@ -313,7 +313,7 @@ ENTRIES: _Final[tuple[Entry, ...]] = (
 
 def is_informational(code: int) -> bool:
     """1xx: the request was received and is being processed.
-    
+
     Flag `informational`; codes that do not set it: `False`. False for a number that is not a code.
     """
     entry = describe(code)
@@ -322,7 +322,7 @@ def is_informational(code: int) -> bool:
 
 def is_successful(code: int) -> bool:
     """2xx: the request was received, understood and accepted.
-    
+
     Flag `successful`; codes that do not set it: `False`. False for a number that is not a code.
     """
     entry = describe(code)
@@ -331,7 +331,7 @@ def is_successful(code: int) -> bool:
 
 def is_redirection(code: int) -> bool:
     """3xx: the client must take further action to complete the request.
-    
+
     Flag `redirection`; codes that do not set it: `False`. False for a number that is not a code.
     """
     entry = describe(code)
@@ -340,7 +340,7 @@ def is_redirection(code: int) -> bool:
 
 def is_client_error(code: int) -> bool:
     """4xx: the request is wrong or cannot be fulfilled.
-    
+
     Flag `client_error`; codes that do not set it: `False`. False for a number that is not a code.
     """
     entry = describe(code)
@@ -349,7 +349,7 @@ def is_client_error(code: int) -> bool:
 
 def is_server_error(code: int) -> bool:
     """5xx: the server failed to fulfil a valid request.
-    
+
     Flag `server_error`; codes that do not set it: `False`. False for a number that is not a code.
     """
     entry = describe(code)
@@ -358,7 +358,7 @@ def is_server_error(code: int) -> bool:
 
 def is_retryable(code: int) -> bool:
     """A client may send the same request again later.
-    
+
     Flag `retryable`; codes that do not set it: `False`. False for a number that is not a code.
     """
     entry = describe(code)

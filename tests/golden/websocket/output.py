@@ -119,7 +119,7 @@ ENTRIES: _Final[tuple[Entry, ...]] = (
 
 def is_browser_closable(code: int) -> bool:
     """A browser script may close a WebSocket with this code: `WebSocket.close(code)` accepts 1000 and 3000–4999 and throws for any other code (the WHATWG standard for web sockets).
-    
+
     Flag `browser_closable`; codes that do not set it: `False`. False for a number that is not a code.
     """
     entry = describe(code)
