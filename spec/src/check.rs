@@ -244,7 +244,7 @@ fn check_spellings(checker: &mut Checker<'_>, spec: &Spec, base: Option<&Table>)
                 .map(|c| &c.name)
                 .chain(b.ranges.iter().map(|r| &r.name))
         })
-        .map(|n| (Words::of(n).key(), n.clone()))
+        .map(|n| (Words::key_of(n), n.clone()))
         .collect();
     let mut local: Vec<&Spanned<String>> = spec
         .ranges
@@ -255,8 +255,8 @@ fn check_spellings(checker: &mut Checker<'_>, spec: &Spec, base: Option<&Table>)
         .collect();
     local.sort_by_key(|n| n.span.start);
     for name in local {
-        let words = Words::of(&name.value);
-        match spelled.get(&words.key()) {
+        let key = Words::key_of(&name.value);
+        match spelled.get(&key) {
             // The same name twice is `check_names`'s to report.
             Some(other) if *other != name.value => {
                 checker.report.error(
@@ -264,12 +264,12 @@ fn check_spellings(checker: &mut Checker<'_>, spec: &Spec, base: Option<&Table>)
                     format!(
                         "name `{}` would be `{}` in Python, as `{other}` is; expected a name with other words",
                         name.value,
-                        words.screaming()
+                        Words::of(&name.value).screaming()
                     ),
                 );
             }
             _ => {
-                spelled.insert(words.key(), name.value.clone());
+                spelled.insert(key, name.value.clone());
             }
         }
     }

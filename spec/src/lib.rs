@@ -21,6 +21,7 @@
 //! ```
 
 mod assemble;
+pub mod breaking;
 mod builtin;
 mod check;
 mod error;

@@ -100,6 +100,16 @@ impl Words {
         self.join("", str::to_lowercase)
     }
 
+    /// `Words::of(name).key()`, without splitting `name` into words: the key is the name's
+    /// letters and digits in lower case.
+    #[must_use]
+    pub fn key_of(name: &str) -> String {
+        name.chars()
+            .filter(|c| !(*c == '_' || *c == '-' || c.is_whitespace()))
+            .flat_map(char::to_lowercase)
+            .collect()
+    }
+
     fn join(&self, separator: &str, case: impl Fn(&str) -> String) -> String {
         self.0
             .iter()
@@ -365,6 +375,15 @@ mod tests {
             );
         }
         assert_eq!(Words::of("x2").key(), Words::of("x_2").key());
+        for name in [
+            "IOError",
+            "x_2",
+            "HTTPUpgrade",
+            "browser_closable",
+            "Http2Error",
+        ] {
+            assert_eq!(Words::key_of(name), Words::of(name).key(), "{name}");
+        }
         assert_eq!(Words::of("IOError").pascal(), "IoError");
     }
 

@@ -1,0 +1,784 @@
+//! What changed between two versions of a table that breaks clients already deployed: each change
+//! a [`Rule`] with a stable id, in a [`Category`], at the place of the new table (of the old one
+//! for what was removed). `closecodes breaking` prints them; this module only compares.
+//!
+//! Numbers are compared as segments: each table is cut into maximal runs of numbers that have the
+//! same owner (a named code, or a range's variant, for a documented code too) and the same
+//! sendability and flags, so that comparing two 10,000-code tables is two sorted walks.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use crate::model::{Interval, Location, Table};
+
+/// What a breaking change breaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Category {
+    /// What a deployed client reads off the wire: numbers, sendability, the repr.
+    Wire,
+    /// What code written against the generated API compiles against: variants, aliases.
+    Source,
+    /// What a deployed client does with a code: its flags (a reconnect policy).
+    Behaviour,
+}
+
+impl Category {
+    /// Every category, in the order they are listed.
+    pub const ALL: [Category; 3] = [Category::Wire, Category::Source, Category::Behaviour];
+
+    /// `wire`, `source`, `behaviour`: the name in every output.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Category::Wire => "wire",
+            Category::Source => "source",
+            Category::Behaviour => "behaviour",
+        }
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A rule of `closecodes breaking`, with a stable id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    /// A named code's number changed.
+    CodeNumberChanged,
+    /// A named code was removed and its number not retired.
+    CodeRemovedUnlessRetired,
+    /// A retired number or name is used again.
+    RetiredReused,
+    /// A retired number or name is no longer retired.
+    RetiredRemoved,
+    /// A code's sendability changed.
+    SendableChanged,
+    /// A number moved to another named code or range, or out of the table.
+    NumberMoved,
+    /// The repr holds fewer values.
+    ReprNarrowed,
+    /// A variant (a named code or a range) was removed or renamed without keeping its name as an
+    /// alias.
+    VariantRemoved,
+    /// An alias was removed.
+    AliasRemoved,
+    /// The table became exhaustive.
+    TableMadeExhaustive,
+    /// A flag of a code changed, in either direction.
+    FlagChanged,
+    /// A flag was removed.
+    FlagRemoved,
+    /// A flag of a range changed.
+    RangeFlagsChanged,
+}
+
+impl Rule {
+    /// Every rule.
+    pub const ALL: [Rule; 13] = [
+        Rule::CodeNumberChanged,
+        Rule::CodeRemovedUnlessRetired,
+        Rule::RetiredReused,
+        Rule::RetiredRemoved,
+        Rule::SendableChanged,
+        Rule::NumberMoved,
+        Rule::ReprNarrowed,
+        Rule::VariantRemoved,
+        Rule::AliasRemoved,
+        Rule::TableMadeExhaustive,
+        Rule::FlagChanged,
+        Rule::FlagRemoved,
+        Rule::RangeFlagsChanged,
+    ];
+
+    /// The stable id: `CODE_NUMBER_CHANGED`.
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {
+            Rule::CodeNumberChanged => "CODE_NUMBER_CHANGED",
+            Rule::CodeRemovedUnlessRetired => "CODE_REMOVED_UNLESS_RETIRED",
+            Rule::RetiredReused => "RETIRED_REUSED",
+            Rule::RetiredRemoved => "RETIRED_REMOVED",
+            Rule::SendableChanged => "SENDABLE_CHANGED",
+            Rule::NumberMoved => "NUMBER_MOVED",
+            Rule::ReprNarrowed => "REPR_NARROWED",
+            Rule::VariantRemoved => "VARIANT_REMOVED",
+            Rule::AliasRemoved => "ALIAS_REMOVED",
+            Rule::TableMadeExhaustive => "TABLE_MADE_EXHAUSTIVE",
+            Rule::FlagChanged => "FLAG_CHANGED",
+            Rule::FlagRemoved => "FLAG_REMOVED",
+            Rule::RangeFlagsChanged => "RANGE_FLAGS_CHANGED",
+        }
+    }
+
+    /// The rule with id `id`.
+    #[must_use]
+    pub fn from_id(id: &str) -> Option<Self> {
+        Rule::ALL.into_iter().find(|r| r.id() == id)
+    }
+
+    /// The category of the rule.
+    #[must_use]
+    pub const fn category(self) -> Category {
+        match self {
+            Rule::CodeNumberChanged
+            | Rule::CodeRemovedUnlessRetired
+            | Rule::RetiredReused
+            | Rule::RetiredRemoved
+            | Rule::SendableChanged
+            | Rule::NumberMoved
+            | Rule::ReprNarrowed => Category::Wire,
+            Rule::VariantRemoved | Rule::AliasRemoved | Rule::TableMadeExhaustive => {
+                Category::Source
+            }
+            Rule::FlagChanged | Rule::FlagRemoved | Rule::RangeFlagsChanged => Category::Behaviour,
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// One breaking change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// The rule it breaks.
+    pub rule: Rule,
+    /// Where: in the new table, or in the old one for what was removed.
+    pub location: Location,
+    /// What changed: lowercase, no trailing period.
+    pub message: String,
+}
+
+/// Who holds a number: a named code or a range's variant (a documented code is its range's).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Owner<'t> {
+    name: &'t str,
+    code: bool,
+    aliases: &'t [String],
+    assignable: bool,
+}
+
+/// A maximal run of numbers with one owner, sendability and flags.
+#[derive(Clone, Debug)]
+struct Segment<'t> {
+    interval: Interval,
+    owner: Owner<'t>,
+    /// A code documented in a range (its flags are the code's, not the range's).
+    documented: bool,
+    sendable: bool,
+    flags: &'t [bool],
+    location: &'t Location,
+}
+
+/// A number held by a named code or documented code, before ranges are laid under it.
+struct Point<'t> {
+    value: i128,
+    owner: Owner<'t>,
+    documented: bool,
+    sendable: bool,
+    flags: &'t [bool],
+    location: &'t Location,
+}
+
+impl<'t> Point<'t> {
+    fn segment(&self) -> Segment<'t> {
+        Segment {
+            interval: Interval {
+                start: self.value,
+                end: self.value,
+            },
+            owner: self.owner.clone(),
+            documented: self.documented,
+            sendable: self.sendable,
+            flags: self.flags,
+            location: self.location,
+        }
+    }
+}
+
+/// The named and documented codes of a table as points, ordered by number; a named code takes
+/// precedence over a documented code at the same number.
+fn points(table: &Table) -> Vec<Point<'_>> {
+    let mut points: Vec<Point<'_>> = table
+        .codes
+        .iter()
+        .map(|code| Point {
+            value: code.value,
+            owner: Owner {
+                name: &code.name,
+                code: true,
+                aliases: &code.aliases,
+                assignable: false,
+            },
+            documented: false,
+            sendable: code.sendable,
+            flags: &code.flags,
+            location: &code.location,
+        })
+        .collect();
+    for range in &table.ranges {
+        for documented in &range.documented {
+            points.push(Point {
+                value: documented.value,
+                owner: range_owner(range),
+                documented: true,
+                sendable: documented.sendable,
+                flags: &documented.flags,
+                location: &documented.location,
+            });
+        }
+    }
+    points.sort_by_key(|p| (p.value, !p.owner.code));
+    points.dedup_by_key(|p| p.value);
+    points
+}
+
+fn range_owner(range: &crate::CodeRange) -> Owner<'_> {
+    Owner {
+        name: &range.name,
+        code: false,
+        aliases: &[],
+        assignable: range.assignable,
+    }
+}
+
+/// The table cut into segments, ordered by number.
+fn segments(table: &Table) -> Vec<Segment<'_>> {
+    let points = points(table);
+    let mut intervals: Vec<(Interval, &crate::CodeRange)> = table
+        .ranges
+        .iter()
+        .flat_map(|range| range.intervals.iter().map(move |iv| (*iv, range)))
+        .collect();
+    intervals.sort_by_key(|(iv, _)| *iv);
+    let mut out: Vec<Segment<'_>> = Vec::with_capacity(points.len() * 2 + intervals.len());
+    let mut next = 0;
+    for (iv, range) in intervals {
+        // Points before this interval lie in no range.
+        while next < points.len() && points[next].value < iv.start {
+            out.push(points[next].segment());
+            next += 1;
+        }
+        let mut at = iv.start;
+        while next < points.len() && points[next].value <= iv.end {
+            let point = &points[next];
+            if point.value > at {
+                out.push(whole_range(range, at, point.value - 1));
+            }
+            out.push(point.segment());
+            at = point.value + 1;
+            next += 1;
+        }
+        if at <= iv.end {
+            out.push(whole_range(range, at, iv.end));
+        }
+    }
+    out.extend(points[next..].iter().map(Point::segment));
+    out
+}
+
+/// The numbers `start..=end` of `range`, outside its documented codes.
+fn whole_range(range: &crate::CodeRange, start: i128, end: i128) -> Segment<'_> {
+    Segment {
+        interval: Interval { start, end },
+        owner: range_owner(range),
+        documented: false,
+        sendable: range.sendable,
+        flags: &range.flags,
+        location: &range.location,
+    }
+}
+
+/// `a..=b` or `a`.
+fn numbers(start: i128, end: i128) -> String {
+    Interval { start, end }.to_string()
+}
+
+/// Every breaking change from `old` to `new`, ordered by rule, then by place.
+#[must_use]
+pub fn compare(old: &Table, new: &Table) -> Vec<Change> {
+    let mut diff = Diff::new(old, new);
+    diff.repr_and_exhaustiveness();
+    diff.codes_by_name();
+    diff.ranges_by_name();
+    diff.flags();
+    diff.retired();
+    diff.numbers();
+    let mut changes = diff.changes;
+    changes.sort_by(|a, b| {
+        (
+            a.rule,
+            &a.location.origin,
+            a.location.line,
+            a.location.column,
+        )
+            .cmp(&(
+                b.rule,
+                &b.location.origin,
+                b.location.line,
+                b.location.column,
+            ))
+    });
+    changes
+}
+
+/// Two tables being compared, their names indexed, and the changes found so far.
+struct Diff<'t> {
+    old: &'t Table,
+    new: &'t Table,
+    /// The new table's named codes by name, and by each alias.
+    codes: HashMap<&'t str, &'t crate::NamedCode>,
+    aliases: HashMap<&'t str, &'t crate::NamedCode>,
+    by_number: HashSet<i128>,
+    ranges: HashMap<&'t str, &'t crate::CodeRange>,
+    /// Flags in both tables: (index in old, index in new, name).
+    shared_flags: Vec<(usize, usize, &'t str)>,
+    changes: Vec<Change>,
+}
+
+impl<'t> Diff<'t> {
+    fn new(old: &'t Table, new: &'t Table) -> Self {
+        let new_flags: HashMap<&str, usize> = new
+            .flags
+            .iter()
+            .enumerate()
+            .map(|(at, flag)| (flag.name.as_str(), at))
+            .collect();
+        Diff {
+            old,
+            new,
+            codes: new.codes.iter().map(|c| (c.name.as_str(), c)).collect(),
+            aliases: new
+                .codes
+                .iter()
+                .flat_map(|c| c.aliases.iter().map(move |a| (a.as_str(), c)))
+                .collect(),
+            by_number: new.codes.iter().map(|c| c.value).collect(),
+            ranges: new.ranges.iter().map(|r| (r.name.as_str(), r)).collect(),
+            shared_flags: old
+                .flags
+                .iter()
+                .enumerate()
+                .filter_map(|(at, flag)| {
+                    new_flags
+                        .get(flag.name.as_str())
+                        .map(|now| (at, *now, flag.name.as_str()))
+                })
+                .collect(),
+            changes: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, rule: Rule, location: &Location, message: String) {
+        self.changes.push(Change {
+            rule,
+            location: location.clone(),
+            message,
+        });
+    }
+
+    fn retired_in_new(&self, value: i128) -> bool {
+        self.new.retired.iter().any(|r| r.retires(value))
+    }
+
+    /// `flag false -> true` for each shared flag whose value differs.
+    fn flag_changes(&self, before: &[bool], after: &[bool]) -> Vec<String> {
+        self.shared_flags
+            .iter()
+            .filter(|(was, now, _)| before.get(*was) != after.get(*now))
+            .map(|(was, _, name)| {
+                let value = before.get(*was).copied().unwrap_or(false);
+                format!("`{name}` {value} -> {}", !value)
+            })
+            .collect()
+    }
+
+    fn repr_and_exhaustiveness(&mut self) {
+        let (old, new) = (self.old, self.new);
+        if new.repr.min() > old.repr.min() || new.repr.max() < old.repr.max() {
+            let at = new.locations.repr.as_ref().unwrap_or(&new.locations.spec);
+            self.push(
+                Rule::ReprNarrowed,
+                at,
+                format!(
+                    "`repr` narrowed from {} to {}; codes of {} that {} cannot hold no longer fit",
+                    old.repr, new.repr, old.repr, new.repr
+                ),
+            );
+        }
+        if old.non_exhaustive && !new.non_exhaustive {
+            let at = new
+                .locations
+                .non_exhaustive
+                .as_ref()
+                .unwrap_or(&new.locations.spec);
+            self.push(
+                Rule::TableMadeExhaustive,
+                at,
+                "the table became exhaustive (`non_exhaustive = false`); a `match` without a wildcard arm no longer compiles against a later version that adds codes".to_owned(),
+            );
+        }
+    }
+
+    /// Named codes by name: a number changed, a code removed, a variant or alias removed.
+    fn codes_by_name(&mut self) {
+        for code in &self.old.codes {
+            let name = code.name.as_str();
+            let now = self
+                .codes
+                .get(name)
+                .or_else(|| self.aliases.get(name))
+                .copied();
+            match now {
+                Some(now) if now.value != code.value => self.push(
+                    Rule::CodeNumberChanged,
+                    &now.location,
+                    format!(
+                        "code `{name}` changed its number from {} to {}; deployed clients still read {} as `{name}`",
+                        code.value, now.value, code.value
+                    ),
+                ),
+                None if !self.by_number.contains(&code.value) && !self.retired_in_new(code.value) => {
+                    self.push(
+                        Rule::CodeRemovedUnlessRetired,
+                        &code.location,
+                        format!(
+                            "code `{name}` ({0}) was removed without retiring its number; expected a `[[retired]]` entry for {0}, so that it is never given another meaning",
+                            code.value
+                        ),
+                    );
+                }
+                _ => {}
+            }
+            if now.is_none() && !self.ranges.contains_key(name) {
+                self.push(
+                    Rule::VariantRemoved,
+                    &code.location,
+                    format!(
+                        "variant `{name}` ({}) was removed or renamed; expected the old name kept as an alias (`aliases = [\"{name}\"]`)",
+                        code.value
+                    ),
+                );
+            }
+            for alias in &code.aliases {
+                let kept = self.aliases.contains_key(alias.as_str())
+                    || self.codes.contains_key(alias.as_str());
+                if !kept {
+                    self.push(
+                        Rule::AliasRemoved,
+                        &code.location,
+                        format!("alias `{alias}` of code `{name}` was removed; code that names it no longer compiles"),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Range variants by name: removed, or their flags changed.
+    fn ranges_by_name(&mut self) {
+        for range in &self.old.ranges {
+            let name = range.name.as_str();
+            match self.ranges.get(name).copied() {
+                Some(now) => {
+                    let changed = self.flag_changes(&range.flags, &now.flags);
+                    if !changed.is_empty() {
+                        self.push(
+                            Rule::RangeFlagsChanged,
+                            &now.location,
+                            format!(
+                                "the flags of range `{name}` changed: {}",
+                                changed.join(", ")
+                            ),
+                        );
+                    }
+                }
+                None if !self.codes.contains_key(name) => self.push(
+                    Rule::VariantRemoved,
+                    &range.location,
+                    format!(
+                        "range variant `{name}` ({}) was removed or renamed",
+                        range.intervals_text()
+                    ),
+                ),
+                None => {}
+            }
+        }
+    }
+
+    /// Flags declared before and no longer.
+    fn flags(&mut self) {
+        for flag in &self.old.flags {
+            if !self.new.flags.iter().any(|f| f.name == flag.name) {
+                self.push(
+                    Rule::FlagRemoved,
+                    &flag.location,
+                    format!(
+                        "flag `{}` was removed; its predicate no longer exists and clients that read it change behaviour",
+                        flag.name
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Retired numbers and names stay retired and are not used again.
+    fn retired(&mut self) {
+        let (old, new) = (self.old, self.new);
+        let retired_names: HashSet<&str> = new
+            .retired
+            .iter()
+            .flat_map(|r| r.names.iter().map(String::as_str))
+            .collect();
+        let retired_numbers: Vec<Interval> = new
+            .retired
+            .iter()
+            .flat_map(|r| r.intervals.iter().copied())
+            .collect();
+        for retired in &old.retired {
+            for iv in &retired.intervals {
+                for gap in uncovered(*iv, &retired_numbers) {
+                    self.push(
+                        Rule::RetiredRemoved,
+                        &retired.location,
+                        format!(
+                            "{} is no longer retired ({}); expected it to stay retired",
+                            numbers(gap.start, gap.end),
+                            retired.note
+                        ),
+                    );
+                    let from = new.codes.partition_point(|c| c.value < gap.start);
+                    for code in new.codes[from..].iter().take_while(|c| c.value <= gap.end) {
+                        self.push(
+                            Rule::RetiredReused,
+                            &code.location,
+                            format!(
+                                "code {} is named `{}`, but it was retired ({})",
+                                code.value, code.name, retired.note
+                            ),
+                        );
+                    }
+                }
+            }
+            for name in &retired.names {
+                if retired_names.contains(name.as_str()) {
+                    continue;
+                }
+                self.push(
+                    Rule::RetiredRemoved,
+                    &retired.location,
+                    format!(
+                        "name `{name}` is no longer retired ({}); expected it to stay retired",
+                        retired.note
+                    ),
+                );
+                let used = self
+                    .codes
+                    .get(name.as_str())
+                    .or_else(|| self.aliases.get(name.as_str()))
+                    .map(|c| &c.location)
+                    .or_else(|| self.ranges.get(name.as_str()).map(|r| &r.location));
+                if let Some(at) = used {
+                    let at = at.clone();
+                    self.push(
+                        Rule::RetiredReused,
+                        &at,
+                        format!(
+                            "name `{name}` is used again, but it was retired ({})",
+                            retired.note
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Numbers: moved to another variant or out of the table, sendability, codes' flags.
+    fn numbers(&mut self) {
+        let (before, after) = (segments(self.old), segments(self.new));
+        let old_codes: HashSet<&str> = self.old.codes.iter().map(|c| c.name.as_str()).collect();
+        let old_names: HashSet<&str> = old_codes
+            .iter()
+            .copied()
+            .chain(self.old.ranges.iter().map(|r| r.name.as_str()))
+            .collect();
+        let mut merge = Merge::default();
+        let mut first_after = 0;
+        for was in &before {
+            // The new segments that end before this one cannot overlap it or a later one.
+            while first_after < after.len() && after[first_after].interval.end < was.interval.start
+            {
+                first_after += 1;
+            }
+            let mut at = was.interval.start;
+            let mut next = first_after;
+            while at <= was.interval.end {
+                let now = after.get(next).filter(|n| n.interval.start <= at);
+                let end = match now {
+                    Some(now) => now.interval.end.min(was.interval.end),
+                    None => after.get(next).map_or(was.interval.end, |n| {
+                        (n.interval.start - 1).min(was.interval.end)
+                    }),
+                };
+                let piece = Interval { start: at, end };
+                self.piece(piece, was, now, &old_codes, &old_names, &mut merge);
+                if now.is_some_and(|n| n.interval.end <= was.interval.end) {
+                    next += 1;
+                }
+                at = end + 1;
+            }
+        }
+    }
+
+    /// The numbers `piece`, held by `was` before and by `now` (if any) after.
+    fn piece(
+        &mut self,
+        piece: Interval,
+        was: &Segment<'_>,
+        now: Option<&Segment<'_>>,
+        old_codes: &HashSet<&str>,
+        old_names: &HashSet<&str>,
+        merge: &mut Merge,
+    ) {
+        let range = numbers(piece.start, piece.end);
+        match now {
+            // A named code that lost its number is reported by name (its number changed, it
+            // was removed, renamed, or removed and retired).
+            None if was.owner.code => {}
+            None => {
+                if merge.fresh(Rule::NumberMoved, format!("{}:", was.owner.name), piece) {
+                    self.push(
+                        Rule::NumberMoved,
+                        was.location,
+                        format!(
+                            "{range} left the table (it was in range `{}`); deployed clients still read it",
+                            was.owner.name
+                        ),
+                    );
+                }
+            }
+            Some(now) if !same_owner(&was.owner, &now.owner) => {
+                let moved_code = now.owner.code && old_codes.contains(now.owner.name);
+                let added = was.owner.assignable && !old_names.contains(now.owner.name);
+                let key = format!("{}:{}", was.owner.name, now.owner.name);
+                if !was.owner.code
+                    && !moved_code
+                    && !added
+                    && merge.fresh(Rule::NumberMoved, key, piece)
+                {
+                    self.push(
+                        Rule::NumberMoved,
+                        now.location,
+                        format!(
+                            "{range} moved from range `{}` to {} `{}`; deployed clients read it as `{}`",
+                            was.owner.name,
+                            if now.owner.code { "code" } else { "range" },
+                            now.owner.name,
+                            was.owner.name
+                        ),
+                    );
+                }
+            }
+            Some(now) => {
+                let key = format!("{}:{}", now.owner.name, now.sendable);
+                if now.sendable != was.sendable && merge.fresh(Rule::SendableChanged, key, piece) {
+                    self.push(
+                        Rule::SendableChanged,
+                        now.location,
+                        format!(
+                            "{range} of `{}` became {}; deployed {}",
+                            now.owner.name,
+                            if now.sendable {
+                                "sendable"
+                            } else {
+                                "never sent"
+                            },
+                            if now.sendable {
+                                "clients reject it when it arrives"
+                            } else {
+                                "servers still send it"
+                            }
+                        ),
+                    );
+                }
+                // A range's own flags are `RANGE_FLAGS_CHANGED`, reported by name.
+                let changed = self.flag_changes(was.flags, now.flags);
+                let key = format!("{}:{}", now.owner.name, changed.join(","));
+                if !changed.is_empty()
+                    && (now.owner.code || now.documented)
+                    && merge.fresh(Rule::FlagChanged, key, piece)
+                {
+                    self.push(
+                        Rule::FlagChanged,
+                        now.location,
+                        format!(
+                            "the flags of {range} (`{}`) changed: {}",
+                            now.owner.name,
+                            changed.join(", ")
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The last run of numbers reported under each rule, so that a change over many adjacent
+/// segments (a range cut by codes) is reported once.
+#[derive(Default)]
+struct Merge(HashMap<Rule, (String, i128)>);
+
+impl Merge {
+    /// Whether `piece` starts a new report: not the continuation of the last one of `rule` with
+    /// the same `key`.
+    fn fresh(&mut self, rule: Rule, key: String, piece: Interval) -> bool {
+        let continues = self
+            .0
+            .get(&rule)
+            .is_some_and(|(last, end)| *last == key && *end + 1 == piece.start);
+        self.0.insert(rule, (key, piece.end));
+        !continues
+    }
+}
+
+/// The parts of `iv` that no interval of `cover` holds.
+fn uncovered(iv: Interval, cover: &[Interval]) -> Vec<Interval> {
+    let mut sorted = cover.to_vec();
+    sorted.sort();
+    let mut out = Vec::new();
+    let mut at = iv.start;
+    for c in sorted {
+        if c.end < at || c.start > iv.end {
+            continue;
+        }
+        if c.start > at {
+            out.push(Interval {
+                start: at,
+                end: c.start - 1,
+            });
+        }
+        at = at.max(c.end + 1);
+        if at > iv.end {
+            return out;
+        }
+    }
+    if at <= iv.end {
+        out.push(Interval {
+            start: at,
+            end: iv.end,
+        });
+    }
+    out
+}
+
+/// Whether two owners are the same variant: the same name, or a code renamed with its old name
+/// kept as an alias.
+fn same_owner(old: &Owner<'_>, new: &Owner<'_>) -> bool {
+    old.code == new.code
+        && (old.name == new.name || (new.code && new.aliases.iter().any(|a| a == old.name)))
+}
