@@ -36,7 +36,7 @@ enum Command {
     },
     /// Render a spec for another side of the wire.
     Render {
-        /// What to write: rust, ts, js, md, json, python or go.
+        /// What to write: rust, ts, js, md, json, python, go, kotlin or csharp.
         #[arg(long, value_parser = parse_format)]
         to: Format,
         /// The spec file.
@@ -44,9 +44,12 @@ enum Command {
         /// The table's name; by default the spec's `[table] name`.
         #[arg(long)]
         name: Option<String>,
-        /// Go's package; by default the table's name in lower case.
+        /// Go's or Kotlin's package; by default the table's name in lower case.
         #[arg(long)]
         package: Option<String>,
+        /// C#'s namespace; by default the table's name.
+        #[arg(long, conflicts_with = "package")]
+        namespace: Option<String>,
         /// Write to this file instead of standard output.
         #[arg(short, long, conflicts_with = "check")]
         output: Option<PathBuf>,
@@ -122,13 +125,14 @@ fn main() -> ExitCode {
             spec,
             name,
             package,
+            namespace,
             output,
             check,
         } => render_command(
             to,
             &spec,
             name,
-            package.as_deref(),
+            package.as_deref().or(namespace.as_deref()),
             output.as_deref(),
             check.as_deref(),
         ),

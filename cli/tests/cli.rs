@@ -421,6 +421,41 @@ const NAME_CASES: &[(&str, &str, &str)] = &[
         "IsBrowserClosable",
         "the module defines a name of its own so",
     ),
+    (
+        "kotlin",
+        "object",
+        "cannot name the table in Kotlin: it is a keyword or a global name",
+    ),
+    (
+        "kotlin",
+        "when",
+        "cannot name the table in Kotlin: it is a keyword or a global name",
+    ),
+    (
+        "kotlin",
+        "fromWire",
+        "the module defines a name of its own so",
+    ),
+    (
+        "kotlin",
+        "Unauthorized",
+        "a Kotlin enum entry cannot take its enum's name",
+    ),
+    (
+        "csharp",
+        "event",
+        "cannot name the table in C#: it is a keyword or a global name",
+    ),
+    (
+        "csharp",
+        "string",
+        "cannot name the table in C#: it is a keyword or a global name",
+    ),
+    (
+        "csharp",
+        "class",
+        "cannot name the table in C#: it is a keyword or a global name",
+    ),
 ];
 
 #[test]

@@ -110,6 +110,16 @@ pub(crate) fn check(
 /// Where a target prefixes each code's constant with the table's name (Go's `AppCodeUnauthorized`),
 /// no constant may be a name the file defines.
 fn check_prefixed_constants(checker: &mut Checker<'_>, table: &Table, name: &Spanned<String>) {
+    // Kotlin: an enum entry cannot take its enum's name.
+    if let Some(code) = table.codes.iter().find(|c| c.name == name.value) {
+        checker.report.error(
+            name.span.clone(),
+            format!(
+                "table name `{}` is also the name of code {}, and a Kotlin enum entry cannot take its enum's name; expected another name",
+                name.value, code.value
+            ),
+        );
+    }
     for (target, fixed, predicate) in PREFIXED_CONSTANTS {
         let predicates: Vec<String> = table
             .flags
@@ -255,6 +265,17 @@ fn check_spellings(checker: &mut Checker<'_>, spec: &Spec, base: Option<&Table>)
         .collect();
     local.sort_by_key(|n| n.span.start);
     for name in local {
+        for (target, reserved) in crate::names::RESERVED_VARIANT_NAMES {
+            if reserved.contains(&name.value.as_str()) {
+                checker.report.error(
+                    name.span.clone(),
+                    format!(
+                        "name `{}` is a name that {target} code rendered from the table uses; expected another name",
+                        name.value
+                    ),
+                );
+            }
+        }
         let key = Words::key_of(&name.value);
         match spelled.get(&key) {
             // The same name twice is `check_names`'s to report.

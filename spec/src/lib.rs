@@ -39,8 +39,8 @@ pub use model::{
     TableSpec,
 };
 pub use names::{
-    KEYWORDS, Methods, PREFIXED_CONSTANTS, RESERVED_METHODS, RESERVED_TABLE_NAMES, Words,
-    is_variant_name, snake_case,
+    KEYWORDS, Methods, PREFIXED_CONSTANTS, RESERVED_METHODS, RESERVED_TABLE_NAMES,
+    RESERVED_VARIANT_NAMES, Words, is_variant_name, snake_case,
 };
 pub use parse::{parse, parse_interval, parse_recoverable};
 pub use resolve::{Loader, NoFiles, Sketch, check, check_derive, load, sketch};

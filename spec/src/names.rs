@@ -239,6 +239,22 @@ impl Methods {
 /// `UpperCamelCase`); a test of the generation library holds the two lists together.
 pub const RESERVED_TABLE_NAMES: &[(&str, &[&str])] = &[
     ("Python", &["False", "None", "True", "Entry"]),
+    (
+        "Kotlin",
+        &[
+            "Int",
+            "String",
+            "Boolean",
+            "Map",
+            "List",
+            "Any",
+            "Unit",
+            "Nothing",
+            "Entry",
+            "Companion",
+        ],
+    ),
+    ("C#", &["Entry", "System"]),
     ("Go", &["Entry", "Entries", "Flags", "Describe", "FromWire"]),
     (
         "TypeScript and JavaScript",
@@ -283,6 +299,9 @@ pub const RESERVED_TABLE_NAMES: &[(&str, &[&str])] = &[
         ],
     ),
 ];
+
+/// Variant names that some target cannot take: Kotlin's enum has a `companion object`.
+pub const RESERVED_VARIANT_NAMES: &[(&str, &[&str])] = &[("Kotlin", &["Companion"])];
 
 /// Targets that name each code's constant by the table's name and the code's (Go's
 /// `AppCodeUnauthorized`): the names their file defines, and the prefix of a flag's predicate

@@ -164,3 +164,37 @@ fn json_of_the_nasty_table_round_trips_its_text() {
         .description;
     assert_eq!(fenced["description"].as_str(), Some(original.as_str()));
 }
+
+#[test]
+fn kotlin_and_csharp_comments_hold_the_text_inertly() {
+    let table = nasty();
+    let kotlin = render(Format::Kotlin, &table, "NastyCode", "nasty.toml").unwrap();
+    // Kotlin's block comments nest: no `/*` or `*/` of the text may stay inside a KDoc.
+    for line in kotlin.lines().filter(|l| l.trim_start().starts_with("* ")) {
+        assert!(!line.contains("/*") && !line.contains("*/"), "{line:?}");
+    }
+    assert!(!kotlin.contains('\u{202e}') && !kotlin.contains('\r'));
+    let csharp = render(Format::CSharp, &table, "NastyCode", "nasty.toml").unwrap();
+    // XML doc comments: the only tags are ours; `<` and `&` of the text are escaped.
+    for line in csharp
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("///"))
+    {
+        let line = line
+            .replace("<summary>", "")
+            .replace("</summary>", "")
+            .replace("<para/>", "")
+            .replace("<see cref=\"NastyCode\"/>", "")
+            .replace("<paramref name=\"code\"/>", "");
+        assert!(!line.contains('<') && !line.contains('>'), "{line:?}");
+        assert!(
+            !line
+                .replace("&lt;", "")
+                .replace("&gt;", "")
+                .replace("&amp;", "")
+                .contains('&'),
+            "{line:?}"
+        );
+    }
+    assert!(csharp.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}

@@ -26,6 +26,8 @@ fn extension(format: Format) -> &'static str {
         Format::Json => "json",
         Format::Python => "py",
         Format::Go => "go",
+        Format::Kotlin => "kt",
+        Format::CSharp => "cs",
         _ => unreachable!("a format without a golden extension"),
     }
 }

@@ -10,8 +10,10 @@
 //! checked by that language's own tools as it stands and included into the output, so that a
 //! target writes data and names only.
 
+mod csharp;
 mod go;
 mod json;
+mod kotlin;
 pub(crate) mod lists;
 mod markdown;
 mod python;
@@ -47,11 +49,17 @@ pub enum Format {
     Python,
     /// A Go file, one table per package: `type AppCode int`, `Entry`, `Describe`, `FromWire`.
     Go,
+    /// A Kotlin file, one table per package: `enum class AppCode(val code: Int)`, `Entry`,
+    /// `describe`, `fromWire` in its companion object.
+    Kotlin,
+    /// A C# file: `enum AppCode : ushort` and `AppCodeTable` with `Entries`, `Describe`,
+    /// `FromWire`.
+    CSharp,
 }
 
 impl Format {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 9] = [
         Format::Rust,
         Format::TypeScript,
         Format::JavaScript,
@@ -59,6 +67,8 @@ impl Format {
         Format::Json,
         Format::Python,
         Format::Go,
+        Format::Kotlin,
+        Format::CSharp,
     ];
 
     /// The name `closecodes render --to` takes: `rust`, `ts`, `js`, `md`, `json`, `python`, `go`.
@@ -72,6 +82,8 @@ impl Format {
             Format::Json => "json",
             Format::Python => "python",
             Format::Go => "go",
+            Format::Kotlin => "kotlin",
+            Format::CSharp => "csharp",
         }
     }
 
@@ -85,6 +97,8 @@ impl Format {
             Format::Json => &json::Json,
             Format::Python => &python::Python,
             Format::Go => &go::Go,
+            Format::Kotlin => &kotlin::Kotlin,
+            Format::CSharp => &csharp::CSharp,
         }
     }
 }
@@ -182,8 +196,13 @@ impl fmt::Display for RenderError {
             ),
             RenderError::Package { name, target } => write!(
                 f,
-                "`{}` is not a {target} package name; expected a lower-case identifier that is not a keyword, such as `chatcode`",
-                closecodes_spec::escaped(name)
+                "`{}` is not a {target} package name; expected {}",
+                closecodes_spec::escaped(name),
+                if *target == "Go" {
+                    "a lower-case identifier that is not a keyword, such as `chatcode`"
+                } else {
+                    "identifiers separated by dots, none a keyword, such as `com.example.chat`"
+                }
             ),
         }
     }
@@ -271,7 +290,7 @@ pub struct Options<'a> {
     pub name: &'a str,
     /// The spec's file name, named in the header of code outputs.
     pub source: &'a str,
-    /// Go's package; by default the table's name in lower case.
+    /// Go's or Kotlin's package, C#'s namespace; by default from the table's name.
     pub package: Option<&'a str>,
 }
 
@@ -311,7 +330,13 @@ pub fn render_with(
     let language = format.language();
     let mut view = View::new(table, options.name, options.source);
     if let Some(package) = options.package {
-        if format == Format::Go && !go::Go::is_package(package) {
+        let valid = match format {
+            Format::Go => go::Go::is_package(package),
+            Format::Kotlin => kotlin::Kotlin::is_package(package),
+            Format::CSharp => csharp::CSharp::is_namespace(package),
+            _ => true,
+        };
+        if !valid {
             return Err(RenderError::Package {
                 name: package.to_owned(),
                 target: language.name(),
