@@ -142,8 +142,9 @@ impl Language for CSharp {
         RESERVED
     }
 
-    fn defined(&self, view: &View<'_>) -> Vec<String> {
-        vec![format!("{}Table", view.name)]
+    /// Nothing the table could be named: the lookups live in `<Name>Table`, never `<Name>`.
+    fn defined(&self, _view: &View<'_>) -> Vec<String> {
+        Vec::new()
     }
 
     fn string(&self, text: &str) -> String {

@@ -44,7 +44,7 @@ fn every_format_is_named_as_the_cli_takes_it() {
     }
     assert_eq!(
         "py".parse::<Format>().unwrap_err().to_string(),
-        "unknown format `py`; expected one of rust, ts, js, md, json, python, go"
+        "unknown format `py`; expected one of rust, ts, js, md, json, python, go, kotlin, csharp"
     );
 }
 
