@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `describe` of the rendered modules over every u16, in each language's own runtime: the
+# `describe` of the rendered modules over every u16, in each language's own runtime (Node,
+# CPython, Go, the JVM, mono): the
 # Discord-style table (tests/codes/discord.toml: 21 named codes, 9 range intervals, 3 documented
 # codes) and a 10,000-code table (10,000 named codes, 100 ranges), ROUNDS passes over
 # 0..=65535, the median pass in ns per call. Needs node, and the Python and Go of .ci/wire:
@@ -29,6 +30,8 @@ for table in discord large; do
   "$bin" render --to js "$spec" -o "$work/$table/codes.mjs"
   "$bin" render --to python "$spec" -o "$work/$table/codes.py"
   "$bin" render --to go "$spec" --package codes -o "$work/$table/codes/codes.go"
+  "$bin" render --to kotlin "$spec" --package codes -o "$work/$table/codes.kt"
+  "$bin" render --to csharp "$spec" --namespace Codes -o "$work/$table/codes.cs"
   cat > "$work/$table/bench.mjs" <<'JS'
 import { describe } from "./codes.mjs";
 const rounds = Number(process.argv[2]);
@@ -89,8 +92,50 @@ func main() {
 }
 GO
   printf 'module bench\n\ngo 1.21\n' > "$work/$table/go.mod"
+  name=$(grep -m1 '^name = ' "$spec" | cut -d'"' -f2)
+  cat > "$work/$table/Bench.kt" <<KT
+import codes.$name
+fun main(args: Array<String>) {
+    val rounds = args[0].toInt()
+    val times = mutableListOf<Double>()
+    var found = 0
+    repeat(rounds) {
+        val t0 = System.nanoTime()
+        for (code in 0..65535) if ($name.describe(code) != null) found++
+        times.add((System.nanoTime() - t0) / 65536.0)
+    }
+    times.sort()
+    println("kotlin  %.1f ns  (%d codes)".format(times[rounds / 2], found / rounds))
+}
+KT
+  cat > "$work/$table/Bench.cs" <<CS
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+public static class Bench
+{
+    public static void Main(string[] args)
+    {
+        int rounds = int.Parse(args[0]);
+        var times = new List<double>();
+        int found = 0;
+        for (int r = 0; r < rounds; r++)
+        {
+            var watch = Stopwatch.StartNew();
+            for (int code = 0; code <= 65535; code++) if (Codes.${name}Table.Describe(code) != null) found++;
+            times.Add(watch.Elapsed.TotalMilliseconds * 1e6 / 65536);
+        }
+        times.Sort();
+        Console.WriteLine("csharp  {0:F1} ns  ({1} codes)", times[rounds / 2], found / rounds);
+    }
+}
+CS
   echo "-- $table"
   node "$work/$table/bench.mjs" "$rounds"
   "$CLOSECODES_PYTHON" "$work/$table/bench.py" "$work/$table" "$rounds"
   (cd "$work/$table" && GOPROXY=off GOTOOLCHAIN=local GOCACHE="$work/gocache" "$CLOSECODES_GO" run . "$rounds")
+  kotlinc "$work/$table/codes.kt" "$work/$table/Bench.kt" -d "$work/$table/kt" 2> /dev/null
+  java -cp "$work/$table/kt:/usr/share/java/kotlin-stdlib.jar" BenchKt "$rounds"
+  mcs -optimize+ -out:"$work/$table/bench.exe" "$work/$table/codes.cs" "$work/$table/Bench.cs"
+  mono "$work/$table/bench.exe" "$rounds"
 done

@@ -724,7 +724,10 @@ fn a_table_name_the_rendered_modules_use_is_refused() {
         ("Object", "TypeScript and JavaScript"),
         ("None", "Python"),
         ("FromWire", "Go"),
-        ("Entry", "Python, Kotlin, C#, Go, and TypeScript and JavaScript"),
+        (
+            "Entry",
+            "Python, Kotlin, C#, Go, and TypeScript and JavaScript",
+        ),
     ] {
         let (line, column, message) = one(&format!(
             "[table]\nname = \"{name}\"\n[[code]]\ncode = 1\nname = \"One\"\ndescription = \"d\"\n"

@@ -4,9 +4,7 @@
 //! predicate per flag (`IsReconnectable`) and the same as extension methods on the enum; XML doc
 //! comments from the descriptions; the lookups of `csharp/Runtime.cs`.
 
-use std::fmt::Write as _;
-
-use closecodes_spec::{Repr, RowKind, Words};
+use closecodes_spec::{Repr, Words};
 
 use super::{Language, RenderError, Text, View};
 
@@ -148,22 +146,7 @@ impl Language for CSharp {
     }
 
     fn string(&self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len() + 2);
-        out.push('"');
-        for c in text.chars() {
-            match c {
-                '"' => out.push_str("\\\""),
-                '\\' => out.push_str("\\\\"),
-                '\n' => out.push_str("\\n"),
-                '\t' => out.push_str("\\t"),
-                c if closecodes_spec::needs_escape(c) => {
-                    let _ = write!(out, "\\u{:04x}", u32::from(c));
-                }
-                c => out.push(c),
-            }
-        }
-        out.push('"');
-        out
+        super::quoted(text, &[])
     }
 
     /// `/// <summary>` lines, the text XML-escaped: `<` and `&` cannot break the XML.
@@ -181,18 +164,7 @@ impl Language for CSharp {
     }
 
     fn file(&self, view: &View<'_>) -> Result<String, RenderError> {
-        if let Some(value) = view
-            .rows
-            .iter()
-            .flat_map(|r| [r.start, r.end])
-            .find(|v| i32::try_from(*v).is_err())
-        {
-            return Err(RenderError::Number {
-                value,
-                target: self.name(),
-                largest: i128::from(i32::MAX),
-            });
-        }
+        view.fits(self.name(), i128::from(i32::MIN), i128::from(i32::MAX))?;
         let name = view.name;
         let namespace = view.package.map_or_else(|| name.to_owned(), str::to_owned);
         let mut out = Text::new();
@@ -313,11 +285,7 @@ impl CSharp {
         );
         out.push("        public static readonly IReadOnlyList<Entry> Entries = new ReadOnlyCollection<Entry>(new[]\n        {\n");
         for row in &view.rows {
-            let kind = match row.kind {
-                RowKind::Code => "code",
-                RowKind::Range => "range",
-                RowKind::Documented => "documented",
-            };
+            let kind = super::kind_name(row.kind);
             let reason = row
                 .reason
                 .map_or_else(|| "null".to_owned(), |r| self.string(r));

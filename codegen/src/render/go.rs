@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use closecodes_spec::{RowKind, Words};
+use closecodes_spec::Words;
 
 use super::{Language, RenderError, Text, View};
 
@@ -184,22 +184,7 @@ impl Language for Go {
     }
 
     fn string(&self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len() + 2);
-        out.push('"');
-        for c in text.chars() {
-            match c {
-                '"' => out.push_str("\\\""),
-                '\\' => out.push_str("\\\\"),
-                '\n' => out.push_str("\\n"),
-                '\t' => out.push_str("\\t"),
-                c if closecodes_spec::needs_escape(c) => {
-                    let _ = write!(out, "\\u{:04x}", u32::from(c));
-                }
-                c => out.push(c),
-            }
-        }
-        out.push('"');
-        out
+        super::quoted(text, &[])
     }
 
     fn doc(&self, out: &mut Text, indent: &str, text: &str) {
@@ -207,18 +192,7 @@ impl Language for Go {
     }
 
     fn file(&self, view: &View<'_>) -> Result<String, RenderError> {
-        if let Some(value) = view
-            .rows
-            .iter()
-            .flat_map(|r| [r.start, r.end])
-            .find(|v| i64::try_from(*v).is_err())
-        {
-            return Err(RenderError::Number {
-                value,
-                target: self.name(),
-                largest: i128::from(i64::MAX),
-            });
-        }
+        view.fits(self.name(), i128::from(i64::MIN), i128::from(i64::MAX))?;
         let name = view.name;
         let package = view
             .package
@@ -338,11 +312,7 @@ impl Go {
     fn entries(&self, out: &mut Text, view: &View<'_>) {
         out.push("// Entries holds every named code, range interval and documented code, ordered by number.\nvar Entries = []Entry{\n");
         for row in &view.rows {
-            let kind = match row.kind {
-                RowKind::Code => "code",
-                RowKind::Range => "range",
-                RowKind::Documented => "documented",
-            };
+            let kind = super::kind_name(row.kind);
             let flags: Vec<String> = view
                 .flags
                 .iter()

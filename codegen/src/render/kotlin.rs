@@ -3,9 +3,7 @@
 //! in its companion object `fromCode`, `ENTRIES`, `describe`, `fromWire` and a predicate per flag
 //! (`isReconnectable`); `data class Entry` beside it; the lookups of `kotlin/Runtime.kt`.
 
-use std::fmt::Write as _;
-
-use closecodes_spec::{RowKind, Words};
+use closecodes_spec::Words;
 
 use super::{Language, RenderError, Text, View};
 
@@ -122,23 +120,7 @@ impl Language for Kotlin {
     /// A string literal: `$` escaped (it starts a template), control characters, line
     /// separators and bidirectional controls as `\uXXXX`.
     fn string(&self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len() + 2);
-        out.push('"');
-        for c in text.chars() {
-            match c {
-                '"' => out.push_str("\\\""),
-                '\\' => out.push_str("\\\\"),
-                '$' => out.push_str("\\$"),
-                '\n' => out.push_str("\\n"),
-                '\t' => out.push_str("\\t"),
-                c if closecodes_spec::needs_escape(c) => {
-                    let _ = write!(out, "\\u{:04x}", u32::from(c));
-                }
-                c => out.push(c),
-            }
-        }
-        out.push('"');
-        out
+        super::quoted(text, &[('$', "\\$")])
     }
 
     /// `KDoc`: every line prefixed; Kotlin's block comments nest, so neither `*/` nor `/*` of the
@@ -159,18 +141,7 @@ impl Language for Kotlin {
     }
 
     fn file(&self, view: &View<'_>) -> Result<String, RenderError> {
-        if let Some(value) = view
-            .rows
-            .iter()
-            .flat_map(|r| [r.start, r.end])
-            .find(|v| i32::try_from(*v).is_err())
-        {
-            return Err(RenderError::Number {
-                value,
-                target: self.name(),
-                largest: i128::from(i32::MAX),
-            });
-        }
+        view.fits(self.name(), i128::from(i32::MIN), i128::from(i32::MAX))?;
         let name = view.name;
         let package = view
             .package
@@ -280,11 +251,7 @@ impl Kotlin {
         );
         out.push("        @JvmField\n        val ENTRIES: List<Entry_> = listOf(\n");
         for (i, row) in view.rows.iter().enumerate() {
-            let kind = match row.kind {
-                RowKind::Code => "code",
-                RowKind::Range => "range",
-                RowKind::Documented => "documented",
-            };
+            let kind = super::kind_name(row.kind);
             let reason = row
                 .reason
                 .map_or_else(|| "null".to_owned(), |r| self.string(r));

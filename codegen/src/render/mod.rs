@@ -348,6 +348,41 @@ pub fn render_with(
     language.file(&view)
 }
 
+/// `text` as a double-quoted string literal of a C-like language: `"` and `\` escaped, a newline
+/// and a tab as `\n` and `\t`, `extra` characters as given (Kotlin's `$`), and control
+/// characters, line separators and bidirectional controls as `\uXXXX`.
+pub(crate) fn quoted(text: &str, extra: &[(char, &str)]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if closecodes_spec::needs_escape(c) => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => match extra.iter().find(|(e, _)| *e == c) {
+                Some((_, escape)) => out.push_str(escape),
+                None => out.push(c),
+            },
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `code`, `range` or `documented`: a row's kind as every target's `Entry` spells it.
+pub(crate) fn kind_name(kind: closecodes_spec::RowKind) -> &'static str {
+    match kind {
+        closecodes_spec::RowKind::Code => "code",
+        closecodes_spec::RowKind::Range => "range",
+        closecodes_spec::RowKind::Documented => "documented",
+    }
+}
+
 /// The header line of a generated file, as one line of a comment: the spec's file name with its
 /// control characters and line separators escaped, so that it cannot end the comment.
 pub(crate) fn header_source(source: &str) -> String {

@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use closecodes_spec::{RowKind, Words};
+use closecodes_spec::Words;
 
 use super::{Language, RenderError, Text, View};
 
@@ -219,11 +219,7 @@ impl Python {
 
         out.push("ENTRIES: _Final[tuple[Entry, ...]] = (\n");
         for row in &view.rows {
-            let kind = match row.kind {
-                RowKind::Code => "code",
-                RowKind::Range => "range",
-                RowKind::Documented => "documented",
-            };
+            let kind = super::kind_name(row.kind);
             let reason = row
                 .reason
                 .map_or_else(|| "None".to_owned(), |r| self.string(r));

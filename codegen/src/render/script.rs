@@ -9,10 +9,6 @@
 //! as a `match` on the variant does it in Rust, so that a range and a flag never compete for a
 //! name (the built-in `http` table has both a range and a flag per class).
 
-use std::fmt::Write as _;
-
-use closecodes_spec::RowKind;
-
 use super::{Language, MAX_SAFE_INTEGER, RenderError, Text, View};
 
 /// The marker line of a runtime file: the module holds what follows it.
@@ -150,21 +146,7 @@ impl Language for Script {
             // JSON's escapes, which cover every ASCII control character.
             return serde_json::Value::String(text.to_owned()).to_string();
         }
-        let mut out = String::with_capacity(text.len() + 2);
-        out.push('"');
-        for c in text.chars() {
-            match c {
-                '"' => out.push_str("\\\""),
-                '\\' => out.push_str("\\\\"),
-                '\n' => out.push_str("\\n"),
-                c if closecodes_spec::needs_escape(c) => {
-                    let _ = write!(out, "\\u{:04x}", u32::from(c));
-                }
-                c => out.push(c),
-            }
-        }
-        out.push('"');
-        out
+        super::quoted(text, &[])
     }
 
     /// A `JSDoc` comment: every line prefixed, no `*/` that ends it early, no `@` that starts a
@@ -174,18 +156,7 @@ impl Language for Script {
         Script::jsdoc(out, indent, text, &[]);
     }
     fn file(&self, view: &View<'_>) -> Result<String, RenderError> {
-        if let Some(value) = view
-            .rows
-            .iter()
-            .flat_map(|r| [r.start, r.end])
-            .find(|v| v.abs() > MAX_SAFE_INTEGER)
-        {
-            return Err(RenderError::Number {
-                value,
-                target: self.name(),
-                largest: MAX_SAFE_INTEGER,
-            });
-        }
+        view.fits(self.name(), -MAX_SAFE_INTEGER, MAX_SAFE_INTEGER)?;
         let mut out = Text::new();
         writeln!(
             out,
@@ -321,11 +292,7 @@ impl Script {
             out.push("/** @type {readonly Entry[]} */\nexport const ENTRIES = frozen([\n");
         }
         for row in &view.rows {
-            let kind = match row.kind {
-                RowKind::Code => "code",
-                RowKind::Range => "range",
-                RowKind::Documented => "documented",
-            };
+            let kind = super::kind_name(row.kind);
             let flags: Vec<String> = view
                 .flags
                 .iter()

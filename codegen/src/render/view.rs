@@ -32,6 +32,29 @@ pub(crate) struct View<'t> {
 }
 
 impl<'t> View<'t> {
+    /// Every code of the table fits `min..=max`, or the first that does not, as an error of
+    /// `target` (whose numbers hold no more).
+    pub(crate) fn fits(
+        &self,
+        target: &'static str,
+        min: i128,
+        max: i128,
+    ) -> Result<(), super::RenderError> {
+        match self
+            .rows
+            .iter()
+            .flat_map(|r| [r.start, r.end])
+            .find(|v| *v < min || *v > max)
+        {
+            Some(value) => Err(super::RenderError::Number {
+                value,
+                target,
+                largest: max,
+            }),
+            None => Ok(()),
+        }
+    }
+
     /// The table's retired numbers and names as a paragraph for a module's docs, or nothing.
     pub(crate) fn retired_text(&self) -> String {
         if self.table.retired.is_empty() {
