@@ -1,5 +1,6 @@
 //! The `closecodes` binary as a user runs it: exit statuses, messages, every target, drift checks.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -498,6 +499,33 @@ fn a_go_constant_may_not_be_a_name_the_file_defines() {
         "{}",
         stderr(&output)
     );
+}
+
+#[test]
+fn a_kotlin_table_of_more_than_1000_codes_is_refused() {
+    let dir = scratch("kotlin-size");
+    let mut spec = String::from("[table]\nname = \"Big\"\n");
+    for i in 0..1001 {
+        let _ = writeln!(
+            spec,
+            "[[code]]
+code = {i}
+name = \"Code{i}\"
+description = \"d\""
+        );
+    }
+    std::fs::write(dir.join("big.toml"), spec).unwrap();
+    let output = closecodes_in(&dir, &["render", "--to", "kotlin", "big.toml"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output)
+            .contains("the table has 1001 named codes, and a Kotlin enum holds at most 1000"),
+        "{}",
+        stderr(&output)
+    );
+    // The other targets take it.
+    let output = closecodes_in(&dir, &["render", "--to", "csharp", "big.toml"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
 }
 
 #[test]

@@ -10,6 +10,13 @@ use super::{Language, RenderError, Text, View};
 /// The Kotlin target.
 pub(crate) struct Kotlin;
 
+/// Rows per function that builds part of `ENTRIES` (see `Kotlin::rows`).
+const ROWS_PER_FUNCTION: usize = 400;
+
+/// The most named codes of a Kotlin table: a JVM enum builds its entries in one static
+/// initializer, which holds at most 64 KiB of bytecode (about 2,000 entries).
+const MAX_CODES: usize = 1_000;
+
 /// Hard keywords, the types the file names, and the names it defines whatever the table.
 const RESERVED: &[&str] = &[
     "as",
@@ -142,6 +149,13 @@ impl Language for Kotlin {
 
     fn file(&self, view: &View<'_>) -> Result<String, RenderError> {
         view.fits(self.name(), i128::from(i32::MIN), i128::from(i32::MAX))?;
+        if view.codes.len() > MAX_CODES {
+            return Err(RenderError::TooLarge {
+                target: self.name(),
+                codes: view.codes.len(),
+                max: MAX_CODES,
+            });
+        }
         let name = view.name;
         let package = view
             .package
@@ -169,6 +183,7 @@ impl Language for Kotlin {
             }
         }
         out.push("    }\n}\n");
+        self.rows(&mut out, view);
         Ok(out.into_string())
     }
 }
@@ -229,6 +244,37 @@ impl Kotlin {
         }
     }
 
+    /// The rows, as top-level functions of at most [`ROWS_PER_FUNCTION`] rows each: a JVM
+    /// method holds at most 64 KiB of bytecode, and one `listOf` of 10,000 rows breaks it.
+    fn rows(&self, out: &mut Text, view: &View<'_>) {
+        let chunks: Vec<&[closecodes_spec::Row<'_>]> = if view.rows.is_empty() {
+            vec![&[]]
+        } else {
+            view.rows.chunks(ROWS_PER_FUNCTION).collect()
+        };
+        for (at, chunk) in chunks.iter().enumerate() {
+            writeln!(out, "\nprivate fun rows{at}(): List<Entry> = listOf(");
+            for (i, row) in chunk.iter().enumerate() {
+                let reason = row
+                    .reason
+                    .map_or_else(|| "null".to_owned(), |r| self.string(r));
+                let mut args = vec![
+                    self.string(super::kind_name(row.kind)),
+                    self.string(row.variant),
+                    row.start.to_string(),
+                    row.end.to_string(),
+                    reason,
+                    self.string(row.description),
+                    row.sendable.to_string(),
+                ];
+                args.extend(row.flags.iter().map(ToString::to_string));
+                let comma = if i + 1 == chunk.len() { "" } else { "," };
+                writeln!(out, "    entry({}){comma}", args.join(", "));
+            }
+            out.push(")\n");
+        }
+    }
+
     /// The companion object's data and predicates (the lookups follow).
     fn companion(&self, out: &mut Text, view: &View<'_>) {
         let name = view.name;
@@ -249,26 +295,14 @@ impl Kotlin {
             "        ",
             "Every named code, range interval and documented code, ordered by number.",
         );
-        out.push("        @JvmField\n        val ENTRIES: List<Entry_> = listOf(\n");
-        for (i, row) in view.rows.iter().enumerate() {
-            let kind = super::kind_name(row.kind);
-            let reason = row
-                .reason
-                .map_or_else(|| "null".to_owned(), |r| self.string(r));
-            let mut args = vec![
-                self.string(kind),
-                self.string(row.variant),
-                row.start.to_string(),
-                row.end.to_string(),
-                reason,
-                self.string(row.description),
-                row.sendable.to_string(),
-            ];
-            args.extend(row.flags.iter().map(ToString::to_string));
-            let comma = if i + 1 == view.rows.len() { "" } else { "," };
-            writeln!(out, "            entry({}){comma}", args.join(", "));
-        }
-        out.push("        )\n\n");
+        let chunks: Vec<String> = (0..view.rows.len().div_ceil(ROWS_PER_FUNCTION).max(1))
+            .map(|at| format!("rows{at}()"))
+            .collect();
+        writeln!(
+            out,
+            "        @JvmField\n        val ENTRIES: List<Entry_> = {}\n",
+            chunks.join(" + ")
+        );
         for flag in &view.flags {
             self.doc(
                 out,

@@ -165,6 +165,15 @@ pub enum RenderError {
         /// The largest magnitude the target holds exactly.
         largest: i128,
     },
+    /// The table has more named codes than the target can hold (a JVM enum's initializer).
+    TooLarge {
+        /// The target's language.
+        target: &'static str,
+        /// The table's named codes.
+        codes: usize,
+        /// The most the target takes.
+        max: usize,
+    },
     /// The package (`--package`) is not a package name of the target.
     Package {
         /// The name, as given.
@@ -193,6 +202,10 @@ impl fmt::Display for RenderError {
             } => write!(
                 f,
                 "code {value} cannot be written exactly as a {target} number; expected codes within ±{largest} for this target"
+            ),
+            RenderError::TooLarge { target, codes, max } => write!(
+                f,
+                "the table has {codes} named codes, and a {target} enum holds at most {max} (the JVM limits the code that creates its entries); expected at most {max} named codes for this target, or their numbers as range codes"
             ),
             RenderError::Package { name, target } => write!(
                 f,
