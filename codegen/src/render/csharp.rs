@@ -1,6 +1,6 @@
 //! C#: one file for C# 7 (Debian's mono `mcs -warnaserror`, and today's .NET): `public enum AppCode
 //! : ushort` (the table's repr; a C# enum is open, any number casts), a class `Entry`, and
-//! `public static class AppCodeTable` with `Entries`, `Describe`, `FromWire`, `FromCode`, a
+//! `public static class AppCodeTable` with `Entries`, `Describe`, `FromWire`, a
 //! predicate per flag (`IsReconnectable`) and the same as extension methods on the enum; XML doc
 //! comments from the descriptions; the lookups of `csharp/Runtime.cs`.
 
