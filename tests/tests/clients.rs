@@ -57,6 +57,18 @@ fn rendered(spec: &str, name: &str, format: Format) -> String {
     render(format, &table, name, spec).expect("renders")
 }
 
+/// The spec at `spec` rendered as `format` into `package` (Go, Kotlin) or a namespace (C#).
+fn rendered_in(spec: &str, name: &str, format: Format, package: &str) -> String {
+    let source = closecodes_spec::Source::read_file(spec, &root().join(spec)).expect("reads");
+    let table = closecodes_spec::load(&source, &mut Files).expect("checks");
+    let options = closecodes_codegen::render::Options {
+        name,
+        source: spec,
+        package: Some(package),
+    };
+    closecodes_codegen::render::render_with(format, &table, &options).expect("renders")
+}
+
 /// The tables the tools check: the standard one, the Discord-style one, an `http` extension, and
 /// the one whose text tries to break out of every output.
 const TABLES: &[(&str, &str, &str)] = &[
@@ -370,25 +382,11 @@ fn kotlin_and_csharp_files_compile_with_warnings_as_errors() {
     for (spec, name, module) in TABLES {
         let kt = dir.join(format!("{module}.kt"));
         let package = format!("com.example.{}", module.replace('_', ""));
-        let source = closecodes_spec::Source::read_file(spec, &root().join(spec)).expect("reads");
-        let table = closecodes_spec::load(&source, &mut Files).expect("checks");
-        let options = |package: &'static str| closecodes_codegen::render::Options {
-            name,
-            source: spec,
-            package: Some(package),
-        };
-        let package: &'static str = Box::leak(package.into_boxed_str());
-        let text =
-            closecodes_codegen::render::render_with(Format::Kotlin, &table, &options(package))
-                .expect("renders");
-        std::fs::write(&kt, text).expect("writes");
+        std::fs::write(&kt, rendered_in(spec, name, Format::Kotlin, &package)).expect("writes");
         kotlin.push(kt);
         let cs = dir.join(format!("{module}.cs"));
-        let namespace: &'static str = Box::leak(format!("Example.{name}").into_boxed_str());
-        let text =
-            closecodes_codegen::render::render_with(Format::CSharp, &table, &options(namespace))
-                .expect("renders");
-        std::fs::write(&cs, text).expect("writes");
+        let namespace = format!("Example.{name}");
+        std::fs::write(&cs, rendered_in(spec, name, Format::CSharp, &namespace)).expect("writes");
         csharp.push(cs);
     }
     run(Command::new("kotlinc")
@@ -407,23 +405,13 @@ fn kotlin_and_csharp_files_compile_with_warnings_as_errors() {
 fn a_kotlin_client_names_every_close_and_agrees_with_rust() {
     let dir = scratch("kotlin-client");
     let table = dir.join("gatewaycode.kt");
-    let source = closecodes_spec::Source::read_file(
+    let text = rendered_in(
         "tests/codes/discord.toml",
-        &root().join("tests/codes/discord.toml"),
-    )
-    .expect("reads");
-    let gateway = closecodes_spec::load(&source, &mut Files).expect("checks");
-    let options = closecodes_codegen::render::Options {
-        name: "GatewayCode",
-        source: "discord.toml",
-        package: Some("gatewaycode"),
-    };
-    std::fs::write(
-        &table,
-        closecodes_codegen::render::render_with(Format::Kotlin, &gateway, &options)
-            .expect("renders"),
-    )
-    .expect("writes");
+        "GatewayCode",
+        Format::Kotlin,
+        "gatewaycode",
+    );
+    std::fs::write(&table, text).expect("writes");
     let out = dir.join("out");
     run(Command::new("kotlinc")
         .arg("-Werror")
@@ -455,23 +443,13 @@ fn a_kotlin_client_names_every_close_and_agrees_with_rust() {
 fn a_csharp_client_names_every_close_and_agrees_with_rust() {
     let dir = scratch("csharp-client");
     let table = dir.join("gateway.cs");
-    let source = closecodes_spec::Source::read_file(
+    let text = rendered_in(
         "tests/codes/discord.toml",
-        &root().join("tests/codes/discord.toml"),
-    )
-    .expect("reads");
-    let gateway = closecodes_spec::load(&source, &mut Files).expect("checks");
-    let options = closecodes_codegen::render::Options {
-        name: "GatewayCode",
-        source: "discord.toml",
-        package: Some("Gateway"),
-    };
-    std::fs::write(
-        &table,
-        closecodes_codegen::render::render_with(Format::CSharp, &gateway, &options)
-            .expect("renders"),
-    )
-    .expect("writes");
+        "GatewayCode",
+        Format::CSharp,
+        "Gateway",
+    );
+    std::fs::write(&table, text).expect("writes");
     let exe = dir.join("client.exe");
     run(Command::new("mcs")
         .arg("-warnaserror")

@@ -6,6 +6,7 @@
 
 use closecodes_spec::{Repr, Words};
 
+use super::view::code_summary;
 use super::{Language, RenderError, Text, View};
 
 /// The C# target.
@@ -201,15 +202,7 @@ impl CSharp {
         );
         writeln!(out, "    public enum {name} : {repr}\n    {{");
         for (i, code) in view.codes.iter().enumerate() {
-            let reason = code
-                .reason
-                .as_deref()
-                .map_or(String::new(), |r| format!(" {r}:"));
-            self.doc(
-                out,
-                "        ",
-                &format!("{}{reason} {}", code.value, code.description),
-            );
+            self.doc(out, "        ", &code_summary(code, |n| n.to_string()));
             if let Some(note) = &code.deprecated {
                 writeln!(out, "        [System.Obsolete({})]", self.string(note));
             }
@@ -285,21 +278,7 @@ impl CSharp {
         );
         out.push("        public static readonly IReadOnlyList<Entry> Entries = new ReadOnlyCollection<Entry>(new[]\n        {\n");
         for row in &view.rows {
-            let kind = super::kind_name(row.kind);
-            let reason = row
-                .reason
-                .map_or_else(|| "null".to_owned(), |r| self.string(r));
-            let mut args = vec![
-                self.string(kind),
-                self.string(row.variant),
-                row.start.to_string(),
-                row.end.to_string(),
-                reason,
-                self.string(row.description),
-                row.sendable.to_string(),
-            ];
-            args.extend(row.flags.iter().map(ToString::to_string));
-            writeln!(out, "            E({}),", args.join(", "));
+            writeln!(out, "            E({}),", super::row_arguments(self, row));
         }
         out.push("        });\n\n");
         self.doc(out, "        ", "The entry of a named code of the enum.");

@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 
 use closecodes_spec::Words;
 
+use super::view::code_summary;
 use super::{Language, RenderError, Text, View};
 
 /// The marker line of the runtime file: the file holds what follows it.
@@ -244,13 +245,10 @@ impl Go {
                 if i > 0 {
                     out.push("\n");
                 }
-                let reason = code
-                    .reason
-                    .as_deref()
-                    .map_or(String::new(), |r| format!(" {r}:"));
                 let mut text = format!(
-                    "{name}{} is {}{reason} {}",
-                    code.name, code.value, code.description
+                    "{name}{} is {}",
+                    code.name,
+                    code_summary(code, |n| n.to_string())
                 );
                 if let Some(note) = &code.deprecated {
                     // Go's convention, which gopls and staticcheck read.

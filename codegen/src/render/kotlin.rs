@@ -5,6 +5,7 @@
 
 use closecodes_spec::Words;
 
+use super::view::code_summary;
 use super::{Language, RenderError, Text, View};
 
 /// The Kotlin target.
@@ -224,15 +225,7 @@ impl Kotlin {
         );
         writeln!(out, "enum class {name}(val code: Int) {{");
         for (i, code) in view.codes.iter().enumerate() {
-            let reason = code
-                .reason
-                .as_deref()
-                .map_or(String::new(), |r| format!(" {r}:"));
-            self.doc(
-                out,
-                "    ",
-                &format!("`{}`{reason} {}", code.value, code.description),
-            );
+            self.doc(out, "    ", &code_summary(code, |n| format!("`{n}`")));
             if let Some(note) = &code.deprecated {
                 writeln!(out, "    @Deprecated({})", self.string(note));
             }
@@ -255,21 +248,8 @@ impl Kotlin {
         for (at, chunk) in chunks.iter().enumerate() {
             writeln!(out, "\nprivate fun rows{at}(): List<Entry> = listOf(");
             for (i, row) in chunk.iter().enumerate() {
-                let reason = row
-                    .reason
-                    .map_or_else(|| "null".to_owned(), |r| self.string(r));
-                let mut args = vec![
-                    self.string(super::kind_name(row.kind)),
-                    self.string(row.variant),
-                    row.start.to_string(),
-                    row.end.to_string(),
-                    reason,
-                    self.string(row.description),
-                    row.sendable.to_string(),
-                ];
-                args.extend(row.flags.iter().map(ToString::to_string));
                 let comma = if i + 1 == chunk.len() { "" } else { "," };
-                writeln!(out, "    entry({}){comma}", args.join(", "));
+                writeln!(out, "    entry({}){comma}", super::row_arguments(self, row));
             }
             out.push(")\n");
         }

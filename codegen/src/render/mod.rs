@@ -387,6 +387,23 @@ pub(crate) fn quoted(text: &str, extra: &[(char, &str)]) -> String {
     out
 }
 
+/// A row as the arguments of a constructor call in a C-like target: kind, variant, start, end,
+/// reason (`null` when none), description, sendable, then each flag (`true`/`false`).
+pub(crate) fn row_arguments(language: &dyn Language, row: &closecodes_spec::Row<'_>) -> String {
+    let mut args = vec![
+        language.string(kind_name(row.kind)),
+        language.string(row.variant),
+        row.start.to_string(),
+        row.end.to_string(),
+        row.reason
+            .map_or_else(|| "null".to_owned(), |r| language.string(r)),
+        language.string(row.description),
+        row.sendable.to_string(),
+    ];
+    args.extend(row.flags.iter().map(ToString::to_string));
+    args.join(", ")
+}
+
 /// `code`, `range` or `documented`: a row's kind as every target's `Entry` spells it.
 pub(crate) fn kind_name(kind: closecodes_spec::RowKind) -> &'static str {
     match kind {

@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 
 use closecodes_spec::Words;
 
+use super::view::code_summary;
 use super::{Language, RenderError, Text, View};
 
 /// The marker line of the runtime file: the module holds what follows it.
@@ -173,12 +174,8 @@ impl Python {
         writeln!(out, "class {name}(_enum.IntEnum):");
         self.doc(out, "    ", &view.description);
         for code in view.codes {
-            let reason = code
-                .reason
-                .as_deref()
-                .map_or(String::new(), |r| format!(" {r}:"));
             writeln!(out, "\n    {} = {}", Python::member(&code.name), code.value);
-            let mut text = format!("`{}`{reason} {}", code.value, code.description);
+            let mut text = code_summary(code, |n| format!("`{n}`"));
             if let Some(note) = &code.deprecated {
                 // Sphinx's directive, which documentation tools show as a deprecation.
                 let _ = write!(

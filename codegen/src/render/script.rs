@@ -9,6 +9,7 @@
 //! as a `match` on the variant does it in Rust, so that a range and a flag never compete for a
 //! name (the built-in `http` table has both a range and a flag per class).
 
+use super::view::code_summary;
 use super::{Language, MAX_SAFE_INTEGER, RenderError, Text, View};
 
 /// The marker line of a runtime file: the module holds what follows it.
@@ -226,11 +227,7 @@ impl Script {
         );
         writeln!(out, "export const {name} = Object.freeze({{");
         for code in view.codes {
-            let reason = code
-                .reason
-                .as_deref()
-                .map_or(String::new(), |r| format!(" {r}:"));
-            let text = format!("`{}`{reason} {}", code.value, code.description);
+            let text = code_summary(code, |n| format!("`{n}`"));
             match &code.deprecated {
                 // The tag is ours; the note is text after it, on one line.
                 Some(note) => {

@@ -31,6 +31,16 @@ pub(crate) struct View<'t> {
     pub(crate) package: Option<&'t str>,
 }
 
+/// A named code's number, reason and description, as a doc comment's first words:
+/// `` `4001` Unauthorized: The client did not log in. `` (`number` formats the number).
+pub(crate) fn code_summary(code: &NamedCode, number: impl Fn(i128) -> String) -> String {
+    let reason = code
+        .reason
+        .as_deref()
+        .map_or(String::new(), |r| format!(" {r}:"));
+    format!("{}{reason} {}", number(code.value), code.description)
+}
+
 impl<'t> View<'t> {
     /// Every code of the table fits `min..=max`, or the first that does not, as an error of
     /// `target` (whose numbers hold no more).
