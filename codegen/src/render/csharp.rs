@@ -12,8 +12,8 @@ use super::{Language, RenderError, Text, View};
 /// The C# target.
 pub(crate) struct CSharp;
 
-/// Keywords, and the names the file defines whatever the table.
-const RESERVED: &[&str] = &[
+/// C#'s keywords.
+const KEYWORDS: &[&str] = &[
     "abstract",
     "as",
     "base",
@@ -91,9 +91,10 @@ const RESERVED: &[&str] = &[
     "void",
     "volatile",
     "while",
-    "Entry",
-    "System",
 ];
+
+/// The names the file defines whatever the table, and its root namespace.
+const GLOBALS: &[&str] = &["Entry", "System"];
 
 impl CSharp {
     fn predicate(words: &Words) -> String {
@@ -114,16 +115,6 @@ impl CSharp {
         }
     }
 
-    /// Whether `name` is a namespace: identifiers separated by dots, none a keyword.
-    pub(crate) fn is_namespace(name: &str) -> bool {
-        !name.is_empty()
-            && name.split('.').all(|part| {
-                part.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-                    && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-                    && !RESERVED[..78].contains(&part)
-            })
-    }
-
     /// Text for an XML doc comment: `&`, `<` and `>` escaped.
     fn xml(text: &str) -> String {
         text.replace('&', "&amp;")
@@ -137,8 +128,16 @@ impl Language for CSharp {
         "C#"
     }
 
-    fn reserved(&self) -> &'static [&'static str] {
-        RESERVED
+    fn keywords(&self) -> &'static [&'static str] {
+        KEYWORDS
+    }
+
+    fn globals(&self) -> &'static [&'static str] {
+        GLOBALS
+    }
+
+    fn package(&self, name: &str) -> Result<(), &'static str> {
+        super::dotted_package(name, KEYWORDS)
     }
 
     /// Nothing the table could be named: the lookups live in `<Name>Table`, never `<Name>`.

@@ -19,9 +19,8 @@ const MARKER: &str = "// closecodes: runtime\n";
 /// The Go target.
 pub(crate) struct Go;
 
-/// Keywords, predeclared identifiers, the packages the file imports, and the names it defines
-/// whatever the table.
-const RESERVED: &[&str] = &[
+/// Go's keywords.
+const KEYWORDS: &[&str] = &[
     "break",
     "case",
     "chan",
@@ -47,6 +46,11 @@ const RESERVED: &[&str] = &[
     "switch",
     "type",
     "var",
+];
+
+/// Predeclared identifiers, the packages the file imports, and the names it defines whatever
+/// the table.
+const GLOBALS: &[&str] = &[
     "any",
     "bool",
     "byte",
@@ -110,20 +114,11 @@ impl Go {
     }
 
     /// The default package name for a table: its name in lower case, letters and digits only.
-    pub(crate) fn package(name: &str) -> String {
+    fn default_package(name: &str) -> String {
         name.chars()
             .filter(char::is_ascii_alphanumeric)
             .map(|c| c.to_ascii_lowercase())
             .collect()
-    }
-
-    /// Whether `name` can be a package name: a lower-case identifier that is not a keyword.
-    pub(crate) fn is_package(name: &str) -> bool {
-        name.starts_with(|c: char| c.is_ascii_lowercase())
-            && name
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-            && !RESERVED[..25].contains(&name)
     }
 
     /// A doc comment as gofmt prints it: `// ` lines, none indented, single blank lines.
@@ -152,8 +147,25 @@ impl Language for Go {
         "Go"
     }
 
-    fn reserved(&self) -> &'static [&'static str] {
-        RESERVED
+    fn keywords(&self) -> &'static [&'static str] {
+        KEYWORDS
+    }
+
+    fn globals(&self) -> &'static [&'static str] {
+        GLOBALS
+    }
+
+    fn package(&self, name: &str) -> Result<(), &'static str> {
+        let valid = name.starts_with(|c: char| c.is_ascii_lowercase())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            && !KEYWORDS.contains(&name);
+        if valid {
+            Ok(())
+        } else {
+            Err("a lower-case identifier that is not a keyword, such as `chatcode`")
+        }
     }
 
     fn defined(&self, view: &View<'_>) -> Vec<String> {
@@ -170,7 +182,9 @@ impl Language for Go {
         let defined = self.defined(view);
         for code in view.codes {
             let constant = format!("{name}{}", code.name);
-            if RESERVED.contains(&constant.as_str()) || defined.contains(&constant) {
+            if (KEYWORDS.contains(&constant.as_str()) || GLOBALS.contains(&constant.as_str()))
+                || defined.contains(&constant)
+            {
                 return Err(RenderError::Name {
                     name: name.to_owned(),
                     target: self.name(),
@@ -197,7 +211,7 @@ impl Language for Go {
         let name = view.name;
         let package = view
             .package
-            .map_or_else(|| Go::package(name), str::to_owned);
+            .map_or_else(|| Go::default_package(name), str::to_owned);
         let mut out = Text::new();
         writeln!(
             out,

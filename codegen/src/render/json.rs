@@ -14,7 +14,7 @@ impl Language for Json {
         "JSON"
     }
 
-    fn reserved(&self) -> &'static [&'static str] {
+    fn keywords(&self) -> &'static [&'static str] {
         &[]
     }
 

@@ -18,8 +18,8 @@ const ROWS_PER_FUNCTION: usize = 400;
 /// initializer, which holds at most 64 KiB of bytecode (about 2,000 entries).
 const MAX_CODES: usize = 1_000;
 
-/// Hard keywords, the types the file names, and the names it defines whatever the table.
-const RESERVED: &[&str] = &[
+/// Kotlin's hard keywords.
+const KEYWORDS: &[&str] = &[
     "as",
     "break",
     "class",
@@ -48,6 +48,10 @@ const RESERVED: &[&str] = &[
     "var",
     "when",
     "while",
+];
+
+/// The types the file names, and the names it defines whatever the table.
+const GLOBALS: &[&str] = &[
     "Int",
     "String",
     "Boolean",
@@ -66,18 +70,8 @@ impl Kotlin {
         format!("is{}", words.pascal())
     }
 
-    /// Whether `name` is a package name: identifiers separated by dots, none a hard keyword.
-    pub(crate) fn is_package(name: &str) -> bool {
-        !name.is_empty()
-            && name.split('.').all(|part| {
-                part.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-                    && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-                    && !RESERVED[..28].contains(&part)
-            })
-    }
-
     /// The default package: the table's name in lower case.
-    fn package(name: &str) -> String {
+    fn default_package(name: &str) -> String {
         name.to_ascii_lowercase()
     }
 }
@@ -87,8 +81,16 @@ impl Language for Kotlin {
         "Kotlin"
     }
 
-    fn reserved(&self) -> &'static [&'static str] {
-        RESERVED
+    fn keywords(&self) -> &'static [&'static str] {
+        KEYWORDS
+    }
+
+    fn globals(&self) -> &'static [&'static str] {
+        GLOBALS
+    }
+
+    fn package(&self, name: &str) -> Result<(), &'static str> {
+        super::dotted_package(name, KEYWORDS)
     }
 
     fn defined(&self, view: &View<'_>) -> Vec<String> {
@@ -160,7 +162,7 @@ impl Language for Kotlin {
         let name = view.name;
         let package = view
             .package
-            .map_or_else(|| Kotlin::package(name), str::to_owned);
+            .map_or_else(|| Kotlin::default_package(name), str::to_owned);
         let mut out = Text::new();
         writeln!(
             out,

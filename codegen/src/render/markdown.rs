@@ -21,7 +21,7 @@ impl Language for Markdown {
         "Markdown"
     }
 
-    fn reserved(&self) -> &'static [&'static str] {
+    fn keywords(&self) -> &'static [&'static str] {
         &[]
     }
 

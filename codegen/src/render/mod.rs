@@ -180,6 +180,8 @@ pub enum RenderError {
         name: String,
         /// The target's language.
         target: &'static str,
+        /// What a package of the target looks like.
+        expected: &'static str,
     },
 }
 
@@ -207,15 +209,14 @@ impl fmt::Display for RenderError {
                 f,
                 "the table has {codes} named codes, and a {target} enum holds at most {max} (the JVM limits the code that creates its entries); expected at most {max} named codes for this target, or their numbers as range codes"
             ),
-            RenderError::Package { name, target } => write!(
+            RenderError::Package {
+                name,
+                target,
+                expected,
+            } => write!(
                 f,
-                "`{}` is not a {target} package name; expected {}",
-                closecodes_spec::escaped(name),
-                if *target == "Go" {
-                    "a lower-case identifier that is not a keyword, such as `chatcode`"
-                } else {
-                    "identifiers separated by dots, none a keyword, such as `com.example.chat`"
-                }
+                "`{}` is not a {target} package name; expected {expected}",
+                closecodes_spec::escaped(name)
             ),
         }
     }
@@ -232,8 +233,20 @@ pub(crate) trait Language: Sync {
     /// The language's name, for messages.
     fn name(&self) -> &'static str;
 
-    /// Words that cannot name the table: the language's keywords and the globals the module uses.
-    fn reserved(&self) -> &'static [&'static str];
+    /// The language's keywords: they name neither the table nor a package.
+    fn keywords(&self) -> &'static [&'static str];
+
+    /// Other words that cannot name the table: globals the module uses, names it defines whatever
+    /// the table.
+    fn globals(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// Whether `name` can be the file's package or namespace (`--package`), and what one looks
+    /// like, for the message; languages without packages take any.
+    fn package(&self, _name: &str) -> Result<(), &'static str> {
+        Ok(())
+    }
 
     /// The names the module defines for `view` besides the table's (`describe`, a predicate per
     /// flag): the table may not take one.
@@ -281,7 +294,7 @@ fn default_table_name<L: Language + ?Sized>(
             "it is not an identifier; expected ASCII letters, digits and `_`, starting with a letter, such as `ChatCode`".to_owned(),
         ));
     }
-    if language.reserved().contains(&name) {
+    if language.keywords().contains(&name) || language.globals().contains(&name) {
         return Err(error(format!(
             "it is a keyword or a global name of {}; expected another name",
             language.name()
@@ -343,18 +356,13 @@ pub fn render_with(
     let language = format.language();
     let mut view = View::new(table, options.name, options.source);
     if let Some(package) = options.package {
-        let valid = match format {
-            Format::Go => go::Go::is_package(package),
-            Format::Kotlin => kotlin::Kotlin::is_package(package),
-            Format::CSharp => csharp::CSharp::is_namespace(package),
-            _ => true,
-        };
-        if !valid {
-            return Err(RenderError::Package {
+        language
+            .package(package)
+            .map_err(|expected| RenderError::Package {
                 name: package.to_owned(),
                 target: language.name(),
-            });
-        }
+                expected,
+            })?;
         view.package = Some(package);
     }
     language.table_name(options.name, &view)?;
@@ -402,6 +410,22 @@ pub(crate) fn row_arguments(language: &dyn Language, row: &closecodes_spec::Row<
     ];
     args.extend(row.flags.iter().map(ToString::to_string));
     args.join(", ")
+}
+
+/// Whether `name` is a dotted package or namespace: identifiers separated by dots, none one of
+/// `keywords` (Kotlin's packages, C#'s namespaces).
+pub(crate) fn dotted_package(name: &str, keywords: &[&str]) -> Result<(), &'static str> {
+    let valid = !name.is_empty()
+        && name.split('.').all(|part| {
+            part.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                && !keywords.contains(&part)
+        });
+    if valid {
+        Ok(())
+    } else {
+        Err("identifiers separated by dots, none a keyword, such as `com.example.chat`")
+    }
 }
 
 /// `code`, `range` or `documented`: a row's kind as every target's `Entry` spells it.

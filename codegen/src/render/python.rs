@@ -87,7 +87,7 @@ impl Language for Python {
         "Python"
     }
 
-    fn reserved(&self) -> &'static [&'static str] {
+    fn keywords(&self) -> &'static [&'static str] {
         RESERVED
     }
 

@@ -17,7 +17,7 @@ impl Language for Rust {
         "Rust"
     }
 
-    fn reserved(&self) -> &'static [&'static str] {
+    fn keywords(&self) -> &'static [&'static str] {
         closecodes_spec::KEYWORDS
     }
 

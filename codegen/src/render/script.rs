@@ -118,7 +118,7 @@ impl Language for Script {
         if self.ts { "TypeScript" } else { "JavaScript" }
     }
 
-    fn reserved(&self) -> &'static [&'static str] {
+    fn keywords(&self) -> &'static [&'static str] {
         RESERVED
     }
 

@@ -18,8 +18,9 @@ fn the_checks_refuse_every_table_name_a_target_refuses() {
     for format in Format::ALL {
         let language = format.language();
         let names = language
-            .reserved()
+            .keywords()
             .iter()
+            .chain(language.globals())
             .map(|n| (*n).to_owned())
             .chain(language.defined(&view));
         for name in names {
