@@ -99,6 +99,7 @@ pub(crate) fn check(
     }
     let table = assemble::assemble(&mut checker, spec, repr, base, codes);
     if let (Some(table), Some(name)) = (&table, &spec.table.name) {
+        check_table_name_against_codes(&mut checker, table, name);
         check_prefixed_constants(&mut checker, table, name);
     }
     if checker.report.count() > start {
@@ -107,10 +108,12 @@ pub(crate) fn check(
     table
 }
 
-/// Where a target prefixes each code's constant with the table's name (Go's `AppCodeUnauthorized`),
-/// no constant may be a name the file defines.
-fn check_prefixed_constants(checker: &mut Checker<'_>, table: &Table, name: &Spanned<String>) {
-    // Kotlin: an enum entry cannot take its enum's name.
+/// No code takes the table's name: a Kotlin enum entry cannot take its enum's.
+fn check_table_name_against_codes(
+    checker: &mut Checker<'_>,
+    table: &Table,
+    name: &Spanned<String>,
+) {
     if let Some(code) = table.codes.iter().find(|c| c.name == name.value) {
         checker.report.error(
             name.span.clone(),
@@ -120,6 +123,11 @@ fn check_prefixed_constants(checker: &mut Checker<'_>, table: &Table, name: &Spa
             ),
         );
     }
+}
+
+/// Where a target prefixes each code's constant with the table's name (Go's `AppCodeUnauthorized`),
+/// no constant may be a name the file defines.
+fn check_prefixed_constants(checker: &mut Checker<'_>, table: &Table, name: &Spanned<String>) {
     for (target, fixed, predicate) in PREFIXED_CONSTANTS {
         let predicates: Vec<String> = table
             .flags
