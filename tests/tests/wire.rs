@@ -6,12 +6,15 @@
 //! They need Node packages and Chromium, so `cargo test` lists them as ignored; `.ci/wire`
 //! installs what they need and runs them (CI always does: a missing browser fails there).
 
+mod support;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::Command;
 use std::thread;
 use std::time::Duration;
+use support::close_server;
 
 use closecodes::{CloseCode, CodeTable};
 use closecodes_codegen::build::Files;
@@ -198,29 +201,6 @@ fn entries_are_frozen_all_the_way_down_and_describe_is_open() {
             "{name}: a number that is not a code was described: {out}"
         );
     }
-}
-
-/// A tungstenite server on 127.0.0.1 that closes the `n`-th connection with `closes[n]`.
-fn close_server(closes: Vec<(u16, String)>) -> (u16, thread::JoinHandle<()>) {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("binds");
-    let port = listener.local_addr().expect("has an address").port();
-    let handle = thread::spawn(move || {
-        for (code, reason) in closes {
-            let (stream, _) = listener.accept().expect("accepts");
-            stream
-                .set_read_timeout(Some(Duration::from_secs(5)))
-                .expect("sets a timeout");
-            let mut ws = tungstenite::accept(stream).expect("handshakes");
-            let frame = CloseFrame {
-                code: WireCode::from(code),
-                reason: reason.into(),
-            };
-            ws.close(Some(frame)).expect("closes");
-            // Finish the closing handshake; the client's reply (or its hang-up) ends the loop.
-            while ws.read().is_ok() {}
-        }
-    });
-    (port, handle)
 }
 
 #[test]
