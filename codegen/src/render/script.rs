@@ -177,25 +177,9 @@ impl Language for Script {
 impl Script {
     /// A `JSDoc` comment of `text` (made safe), then `tags` (the module's own, as they are).
     fn jsdoc(out: &mut Text, indent: &str, text: &str, tags: &[&str]) {
-        let text = crate::docs::visible(text, true).replace("*/", "*\\/");
         let lines: Vec<String> = text
             .split('\n')
-            .map(|line| {
-                if !line.contains('@') {
-                    return line.to_owned();
-                }
-                // `@` at the start of a line or after whitespace starts a tag in tsc's parser.
-                let mut out = String::with_capacity(line.len());
-                let mut after_space = true;
-                for c in line.chars() {
-                    if c == '@' && after_space {
-                        out.push('\\');
-                    }
-                    after_space = c.is_whitespace();
-                    out.push(c);
-                }
-                out
-            })
+            .map(Script::jsdoc_line)
             .chain(tags.iter().map(|t| (*t).to_owned()))
             .collect();
         if let [line] = lines.as_slice() {
@@ -211,6 +195,26 @@ impl Script {
             }
         }
         writeln!(out, "{indent} */");
+    }
+
+    /// One line of text as a `JSDoc` comment holds it: control characters and separators escaped,
+    /// no `*/`, and no `@` that tsc's parser would start a tag at (at the line's start or after
+    /// whitespace).
+    fn jsdoc_line(line: &str) -> String {
+        let line = crate::docs::visible(line, false).replace("*/", "*\\/");
+        if !line.contains('@') {
+            return line;
+        }
+        let mut out = String::with_capacity(line.len());
+        let mut after_space = true;
+        for c in line.chars() {
+            if c == '@' && after_space {
+                out.push('\\');
+            }
+            after_space = c.is_whitespace();
+            out.push(c);
+        }
+        out
     }
 
     /// `export const ChatCode = Object.freeze({ Normal: 1000, … })`, and its type.
@@ -232,11 +236,8 @@ impl Script {
                 // The tag is ours; the note is text after it, on one line.
                 Some(note) => {
                     let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
-                    let mut tagged = Text::new();
-                    Script::jsdoc(&mut tagged, "  ", &format!("{text}\n\n{note}"), &[]);
-                    // Written safely first, then the note becomes the tag's text.
-                    let tagged = tagged.into_string();
-                    out.push(&deprecate(&tagged));
+                    let tag = format!("@deprecated {}", Script::jsdoc_line(&note));
+                    Script::jsdoc(out, "  ", &text, &["", &tag]);
                 }
                 None => self.doc(out, "  ", &text),
             }
@@ -339,24 +340,4 @@ impl Script {
             );
         }
     }
-}
-
-/// A `JSDoc` comment whose last line (a deprecation note, made safe) becomes `@deprecated note`.
-fn deprecate(comment: &str) -> String {
-    let mut lines: Vec<&str> = comment.lines().collect();
-    // `  /**`, …, `   * note`, `   */`: the note is the line before the last.
-    let at = lines.len().saturating_sub(2);
-    let tagged = lines
-        .get(at)
-        .and_then(|l| l.split_once("* "))
-        .map(|(indent, note)| format!("{indent}* @deprecated {note}"));
-    let mut out = String::with_capacity(comment.len() + 16);
-    if let Some(tagged) = &tagged {
-        lines[at] = tagged;
-    }
-    for line in lines {
-        out.push_str(line);
-        out.push('\n');
-    }
-    out
 }
