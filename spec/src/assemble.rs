@@ -2,23 +2,36 @@
 //! entries ordered, totality computed.
 
 use crate::Origin;
-use crate::check::{Checker, Mode};
+use crate::error::Report;
 use crate::model::{
     CodeRange, CodeSpec, DocumentedCode, Flag, Interval, IntervalIndex, NamedCode, Repr, Spanned,
     Spec, Table,
 };
 
+/// What kind of table a spec is checked as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// A spec (`close_codes!`, a base file, a built-in table): it extends its base.
+    Extend,
+    /// A hand-written enum (`#[derive(CloseCodes)]`): a *derived* table of its base. Four rules differ:
+    /// its ranges may take the names of the base's ranges (`check_names`) and re-declare the
+    /// base's intervals (`check_overlaps`), their constructors are not checked against the base's
+    /// (`check_constructors`), and the table holds only the enum's own variants (`assemble`).
+    Derive,
+}
+
 /// The checked table: the base's entries (none for a derived enum's view), then this spec's.
 /// Reports the one rule that needs the assembled ranges: an unnamed code must lie in one.
 pub(crate) fn assemble(
-    checker: &mut Checker<'_>,
+    report: &mut Report<'_>,
+    mode: Mode,
     spec: &Spec,
     repr: Repr,
     base: Option<Table>,
     codes: Vec<&CodeSpec>,
 ) -> Option<Table> {
-    let (mut table, viewed) = start(checker.mode, base, repr);
-    let source = checker.report.source;
+    let (mut table, viewed) = start(mode, base, repr);
+    let source = report.source;
     add_flags(&mut table, spec, source);
     table.locations = crate::TableLocations {
         repr: spec.table.repr.as_ref().map(|r| source.location(&r.span)),
@@ -50,7 +63,7 @@ pub(crate) fn assemble(
         table.non_exhaustive = n.value;
     }
     add_ranges(&mut table, spec, &viewed, source);
-    if !place_codes(checker, &mut table, codes, &viewed) {
+    if !place_codes(report, &mut table, codes, &viewed) {
         return None;
     }
     table.codes.sort_by_key(|k| k.value);
@@ -58,7 +71,7 @@ pub(crate) fn assemble(
         range.documented.sort_by_key(|d| d.value);
     }
     table.total = covers(repr, &IntervalIndex::new(&table.ranges), &table.codes);
-    if let Origin::Builtin(name) = checker.report.source.origin {
+    if let Origin::Builtin(name) = report.source.origin {
         table.builtins.push(name);
     }
     Some(table)
@@ -69,7 +82,7 @@ pub(crate) fn assemble(
 /// hold them, as in the base.
 fn start(mode: Mode, base: Option<Table>, repr: Repr) -> (Table, Vec<CodeRange>) {
     match base {
-        Some(mut b) if mode == Mode::View => {
+        Some(mut b) if mode == Mode::Derive => {
             let viewed = std::mem::take(&mut b.ranges);
             let table = Table {
                 name: None,
@@ -153,13 +166,13 @@ fn add_ranges(table: &mut Table, spec: &Spec, viewed: &Enclosing, source: &crate
 /// them (a code without `reason`, `sendable` or `flags` takes its range's). False if an unnamed
 /// code lies in no range (reported).
 fn place_codes(
-    checker: &mut Checker<'_>,
+    report: &mut Report<'_>,
     table: &mut Table,
     codes: Vec<&CodeSpec>,
     viewed: &Enclosing,
 ) -> bool {
     let index = IntervalIndex::new(&table.ranges);
-    let source = checker.report.source;
+    let source = report.source;
     let mut placed = true;
     for k in codes {
         let location = source.location(&k.code.span);
@@ -197,7 +210,7 @@ fn place_codes(
             });
         } else {
             placed = false;
-            checker.report.error(
+            report.error(
                 k.code.span.clone(),
                 format!(
                     "code {} has no `name` and lies in no range; expected a `name` for its own variant, or a `[[range]]` that holds it",

@@ -8,23 +8,10 @@ use std::ops::Range;
 
 use crate::error::Report;
 use crate::model::{CodeSpec, Interval, IntervalIndex, RangeSpec, Repr, Spanned, Spec, Table};
-use crate::names::{
-    KEYWORDS, Methods, PREFIXED_CONSTANTS, RESERVED_METHODS, RESERVED_TABLE_NAMES, Words,
-    camel_case, is_snake_case, snake_case,
-};
+use crate::names::{KEYWORDS, Methods, RESERVED_METHODS, camel_case, is_snake_case, snake_case};
+use crate::targets::{NAMERS, Refusal, Subject, refuse_name, refuse_scopes};
+pub(crate) use crate::assemble::Mode;
 use crate::{Error, Source, assemble};
-
-/// What kind of table a spec is checked as.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Mode {
-    /// A spec (`close_codes!`, a base file, a built-in table): it extends its base.
-    Extend,
-    /// A hand-written enum (`#[derive(CloseCodes)]`): a *view* of its base. Four rules differ:
-    /// its ranges may take the names of the base's ranges (`check_names`) and re-declare the
-    /// base's intervals (`check_overlaps`), their constructors are not checked against the base's
-    /// (`check_constructors`), and the table holds only the enum's own variants (`assemble`).
-    View,
-}
 
 /// The base a spec extends, as far as it could be read.
 pub(crate) enum Base {
@@ -78,10 +65,12 @@ pub(crate) fn check(
     if let Some(name) = &spec.table.name
         && check_ident(&mut checker, name, "table name")
     {
-        check_table_name(&mut checker, name);
+        let refusals = NAMERS
+            .iter()
+            .filter_map(|namer| refuse_name(*namer, &name.value).map(|r| (namer.language(), r)));
+        report_refusals(&mut checker, spec, refusals);
     }
     check_names(&mut checker, spec, base.as_ref());
-    check_spellings(&mut checker, spec, base.as_ref());
     // Constructor names come from range names: checked only once every name is valid, so that
     // one bad name is not reported twice.
     if checker.report.count() == start {
@@ -97,56 +86,14 @@ pub(crate) fn check(
     if checker.report.count() > start || base_broken {
         return None;
     }
-    let table = assemble::assemble(&mut checker, spec, repr, base, codes);
-    if let (Some(table), Some(name)) = (&table, &spec.table.name) {
-        check_table_name_against_codes(&mut checker, table, name);
-        check_prefixed_constants(&mut checker, table, name);
+    let table = assemble::assemble(&mut checker.report, checker.mode, spec, repr, base, codes);
+    if let Some(table) = &table {
+        check_targets(&mut checker, spec, table);
     }
     if checker.report.count() > start {
         return None;
     }
     table
-}
-
-/// No code takes the table's name: a Kotlin enum entry cannot take its enum's.
-fn check_table_name_against_codes(
-    checker: &mut Checker<'_>,
-    table: &Table,
-    name: &Spanned<String>,
-) {
-    if let Some(code) = table.codes.iter().find(|c| c.name == name.value) {
-        checker.report.error(
-            name.span.clone(),
-            format!(
-                "table name `{}` is also the name of code {}, and a Kotlin enum entry cannot take its enum's name; expected another name",
-                name.value, code.value
-            ),
-        );
-    }
-}
-
-/// Where a target prefixes each code's constant with the table's name (Go's `AppCodeUnauthorized`),
-/// no constant may be a name the file defines.
-fn check_prefixed_constants(checker: &mut Checker<'_>, table: &Table, name: &Spanned<String>) {
-    for (target, fixed, predicate) in PREFIXED_CONSTANTS {
-        let predicates: Vec<String> = table
-            .flags
-            .iter()
-            .map(|f| format!("{predicate}{}", Words::of(&f.name).pascal()))
-            .collect();
-        for code in &table.codes {
-            let constant = format!("{}{}", name.value, code.name);
-            if fixed.contains(&constant.as_str()) || predicates.contains(&constant) {
-                checker.report.error(
-                    name.span.clone(),
-                    format!(
-                        "table name `{}` would make the {target} constant of code {} `{constant}`, a name the {target} file defines; expected another name",
-                        name.value, code.value
-                    ),
-                );
-            }
-        }
-    }
 }
 
 /// The table's repr: as written, or the base's; an extension may not change it.
@@ -251,59 +198,6 @@ fn check_names(checker: &mut Checker<'_>, spec: &Spec, base: Option<&Table>) {
     }
 }
 
-/// No two variants are spelled alike in a target: Python writes them in upper case by their words
-/// (`IoError` and `IOError` are both `IO_ERROR`). Aliases are Rust's only.
-fn check_spellings(checker: &mut Checker<'_>, spec: &Spec, base: Option<&Table>) {
-    let mut spelled: HashMap<String, String> = base
-        .iter()
-        .flat_map(|b| {
-            b.codes
-                .iter()
-                .map(|c| &c.name)
-                .chain(b.ranges.iter().map(|r| &r.name))
-        })
-        .map(|n| (Words::key_of(n), n.clone()))
-        .collect();
-    let mut local: Vec<&Spanned<String>> = spec
-        .ranges
-        .iter()
-        .map(|r| &r.name)
-        .chain(spec.codes.iter().filter_map(|k| k.name.as_ref()))
-        .filter(|n| crate::names::is_variant_name(&n.value))
-        .collect();
-    local.sort_by_key(|n| n.span.start);
-    for name in local {
-        for (target, reserved) in crate::names::RESERVED_VARIANT_NAMES {
-            if reserved.contains(&name.value.as_str()) {
-                checker.report.error(
-                    name.span.clone(),
-                    format!(
-                        "name `{}` is a name that {target} code rendered from the table uses; expected another name",
-                        name.value
-                    ),
-                );
-            }
-        }
-        let key = Words::key_of(&name.value);
-        match spelled.get(&key) {
-            // The same name twice is `check_names`'s to report.
-            Some(other) if *other != name.value => {
-                checker.report.error(
-                    name.span.clone(),
-                    format!(
-                        "name `{}` would be `{}` in Python, as `{other}` is; expected a name with other words",
-                        name.value,
-                        Words::of(&name.value).screaming()
-                    ),
-                );
-            }
-            _ => {
-                spelled.insert(key, name.value.clone());
-            }
-        }
-    }
-}
-
 /// The most flags a table may declare, its base's included: an `Entry` holds them in a `u64`.
 pub(crate) const MAX_FLAGS: usize = 64;
 
@@ -328,7 +222,7 @@ fn check_flag_declarations<'a>(
         taken.insert(fallible, owner.clone());
         taken.insert(constructor, owner);
     }
-    if let Some(base) = base.filter(|_| checker.mode == Mode::View) {
+    if let Some(base) = base.filter(|_| checker.mode == Mode::Derive) {
         for flag in &base.flags {
             taken.insert(
                 Methods::predicate(&flag.name),
@@ -336,12 +230,6 @@ fn check_flag_declarations<'a>(
             );
         }
     }
-    // Flags whose names have the same words are spelled alike in camelCase targets.
-    let mut keys: HashMap<String, String> = base
-        .iter()
-        .flat_map(|b| b.flags.iter())
-        .map(|f| (Words::of(&f.name).key(), f.name.clone()))
-        .collect();
     let mut declared: HashMap<&str, Option<Range<usize>>> = HashMap::new();
     for flag in base.iter().flat_map(|b| b.flags.iter()) {
         declared.insert(&flag.name, None);
@@ -382,19 +270,6 @@ fn check_flag_declarations<'a>(
             );
             continue;
         }
-        let words = Words::of(&name.value);
-        if let Some(other) = keys.get(&words.key()) {
-            checker.report.error(
-                name.span.clone(),
-                format!(
-                    "flag `{}` would generate the predicate `is{}` in TypeScript and JavaScript, the same as flag `{other}`; expected a name with other words",
-                    name.value,
-                    words.pascal()
-                ),
-            );
-            continue;
-        }
-        keys.insert(words.key(), name.value.clone());
         declared.insert(&name.value, Some(name.span.clone()));
         taken.insert(method, format!("the predicate of flag `{}`", name.value));
     }
@@ -435,11 +310,11 @@ fn check_flag_uses(checker: &mut Checker<'_>, spec: &Spec, known: &[&str]) {
                 (true, Mode::Extend) => {
                     "the table declares no flags; declare it with a `[[flag]]` entry".to_owned()
                 }
-                (true, Mode::View) => "the base table declares no flags".to_owned(),
+                (true, Mode::Derive) => "the base table declares no flags".to_owned(),
                 (false, Mode::Extend) => {
                     format!("expected one of {list}, or a `[[flag]]` entry declaring it")
                 }
-                (false, Mode::View) => {
+                (false, Mode::Derive) => {
                     format!("expected one of {list}, the flags the base table declares")
                 }
             };
@@ -858,26 +733,87 @@ fn methods_taken(repr: Repr, base: Option<&Table>) -> HashMap<String, String> {
     taken
 }
 
-/// A table name is no keyword or global of a rendered target, nor a name its module defines.
-fn check_table_name(checker: &mut Checker<'_>, name: &Spanned<String>) {
-    let targets: Vec<&str> = RESERVED_TABLE_NAMES
-        .iter()
-        .filter(|(_, reserved)| reserved.contains(&name.value.as_str()))
-        .map(|(target, _)| *target)
-        .collect();
-    if let Some((last, first)) = targets.split_last() {
-        let list = if first.is_empty() {
-            (*last).to_owned()
-        } else {
-            format!("{}, and {last}", first.join(", "))
-        };
-        checker.report.error(
-            name.span.clone(),
-            format!(
-                "table name `{}` is a name that rendered code uses (a keyword, a global or its own name) in {list}; expected another name",
-                name.value
+/// Every target can spell the table's names (its scopes: codes, predicates, the table's own
+/// names beside the file's).
+fn check_targets(checker: &mut Checker<'_>, spec: &Spec, table: &Table) {
+    let name = spec.table.name.as_ref().map(|n| n.value.as_str());
+    let refusals = NAMERS.iter().flat_map(|namer| {
+        refuse_scopes(*namer, table, name)
+            .into_iter()
+            .map(|r| (namer.language(), r))
+    });
+    report_refusals(checker, spec, refusals);
+}
+
+/// Targets' refusals, at the name the user wrote (a code's or flag's of this spec, else the
+/// table's): one error per name, however many targets refuse it.
+fn report_refusals<'a>(
+    checker: &mut Checker<'_>,
+    spec: &Spec,
+    refusals: impl Iterator<Item = (&'a str, Refusal)>,
+) {
+    let mut refused: Vec<(Subject, String, Vec<&str>)> = Vec::new();
+    for (language, refusal) in refusals {
+        match refused.iter_mut().find(|(s, _, _)| *s == refusal.subject) {
+            Some((_, _, others)) => {
+                if !others.contains(&language) {
+                    others.push(language);
+                }
+            }
+            None => refused.push((refusal.subject, refusal.reason, Vec::new())),
+        }
+    }
+    let name = spec.table.name.as_ref();
+    for (subject, reason, others) in refused {
+        let local_code = spec
+            .codes
+            .iter()
+            .find(|k| matches!(subject, Subject::Code(v) if v == k.code.value))
+            .and_then(|k| k.name.as_ref());
+        let local_flag = spec
+            .flags
+            .iter()
+            .find(|f| matches!(&subject, Subject::Flag(n) if *n == f.name.value))
+            .map(|f| &f.name);
+        let (what, at) = match (&subject, local_code, local_flag) {
+            (Subject::Code(value), Some(n), _) => {
+                (format!("name `{}` of code {value}", n.value), Some(n))
+            }
+            (Subject::Flag(flag), _, Some(n)) => (format!("flag `{flag}`"), Some(n)),
+            (Subject::Code(value), None, _) => (
+                format!(
+                    "table name `{}` with code {value} of the base table",
+                    name.map_or("", |n| n.value.as_str())
+                ),
+                name,
             ),
+            (Subject::Flag(flag), _, None) => (
+                format!(
+                    "table name `{}` with flag `{flag}` of the base table",
+                    name.map_or("", |n| n.value.as_str())
+                ),
+                name,
+            ),
+            (Subject::Table | Subject::Fixed, _, _) => (
+                format!("table name `{}`", name.map_or("", |n| n.value.as_str())),
+                name,
+            ),
+        };
+        let span = at.map_or(0..0, |n| n.span.clone());
+        let error = checker.report.error(
+            span,
+            format!("{what} cannot be written in every target: {reason}"),
         );
+        if !others.is_empty() {
+            let verb = if others.len() == 1 {
+                "refuses"
+            } else {
+                "refuse"
+            };
+            error
+                .notes
+                .push(format!("{} {verb} it too", others.join(", ")));
+        }
     }
 }
 

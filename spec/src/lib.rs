@@ -30,6 +30,7 @@ mod names;
 mod parse;
 mod resolve;
 mod source;
+pub mod targets;
 
 pub use builtin::Builtin;
 pub use error::{Error, Errors, MAX_ERRORS_PER_SOURCE};
@@ -38,10 +39,7 @@ pub use model::{
     RangeSpec, Repr, Retired, RetiredSpec, Row, RowKind, Spanned, Spec, Table, TableLocations,
     TableSpec,
 };
-pub use names::{
-    KEYWORDS, Methods, PREFIXED_CONSTANTS, RESERVED_METHODS, RESERVED_TABLE_NAMES,
-    RESERVED_VARIANT_NAMES, Words, is_variant_name, snake_case,
-};
+pub use names::{KEYWORDS, Methods, RESERVED_METHODS, Words, is_variant_name, snake_case};
 pub use parse::{parse, parse_interval, parse_recoverable};
 pub use resolve::{Loader, NoFiles, Sketch, check, check_derive, load, sketch};
 pub use source::{MAX_SPEC_BYTES, Origin, ReadError, Source, escaped, needs_escape};

@@ -127,7 +127,7 @@ pub fn check_derive(
     source: &Source,
     loader: &mut dyn Loader,
 ) -> Result<Table, Errors> {
-    check_with_base(spec, source, loader, Mode::View)
+    check_with_base(spec, source, loader, Mode::Derive)
 }
 
 fn check_with_base(

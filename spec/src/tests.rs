@@ -714,32 +714,49 @@ fn flags_spelled_alike_in_camel_case_are_refused() {
     assert_eq!((line, column), (5, 8));
     assert_eq!(
         message,
-        "flag `x_2` would generate the predicate `isX2` in TypeScript and JavaScript, the same as flag `x2`; expected a name with other words"
+        "flag `x_2` cannot be written in every target: TypeScript and JavaScript would spell it `isX2`, as it spells the predicate of flag `x2`; expected a name with other words"
     );
 }
 
 #[test]
 fn a_table_name_the_rendered_modules_use_is_refused() {
-    for (name, targets) in [
-        ("Object", "TypeScript and JavaScript"),
-        ("None", "Python"),
-        ("FromWire", "Go"),
+    for (name, reason) in [
+        (
+            "Object",
+            "it is a name the TypeScript and JavaScript file uses or defines itself",
+        ),
+        ("None", "it is a keyword of Python"),
+        (
+            "FromWire",
+            "it is a name the Go file uses or defines itself",
+        ),
         (
             "Entry",
-            "Python, Kotlin, C#, Go, and TypeScript and JavaScript",
+            "it is a name the TypeScript and JavaScript file uses or defines itself",
+        ),
+        (
+            "Select",
+            "its Go package would be `select`, which is not a package name",
         ),
     ] {
         let (line, column, message) = one(&format!(
             "[table]\nname = \"{name}\"\n[[code]]\ncode = 1\nname = \"One\"\ndescription = \"d\"\n"
         ));
         assert_eq!((line, column), (2, 8));
-        assert_eq!(
-            message,
-            format!(
-                "table name `{name}` is a name that rendered code uses (a keyword, a global or its own name) in {targets}; expected another name"
-            )
+        assert!(
+            message.starts_with(&format!(
+                "table name `{name}` cannot be written in every target: {reason}"
+            )),
+            "{message}"
         );
     }
+    // One error however many targets refuse it, with the others in a note.
+    let errors = load(&Source::inline("[table]\nname = \"Entry\"\n"), &mut NoFiles).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(
+        errors.iter().next().unwrap().notes,
+        ["Python, Go, Kotlin, C#, Java refuse it too"]
+    );
 }
 
 #[test]
@@ -750,19 +767,19 @@ fn names_spelled_alike_in_python_are_refused() {
     assert_eq!((line, column), (7, 8));
     assert_eq!(
         message,
-        "name `IoError` would be `IO_ERROR` in Python, as `IOError` is; expected a name with other words"
+        "name `IoError` of code 2 cannot be written in every target: Python would spell it `IO_ERROR`, as it spells code 1; expected a name with other words"
     );
 }
 
 #[test]
 fn a_go_constant_may_not_be_a_name_the_file_defines() {
     let (line, column, message) = one(
-        "[table]\nname = \"Is\"\n[[flag]]\nname = \"fatal\"\ndescription = \"f\"\n[[code]]\ncode = 1\nname = \"Fatal\"\ndescription = \"d\"\n",
+        "[table]\nname = \"IsFatal\"\n[[flag]]\nname = \"fatal_x\"\ndescription = \"f\"\n[[code]]\ncode = 1\nname = \"X\"\ndescription = \"d\"\n",
     );
-    assert_eq!((line, column), (2, 8));
+    assert_eq!((line, column), (4, 8));
     assert_eq!(
         message,
-        "table name `Is` would make the Go constant of code 1 `IsFatal`, a name the Go file defines; expected another name"
+        "flag `fatal_x` cannot be written in every target: Go would spell it `IsFatalX`, as it spells code 1; expected a name with other words"
     );
 }
 

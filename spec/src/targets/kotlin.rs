@@ -1,0 +1,104 @@
+//! Kotlin: one table per package, `enum class AppCode(val code: Int)` with an entry per named
+//! code under its spec name, and in its companion object the lookups and a predicate per flag
+//! (`isReconnectable`). The file qualifies every type and annotation it uses (`kotlin.Int`,
+//! `@kotlin.jvm.JvmStatic`), so that no name of the table shadows one.
+
+use super::{Declared, Namer, Subject, codes, dotted_package, predicates};
+use crate::model::Table;
+use crate::names::Words;
+
+/// The Kotlin namer.
+pub struct Kotlin;
+
+/// Kotlin's hard keywords.
+const KEYWORDS: &[&str] = &[
+    "as",
+    "break",
+    "class",
+    "continue",
+    "do",
+    "else",
+    "false",
+    "for",
+    "fun",
+    "if",
+    "in",
+    "interface",
+    "is",
+    "null",
+    "object",
+    "package",
+    "return",
+    "super",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typealias",
+    "typeof",
+    "val",
+    "var",
+    "when",
+    "while",
+];
+
+/// The roots of the qualified names the file writes, and the file's top-level names.
+const GLOBALS: &[&str] = &["kotlin", "java", "Entry", "entry", "entryOf", "FLAG_NAMES"];
+
+/// The names of the companion object (the enum's scope), whatever the table.
+const COMPANION: &[&str] = &[
+    "Companion",
+    "BY_CODE",
+    "POINTS",
+    "RANGES",
+    "ENTRIES",
+    "fromCode",
+    "describe",
+    "fromWire",
+    "values",
+    "valueOf",
+    "entries",
+];
+
+impl Namer for Kotlin {
+    fn language(&self) -> &'static str {
+        "Kotlin"
+    }
+
+    fn keywords(&self) -> &'static [&'static str] {
+        KEYWORDS
+    }
+
+    fn globals(&self) -> &'static [&'static str] {
+        GLOBALS
+    }
+
+    fn predicate(&self, flag: &Words) -> String {
+        format!("is{}", flag.pascal())
+    }
+
+    /// Kotlin's packages: dotted identifiers, none a keyword, not under `kotlin` (the standard
+    /// library's, which kotlinc refuses to compile into).
+    fn package(&self, name: &str) -> Result<(), &'static str> {
+        dotted_package(name, KEYWORDS, &["kotlin"])
+    }
+
+    /// The table's name in lower case.
+    fn default_package(&self, table: &str) -> Option<String> {
+        Some(table.to_ascii_lowercase())
+    }
+
+    fn scopes(&self, table: &Table, name: Option<&str>) -> Vec<Vec<Declared>> {
+        let mut file: Vec<Declared> = Declared::fixed(GLOBALS).collect();
+        // The enum's entries share its scope with the companion's members; an entry may not
+        // take the enum's own name.
+        let mut enum_scope: Vec<Declared> = Declared::fixed(COMPANION).collect();
+        if let Some(name) = name {
+            file.push(Declared::new(name, Subject::Table));
+            enum_scope.push(Declared::new(name, Subject::Table));
+        }
+        enum_scope.extend(codes(self, table, name.unwrap_or("")));
+        enum_scope.extend(predicates(self, table));
+        vec![file, enum_scope]
+    }
+}

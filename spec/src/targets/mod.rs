@@ -1,0 +1,255 @@
+//! One namer per rendered target: what names the target's file can spell and which it takes
+//! itself (keywords, globals, the case of each kind of name, predicates, packages, the scopes of
+//! the file), and the target's own refusal rules. [`check_target`] runs one namer over a checked
+//! table; the spec's checks run every namer in [`NAMERS`] (so `close_codes!` refuses what any
+//! target cannot spell, naming the target), and the renderers take every name from here.
+
+mod csharp;
+mod go;
+mod java;
+mod kotlin;
+mod python;
+mod script;
+
+pub use csharp::CSharp;
+pub use go::Go;
+pub use java::Java;
+pub use kotlin::Kotlin;
+pub use python::Python;
+pub use script::Script;
+
+use std::collections::HashMap;
+
+use crate::model::Table;
+use crate::names::Words;
+
+/// Every rendered target's namer, in the order messages list them.
+pub static NAMERS: &[&dyn Namer] = &[&Script, &Python, &Go, &Kotlin, &CSharp, &Java];
+
+/// What a name in a rendered file stands for.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Subject {
+    /// The table's own name, or a type or package made from it (`ChatCodeTable`).
+    Table,
+    /// The named code with this value (a constant, member or entry of the file).
+    Code(i128),
+    /// The flag of this name (its predicate).
+    Flag(String),
+    /// A name the file defines or uses whatever the table.
+    Fixed,
+}
+
+/// A name the file declares in one of its scopes, and what it stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Declared {
+    /// The name as the file spells it.
+    pub name: String,
+    /// What it stands for.
+    pub subject: Subject,
+}
+
+impl Declared {
+    /// `name` for `subject`.
+    pub fn new(name: impl Into<String>, subject: Subject) -> Self {
+        Declared {
+            name: name.into(),
+            subject,
+        }
+    }
+
+    /// Each of `names`, fixed.
+    pub fn fixed(names: &[&str]) -> impl Iterator<Item = Declared> {
+        names.iter().map(|n| Declared::new(*n, Subject::Fixed))
+    }
+}
+
+/// Why a target cannot spell a table: what is refused, and why (lowercase, "expected …" last).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    /// What the refusal is about: the table name, a code, a flag.
+    pub subject: Subject,
+    /// Why, naming the target, and what is expected.
+    pub reason: String,
+}
+
+/// The naming rules of one target language.
+pub trait Namer: Sync {
+    /// The language, for messages: `Python`, `TypeScript and JavaScript`.
+    fn language(&self) -> &'static str;
+
+    /// The language's keywords: they name neither the table nor a package segment.
+    fn keywords(&self) -> &'static [&'static str];
+
+    /// Names the file uses or defines whatever the table (imports, builtins it calls, its fixed
+    /// types and functions): the table may not take one.
+    fn globals(&self) -> &'static [&'static str];
+
+    /// Whether `name` has the shape of an identifier of the language (keywords aside).
+    fn is_identifier(&self, name: &str) -> bool {
+        ascii_identifier(name, &[])
+    }
+
+    /// A named code's name in the file: `Unauthorized`, Python's `UNAUTHORIZED`, Go's
+    /// `ChatCodeUnauthorized`.
+    fn code(&self, _table: &str, code: &str) -> String {
+        code.to_owned()
+    }
+
+    /// A flag's predicate: `isBrowserClosable`, `is_browser_closable`, `IsBrowserClosable`.
+    fn predicate(&self, flag: &Words) -> String;
+
+    /// Whether `name` can be the file's package or namespace, and what one looks like, for the
+    /// message; `Err` with "no packages" for languages without them.
+    fn package(&self, _name: &str) -> Result<(), &'static str> {
+        Err("nothing: the language has no packages")
+    }
+
+    /// The package or namespace the file declares when none is given, made from the table's name.
+    fn default_package(&self, _table: &str) -> Option<String> {
+        None
+    }
+
+    /// The scopes of the file for `table` named `name` (`None`: names that depend on the table's
+    /// name are left out), each with every name declared in it: no two may be the same.
+    fn scopes(&self, table: &Table, name: Option<&str>) -> Vec<Vec<Declared>>;
+}
+
+/// Whether `name` is ASCII letters, digits, `_` and `extra`, not starting with a digit.
+pub(crate) fn ascii_identifier(name: &str, extra: &[char]) -> bool {
+    name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_' || extra.contains(&c))
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || extra.contains(&c))
+}
+
+/// Whether `name` is a dotted package: identifiers separated by dots, none one of `keywords`,
+/// the first not one of `reserved_roots` (`kotlin`, `java`).
+pub(crate) fn dotted_package(
+    name: &str,
+    keywords: &[&str],
+    reserved_roots: &[&str],
+) -> Result<(), &'static str> {
+    let valid = !name.is_empty()
+        && name
+            .split('.')
+            .all(|part| ascii_identifier(part, &[]) && !keywords.contains(&part))
+        && !reserved_roots.contains(&name.split('.').next().unwrap_or(""));
+    if valid {
+        Ok(())
+    } else if reserved_roots.is_empty() {
+        Err("identifiers separated by dots, none a keyword, such as `com.example.chat`")
+    } else {
+        Err(
+            "identifiers separated by dots, none a keyword, not in the language's own packages, such as `com.example.chat`",
+        )
+    }
+}
+
+/// The scope of the named codes as `namer` spells them, each for its code.
+pub(crate) fn codes<'a>(
+    namer: &'a dyn Namer,
+    table: &'a Table,
+    name: &'a str,
+) -> impl Iterator<Item = Declared> + 'a {
+    table
+        .codes
+        .iter()
+        .map(move |c| Declared::new(namer.code(name, &c.name), Subject::Code(c.value)))
+}
+
+/// The predicates of `table`'s flags as `namer` spells them, each for its flag.
+pub(crate) fn predicates<'a>(
+    namer: &'a dyn Namer,
+    table: &'a Table,
+) -> impl Iterator<Item = Declared> + 'a {
+    table.flags.iter().map(move |f| {
+        Declared::new(
+            namer.predicate(&Words::of(&f.name)),
+            Subject::Flag(f.name.clone()),
+        )
+    })
+}
+
+/// Why `namer`'s target cannot take `name` as the table's name: it is an identifier of the
+/// language, no keyword or global, and its default package is a package.
+#[must_use]
+pub fn refuse_name(namer: &dyn Namer, name: &str) -> Option<Refusal> {
+    let language = namer.language();
+    let reason = if !namer.is_identifier(name) {
+        format!(
+            "it is not an identifier of {language}; expected ASCII letters, digits and `_`, starting with a letter, such as `ChatCode`"
+        )
+    } else if namer.keywords().contains(&name) {
+        format!("it is a keyword of {language}; expected another name")
+    } else if namer.globals().contains(&name) {
+        format!("it is a name the {language} file uses or defines itself; expected another name")
+    } else if let Some(package) = namer.default_package(name)
+        && namer.package(&package).is_err()
+    {
+        format!(
+            "its {language} package would be `{package}`, which is not a package name; expected another name, or an explicit package"
+        )
+    } else {
+        return None;
+    };
+    Some(Refusal {
+        subject: Subject::Table,
+        reason,
+    })
+}
+
+/// Why `namer`'s target cannot spell `table` named `name` (`None`: names that depend on the
+/// table's name are left out): no two names of one scope of the file are the same.
+#[must_use]
+pub fn refuse_scopes(namer: &dyn Namer, table: &Table, name: Option<&str>) -> Vec<Refusal> {
+    let language = namer.language();
+    let mut refusals = Vec::new();
+    for scope in namer.scopes(table, name) {
+        let mut seen: HashMap<&str, &Subject> = HashMap::new();
+        for declared in &scope {
+            let Some(first) = seen.get(declared.name.as_str()).copied() else {
+                seen.insert(&declared.name, &declared.subject);
+                continue;
+            };
+            let (subject, other) = match (first, &declared.subject) {
+                (Subject::Fixed, Subject::Fixed) => continue,
+                // What the user named is refused, not the file's own name.
+                (Subject::Fixed, s) | (s, Subject::Fixed) => {
+                    (s.clone(), "a name of the file's own".to_owned())
+                }
+                (a, b) => (b.clone(), describe(a)),
+            };
+            refusals.push(Refusal {
+                subject,
+                reason: format!(
+                    "{language} would spell it `{}`, as it spells {other}; expected a name with other words",
+                    declared.name
+                ),
+            });
+        }
+    }
+    refusals
+}
+
+/// Every reason `namer`'s target cannot spell `table` named `name`: [`refuse_name`], then
+/// [`refuse_scopes`].
+#[must_use]
+pub fn check_target(namer: &dyn Namer, table: &Table, name: &str) -> Vec<Refusal> {
+    match refuse_name(namer, name) {
+        Some(refusal) => vec![refusal],
+        None => refuse_scopes(namer, table, Some(name)),
+    }
+}
+
+/// What a subject is, for "as it spells …" messages.
+fn describe(subject: &Subject) -> String {
+    match subject {
+        Subject::Table => "the table's name".to_owned(),
+        Subject::Code(value) => format!("code {value}"),
+        Subject::Flag(name) => format!("the predicate of flag `{name}`"),
+        Subject::Fixed => "a name of the file's own".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,90 @@
+//! Python: members in upper case by their words (`SESSION_TIMED_OUT`), predicates in snake case;
+//! the module imports what it needs under private names.
+
+use super::{Declared, Namer, Subject, codes, predicates};
+use crate::model::Table;
+use crate::names::Words;
+
+/// The Python namer.
+pub struct Python;
+
+/// Keywords, soft keywords included (`match`, `case`, `type`).
+const KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield", "match", "case", "type", "_",
+];
+
+/// The module's own names, its private imports, the builtins it calls and the module attributes
+/// Python gives it.
+const GLOBALS: &[&str] = &[
+    "ENTRIES",
+    "Entry",
+    "describe",
+    "from_wire",
+    "annotations",
+    "_enum",
+    "_bisect_left",
+    "_Mapping",
+    "_dataclass",
+    "_MappingProxyType",
+    "_Final",
+    "_Literal",
+    "_flags",
+    "_POINTS",
+    "_RANGES",
+    "_RANGE_ENDS",
+    "int",
+    "str",
+    "bool",
+    "dict",
+    "tuple",
+    "zip",
+    "len",
+    "object",
+    "super",
+    "property",
+    "isinstance",
+    "__all__",
+    "__name__",
+    "__doc__",
+    "__file__",
+    "__spec__",
+    "__loader__",
+    "__package__",
+    "__builtins__",
+    "__annotations__",
+];
+
+impl Namer for Python {
+    fn language(&self) -> &'static str {
+        "Python"
+    }
+
+    fn keywords(&self) -> &'static [&'static str] {
+        KEYWORDS
+    }
+
+    fn globals(&self) -> &'static [&'static str] {
+        GLOBALS
+    }
+
+    fn code(&self, _table: &str, code: &str) -> String {
+        Words::of(code).screaming()
+    }
+
+    fn predicate(&self, flag: &Words) -> String {
+        format!("is_{}", flag.snake())
+    }
+
+    fn scopes(&self, table: &Table, name: Option<&str>) -> Vec<Vec<Declared>> {
+        let mut module: Vec<Declared> = Declared::fixed(GLOBALS).collect();
+        module.extend(name.map(|n| Declared::new(n, Subject::Table)));
+        module.extend(predicates(self, table));
+        // The members: an `IntEnum`'s names may not start with `_`, and `name` and `value` are
+        // its own properties (upper case never meets them).
+        let members = codes(self, table, name.unwrap_or("")).collect();
+        vec![module, members]
+    }
+}
