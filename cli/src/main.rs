@@ -268,6 +268,7 @@ fn render_command(
         name: &name,
         source: &source,
         package,
+        command: None,
     };
     let text = match render_with(to, &table, &options) {
         Ok(text) => text,

@@ -328,12 +328,12 @@ const NAME_CASES: &[(&str, &str, &str)] = &[
     (
         "rust",
         "__closecodes_list_of_variants",
-        "the module defines a name of its own so",
+        "file uses or defines itself",
     ),
     (
         "ts",
         "class",
-        "cannot name the table in TypeScript: it is a keyword or a global name",
+        "cannot name the table in TypeScript: it is a",
     ),
     (
         "ts",
@@ -345,13 +345,9 @@ const NAME_CASES: &[(&str, &str, &str)] = &[
         "Entry",
         "it is a keyword or a global name of JavaScript",
     ),
-    ("ts", "ENTRIES", "the module defines a name of its own so"),
-    ("ts", "describe", "the module defines a name of its own so"),
-    (
-        "js",
-        "isBrowserClosable",
-        "the module defines a name of its own so",
-    ),
+    ("ts", "ENTRIES", "file uses or defines itself"),
+    ("ts", "describe", "file uses or defines itself"),
+    ("js", "isBrowserClosable", "file uses or defines itself"),
     (
         "json",
         "a-b",
@@ -362,76 +358,32 @@ const NAME_CASES: &[(&str, &str, &str)] = &[
         "# Title",
         "cannot name the table in Markdown: it is not an identifier",
     ),
-    (
-        "python",
-        "None",
-        "cannot name the table in Python: it is a keyword or a global name",
-    ),
-    (
-        "python",
-        "type",
-        "cannot name the table in Python: it is a keyword or a global name",
-    ),
-    (
-        "python",
-        "from_wire",
-        "the module defines a name of its own so",
-    ),
+    ("python", "None", "cannot name the table in Python: it is a"),
+    ("python", "type", "cannot name the table in Python: it is a"),
+    ("python", "from_wire", "file uses or defines itself"),
     (
         "python",
         "is_browser_closable",
-        "the module defines a name of its own so",
+        "file uses or defines itself",
     ),
-    (
-        "go",
-        "func",
-        "cannot name the table in Go: it is a keyword or a global name",
-    ),
-    (
-        "go",
-        "Describe",
-        "cannot name the table in Go: it is a keyword or a global name",
-    ),
-    (
-        "go",
-        "IsBrowserClosable",
-        "the module defines a name of its own so",
-    ),
+    ("go", "func", "cannot name the table in Go: it is a"),
+    ("go", "Describe", "cannot name the table in Go: it is a"),
+    ("go", "IsBrowserClosable", "file uses or defines itself"),
     (
         "kotlin",
         "object",
-        "cannot name the table in Kotlin: it is a keyword or a global name",
+        "cannot name the table in Kotlin: it is a",
     ),
-    (
-        "kotlin",
-        "when",
-        "cannot name the table in Kotlin: it is a keyword or a global name",
-    ),
-    (
-        "kotlin",
-        "fromWire",
-        "the module defines a name of its own so",
-    ),
+    ("kotlin", "when", "cannot name the table in Kotlin: it is a"),
+    ("kotlin", "fromWire", "file uses or defines itself"),
     (
         "kotlin",
         "Unauthorized",
-        "a Kotlin enum entry cannot take its enum's name",
+        "Kotlin would spell it `Unauthorized`, as it spells the table's name",
     ),
-    (
-        "csharp",
-        "event",
-        "cannot name the table in C#: it is a keyword or a global name",
-    ),
-    (
-        "csharp",
-        "string",
-        "cannot name the table in C#: it is a keyword or a global name",
-    ),
-    (
-        "csharp",
-        "class",
-        "cannot name the table in C#: it is a keyword or a global name",
-    ),
+    ("csharp", "event", "cannot name the table in C#: it is a"),
+    ("csharp", "string", "cannot name the table in C#: it is a"),
+    ("csharp", "class", "cannot name the table in C#: it is a"),
 ];
 
 #[test]
@@ -470,7 +422,7 @@ fn a_go_constant_may_not_be_a_name_the_file_defines() {
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr(&output)
-            .contains("the constant of code 1 would be `FromWire`, a name the file defines"),
+            .contains("Go would spell it `FromWire`, as it spells a name of the file's own"),
         "{}",
         stderr(&output)
     );

@@ -5,8 +5,8 @@
 //! → a plan of the table, decided once → one function per generated item → tokens; or, behind
 //! feature `render`, → one language-neutral view → one target's text (module `render`).
 //!
-//! Modules, each reading only those before it: `target` (what the caller asks for), `code` and
-//! `docs` (writing Rust text and doc comments), `plan` (what an expansion decides once), `body`
+//! Modules, each reading only those before it: `target` (what the caller asks for), `safe` (text
+//! safety of every generated file), `code` and `docs` (writing Rust text and rustdoc), `plan` (what an expansion decides once), `body`
 //! (the text that grows with the table), `enum_def` and `items` (one function per generated
 //! item), `expand` (the entry points), then `render` and `build`.
 //!
@@ -39,10 +39,13 @@ mod code;
 mod docs;
 mod enum_def;
 mod expand;
+#[doc(hidden)]
+pub mod golden;
 mod items;
 mod plan;
 #[cfg(feature = "render")]
 pub mod render;
+mod safe;
 mod target;
 
 pub use expand::{close_codes, derive, stand_in, tracking};

@@ -27,7 +27,7 @@ pub(crate) enum Form {
 }
 
 /// A long list of an expansion: its elements are one line each, and grow with the table. A file
-/// rendered by `render` writes them as text beside prettyplease's output (see `render::lists`).
+/// rendered by `render` writes them as text beside prettyplease's output (see `render::rust::lists`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum List {
     /// The enum's variants, with their docs.

@@ -6,11 +6,11 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+pub(crate) use crate::assemble::Mode;
 use crate::error::Report;
 use crate::model::{CodeSpec, Interval, IntervalIndex, RangeSpec, Repr, Spanned, Spec, Table};
 use crate::names::{KEYWORDS, Methods, RESERVED_METHODS, camel_case, is_snake_case, snake_case};
 use crate::targets::{NAMERS, Refusal, Subject, refuse_name, refuse_scopes};
-pub(crate) use crate::assemble::Mode;
 use crate::{Error, Source, assemble};
 
 /// The base a spec extends, as far as it could be read.

@@ -347,8 +347,10 @@ pub fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// Whether `c` is a control character (tab aside), a line or paragraph separator, or a
-/// bidirectional control.
+/// Whether `c` is a control character (tab aside), a line or paragraph separator, a
+/// bidirectional control, a byte-order mark (Go refuses U+FEFF anywhere but a file's start) or a
+/// noncharacter (XML refuses U+FFFE and U+FFFF): the characters no rendered comment, string or
+/// message holds as they are.
 #[must_use]
 pub fn needs_escape(c: char) -> bool {
     if c.is_ascii() {
@@ -357,8 +359,10 @@ pub fn needs_escape(c: char) -> bool {
     (c.is_control() && c != '\t')
         || matches!(
             c,
-            '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}'
+            '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{feff}'
         )
+        || ('\u{fdd0}'..='\u{fdef}').contains(&c)
+        || u32::from(c) & 0xfffe == 0xfffe
         || ('\u{202a}'..='\u{202e}').contains(&c)
         || ('\u{2066}'..='\u{2069}').contains(&c)
 }
