@@ -606,7 +606,7 @@ fn rendering_shows_the_line_and_a_caret() {
     let rendered = errs[0].to_string();
     assert_eq!(
         rendered,
-        "<inline spec>:3:8: code name `bad_name` is not UpperCamelCase; expected `BadName`\n  |\n3 | name = \"bad_name\"\n  |        ^^^^^^^^^^"
+        "<inline spec>:3:8: code name `bad_name` is not UpperCamelCase; expected `BadName` [NAME_NOT_CAMEL_CASE]\n  |\n3 | name = \"bad_name\"\n  |        ^^^^^^^^^^"
     );
 }
 
