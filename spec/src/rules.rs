@@ -29,7 +29,7 @@ macro_rules! rules {
         }
 
         /// Every rule of the spec format, with its id and summary, in the order of
-        /// [`CheckRule`]: parsing first, then `extends`, then the checks in the order they run.
+        /// [`CheckRule`]: parsing first, then `extends`, then the checks.
         pub const RULES: &[RuleInfo] = &[
             $(RuleInfo { rule: CheckRule::$rule, id: $id, summary: $summary },)*
         ];

@@ -197,7 +197,7 @@ fn names_must_be_upper_camel_case_identifiers_and_not_keywords() {
     let (_, _, msg) = one("[table]\nname = \"close_code\"\n");
     assert_eq!(
         msg,
-        "table name name `close_code` is not UpperCamelCase; expected `CloseCode`"
+        "table name `close_code` is not UpperCamelCase; expected `CloseCode`"
     );
 }
 

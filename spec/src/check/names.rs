@@ -12,7 +12,7 @@ use crate::targets::{NAMERS, Refusal, Subject, refuse_name, refuse_scopes};
 /// The table's name is a Rust identifier that every target can spell.
 pub(super) fn check_table_name(checker: &mut Checker<'_>, spec: &Spec) {
     if let Some(name) = &spec.table.name
-        && check_ident(checker, name, "table name")
+        && check_ident(checker, name, "table")
     {
         let refusals = NAMERS
             .iter()
