@@ -30,7 +30,9 @@ fn check_reports_every_error_with_file_line_column_and_the_line() {
     assert_eq!(output.status.code(), Some(1));
     let text = stderr(&output);
     assert!(
-        text.contains("error: tests/ui/file_spec_errors.toml:9:8: duplicate code 4001"),
+        text.contains(
+            "error: tests/ui/file_spec_errors.toml:9:8: duplicate code 4001 [CODE_DUPLICATE]"
+        ),
         "{text}"
     );
     assert!(text.contains("9 | code = 4001"), "{text}");
@@ -71,6 +73,7 @@ fn check_prints_one_json_object_per_error() {
         (Some(9), Some(8))
     );
     assert_eq!(duplicate["notes"][0], "first defined at line 4");
+    assert_eq!(duplicate["rule"], "CODE_DUPLICATE");
 }
 
 #[test]

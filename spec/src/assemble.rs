@@ -7,6 +7,7 @@ use crate::model::{
     CodeRange, CodeSpec, DocumentedCode, Flag, Interval, IntervalIndex, NamedCode, Repr, Spanned,
     Spec, Table,
 };
+use crate::rules::CheckRule;
 
 /// What kind of table a spec is checked as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,7 +21,7 @@ pub(crate) enum Mode {
     Derive,
 }
 
-/// The checked table: the base's entries (none for a derived enum's view), then this spec's.
+/// The checked table: the base's entries (none for a derived enum), then this spec's.
 /// Reports the one rule that needs the assembled ranges: an unnamed code must lie in one.
 pub(crate) fn assemble(
     report: &mut Report<'_>,
@@ -30,7 +31,7 @@ pub(crate) fn assemble(
     base: Option<Table>,
     codes: Vec<&CodeSpec>,
 ) -> Option<Table> {
-    let (mut table, viewed) = start(mode, base, repr);
+    let (mut table, left_out) = start(mode, base, repr);
     let source = report.source;
     add_flags(&mut table, spec, source);
     table.locations = crate::TableLocations {
@@ -52,7 +53,7 @@ pub(crate) fn assemble(
             location: source.location(&r.span),
         }
     }));
-    let viewed = Enclosing::new(viewed, table.flags.len());
+    let left_out = RangeFlags::new(left_out, table.flags.len());
     if let Some(name) = &spec.table.name {
         table.name = Some(name.value.clone());
     }
@@ -62,8 +63,8 @@ pub(crate) fn assemble(
     if let Some(n) = &spec.table.non_exhaustive {
         table.non_exhaustive = n.value;
     }
-    add_ranges(&mut table, spec, &viewed, source);
-    if !place_codes(report, &mut table, codes, &viewed) {
+    add_ranges(&mut table, spec, &left_out, source);
+    if !place_codes(report, &mut table, codes, &left_out) {
         return None;
     }
     table.codes.sort_by_key(|k| k.value);
@@ -77,20 +78,20 @@ pub(crate) fn assemble(
     Some(table)
 }
 
-/// The table to build on, and, for a derived enum's view, the base's ranges it leaves out: the
-/// view holds only its own variants, but its codes take their flags from the base's ranges that
-/// hold them, as in the base.
+/// The table to build on, and, for a derived enum, the base's ranges it leaves out: a derived
+/// table holds only the enum's own variants, but its codes take their flags from the base's
+/// ranges that hold them, as in the base.
 fn start(mode: Mode, base: Option<Table>, repr: Repr) -> (Table, Vec<CodeRange>) {
     match base {
         Some(mut b) if mode == Mode::Derive => {
-            let viewed = std::mem::take(&mut b.ranges);
+            let left_out = std::mem::take(&mut b.ranges);
             let table = Table {
                 name: None,
                 description: None,
                 codes: Vec::new(),
                 ..b
             };
-            (table, viewed)
+            (table, left_out)
         }
         Some(b) => (b, Vec::new()),
         None => {
@@ -113,20 +114,20 @@ fn start(mode: Mode, base: Option<Table>, repr: Repr) -> (Table, Vec<CodeRange>)
     }
 }
 
-/// Ranges that hold codes without being the table's own (a derived enum's base ranges), to look
-/// up the flags a code inside them takes.
-struct Enclosing {
+/// Ranges looked up by number for the flags a code or range inside them takes: the base's ranges
+/// (a carve-out's), or those a derived table leaves out.
+struct RangeFlags {
     ranges: Vec<CodeRange>,
     index: IntervalIndex,
 }
 
-impl Enclosing {
+impl RangeFlags {
     fn new(mut ranges: Vec<CodeRange>, flags: usize) -> Self {
         for range in &mut ranges {
             range.flags.resize(flags, false);
         }
         let index = IntervalIndex::new(&ranges);
-        Enclosing { ranges, index }
+        RangeFlags { ranges, index }
     }
 
     /// The flags of the range holding `value`, if one does.
@@ -138,14 +139,14 @@ impl Enclosing {
 
 /// This spec's ranges, after the base's; a carve-out takes its codes from the base range it is
 /// cut from, and (without `flags`) that range's flags.
-fn add_ranges(table: &mut Table, spec: &Spec, viewed: &Enclosing, source: &crate::Source) {
+fn add_ranges(table: &mut Table, spec: &Spec, left_out: &RangeFlags, source: &crate::Source) {
     let base_ranges = table.ranges.len();
-    let base = Enclosing::new(table.ranges.clone(), table.flags.len());
+    let base = RangeFlags::new(table.ranges.clone(), table.flags.len());
     for r in &spec.ranges {
         let mut intervals: Vec<Interval> = r.intervals.iter().map(|i| i.value).collect();
         intervals.sort();
         let start = intervals.first().map(|iv| iv.start);
-        let outer = start.and_then(|v| base.flags_at(v).or_else(|| viewed.flags_at(v)));
+        let outer = start.and_then(|v| base.flags_at(v).or_else(|| left_out.flags_at(v)));
         let flags = flag_values(&table.flags, r.flags.as_deref(), outer);
         table.ranges.push(CodeRange {
             name: r.name.value.clone(),
@@ -169,7 +170,7 @@ fn place_codes(
     report: &mut Report<'_>,
     table: &mut Table,
     codes: Vec<&CodeSpec>,
-    viewed: &Enclosing,
+    left_out: &RangeFlags,
 ) -> bool {
     let index = IntervalIndex::new(&table.ranges);
     let source = report.source;
@@ -182,7 +183,7 @@ fn place_codes(
             .find(k.code.value)
             .and_then(|r| table.ranges.get(r))
             .map(|r| r.flags.as_slice())
-            .or_else(|| viewed.flags_at(k.code.value));
+            .or_else(|| left_out.flags_at(k.code.value));
         let flags = flag_values(&table.flags, k.flags.as_deref(), range_flags);
         if let Some(name) = &k.name {
             table.codes.push(NamedCode {
@@ -211,6 +212,7 @@ fn place_codes(
         } else {
             placed = false;
             report.error(
+                CheckRule::UnnamedCodeOutsideRange,
                 k.code.span.clone(),
                 format!(
                     "code {} has no `name` and lies in no range; expected a `name` for its own variant, or a `[[range]]` that holds it",

@@ -4,6 +4,7 @@ use std::fmt;
 use std::fmt::Write as _;
 use std::ops::Range;
 
+use crate::rules::CheckRule;
 use crate::source::{Origin, Source, escaped, needs_escape};
 
 /// One problem found in a spec, located at a line and column of its source.
@@ -11,6 +12,9 @@ use crate::source::{Origin, Source, escaped, needs_escape};
 pub struct Error {
     /// The source holding the problem.
     pub origin: Origin,
+    /// The rule the spec breaks; `None` only for a problem of closecodes itself ("please report
+    /// this").
+    pub rule: Option<CheckRule>,
     /// What is wrong: lowercase, no trailing period.
     pub message: String,
     /// Byte range of the offending text in the source.
@@ -43,6 +47,7 @@ impl Error {
         let (line_text, caret, width) = shown(&raw, column - 1, width);
         Error {
             origin: source.origin.clone(),
+            rule: None,
             message,
             span,
             line,
@@ -52,6 +57,12 @@ impl Error {
             width,
             notes: Vec::new(),
         }
+    }
+
+    /// The same error, as one of `rule`.
+    pub(crate) fn with_rule(mut self, rule: CheckRule) -> Self {
+        self.rule = Some(rule);
+        self
     }
 
     /// The snippet of the offending line with a caret under the problem, and the notes,
@@ -80,13 +91,17 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}:{}:{}: {}\n{}",
+            "{}:{}:{}: {}",
             escaped(&self.origin.to_string()),
             self.line,
             self.column,
             escaped(&self.message),
-            self.snippet()
-        )
+        )?;
+        // The id last on the first line, where a reader looks it up (`docs/spec.md`).
+        if let Some(rule) = self.rule {
+            write!(f, " [{rule}]")?;
+        }
+        write!(f, "\n{}", self.snippet())
     }
 }
 
@@ -105,9 +120,16 @@ impl<'s> Report<'s> {
         Report { source, errors }
     }
 
-    /// Reports `message` at `span`; the error is returned to add notes to.
-    pub(crate) fn error(&mut self, span: Range<usize>, message: impl Into<String>) -> &mut Error {
-        self.errors.push(self.source.error(span, message));
+    /// Reports that the spec breaks `rule` at `span`, saying `message`; the error is returned to
+    /// add notes to.
+    pub(crate) fn error(
+        &mut self,
+        rule: CheckRule,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> &mut Error {
+        self.errors
+            .push(self.source.error(span, message).with_rule(rule));
         let last = self.errors.len() - 1;
         &mut self.errors[last]
     }

@@ -1,7 +1,8 @@
 //! The spec model, TOML parser and checks behind `closecodes`; a plain library, no proc macro.
 //!
 //! Data flows one way: [`Source`] → [`parse()`] → [`Spec`] → [`check()`] → [`Table`]. Every
-//! problem is an [`Error`] that knows its line and column; all of them are reported at once.
+//! problem is an [`Error`] that knows its line and column and the rule it breaks ([`RULES`]); all
+//! of them are reported at once.
 //!
 //! ```
 //! use closecodes_spec::{NoFiles, Source, load};
@@ -29,6 +30,7 @@ mod model;
 mod names;
 mod parse;
 mod resolve;
+mod rules;
 mod source;
 pub mod targets;
 
@@ -42,6 +44,7 @@ pub use model::{
 pub use names::{KEYWORDS, Methods, RESERVED_METHODS, Words, is_variant_name, snake_case};
 pub use parse::{parse, parse_interval, parse_recoverable};
 pub use resolve::{Loader, NoFiles, Sketch, check, check_derive, load, sketch};
+pub use rules::{CheckRule, RULES, RuleInfo};
 pub use source::{MAX_SPEC_BYTES, Origin, ReadError, Source, escaped, needs_escape};
 
 #[cfg(test)]

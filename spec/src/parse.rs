@@ -9,6 +9,7 @@ use crate::error::Report;
 use crate::model::{
     CodeSpec, FlagSpec, Interval, RangeSpec, Repr, RetiredSpec, Spanned, Spec, TableSpec,
 };
+use crate::rules::CheckRule;
 use crate::{Error, Errors, Source};
 
 const TOP_KEYS: &[&str] = &["extends", "table", "flag", "range", "code", "retired"];
@@ -62,7 +63,11 @@ pub fn parse_recoverable(source: &Source) -> (Spec, Vec<Error>) {
     for e in syntax {
         let span = e.span().unwrap_or(0..0);
         let message = lowercase_first(e.message().trim_end().trim_end_matches('.'));
-        p.report.error(span, format!("invalid TOML: {message}"));
+        p.report.error(
+            CheckRule::TomlSyntax,
+            span,
+            format!("invalid TOML: {message}"),
+        );
     }
     let syntax_errors = p.report.count();
     let spec = p.spec(root.get_ref());
@@ -84,8 +89,8 @@ struct Parser<'s> {
 }
 
 impl Parser<'_> {
-    fn error(&mut self, span: Range<usize>, message: String) {
-        self.report.error(span, message);
+    fn error(&mut self, rule: CheckRule, span: Range<usize>, message: String) {
+        self.report.error(rule, span, message);
     }
 
     fn spec(&mut self, root: &DeTable<'_>) -> Spec {
@@ -165,6 +170,7 @@ impl Parser<'_> {
                         match Repr::from_name(&s.value) {
                             Some(r) => out.repr = Some(Spanned::new(r, s.span)),
                             None => self.error(
+                                CheckRule::ReprUnknown,
                                 s.span,
                                 format!(
                                     "unknown `repr` \"{}\"; expected one of {}",
@@ -345,6 +351,7 @@ impl Parser<'_> {
         );
         if !table.contains_key("codes") && !table.contains_key("names") {
             self.error(
+                CheckRule::RetiredEmpty,
                 header_span(&self.report.source.text, &span),
                 "this `[[retired]]` retires nothing; expected `codes`, `names` or both".to_owned(),
             );
@@ -368,6 +375,7 @@ impl Parser<'_> {
         for (key, hint) in required {
             if !table.contains_key(*key) {
                 self.error(
+                    CheckRule::KeyMissing,
                     header_span(&self.report.source.text, span),
                     format!("missing key `{key}` in this `{what}`; expected {hint}"),
                 );
@@ -385,6 +393,7 @@ impl Parser<'_> {
             DeValue::String(s) => {
                 if non_empty && s.trim().is_empty() {
                     self.error(
+                        CheckRule::ValueEmpty,
                         value.span(),
                         format!("`{key}` is empty; expected a non-empty string"),
                     );
@@ -414,6 +423,7 @@ impl Parser<'_> {
                 let n = i128::from_str_radix(i.as_str(), i.radix()).ok();
                 if n.is_none() {
                     self.error(
+                        CheckRule::IntegerTooLarge,
                         value.span(),
                         format!("`{key}` {} is too large for any integer type", i.as_str()),
                     );
@@ -422,6 +432,7 @@ impl Parser<'_> {
             }
             DeValue::String(s) if parse_number(s).is_some() => {
                 self.error(
+                    CheckRule::ValueWrongType,
                     value.span(),
                     format!("expected an integer for `{key}`, found the string \"{s}\"; remove the quotes"),
                 );
@@ -440,6 +451,7 @@ impl Parser<'_> {
             DeValue::Array(items) => {
                 if items.iter().next().is_none() {
                     self.error(
+                        CheckRule::CodesEmpty,
                         value.span(),
                         "`codes` is an empty list; expected at least one range such as \"4000..=4999\"".to_owned(),
                     );
@@ -473,10 +485,10 @@ impl Parser<'_> {
                     span,
                 ))
             }
-            DeValue::String(s) => match parse_interval(s) {
+            DeValue::String(s) => match read_interval(s) {
                 Ok(interval) => Some(Spanned::new(interval, span)),
-                Err(message) => {
-                    self.error(span, message);
+                Err((rule, message)) => {
+                    self.error(rule, span, message);
                     None
                 }
             },
@@ -503,6 +515,7 @@ impl Parser<'_> {
             DeValue::Table(_) => "a table",
         };
         self.error(
+            CheckRule::ValueWrongType,
             span,
             format!("expected {expected} for `{key}`, found {found}"),
         );
@@ -525,7 +538,7 @@ impl Parser<'_> {
                 quoted_list(known.iter().copied())
             );
         }
-        self.error(key.span(), message);
+        self.error(CheckRule::KeyUnknown, key.span(), message);
     }
 }
 
@@ -552,13 +565,21 @@ fn quoted_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
 ///
 /// A message for a malformed or inverted range, as the spec's checks word it.
 pub fn parse_interval(s: &str) -> Result<Interval, String> {
+    read_interval(s).map_err(|(_, message)| message)
+}
+
+/// [`parse_interval`], with the rule a malformed or inverted interval breaks.
+fn read_interval(s: &str) -> Result<Interval, (CheckRule, String)> {
     let parsed = match s.split_once("..=") {
         Some((a, b)) => parse_number(a).zip(parse_number(b)),
         None => parse_number(s).map(|n| (n, n)),
     };
     match parsed {
-        Some((start, end)) if start > end => Err(format!(
-            "inverted range \"{s}\": it starts after it ends; expected \"{end}..={start}\""
+        Some((start, end)) if start > end => Err((
+            CheckRule::IntervalInverted,
+            format!(
+                "inverted range \"{s}\": it starts after it ends; expected \"{end}..={start}\""
+            ),
         )),
         Some((start, end)) => Ok(Interval { start, end }),
         None => {
@@ -567,8 +588,11 @@ pub fn parse_interval(s: &str) -> Result<Interval, String> {
             } else {
                 ""
             };
-            Err(format!(
-                "malformed range \"{s}\"; expected \"start..=end\" or a single code, such as \"4000..=4999\"{hint}"
+            Err((
+                CheckRule::IntervalMalformed,
+                format!(
+                    "malformed range \"{s}\"; expected \"start..=end\" or a single code, such as \"4000..=4999\"{hint}"
+                ),
             ))
         }
     }

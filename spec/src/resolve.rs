@@ -4,6 +4,7 @@
 use crate::check::{self, Base, Mode};
 use crate::error::finish;
 use crate::model::{BaseFile, Repr, Spanned, Spec, Table};
+use crate::rules::CheckRule;
 use crate::{Error, Errors, Origin, Source, parse};
 
 /// Deepest `extends` chain followed before giving up (a cycle is reported before this).
@@ -114,7 +115,7 @@ pub fn check(spec: &Spec, source: &Source, loader: &mut dyn Loader) -> Result<Ta
 
 /// Checks the table written as a hand-written enum (`#[derive(CloseCodes)]`).
 ///
-/// The enum is a *view* of its base: its codes obey every rule of an extending
+/// The enum is a *derived* table of its base: its codes obey every rule of an extending
 /// spec, but its ranges may re-declare parts of the base's ranges (`#[codes("4000..=4999")]
 /// Other(u16)`), and the returned table holds only the enum's own variants, so it is total only
 /// if they cover every value.
@@ -200,7 +201,11 @@ fn resolve_base(
         match loader.load(name, source) {
             Ok(s) => s,
             Err(error) => {
-                errors.push(source.error(extends.span.clone(), error.to_string()));
+                errors.push(
+                    source
+                        .error(extends.span.clone(), error.to_string())
+                        .with_rule(CheckRule::ExtendsUnreadable),
+                );
                 return None;
             }
         }
@@ -213,7 +218,8 @@ fn resolve_base(
                 "unknown built-in table \"{name}\"; expected one of {} or a path to a `.toml` file",
                 crate::Builtin::ALL.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
             ),
-        ));
+        )
+        .with_rule(CheckRule::ExtendsUnknownBuiltin));
         return None;
     };
     if let Some(at) = stack.0.iter().position(|(k, _)| *k == base_source.key) {
@@ -229,14 +235,19 @@ fn resolve_base(
                 "`extends` cycle: {}; expected a chain that ends in a table without `extends`",
                 chain.join(" extends ")
             ),
-        ));
+        )
+        .with_rule(CheckRule::ExtendsCycle));
         return None;
     }
     if stack.0.len() >= MAX_DEPTH {
-        errors.push(source.error(
-            extends.span.clone(),
-            format!("`extends` chain is deeper than {MAX_DEPTH} tables"),
-        ));
+        errors.push(
+            source
+                .error(
+                    extends.span.clone(),
+                    format!("`extends` chain is deeper than {MAX_DEPTH} tables"),
+                )
+                .with_rule(CheckRule::ExtendsTooDeep),
+        );
         return None;
     }
     stack

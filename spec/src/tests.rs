@@ -197,7 +197,7 @@ fn names_must_be_upper_camel_case_identifiers_and_not_keywords() {
     let (_, _, msg) = one("[table]\nname = \"close_code\"\n");
     assert_eq!(
         msg,
-        "table name name `close_code` is not UpperCamelCase; expected `CloseCode`"
+        "table name `close_code` is not UpperCamelCase; expected `CloseCode`"
     );
 }
 
@@ -606,7 +606,7 @@ fn rendering_shows_the_line_and_a_caret() {
     let rendered = errs[0].to_string();
     assert_eq!(
         rendered,
-        "<inline spec>:3:8: code name `bad_name` is not UpperCamelCase; expected `BadName`\n  |\n3 | name = \"bad_name\"\n  |        ^^^^^^^^^^"
+        "<inline spec>:3:8: code name `bad_name` is not UpperCamelCase; expected `BadName` [NAME_NOT_CAMEL_CASE]\n  |\n3 | name = \"bad_name\"\n  |        ^^^^^^^^^^"
     );
 }
 
