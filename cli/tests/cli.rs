@@ -336,7 +336,7 @@ const NAME_CASES: &[(&str, &str, &str)] = &[
     (
         "ts",
         "class",
-        "cannot name the table in TypeScript: it is a",
+        "cannot name the table in TypeScript and JavaScript: it is a",
     ),
     (
         "ts",
