@@ -341,16 +341,20 @@ const NAME_CASES: &[(&str, &str, &str)] = &[
     (
         "ts",
         "Object",
-        "it is a keyword or a global name of TypeScript",
+        "it is a name the TypeScript and JavaScript file uses or defines itself",
     ),
     (
         "js",
         "Entry",
-        "it is a keyword or a global name of JavaScript",
+        "it is a name the TypeScript and JavaScript file uses or defines itself",
     ),
     ("ts", "ENTRIES", "file uses or defines itself"),
     ("ts", "describe", "file uses or defines itself"),
-    ("js", "isBrowserClosable", "file uses or defines itself"),
+    (
+        "js",
+        "isBrowserClosable",
+        "would spell it `isBrowserClosable`",
+    ),
     (
         "json",
         "a-b",
@@ -367,18 +371,22 @@ const NAME_CASES: &[(&str, &str, &str)] = &[
     (
         "python",
         "is_browser_closable",
-        "file uses or defines itself",
+        "would spell it `is_browser_closable`",
     ),
     ("go", "func", "cannot name the table in Go: it is a"),
     ("go", "Describe", "cannot name the table in Go: it is a"),
-    ("go", "IsBrowserClosable", "file uses or defines itself"),
+    (
+        "go",
+        "IsBrowserClosable",
+        "would spell it `IsBrowserClosable`",
+    ),
     (
         "kotlin",
         "object",
         "cannot name the table in Kotlin: it is a",
     ),
     ("kotlin", "when", "cannot name the table in Kotlin: it is a"),
-    ("kotlin", "fromWire", "file uses or defines itself"),
+    ("kotlin", "fromWire", "would spell it `fromWire`"),
     (
         "kotlin",
         "Unauthorized",

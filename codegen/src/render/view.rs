@@ -50,6 +50,22 @@ impl<'t> View<'t> {
     ) -> Result<Self, RenderError> {
         let name = options.name;
         let mut package = None;
+        let document = match format {
+            Format::Markdown => Some("Markdown"),
+            Format::Json => Some("JSON"),
+            _ => None,
+        };
+        // A document's title is a name too: an identifier, so that it holds no markup.
+        if let Some(target) = document
+            && !(name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        {
+            return Err(RenderError::Name {
+                name: name.to_owned(),
+                target,
+                reason: "it is not an identifier; expected ASCII letters, digits and `_`, starting with a letter, such as `ChatCode`".to_owned(),
+            });
+        }
         if let Some(namer) = namer {
             if let Some(given) = options.package {
                 namer

@@ -31,7 +31,9 @@ impl Writer for Rust {
         } else if lists::PLACEHOLDERS.contains(&view.name) {
             Some("it is a name the Rust file uses or defines itself; expected another name")
         } else if !closecodes_spec::is_variant_name(view.name) {
-            Some("it is not an identifier of Rust; expected ASCII letters, digits and `_`, starting with a letter, such as `ChatCode`")
+            Some(
+                "it is not an identifier of Rust; expected ASCII letters, digits and `_`, starting with a letter, such as `ChatCode`",
+            )
         } else {
             None
         };
