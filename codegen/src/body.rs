@@ -331,11 +331,16 @@ pub(crate) fn constructors(plan: &Plan<'_>) -> TokenStream {
         ]);
         let message = format!("the code is not in range `{name}` ({intervals})");
         let (check, fallible_body) = if plan.form == Form::StandIn {
-            (String::new(), format!("::core::option::Option::Some({build})"))
+            (
+                String::new(),
+                format!("::core::option::Option::Some({build})"),
+            )
         } else {
             (
                 format!("::core::assert!(::core::matches!(value, {pattern}), {message:?});\n"),
-                format!("if ::core::matches!(value, {pattern}) {{ ::core::option::Option::Some({build}) }} else {{ ::core::option::Option::None }}"),
+                format!(
+                    "if ::core::matches!(value, {pattern}) {{ ::core::option::Option::Some({build}) }} else {{ ::core::option::Option::None }}"
+                ),
             )
         };
         writeln!(

@@ -240,7 +240,9 @@ impl Taken {
 
 /// Whether `name` can name a variant without rustc's `non_camel_case_types` warning.
 fn is_type_name(name: &str) -> bool {
-    is_variant_name(name) && name.starts_with(|c: char| c.is_ascii_uppercase()) && !name.contains('_')
+    is_variant_name(name)
+        && name.starts_with(|c: char| c.is_ascii_uppercase())
+        && !name.contains('_')
 }
 
 /// Whether `name` can name a method: a snake_case identifier, not a keyword.
@@ -410,10 +412,18 @@ description = "Too many clients."
             [[code]]\ncode = 20\nname = \"High\"\ndescription = \"d\"\nflags = [\"fatal\"]\n";
         let mistakes = [
             (SPEC, "flags = [\"reconectable\"]\n", ""),
-            (SPEC, "", "[[code]]\ncode = 4002\nname = \"Again\"\ndescription = \"d\"\n"),
+            (
+                SPEC,
+                "",
+                "[[code]]\ncode = 4002\nname = \"Again\"\ndescription = \"d\"\n",
+            ),
             (SPEC, "reason = \"\"\n", ""),
             (partial_table, "sendable = \"yes\"\n", ""),
-            (partial_table, "", "[table]\nrepr = \"u16\"\nnon_exhaustive = 3\n"),
+            (
+                partial_table,
+                "",
+                "[table]\nrepr = \"u16\"\nnon_exhaustive = 3\n",
+            ),
         ];
         for (text, into_last, after) in mistakes {
             let broken = format!("{text}{into_last}{after}");
@@ -490,7 +500,10 @@ aliases = ["One", "ALL"]
         assert!(total(halves, None));
         assert!(!total(&halves.replace("100..=255", "101..=255"), None));
         let code = "[[code]]\ncode = 100\nname = \"low\"\ndescription = \"d\"\n";
-        assert!(total(&format!("{}{code}", halves.replace("100..=255", "101..=255")), None));
+        assert!(total(
+            &format!("{}{code}", halves.replace("100..=255", "101..=255")),
+            None
+        ));
         let base = websocket();
         assert!(total(SPEC, Some(&base)));
         assert!(total(SPEC, None), "the base could not be read");

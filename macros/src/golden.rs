@@ -237,6 +237,9 @@ fn golden_stand_in() {
     let text = tokens.to_string();
     assert_eq!(text.matches("compile_error !").count(), 1, "{text}");
     // The stand-in after the error, as a file.
-    let stand_in: TokenStream = tokens.into_iter().skip_while(|t| t.to_string() != "#").collect();
+    let stand_in: TokenStream = tokens
+        .into_iter()
+        .skip_while(|t| t.to_string() != "#")
+        .collect();
     golden("stand_in", &stand_in);
 }
