@@ -1,6 +1,6 @@
 //! The table a stand-in is generated from: a spec that has errors, as far as it could be read.
 //!
-//! When a spec has errors, the front ends emit the errors and a stand-in (serde_derive's
+//! When a spec has errors, the front ends emit the errors and a stand-in (`serde_derive`'s
 //! `dummy.rs`, thiserror's `fallback.rs`): the enum and every item of the real table, so that the
 //! user's code that names them adds no errors of its own. The stand-in goes through the same
 //! plan and item functions as the real table, in [`Form::StandIn`](crate::plan::Form), whose
@@ -11,8 +11,8 @@
 use std::collections::HashSet;
 
 use closecodes_spec::{
-    CodeRange, Flag, Interval, KEYWORDS, Methods, NamedCode, RESERVED_METHODS, Repr, Spec, Table,
-    is_variant_name,
+    CodeRange, Flag, Interval, KEYWORDS, Location, Methods, NamedCode, RESERVED_METHODS, Repr,
+    Spanned, Spec, Table, is_variant_name,
 };
 
 /// A spec that has errors, as far as it could be read: what a stand-in is generated from.
@@ -51,10 +51,10 @@ pub(crate) fn table(partial: Option<Partial<'_>>, view: bool) -> Table {
         return empty(Repr::default(), None);
     };
     let (spec, repr) = (partial.spec, partial.repr());
-    let base = partial.base;
-    let mut table = empty(repr, base);
+    let base = partial.base.filter(|_| !view);
+    let mut table = empty(repr, partial.base);
     let mut taken = Taken::new(repr);
-    if let Some(base) = base.filter(|_| !view) {
+    if let Some(base) = base {
         for code in &base.codes {
             taken.variant(&code.name);
         }
@@ -64,95 +64,22 @@ pub(crate) fn table(partial: Option<Partial<'_>>, view: bool) -> Table {
         table.codes.clone_from(&base.codes);
         table.ranges.clone_from(&base.ranges);
     }
-    for flag in &table.flags {
-        taken.method(&Methods::predicate(&flag.name));
-    }
-    for flag in &spec.flags {
-        let name = &flag.name.value;
-        let predicate = Methods::predicate(name);
-        if is_method_name(&predicate) && taken.method(&predicate) {
-            table.flags.push(Flag {
-                name: name.clone(),
-                description: flag.description.value.trim().to_owned(),
-                default: flag.default.as_ref().is_some_and(|d| d.value),
-                location: closecodes_spec::Location::default(),
-            });
-        }
-    }
-    let defaults: Vec<bool> = table.flags.iter().map(|f| f.default).collect();
-    let flags_of = |set: Option<&Vec<closecodes_spec::Spanned<String>>>| -> Vec<bool> {
-        table
-            .flags
-            .iter()
-            .map(|flag| {
-                set.is_some_and(|set| set.iter().any(|s| s.value == flag.name)) || flag.default
-            })
-            .collect()
-    };
-    let mut ranges = Vec::new();
-    for range in &spec.ranges {
-        if taken.range(&range.name.value) {
-            ranges.push(CodeRange {
-                name: range.name.value.clone(),
-                intervals: range.intervals.iter().map(|i| i.value).collect(),
-                reason: range.reason.as_ref().map(|r| r.value.clone()),
-                description: range.description.value.trim().to_owned(),
-                sendable: range.sendable.as_ref().is_none_or(|s| s.value),
-                assignable: range.assignable.as_ref().is_some_and(|a| a.value),
-                documented: Vec::new(),
-                flags: flags_of(range.flags.as_ref()),
-                location: closecodes_spec::Location::default(),
-            });
-        }
-    }
-    let mut codes = Vec::new();
-    for code in &spec.codes {
-        let Some(name) = code.name.as_ref().filter(|n| taken.variant(&n.value)) else {
-            continue;
-        };
-        codes.push(NamedCode {
-            name: name.value.clone(),
-            value: code.code.value,
-            reason: code.reason.as_ref().map(|r| r.value.clone()),
-            description: code.description.value.trim().to_owned(),
-            sendable: code.sendable.as_ref().is_none_or(|s| s.value),
-            flags: flags_of(code.flags.as_ref()),
-            aliases: code
-                .aliases
-                .iter()
-                .map(|a| a.value.clone())
-                .filter(|a| taken.variant(a))
-                .collect(),
-            deprecated: code.deprecated.as_ref().map(|d| d.value.clone()),
-            location: closecodes_spec::Location::default(),
-        });
-    }
-    // The base's entries get the new flags' defaults, as every entry has a value per flag.
-    for entry in table.codes.iter_mut().map(|c| &mut c.flags) {
-        entry.extend(defaults.get(entry.len()..).unwrap_or_default());
-    }
-    for entry in table.ranges.iter_mut().map(|r| &mut r.flags) {
-        entry.extend(defaults.get(entry.len()..).unwrap_or_default());
-    }
-    table.ranges.extend(ranges);
-    table.codes.extend(codes);
-    table.codes.sort_by_key(|c| c.value);
+    add_flags(&mut table, spec, &mut taken);
+    add_entries(&mut table, spec, &mut taken);
     let has_variant = !(table.codes.is_empty() && table.ranges.is_empty());
     table.total = has_variant
-        && if spec.extends.is_some() && base.is_none() {
+        && if spec.extends.is_some() && partial.base.is_none() {
             true
         } else {
-            // Every range as written, even one whose name is left out: once the name is fixed,
-            // the range is there.
+            // Every range and code as written, even one whose name is left out: once the name
+            // is fixed, it is there.
             let own = spec
                 .ranges
                 .iter()
                 .flat_map(|r| r.intervals.iter().map(|i| i.value));
             let inherited = base
-                .filter(|_| !view)
                 .into_iter()
                 .flat_map(|b| b.ranges.iter().flat_map(|r| r.intervals.iter().copied()));
-            // Every code as written too, a name left out or not.
             let named = table
                 .codes
                 .iter()
@@ -174,6 +101,82 @@ pub(crate) fn table(partial: Option<Partial<'_>>, view: bool) -> Table {
         table.non_exhaustive = non_exhaustive.value;
     }
     table
+}
+
+/// The spec's flags whose predicates are free, after the base's; the base's entries get their
+/// defaults, as every entry has a value per flag.
+fn add_flags(table: &mut Table, spec: &Spec, taken: &mut Taken) {
+    for flag in &table.flags {
+        taken.method(&Methods::predicate(&flag.name));
+    }
+    for flag in &spec.flags {
+        let name = &flag.name.value;
+        let predicate = Methods::predicate(name);
+        if is_method_name(&predicate) && taken.method(&predicate) {
+            table.flags.push(Flag {
+                name: name.clone(),
+                description: flag.description.value.trim().to_owned(),
+                default: flag.default.as_ref().is_some_and(|d| d.value),
+                location: Location::default(),
+            });
+        }
+    }
+    let defaults: Vec<bool> = table.flags.iter().map(|f| f.default).collect();
+    let entries = (table.codes.iter_mut().map(|c| &mut c.flags))
+        .chain(table.ranges.iter_mut().map(|r| &mut r.flags));
+    for flags in entries {
+        flags.extend(defaults.get(flags.len()..).unwrap_or_default());
+    }
+}
+
+/// The spec's ranges and named codes whose names are free, after the base's.
+fn add_entries(table: &mut Table, spec: &Spec, taken: &mut Taken) {
+    let flags_of = |set: Option<&Vec<Spanned<String>>>| -> Vec<bool> {
+        table
+            .flags
+            .iter()
+            .map(|flag| {
+                set.is_some_and(|set| set.iter().any(|s| s.value == flag.name)) || flag.default
+            })
+            .collect()
+    };
+    let ranges: Vec<CodeRange> = (spec.ranges.iter())
+        .filter(|range| taken.range(&range.name.value))
+        .map(|range| CodeRange {
+            name: range.name.value.clone(),
+            intervals: range.intervals.iter().map(|i| i.value).collect(),
+            reason: range.reason.as_ref().map(|r| r.value.clone()),
+            description: range.description.value.trim().to_owned(),
+            sendable: range.sendable.as_ref().is_none_or(|s| s.value),
+            assignable: range.assignable.as_ref().is_some_and(|a| a.value),
+            documented: Vec::new(),
+            flags: flags_of(range.flags.as_ref()),
+            location: Location::default(),
+        })
+        .collect();
+    let mut codes = Vec::new();
+    for code in &spec.codes {
+        let Some(name) = code.name.as_ref().filter(|n| taken.variant(&n.value)) else {
+            continue;
+        };
+        codes.push(NamedCode {
+            name: name.value.clone(),
+            value: code.code.value,
+            reason: code.reason.as_ref().map(|r| r.value.clone()),
+            description: code.description.value.trim().to_owned(),
+            sendable: code.sendable.as_ref().is_none_or(|s| s.value),
+            flags: flags_of(code.flags.as_ref()),
+            aliases: (code.aliases.iter())
+                .map(|a| a.value.clone())
+                .filter(|a| taken.variant(a))
+                .collect(),
+            deprecated: code.deprecated.as_ref().map(|d| d.value.clone()),
+            location: Location::default(),
+        });
+    }
+    table.ranges.extend(ranges);
+    table.codes.extend(codes);
+    table.codes.sort_by_key(|c| c.value);
 }
 
 /// A table without entries: the base's settings, flags and built-ins if there is one.
@@ -245,7 +248,7 @@ fn is_type_name(name: &str) -> bool {
         && !name.contains('_')
 }
 
-/// Whether `name` can name a method: a snake_case identifier, not a keyword.
+/// Whether `name` can name a method: a `snake_case` identifier, not a keyword.
 fn is_method_name(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
         && name != "_"
