@@ -44,7 +44,7 @@ pub use names::{
 };
 pub use parse::{parse, parse_interval, parse_recoverable};
 pub use resolve::{Loader, NoFiles, Sketch, check, check_derive, load, sketch};
-pub use source::{MAX_SPEC_BYTES, Origin, ReadError, Source, escaped, needs_escape};
+pub use source::{MAX_SPEC_BYTES, Origin, ReadError, Source, escaped, needs_escape, read_regular};
 
 #[cfg(test)]
 mod tests;
