@@ -110,11 +110,7 @@ fn old_table(spec: &Path, against: &str) -> Result<(Result<Table, Errors>, Again
     let file_name = spec
         .file_name()
         .ok_or_else(|| format!("`{shown}` names no file; expected a spec file"))?;
-    let parent = match spec.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let absolute = parent
+    let absolute = dir
         .canonicalize()
         .map_err(|e| format!("cannot find the directory of `{shown}`: {e}"))?
         .join(file_name);
@@ -367,7 +363,7 @@ impl Git {
                         )));
                     }
                     let target = String::from_utf8_lossy(&self.blob(&object)?).into_owned();
-                    if target.starts_with(['/', '\\']) || target.is_empty() {
+                    if target.starts_with('/') || target.is_empty() {
                         return Err(at(format!(
                             "is a symbolic link to `{}`, outside the repository; expected a link to a file inside it",
                             escaped(&target)
@@ -377,9 +373,16 @@ impl Git {
                     walked.pop();
                     rest.extend(components(&target).rev());
                 }
-                Entry::Missing | Entry::File { .. } | Entry::Other if here == asked => {
+                Entry::Missing | Entry::File { .. } | Entry::Other if links == 0 => {
+                    let near = match (here == asked)
+                        .then(|| self.near(revision, &walked))
+                        .flatten()
+                    {
+                        Some(near) => format!("; did you mean `{}`?", escaped(&near)),
+                        None => String::new(),
+                    };
                     return Err(format!(
-                        "`{}` does not exist at revision `{}`",
+                        "`{}` does not exist at revision `{}`{near}",
                         escaped(asked),
                         escaped(revision)
                     ));
@@ -396,11 +399,37 @@ impl Git {
         }
         Err(at("names no file; expected a spec file".to_owned()))
     }
+
+    /// The `*.toml` file at `revision` nearest to the missing last component of `path`, beside
+    /// it: its path from the root.
+    fn near(&self, revision: &str, path: &[String]) -> Option<String> {
+        let (name, dir) = path.split_last()?;
+        let dir = dir.join("/");
+        let mut command = self.git();
+        command.args(["ls-tree", "-z", "--end-of-options", revision]);
+        if !dir.is_empty() {
+            command.arg("--").arg(format!("{dir}/"));
+        }
+        let output = command.output().ok().filter(|o| o.status.success())?;
+        let listed = String::from_utf8_lossy(&output.stdout).into_owned();
+        let candidates = listed.split('\0').filter_map(|record| {
+            let (info, path) = record.split_once('\t')?;
+            let file = path.rsplit('/').next().unwrap_or(path);
+            let blob = info.split_whitespace().nth(1) == Some("blob");
+            (blob && crate::files::is_toml(file)).then(|| file.to_owned())
+        });
+        let near = crate::files::nearest_name(name, candidates, true)?;
+        Some(if dir.is_empty() {
+            near
+        } else {
+            format!("{dir}/{near}")
+        })
+    }
 }
 
 /// The components of a `/`-separated path, without empty ones and `.`.
 fn components(path: &str) -> impl DoubleEndedIterator<Item = String> + '_ {
-    path.split(['/', '\\'])
+    path.split('/')
         .filter(|c| !c.is_empty() && *c != ".")
         .map(str::to_owned)
 }

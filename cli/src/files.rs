@@ -76,8 +76,9 @@ fn create_temporary(
     Err(last)
 }
 
-/// 64 bits no other process can predict: std's hasher keys come from the operating system's
-/// random source, a fresh pair for each `RandomState`.
+/// 64 bits no other process can predict: the process id and the time, hashed under std's
+/// `RandomState` keys, a secret drawn from the operating system's random source (and a different
+/// key for each `RandomState`).
 fn random() -> u64 {
     let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
     hasher.write_u32(std::process::id());
@@ -94,7 +95,8 @@ pub(crate) fn read_rendered(file: &Path, regenerate: &str) -> Result<String, Str
     let shown = escaped(&written).into_owned();
     read_regular(&written, file).map_err(|error| match error {
         ReadError::NotFound { .. } => format!(
-            "cannot find `{shown}` to check; expected the file that `closecodes render` writes, which this command writes: {regenerate}"
+            "cannot find `{shown}` to check; expected the file that this command writes: {}",
+            escaped(regenerate)
         ),
         ReadError::Directory { .. } => {
             format!("`{shown}` is a directory; expected the file that `closecodes render` writes")
@@ -277,11 +279,38 @@ fn near_path(base: &Path, written: &Path) -> Option<PathBuf> {
     (changed && at.is_file()).then_some(out)
 }
 
-/// The entry of `dir` nearest to `name` (a `*.toml` file if `file`, else a directory), within a
-/// third of the name's length in edits (at least one; case aside, a transposition counts one),
-/// the first by name on a tie.
+/// The entry of `dir` nearest to `name` (a `*.toml` file if `file`, else a directory), as
+/// [`nearest_name`] chooses.
 fn nearest(dir: &Path, name: &str, file: bool) -> Option<String> {
-    // Files are compared without their `.toml`, which every candidate shares.
+    let entries = std::fs::read_dir(dir).ok()?.take(NEAR_ENTRIES).flatten();
+    let candidates = entries.filter_map(|entry| {
+        let candidate = entry.file_name().into_string().ok()?;
+        let path = entry.path();
+        let fits = if file {
+            is_toml(&candidate) && path.is_file()
+        } else {
+            path.is_dir()
+        };
+        fits.then_some(candidate)
+    });
+    nearest_name(name, candidates, file)
+}
+
+/// Whether `name` ends in `.toml`, in any case.
+pub(crate) fn is_toml(name: &str) -> bool {
+    Path::new(name)
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("toml"))
+}
+
+/// The one of `candidates` nearest to `name`, within a third of the name's length in edits (at
+/// least one; case aside, a transposition counts one; files compared without their `.toml`),
+/// the first by name on a tie.
+pub(crate) fn nearest_name(
+    name: &str,
+    candidates: impl Iterator<Item = String>,
+    file: bool,
+) -> Option<String> {
     let stem = |n: &str| -> String {
         let n = n.to_lowercase();
         match n.strip_suffix(".toml") {
@@ -292,22 +321,7 @@ fn nearest(dir: &Path, name: &str, file: bool) -> Option<String> {
     let wanted = stem(name);
     let limit = (wanted.chars().count() / 3).max(1);
     let mut best: Option<(usize, String)> = None;
-    for entry in std::fs::read_dir(dir).ok()?.take(NEAR_ENTRIES).flatten() {
-        let Ok(candidate) = entry.file_name().into_string() else {
-            continue;
-        };
-        let kind = entry.path();
-        let fits = if file {
-            Path::new(&candidate)
-                .extension()
-                .is_some_and(|ext| ext.eq_ignore_ascii_case("toml"))
-                && kind.is_file()
-        } else {
-            kind.is_dir()
-        };
-        if !fits {
-            continue;
-        }
+    for candidate in candidates.take(NEAR_ENTRIES) {
         let distance = strsim::osa_distance(&wanted, &stem(&candidate));
         let better = best
             .as_ref()
@@ -375,10 +389,10 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
     }
 
-    /// The name of the temporary file is not one another process can work out beforehand (the
-    /// process id or the time alone): two runs of the same process never share it.
+    /// The name of the temporary file is not the process id or the time alone: calls within one
+    /// process, at once, never share it.
     #[test]
-    fn temporary_names_are_unpredictable() {
+    fn temporary_names_differ_from_call_to_call() {
         let names: std::collections::HashSet<u64> = (0..64).map(|_| random()).collect();
         assert_eq!(names.len(), 64);
     }

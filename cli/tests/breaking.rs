@@ -294,7 +294,18 @@ fn against_a_git_revision_reads_the_spec_and_its_bases_there() {
     let output = closecodes_in(&dir, &["breaking", "codes/new.toml", "--against", "HEAD"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("`codes/new.toml` does not exist at revision `HEAD`"),
+        stderr(&output).contains("error: `codes/new.toml` does not exist at revision `HEAD`\n"),
+        "nothing near: {}",
+        stderr(&output)
+    );
+    // A name near one that exists at the revision: the one that does.
+    std::fs::write(dir.join("codes/chta.toml"), "extends = \"company.toml\"\n").unwrap();
+    let output = closecodes_in(&dir, &["breaking", "codes/chta.toml", "--against", "HEAD"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains(
+            "`codes/chta.toml` does not exist at revision `HEAD`; did you mean `codes/chat.toml`?"
+        ),
         "{}",
         stderr(&output)
     );

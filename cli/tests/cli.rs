@@ -657,7 +657,7 @@ fn a_stale_file_shows_the_line_and_the_command_that_regenerates_it() {
     let output = closecodes_in(&dir, &check);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("cannot find `chat.go` to check; expected the file that `closecodes render` writes, which this command writes: closecodes render --to go --name Chat --package chat codes/app.toml -o chat.go"),
+        stderr(&output).contains("cannot find `chat.go` to check; expected the file that this command writes: closecodes render --to go --name Chat --package chat codes/app.toml -o chat.go"),
         "{}",
         stderr(&output)
     );
