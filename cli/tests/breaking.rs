@@ -472,3 +472,28 @@ fn a_committed_link_is_read_as_its_target_at_the_revision() {
         symlink(to, dir.join("codes").join(link)).unwrap();
     }
 }
+
+#[test]
+fn a_long_or_disguised_line_is_shown_escaped_and_clipped_with_the_caret_on_the_value() {
+    let dir = scratch("long-line");
+    let spec = |number: u16, comment: &str| {
+        format!(
+            "extends = \"websocket\"\n\n[[code]]\ncode = {number} # {comment}\nname = \"Late\"\ndescription = \"d\"\n"
+        )
+    };
+    std::fs::write(dir.join("old.toml"), spec(4003, "")).unwrap();
+    let comment = format!("\u{202e}{}", "x".repeat(100_000));
+    std::fs::write(dir.join("new.toml"), spec(4004, &comment)).unwrap();
+    let (status, _, text) = breaking_in(&dir, &["new.toml", "--against", "old.toml"]);
+    assert_eq!(status, Some(1), "{text}");
+    assert!(text.len() < 2000, "{} bytes", text.len());
+    assert!(
+        !text.contains('\u{202e}'),
+        "a bidirectional control reached the terminal"
+    );
+    let lines: Vec<&str> = text.lines().collect();
+    let (line, underline) = (lines[2], lines[3]);
+    assert!(line.starts_with("4 | code = 4004 # \\u{202e}xxx"), "{line}");
+    assert!(line.ends_with('…'), "{line}");
+    assert_eq!(underline, "  |        ^^^^");
+}

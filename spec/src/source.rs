@@ -177,6 +177,25 @@ impl Source {
     /// as an error's snippet underlines it.
     #[must_use]
     pub fn location(&self, span: &Range<usize>) -> crate::Location {
+        let (line, column) = self.line_col(span.start);
+        let text = self.line_text(span.start);
+        // Most lines are shown as they are (short, nothing to escape): no snippet to build.
+        if text.len() <= crate::error::SNIPPET_CHARS && !text.chars().any(needs_escape) {
+            let on_line = text.chars().count().saturating_sub(column - 1);
+            let width = self
+                .text
+                .get(span.clone())
+                .map_or(1, |s| s.split('\n').next().unwrap_or("").chars().count())
+                .clamp(1, on_line.max(1));
+            return crate::Location {
+                origin: Some(self.origin.clone()),
+                line,
+                column,
+                line_text: text.to_owned(),
+                caret: column - 1,
+                width,
+            };
+        }
         let at = crate::Error::new(self, span.clone(), String::new());
         crate::Location {
             origin: Some(self.origin.clone()),
