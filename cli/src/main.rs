@@ -284,7 +284,7 @@ fn render_command(
     // The process ends next: its memory goes back without freeing 10,000 codes one by one.
     std::mem::forget(table);
     if let Some(file) = check {
-        let regenerate = request.command(file);
+        let regenerate = request.command(Some(file));
         let current = match files::read_rendered(file, &regenerate) {
             Ok(current) => current,
             Err(message) => return Outcome::Bad(message),

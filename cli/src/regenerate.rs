@@ -24,8 +24,9 @@ pub(crate) struct Render<'a> {
 impl Render<'_> {
     /// `closecodes render --to X [--name N] [--package P | --namespace NS] SPEC -o FILE`, each
     /// argument as given and quoted for a POSIX shell where it needs to be, so that the line can be
-    /// pasted as it is.
-    pub(crate) fn command(&self, output: &Path) -> String {
+    /// pasted as it is. FILE is the file written (`-o`) or compared (`--check`), so that both
+    /// spell the same command; without one (standard output), no `-o`.
+    pub(crate) fn command(&self, output: Option<&Path>) -> String {
         let mut words = vec![
             "closecodes".to_owned(),
             "render".to_owned(),
@@ -38,23 +39,41 @@ impl Render<'_> {
             ("--namespace", self.namespace),
         ];
         for (option, value) in options {
-            if let Some(value) = value {
-                words.push(option.to_owned());
-                words.push(quoted(value));
+            match value {
+                // A value that reads as an option is joined to its option.
+                Some(value) if value.starts_with('-') => {
+                    words.push(quoted(&format!("{option}={value}")));
+                }
+                Some(value) => {
+                    words.push(option.to_owned());
+                    words.push(quoted(value));
+                }
+                None => {}
             }
         }
-        words.push(quoted(&self.spec.to_string_lossy()));
-        words.push("-o".to_owned());
-        words.push(quoted(&output.to_string_lossy()));
+        words.push(quoted(&path_word(self.spec)));
+        if let Some(output) = output {
+            words.push("-o".to_owned());
+            words.push(quoted(&path_word(output)));
+        }
         words.join(" ")
     }
 }
 
+/// A path as an argument: one that starts with `-` (which would read as an option) from `./`.
+fn path_word(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    if text.starts_with('-') {
+        format!("./{text}")
+    } else {
+        text.into_owned()
+    }
+}
+
 /// `word` as a POSIX shell reads it back: as it is when it holds only characters no shell treats
-/// specially (and does not start with `-` or `~`), else in single quotes.
+/// specially, else in single quotes.
 fn quoted(word: &str) -> String {
     let plain = !word.is_empty()
-        && !word.starts_with(['-', '~'])
         && word
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "_./:=@%+,-".contains(c));
@@ -79,19 +98,23 @@ mod tests {
             namespace: None,
         };
         assert_eq!(
-            render.command(Path::new("gen/chat.go")),
+            render.command(Some(Path::new("gen/chat.go"))),
             "closecodes render --to go --package chat codes/chat.toml -o gen/chat.go"
+        );
+        assert_eq!(
+            render.command(None),
+            "closecodes render --to go --package chat codes/chat.toml"
         );
         let render = Render {
             to: Format::CSharp,
             spec: Path::new("my codes/it's.toml"),
-            name: Some("Chat"),
+            name: Some("-Chat"),
             package: None,
             namespace: Some("Acme.Chat"),
         };
         assert_eq!(
-            render.command(Path::new("-out.cs")),
-            r"closecodes render --to csharp --name Chat --namespace Acme.Chat 'my codes/it'\''s.toml' -o '-out.cs'"
+            render.command(Some(Path::new("-out.cs"))),
+            r"closecodes render --to csharp --name=-Chat --namespace Acme.Chat 'my codes/it'\''s.toml' -o ./-out.cs"
         );
     }
 }
