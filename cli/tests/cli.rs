@@ -637,8 +637,14 @@ fn a_stale_file_shows_the_line_and_the_command_that_regenerates_it() {
         )
     );
     // The command, run as printed, makes the file current.
-    let output = closecodes_in(&dir, &write);
-    assert_eq!(output.status.code(), Some(0));
+    let printed = stderr(&output);
+    let command = printed
+        .lines()
+        .find_map(|l| l.strip_prefix("  regenerate it with: closecodes "))
+        .expect("the command");
+    let args: Vec<&str> = command.split_whitespace().collect();
+    let output = closecodes_in(&dir, &args);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(closecodes_in(&dir, &check).status.code(), Some(0));
     // A file that ends early: what is missing is shown.
     std::fs::write(
