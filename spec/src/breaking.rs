@@ -821,3 +821,38 @@ fn same_owner(old: &Owner<'_>, new: &Owner<'_>) -> bool {
     old.code == new.code
         && (old.name == new.name || (new.code && new.aliases.iter().any(|a| a == old.name)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{NoFiles, Source, load};
+
+    fn table(text: &str) -> Table {
+        load(&Source::file("t.toml", "t.toml", text), &mut NoFiles).expect("a clean spec")
+    }
+
+    /// What was removed is placed in the old table, what changed in the new one, and each place
+    /// underlines its whole value.
+    #[test]
+    fn each_change_says_which_version_its_place_is_in() {
+        let spec = |codes: &str| format!("extends = \"websocket\"\n{codes}");
+        let code = |number: u16, name: &str| {
+            format!("[[code]]\ncode = {number}\nname = \"{name}\"\ndescription = \"d\"\n")
+        };
+        let old = table(&spec(&(code(4001, "Kept") + &code(4003, "Gone"))));
+        let new = table(&spec(&code(4002, "Kept")));
+        let changes = compare(&old, &new);
+        let found: Vec<(Rule, Version, usize, usize)> = changes
+            .iter()
+            .map(|c| (c.rule, c.version, c.location.line, c.location.width))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Rule::CodeNumberChanged, Version::New, 3, 4),
+                (Rule::CodeRemovedUnlessRetired, Version::Old, 7, 4),
+                (Rule::VariantRemoved, Version::Old, 7, 4),
+            ]
+        );
+    }
+}
