@@ -714,7 +714,7 @@ fn a_missing_spec_file_names_the_path_tried_and_a_near_name() {
             &["check", "codes/app.toml"],
             1,
             format!(
-                "error: codes/app.toml:1:11: cannot find spec file `caht.toml` (looked for `{}`); did you mean `chat.toml`?\n",
+                "error: codes/app.toml:1:11: cannot find spec file `caht.toml` (looked for `{}`); did you mean `chat.toml`? [EXTENDS_UNREADABLE]\n",
                 tried("codes/caht.toml")
             ),
         ),
