@@ -357,51 +357,103 @@ fn go_clients_name_every_close_and_agree_with_rust() {
     go_client_agrees(&dir, "coder", &[]);
 }
 
-/// Debian's jars for the Kotlin client: `OkHttp`, `Okio`, Kotlin's standard library.
+/// Debian's jars for the Kotlin 1.3 client: `OkHttp` 3.13, `Okio`, Kotlin's standard library.
 const JARS: &[&str] = &[
     "/usr/share/java/okhttp.jar",
     "/usr/share/java/okio.jar",
     "/usr/share/java/kotlin-stdlib.jar",
 ];
 
-fn classpath(extra: &Path) -> String {
-    std::iter::once(extra.display().to_string())
-        .chain(JARS.iter().map(|j| (*j).to_owned()))
+/// The jars in `dir` (`.ci/wire` copies them there from Maven Central with `mvn`).
+fn jars(dir: &Path) -> Vec<PathBuf> {
+    let mut jars: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("`{}` cannot be read ({e}): run `.ci/wire`", dir.display()))
+        .map(|entry| entry.expect("reads").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "jar"))
+        .collect();
+    jars.sort();
+    assert!(!jars.is_empty(), "no jars in `{}`: run `.ci/wire`", dir.display());
+    jars
+}
+
+fn join(paths: impl IntoIterator<Item = PathBuf>) -> String {
+    paths
+        .into_iter()
+        .map(|p| p.display().to_string())
         .collect::<Vec<_>>()
         .join(":")
 }
 
+/// Kotlin 1.3 (Debian's `kotlinc`), all warnings errors, with `classpath`.
+fn kotlinc_1_3(classpath: &[PathBuf]) -> Command {
+    let mut command = Command::new("kotlinc");
+    command.arg("-Werror");
+    if !classpath.is_empty() {
+        command.arg("-cp").arg(join(classpath.iter().cloned()));
+    }
+    command
+}
+
+/// Kotlin 2 (the compiler of `tests/clients/kotlin/compiler/pom.xml`, whose jars are in
+/// `CLOSECODES_KOTLIN_COMPILER`), all warnings errors, against the libraries of
+/// `tests/clients/kotlin/pom.xml` (in `CLOSECODES_KOTLIN_LIBS`: its own standard library,
+/// `OkHttp` 5).
+fn kotlinc_2() -> Command {
+    let compiler = tool("CLOSECODES_KOTLIN_COMPILER");
+    let mut command = Command::new("java");
+    command
+        .arg("-cp")
+        .arg(join(jars(&compiler)))
+        .arg("org.jetbrains.kotlin.cli.jvm.K2JVMCompiler")
+        .args(["-Werror", "-no-stdlib", "-no-reflect", "-cp"])
+        .arg(join(jars(&tool("CLOSECODES_KOTLIN_LIBS"))));
+    command
+}
+
 #[test]
-#[ignore = "needs kotlinc and mono's mcs: run .ci/wire"]
-fn kotlin_and_csharp_files_compile_with_warnings_as_errors() {
-    let dir = scratch("jvm-clr-lint");
+#[ignore = "needs kotlinc 1.3 and Kotlin 2 from Maven Central: run .ci/wire"]
+fn kotlin_files_compile_with_warnings_as_errors_on_kotlin_1_3_and_2() {
+    let dir = scratch("kotlin-lint");
     let mut kotlin = vec![root().join("codegen/src/render/kotlin/Runtime.kt")];
-    let mut csharp = vec![root().join("codegen/src/render/csharp/Runtime.cs")];
     for (spec, name, module) in TABLES {
         let kt = dir.join(format!("{module}.kt"));
         let package = format!("com.example.{}", module.replace('_', ""));
         std::fs::write(&kt, rendered_in(spec, name, Format::Kotlin, &package)).expect("writes");
         kotlin.push(kt);
+    }
+    run(kotlinc_1_3(&[])
+        .arg("-d")
+        .arg(dir.join("out-1.3"))
+        .args(&kotlin));
+    let version = run(kotlinc_2().arg("-version"));
+    assert!(
+        String::from_utf8_lossy(&version.stderr).contains("kotlinc-jvm 2."),
+        "{}",
+        String::from_utf8_lossy(&version.stderr)
+    );
+    run(kotlinc_2().arg("-d").arg(dir.join("out-2")).args(&kotlin));
+}
+
+#[test]
+#[ignore = "needs mono's mcs: run .ci/wire"]
+fn csharp_files_compile_with_warnings_as_errors() {
+    let dir = scratch("csharp-lint");
+    let mut csharp = vec![root().join("codegen/src/render/csharp/Runtime.cs")];
+    for (spec, name, module) in TABLES {
         let cs = dir.join(format!("{module}.cs"));
         let namespace = format!("Example.{name}");
         std::fs::write(&cs, rendered_in(spec, name, Format::CSharp, &namespace)).expect("writes");
         csharp.push(cs);
     }
-    run(Command::new("kotlinc")
-        .arg("-Werror")
-        .arg("-d")
-        .arg(dir.join("kotlin-out"))
-        .args(&kotlin));
     run(Command::new("mcs")
         .args(["-warnaserror", "-target:library"])
         .arg(format!("-out:{}", dir.join("tables.dll").display()))
         .args(&csharp));
 }
 
-#[test]
-#[ignore = "needs kotlinc, java and Debian's libokhttp-java: run .ci/wire"]
-fn a_kotlin_client_names_every_close_and_agrees_with_rust() {
-    let dir = scratch("kotlin-client");
+/// The discord table rendered as Kotlin into `dir/gatewaycode.kt`, and the sources of the Kotlin
+/// client `client` (`tests/clients/kotlin/<client>/Client.kt` and the shared `Report.kt`).
+fn kotlin_sources(dir: &Path, client: &str) -> Vec<PathBuf> {
     let table = dir.join("gatewaycode.kt");
     let text = rendered_in(
         "tests/codes/discord.toml",
@@ -410,30 +462,50 @@ fn a_kotlin_client_names_every_close_and_agrees_with_rust() {
         "gatewaycode",
     );
     std::fs::write(&table, text).expect("writes");
-    let out = dir.join("out");
-    run(Command::new("kotlinc")
-        .arg("-Werror")
-        .arg("-cp")
-        .arg(JARS[..2].join(":"))
-        .arg("-d")
-        .arg(&out)
-        .arg(root().join("tests/clients/kotlin/Client.kt"))
-        .arg(&table));
+    let clients = root().join("tests/clients/kotlin");
+    vec![
+        clients.join(client).join("Client.kt"),
+        clients.join("Report.kt"),
+        table,
+    ]
+}
+
+/// A Kotlin client compiled into `out` names every close (but `refused`) and agrees with Rust on
+/// every value, run on `classpath`.
+fn kotlin_client_agrees(out: &Path, classpath: Vec<PathBuf>, refused: &[u16]) {
+    let classpath = join(std::iter::once(out.to_owned()).chain(classpath));
     let java = |args: &[&str]| {
         let output = run(Command::new("java")
             .arg("-cp")
-            .arg(classpath(&out))
+            .arg(&classpath)
             .arg("ClientKt")
             .args(args));
         String::from_utf8(output.stdout).expect("UTF-8")
     };
-    // OkHttp 3.13 (Debian's) refuses to receive 1012, 1013 and 1014, registered after RFC 6455.
-    names_every_close(
-        |url, count| java(&["closes", url, count]),
-        "name",
-        &[1012, 1013, 1014],
-    );
+    names_every_close(|url, count| java(&["closes", url, count]), "name", refused);
     agrees_on_every_value(&java(&["from-wire"]));
+}
+
+#[test]
+#[ignore = "needs kotlinc 1.3, java and Debian's libokhttp-java: run .ci/wire"]
+fn a_kotlin_1_3_okhttp_3_client_names_every_close_and_agrees_with_rust() {
+    let dir = scratch("kotlin-okhttp3");
+    let sources = kotlin_sources(&dir, "okhttp3");
+    let out = dir.join("out");
+    let jars: Vec<PathBuf> = JARS.iter().map(PathBuf::from).collect();
+    run(kotlinc_1_3(&jars[..2]).arg("-d").arg(&out).args(&sources));
+    // OkHttp 3.13 (Debian's) refuses to receive 1012, 1013 and 1014, registered after RFC 6455.
+    kotlin_client_agrees(&out, jars, &[1012, 1013, 1014]);
+}
+
+#[test]
+#[ignore = "needs Kotlin 2 and OkHttp 5 from Maven Central: run .ci/wire"]
+fn a_kotlin_2_okhttp_5_client_names_every_close_and_agrees_with_rust() {
+    let dir = scratch("kotlin-okhttp5");
+    let sources = kotlin_sources(&dir, "okhttp5");
+    let out = dir.join("out");
+    run(kotlinc_2().arg("-d").arg(&out).args(&sources));
+    kotlin_client_agrees(&out, jars(&tool("CLOSECODES_KOTLIN_LIBS")), &[]);
 }
 
 #[test]
