@@ -397,7 +397,7 @@ fn kotlinc_1_3(classpath: &[PathBuf]) -> Command {
 /// Kotlin 2 (the compiler of `tests/clients/kotlin/compiler/pom.xml`, whose jars are in
 /// `CLOSECODES_KOTLIN_COMPILER`), all warnings errors, against the libraries of
 /// `tests/clients/kotlin/pom.xml` (in `CLOSECODES_KOTLIN_LIBS`: its own standard library,
-/// `OkHttp` 5).
+/// `OkHttp` 5, Ktor 3's client).
 fn kotlinc_2() -> Command {
     let compiler = tool("CLOSECODES_KOTLIN_COMPILER");
     let mut command = Command::new("java");
@@ -505,6 +505,18 @@ fn a_kotlin_2_okhttp_5_client_names_every_close_and_agrees_with_rust() {
     let sources = kotlin_sources(&dir, "okhttp5");
     let out = dir.join("out");
     run(kotlinc_2().arg("-d").arg(&out).args(&sources));
+    // OkHttp 5 receives every code up to 1014.
+    kotlin_client_agrees(&out, jars(&tool("CLOSECODES_KOTLIN_LIBS")), &[]);
+}
+
+#[test]
+#[ignore = "needs Kotlin 2 and Ktor 3 from Maven Central: run .ci/wire"]
+fn a_kotlin_2_ktor_3_client_names_every_close_and_agrees_with_rust() {
+    let dir = scratch("kotlin-ktor");
+    let sources = kotlin_sources(&dir, "ktor");
+    let out = dir.join("out");
+    run(kotlinc_2().arg("-d").arg(&out).args(&sources));
+    // Ktor 3 receives every code up to 1014.
     kotlin_client_agrees(&out, jars(&tool("CLOSECODES_KOTLIN_LIBS")), &[]);
 }
 
