@@ -15,7 +15,14 @@ pub(crate) fn enum_def(plan: &Plan<'_>, declared: &Declared<'_>) -> TokenStream 
     let mut lines = Vec::new();
     if !has_user_docs {
         lines.push(table.description.as_deref().map_or_else(
-            || format!("Codes of the `{}` table.", plan.name_text),
+            || {
+                let base = table
+                    .builtins
+                    .first()
+                    .map(|b| format!(", which extends the built-in `{}` table", b.name()))
+                    .unwrap_or_default();
+                format!("Codes of the `{}` table{base}.", plan.name_text)
+            },
             docs::block,
         ));
     }

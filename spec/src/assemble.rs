@@ -93,7 +93,14 @@ fn start(mode: Mode, base: Option<Table>, repr: Repr) -> (Table, Vec<CodeRange>)
             };
             (table, left_out)
         }
-        Some(b) => (b, Vec::new()),
+        // An extension describes itself: the base's description is the base's.
+        Some(b) => (
+            Table {
+                description: None,
+                ..b
+            },
+            Vec::new(),
+        ),
         None => {
             let table = Table {
                 name: None,
