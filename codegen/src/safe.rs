@@ -60,7 +60,7 @@ pub(crate) fn escape_char(out: &mut String, c: char, extra: &[(char, &str)]) {
     }
 }
 
-/// Spec text for a block comment (KDoc, Javadoc, `JSDoc`): no `*/` that ends it, no `/*` that
+/// Spec text for a block comment (`KDoc`, Javadoc, `JSDoc`): no `*/` that ends it, no `/*` that
 /// opens a nested one (Kotlin's comments nest).
 pub(crate) fn block_comment_text(text: &str) -> String {
     text.replace("*/", "*\u{2215}").replace("/*", "\u{2215}*")

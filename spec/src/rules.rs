@@ -55,12 +55,12 @@ rules! {
     ReprMismatch = "REPR_MISMATCH", "an extending table's `repr` is not its base's";
     NameKeyword = "NAME_KEYWORD", "a name of the table, a code, a range or an alias is a Rust keyword";
     NameNotIdentifier = "NAME_NOT_IDENTIFIER", "a name of the table, a code, a range or an alias is not a Rust identifier";
-    NameNotCamelCase = "NAME_NOT_CAMEL_CASE", "a name of the table, a code, a range or an alias is not UpperCamelCase";
+    NameNotCamelCase = "NAME_NOT_CAMEL_CASE", "a name of the table, a code, a range or an alias is not `UpperCamelCase`";
     AliasWithoutName = "ALIAS_WITHOUT_NAME", "a code without a `name` has `aliases`";
     NameDuplicate = "NAME_DUPLICATE", "two codes, ranges or aliases of the spec have the same name";
     NameInBase = "NAME_IN_BASE", "a name of the spec is already used by its base table";
     ConstructorClash = "CONSTRUCTOR_CLASH", "a range's constructors (`library`, `try_library`) are a keyword or another method's name";
-    FlagNotSnakeCase = "FLAG_NOT_SNAKE_CASE", "a flag's name is not snake_case";
+    FlagNotSnakeCase = "FLAG_NOT_SNAKE_CASE", "a flag's name is not `snake_case`";
     FlagDuplicate = "FLAG_DUPLICATE", "two flags of the table and its bases have the same name";
     FlagPredicateClash = "FLAG_PREDICATE_CLASH", "a flag's predicate (`is_<flag>`) is another method's name";
     FlagsTooMany = "FLAGS_TOO_MANY", "a table and its bases declare more than 64 flags";

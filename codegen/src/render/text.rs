@@ -43,7 +43,7 @@ pub(crate) struct CommentStyle {
 }
 
 impl CommentStyle {
-    /// `/** … */` with ` * ` lines: KDoc, Javadoc, `JSDoc`.
+    /// `/** … */` with ` * ` lines: `KDoc`, Javadoc, `JSDoc`.
     pub(crate) const BLOCK: CommentStyle = CommentStyle {
         open: Some("/**"),
         line: " * ",

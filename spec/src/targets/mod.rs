@@ -104,8 +104,12 @@ pub trait Namer: Sync {
     /// A flag's predicate: `isBrowserClosable`, `is_browser_closable`, `IsBrowserClosable`.
     fn predicate(&self, flag: &Words) -> String;
 
-    /// Whether `name` can be the file's package or namespace, and what one looks like, for the
-    /// message; languages without packages take any (and write none).
+    /// Whether `name` can be the file's package or namespace; languages without packages take
+    /// any (and write none).
+    ///
+    /// # Errors
+    ///
+    /// What a package of the language looks like, for the message.
     fn package(&self, _name: &str) -> Result<(), &'static str> {
         Ok(())
     }

@@ -154,7 +154,7 @@ impl CodeWriter for Go {
                 );
                 if let Some(note) = &code.deprecated {
                     // Go's convention, which gopls and staticcheck read.
-                    text.push_str(&format!("\n\nDeprecated: {}", self.doc_text(note)));
+                    text = format!("{text}\n\nDeprecated: {}", self.doc_text(note));
                 }
                 self.doc(out, "\t", &text);
                 writeln!(out, "\t{constant} {name} = {}", code.value);

@@ -5,6 +5,8 @@
 //! return `Optional<Entry>`. The rows are built in nested classes of at most 400 rows each, so that
 //! no method or constant pool of a class reaches the JVM's limits.
 
+use std::fmt::Write as _;
+
 use closecodes_spec::targets::Namer;
 
 use super::language::{CodeWriter, Runtime, Section};
@@ -89,7 +91,7 @@ impl CodeWriter for Java {
         out.push('"');
         for c in text.chars() {
             if closecodes_spec::needs_escape(c) && u32::from(c) < 0x100 && c != '\n' {
-                out.push_str(&format!("\\{:o}", u32::from(c)));
+                let _ = write!(out, "\\{:o}", u32::from(c));
             } else {
                 escape_char(&mut out, c, &[]);
             }
@@ -151,7 +153,7 @@ impl CodeWriter for Java {
                 self.doc_text(&code.description)
             );
             if let Some(note) = &code.deprecated {
-                text.push_str(&format!("\n\n@deprecated {}", self.doc_text(note)));
+                text = format!("{text}\n\n@deprecated {}", self.doc_text(note));
             }
             self.doc(&mut constant, "    ", &text);
             if code.deprecated.is_some() {

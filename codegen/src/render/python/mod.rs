@@ -224,7 +224,7 @@ impl CodeWriter for Python {
                 self.doc_text(&code.description)
             );
             if let Some(note) = &code.deprecated {
-                text.push_str(&format!("\n\nDeprecated: {}", self.doc_text(note)));
+                text = format!("{text}\n\nDeprecated: {}", self.doc_text(note));
             }
             self.doc(out, "    ", &text);
             for alias in &code.aliases {
