@@ -232,7 +232,7 @@ fn json(error: &Error) -> String {
         "file": escaped(&error.origin.to_string()),
         "line": error.line,
         "column": error.column,
-        "rule": error.rule.map(|rule| rule.id()),
+        "rule": error.rule.map(closecodes_spec::CheckRule::id),
         "message": escaped(&error.message),
         "notes": error.notes.iter().map(|n| escaped(n)).collect::<Vec<_>>(),
     })

@@ -1,4 +1,4 @@
-//! What the Rust enum can spell: names are identifiers in UpperCamelCase and not keywords, and
+//! What the Rust enum can spell: names are identifiers in `UpperCamelCase` and not keywords, and
 //! the methods generated for ranges and flags clash with no other method of the table.
 
 use std::collections::HashMap;
