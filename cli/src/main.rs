@@ -7,12 +7,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod breaking;
+mod files;
+mod regenerate;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use closecodes_codegen::build::Files;
 use closecodes_codegen::render::{Format, Options, render_with};
 use closecodes_spec::breaking::{Category, Rule};
-use closecodes_spec::{Error, Errors, Source, Table, escaped, load};
+use closecodes_spec::{Error, Errors, Table, escaped, load};
 
 /// Check code-table specs and render them as Rust, TypeScript, JavaScript, Python, Go, Markdown or
 /// JSON.
@@ -129,10 +130,13 @@ fn main() -> ExitCode {
             output,
             check,
         } => render_command(
-            to,
-            &spec,
-            name,
-            package.as_deref().or(namespace.as_deref()),
+            &regenerate::Render {
+                to,
+                spec: &spec,
+                name: name.as_deref(),
+                package: package.as_deref(),
+                namespace: namespace.as_deref(),
+            },
             output.as_deref(),
             check.as_deref(),
         ),
@@ -174,9 +178,8 @@ fn main() -> ExitCode {
 
 /// Reads and checks a spec: `Err(Bad)` for unreadable input, `Ok(Err(errors))` for spec errors.
 fn load_spec(path: &Path) -> Result<Result<Table, Errors>, Outcome> {
-    let written = path.display().to_string();
-    let source = Source::read_file(&written, path).map_err(|e| Outcome::Bad(e.to_string()))?;
-    Ok(load(&source, &mut Files))
+    let source = files::read_spec(path).map_err(Outcome::Bad)?;
+    Ok(load(&source, &mut files::Bases))
 }
 
 /// Checks every spec, reporting the errors of each, past one that cannot be read: exit status 2 if
@@ -240,13 +243,11 @@ fn json(error: &Error) -> String {
 }
 
 fn render_command(
-    to: Format,
-    spec: &Path,
-    name: Option<String>,
-    package: Option<&str>,
+    request: &regenerate::Render<'_>,
     output: Option<&Path>,
     check: Option<&Path>,
 ) -> Outcome {
+    let spec = request.spec;
     let table = match load_spec(spec) {
         Err(outcome) => return outcome,
         Ok(Err(errors)) => {
@@ -255,7 +256,11 @@ fn render_command(
         }
         Ok(Ok(table)) => table,
     };
-    let Some(name) = name.or_else(|| table.name.clone()) else {
+    let Some(name) = request
+        .name
+        .map(str::to_owned)
+        .or_else(|| table.name.clone())
+    else {
         return Outcome::Bad(format!(
             "`{}` has no `[table] name`; pass `--name NAME`",
             escaped(&spec.display().to_string())
@@ -265,12 +270,15 @@ fn render_command(
         || spec.display().to_string(),
         |f| f.to_string_lossy().into_owned(),
     );
+    // The header names the command that makes the file again, as the stale-file message does.
+    let command = request.command(output.or(check));
     let options = Options {
         name: &name,
         source: &source,
-        package,
+        package: request.package.or(request.namespace),
+        command: Some(&command),
     };
-    let text = match render_with(to, &table, &options) {
+    let text = match render_with(request.to, &table, &options) {
         Ok(text) => text,
         Err(error) => return Outcome::Bad(error.to_string()),
     };
@@ -280,10 +288,21 @@ fn render_command(
     // The process ends next: its memory goes back without freeing 10,000 codes one by one.
     std::mem::forget(table);
     if let Some(file) = check {
-        return drift(file, &text);
+        let regenerate = request.command(Some(file));
+        let current = match files::read_rendered(file, &regenerate) {
+            Ok(current) => current,
+            Err(message) => return Outcome::Bad(message),
+        };
+        return match files::stale(file, &current, &text, &regenerate) {
+            None => Outcome::Clean,
+            Some(message) => {
+                eprintln!("error: {message}");
+                Outcome::Failed
+            }
+        };
     }
     if let Some(file) = output {
-        return match write_output(file, &text, read.into_iter()) {
+        return match files::write_output(file, &text, read.into_iter()) {
             Ok(()) => Outcome::Clean,
             Err(message) => Outcome::Bad(message),
         };
@@ -291,71 +310,4 @@ fn render_command(
     // A closed pipe (`closecodes render ... | head`) is not an error of ours.
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
     Outcome::Clean
-}
-
-/// `-o FILE`: refuses a file the command read (the spec or a base), then writes a temporary file
-/// beside FILE and renames it over FILE, so that FILE is never half-written.
-fn write_output(
-    file: &Path,
-    text: &str,
-    read: impl Iterator<Item = PathBuf>,
-) -> Result<(), String> {
-    let shown = escaped(&file.display().to_string()).into_owned();
-    if let Ok(target) = file.canonicalize() {
-        for path in read {
-            if path.canonicalize().is_ok_and(|p| p == target) {
-                return Err(format!(
-                    "`{shown}` is a spec file this command read; expected another output file"
-                ));
-            }
-        }
-    }
-    let dir = match file.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let base = file
-        .file_name()
-        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-    let temporary = dir.join(format!(".{base}.closecodes-{}.tmp", std::process::id()));
-    let written = std::fs::write(&temporary, text).and_then(|()| std::fs::rename(&temporary, file));
-    written.map_err(|e| {
-        let _ = std::fs::remove_file(&temporary);
-        format!("cannot write `{shown}`: {e}")
-    })
-}
-
-/// `--check FILE`: clean if FILE holds exactly `text`; otherwise names the first differing line
-/// (counting lines as `\n` ends them, so that a CRLF file is named at its first line).
-fn drift(file: &Path, text: &str) -> Outcome {
-    let shown = escaped(&file.display().to_string()).into_owned();
-    let current = match std::fs::read_to_string(file) {
-        Ok(current) => current,
-        Err(e) => return Outcome::Bad(format!("cannot read `{shown}`: {e}")),
-    };
-    if current == text {
-        return Outcome::Clean;
-    }
-    let (old, new): (Vec<&str>, Vec<&str>) = (
-        current.split_inclusive('\n').collect(),
-        text.split_inclusive('\n').collect(),
-    );
-    let at = old
-        .iter()
-        .zip(&new)
-        .position(|(a, b)| a != b)
-        .unwrap_or_else(|| old.len().min(new.len()));
-    let why = match (old.get(at), new.get(at)) {
-        (Some(a), Some(b)) if a.trim_end_matches(['\r', '\n']) == b.trim_end_matches('\n') => {
-            " (it ends with CRLF where `closecodes render` writes LF)"
-        }
-        (None, _) => " (the file ends before it)",
-        (_, None) => " (the file goes on past the end)",
-        _ => "",
-    };
-    eprintln!(
-        "error: `{shown}` is stale: line {} differs from what `closecodes render` writes now{why}; regenerate it",
-        at + 1
-    );
-    Outcome::Failed
 }

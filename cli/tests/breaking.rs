@@ -3,6 +3,7 @@
 //! temporary repository, every output format and exit status.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -87,6 +88,7 @@ fn every_output_format_names_the_rule_category_and_place() {
             "file": "new.toml",
             "line": 17,
             "column": 8,
+            "version": "new",
             "message": "code `SessionExpired` changed its number from 4003 to 4004; deployed clients still read 4003 as `SessionExpired`",
         })]
     );
@@ -95,7 +97,7 @@ fn every_output_format_names_the_rule_category_and_place() {
     assert!(human.stdout.is_empty());
     assert!(
         stderr(&human).starts_with(
-            "error[CODE_NUMBER_CHANGED]: new.toml:17:8: code `SessionExpired` changed its number from 4003 to 4004; deployed clients still read 4003 as `SessionExpired` (wire)\n   |\n17 | code = 4004\n   |        ^\n"
+            "error[CODE_NUMBER_CHANGED]: new.toml:17:8: code `SessionExpired` changed its number from 4003 to 4004; deployed clients still read 4003 as `SessionExpired` (wire)\n   |\n17 | code = 4004\n   |        ^^^^\n"
         ),
         "{}",
         stderr(&human)
@@ -116,10 +118,87 @@ fn every_output_format_names_the_rule_category_and_place() {
         stdout(&github),
         "::error file=new.toml,line=17,col=8,title=CODE_NUMBER_CHANGED (wire)::code `SessionExpired` changed its number from 4003 to 4004; deployed clients still read 4003 as `SessionExpired`\n"
     );
-    // Removals are reported at the old spec's place.
-    let removed = root().join("tests/breaking/breaks/code_removed_unless_retired");
-    let (_, lines) = compare_pair(&removed, &[]);
+}
+
+/// `breaking` in `dir` with `args`: its status, standard output and standard error.
+fn breaking_in(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let mut all = vec!["breaking"];
+    all.extend(args);
+    let output = closecodes_in(dir, &all);
+    (output.status.code(), stdout(&output), stderr(&output))
+}
+
+#[test]
+fn a_removal_is_placed_in_the_old_version_and_annotates_the_new_file() {
+    let dir = root().join("tests/breaking/breaks/code_removed_unless_retired");
+    let (_, lines) = compare_pair(&dir, &[]);
     assert_eq!(lines[0]["file"], "old.toml");
+    assert_eq!(lines[0]["version"], "old");
+    assert_eq!(
+        (lines[0]["line"].as_u64(), lines[0]["column"].as_u64()),
+        (Some(17), Some(8))
+    );
+    assert!(lines[0].get("revision").is_none(), "{}", lines[0]);
+    // Text names the version the line belongs to, and underlines the whole number.
+    let (status, _, text) = breaking_in(&dir, &["new.toml", "--against", "old.toml"]);
+    assert_eq!(status, Some(1));
+    assert!(
+        text.starts_with("error[CODE_REMOVED_UNLESS_RETIRED]: old.toml:17:8 (in the old version): code `SessionExpired` (4003) was removed"),
+        "{text}"
+    );
+    assert!(
+        text.contains("17 | code = 4003\n   |        ^^^^\n"),
+        "{text}"
+    );
+    // new.toml has 14 lines: the annotation is on the file, the message names the old line.
+    let (_, github, _) = breaking_in(
+        &dir,
+        &[
+            "new.toml",
+            "--against",
+            "old.toml",
+            "--message-format",
+            "github",
+        ],
+    );
+    let first = github.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with("::error file=new.toml,title=CODE_REMOVED_UNLESS_RETIRED (wire)::code `SessionExpired` (4003) was removed"),
+        "{github}"
+    );
+    assert!(
+        first.ends_with("; it was at line 17 of `old.toml` in the old version"),
+        "{github}"
+    );
+    assert!(!github.contains("line=17"), "{github}");
+}
+
+#[test]
+fn every_caret_covers_the_whole_value() {
+    // A string (the removed flag's name) and a number (the code whose flags changed).
+    for (pair, value) in [("flag_removed", "\"fatal\""), ("flag_changed", "4001")] {
+        let dir = root().join("tests/breaking/breaks").join(pair);
+        let (status, _, text) = breaking_in(&dir, &["new.toml", "--against", "old.toml"]);
+        assert_eq!(status, Some(1), "{text}");
+        let lines: Vec<&str> = text.lines().collect();
+        // `error[…]`, ` |`, `NN | line`, ` | ^^^`.
+        let (line, underline) = (lines[2], lines[3]);
+        let start = line
+            .find(value)
+            .unwrap_or_else(|| panic!("{value} in {text}"));
+        assert_eq!(underline.find('^'), Some(start), "{text}");
+        assert_eq!(underline.matches('^').count(), value.len(), "{text}");
+    }
+}
+
+#[test]
+fn an_alias_removed_from_a_code_that_stays_is_placed_at_the_code_now() {
+    let dir = root().join("tests/breaking/breaks/alias_removed");
+    let (_, lines) = compare_pair(&dir, &[]);
+    assert_eq!(lines[0]["rule"], "ALIAS_REMOVED");
+    assert_eq!(lines[0]["file"], "new.toml");
+    assert_eq!(lines[0]["version"], "new");
+    assert_eq!(lines[0]["line"], 11);
 }
 
 fn git(dir: &Path, args: &[&str]) {
@@ -215,7 +294,18 @@ fn against_a_git_revision_reads_the_spec_and_its_bases_there() {
     let output = closecodes_in(&dir, &["breaking", "codes/new.toml", "--against", "HEAD"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("`codes/new.toml` does not exist at revision `HEAD`"),
+        stderr(&output).contains("error: `codes/new.toml` does not exist at revision `HEAD`\n"),
+        "nothing near: {}",
+        stderr(&output)
+    );
+    // A name near one that exists at the revision: the one that does.
+    std::fs::write(dir.join("codes/chta.toml"), "extends = \"company.toml\"\n").unwrap();
+    let output = closecodes_in(&dir, &["breaking", "codes/chta.toml", "--against", "HEAD"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains(
+            "`codes/chta.toml` does not exist at revision `HEAD`; did you mean `codes/chat.toml`?"
+        ),
         "{}",
         stderr(&output)
     );
@@ -239,4 +329,171 @@ fn an_unknown_rule_or_category_is_bad_usage() {
         let output = closecodes_in(&dir, &all);
         assert_eq!(output.status.code(), Some(2), "{args:?}");
     }
+}
+
+/// A spec of `codes` named codes (4001, 4002, …), each five lines long.
+fn spec_of(codes: u16) -> String {
+    let mut text = String::from("extends = \"websocket\"\n\n[table]\nname = \"ChatCode\"\n");
+    for i in 1..=codes {
+        let _ = write!(
+            text,
+            "\n[[code]]\ncode = {}\nname = \"Code{i}\"\ndescription = \"Code {i}.\"\n",
+            4000 + i
+        );
+    }
+    text
+}
+
+#[test]
+fn a_removal_at_a_revision_names_the_revision_and_annotates_a_line_that_exists() {
+    let dir = scratch("git-removal");
+    std::fs::create_dir_all(dir.join("codes")).unwrap();
+    std::fs::write(dir.join("codes/chat.toml"), spec_of(8)).unwrap();
+    git(&dir, &["init", "-q"]);
+    git(&dir, &["add", "."]);
+    git(&dir, &["commit", "-q", "-m", "v1"]);
+    // The last code goes: its line (42) is past the end of the file as it is now (39 lines).
+    std::fs::write(dir.join("codes/chat.toml"), spec_of(7)).unwrap();
+    let now = std::fs::read_to_string(dir.join("codes/chat.toml")).unwrap();
+    assert!(now.lines().count() < 42);
+    let args = ["codes/chat.toml", "--against", "HEAD"];
+    let (status, _, text) = breaking_in(&dir, &args);
+    assert_eq!(status, Some(1), "{text}");
+    assert!(
+        text.starts_with("error[CODE_REMOVED_UNLESS_RETIRED]: codes/chat.toml:42:8 (at revision HEAD): code `Code8` (4008) was removed"),
+        "{text}"
+    );
+    assert!(
+        text.contains("42 | code = 4008\n   |        ^^^^\n"),
+        "{text}"
+    );
+    let mut json = args.to_vec();
+    json.extend(["--message-format", "json"]);
+    let (_, out, _) = breaking_in(&dir, &json);
+    let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(
+        (&first["version"], &first["revision"], &first["line"]),
+        (&"old".into(), &"HEAD".into(), &42.into())
+    );
+    let mut github = args.to_vec();
+    github.extend(["--message-format", "github"]);
+    let (_, out, _) = breaking_in(&dir, &github);
+    for annotation in out.lines() {
+        assert!(
+            annotation.starts_with("::error file=codes/chat.toml,title="),
+            "the file, no line: {out}"
+        );
+        assert!(
+            annotation.ends_with("; it was at line 42 of `codes/chat.toml` at revision `HEAD`"),
+            "{out}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_committed_link_is_read_as_its_target_at_the_revision() {
+    use std::os::unix::fs::symlink;
+    let dir = scratch("git-links");
+    std::fs::create_dir_all(dir.join("specs/v1")).unwrap();
+    std::fs::create_dir_all(dir.join("codes")).unwrap();
+    let base = |number: u16| {
+        format!(
+            "extends = \"websocket\"\n\n[[code]]\ncode = {number}\nname = \"SessionExpired\"\ndescription = \"The session expired.\"\n"
+        )
+    };
+    // The spec is a link into a directory of versions; its base a link beside its target, read
+    // from the target's directory (as the file system reads it).
+    std::fs::write(dir.join("specs/v1/real.toml"), base(4003)).unwrap();
+    symlink("real.toml", dir.join("specs/v1/company.toml")).unwrap();
+    std::fs::write(
+        dir.join("specs/v1/chat.toml"),
+        "extends = \"company.toml\"\n\n[table]\nname = \"ChatCode\"\n",
+    )
+    .unwrap();
+    symlink("../specs/v1/chat.toml", dir.join("codes/chat.toml")).unwrap();
+    git(&dir, &["init", "-q"]);
+    git(&dir, &["add", "."]);
+    git(&dir, &["commit", "-q", "-m", "v1"]);
+    // Now the links lead elsewhere: the revision is read through its own links.
+    std::fs::create_dir_all(dir.join("specs/v2")).unwrap();
+    std::fs::write(dir.join("specs/v2/company.toml"), base(4004)).unwrap();
+    std::fs::write(
+        dir.join("specs/v2/chat.toml"),
+        "extends = \"company.toml\"\n\n[table]\nname = \"ChatCode\"\n",
+    )
+    .unwrap();
+    std::fs::remove_file(dir.join("codes/chat.toml")).unwrap();
+    symlink("../specs/v2/chat.toml", dir.join("codes/chat.toml")).unwrap();
+    let json = [
+        "codes/chat.toml",
+        "--against",
+        "HEAD",
+        "--message-format",
+        "json",
+    ];
+    let (status, out, err) = breaking_in(&dir, &json);
+    assert_eq!(status, Some(1), "{err}");
+    let line: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(line["rule"], "CODE_NUMBER_CHANGED", "{out}");
+    // Links that lead out of the repository, or round in a circle, are refused.
+    for (link, to, expected) in [
+        (
+            "out.toml",
+            "../../outside.toml",
+            "`codes/out.toml` at revision `HEAD` leads out of the repository",
+        ),
+        (
+            "absolute.toml",
+            "/etc/hostname",
+            "`codes/absolute.toml` at revision `HEAD` is a symbolic link to `/etc/hostname`, outside the repository",
+        ),
+        (
+            "loop.toml",
+            "loop.toml",
+            "`codes/loop.toml` at revision `HEAD` goes through more than 16 symbolic links",
+        ),
+        (
+            "dangling.toml",
+            "gone.toml",
+            "`codes/dangling.toml` does not exist at revision `HEAD`: its symbolic links lead to `codes/gone.toml`, which does not",
+        ),
+    ] {
+        symlink(to, dir.join("codes").join(link)).unwrap();
+        git(&dir, &["add", "."]);
+        git(&dir, &["commit", "-q", "-m", link]);
+        // The link as it is now must not matter: a spec of its own stands in its place.
+        std::fs::remove_file(dir.join("codes").join(link)).unwrap();
+        std::fs::write(dir.join("codes").join(link), spec_of(1)).unwrap();
+        let (status, _, err) = breaking_in(&dir, &[&format!("codes/{link}"), "--against", "HEAD"]);
+        assert_eq!(status, Some(2), "{link}: {err}");
+        assert!(err.contains(expected), "{link}: {err}");
+        std::fs::remove_file(dir.join("codes").join(link)).unwrap();
+        symlink(to, dir.join("codes").join(link)).unwrap();
+    }
+}
+
+#[test]
+fn a_long_or_disguised_line_is_shown_escaped_and_clipped_with_the_caret_on_the_value() {
+    let dir = scratch("long-line");
+    let spec = |number: u16, comment: &str| {
+        format!(
+            "extends = \"websocket\"\n\n[[code]]\ncode = {number} # {comment}\nname = \"Late\"\ndescription = \"d\"\n"
+        )
+    };
+    std::fs::write(dir.join("old.toml"), spec(4003, "")).unwrap();
+    let comment = format!("\u{202e}{}", "x".repeat(100_000));
+    std::fs::write(dir.join("new.toml"), spec(4004, &comment)).unwrap();
+    let (status, _, text) = breaking_in(&dir, &["new.toml", "--against", "old.toml"]);
+    assert_eq!(status, Some(1), "{text}");
+    assert!(text.len() < 2000, "{} bytes", text.len());
+    assert!(
+        !text.contains('\u{202e}'),
+        "a bidirectional control reached the terminal"
+    );
+    let lines: Vec<&str> = text.lines().collect();
+    let (line, underline) = (lines[2], lines[3]);
+    assert!(line.starts_with("4 | code = 4004 # \\u{202e}xxx"), "{line}");
+    assert!(line.ends_with('…'), "{line}");
+    assert_eq!(underline, "  |        ^^^^");
 }

@@ -331,29 +331,29 @@ const NAME_CASES: &[(&str, &str, &str)] = &[
     (
         "rust",
         "__closecodes_list_of_variants",
-        "the module defines a name of its own so",
+        "file uses or defines itself",
     ),
     (
         "ts",
         "class",
-        "cannot name the table in TypeScript: it is a keyword or a global name",
+        "cannot name the table in TypeScript and JavaScript: it is a",
     ),
     (
         "ts",
         "Object",
-        "it is a keyword or a global name of TypeScript",
+        "it is a name the TypeScript and JavaScript file uses or defines itself",
     ),
     (
         "js",
         "Entry",
-        "it is a keyword or a global name of JavaScript",
+        "it is a name the TypeScript and JavaScript file uses or defines itself",
     ),
-    ("ts", "ENTRIES", "the module defines a name of its own so"),
-    ("ts", "describe", "the module defines a name of its own so"),
+    ("ts", "ENTRIES", "file uses or defines itself"),
+    ("ts", "describe", "file uses or defines itself"),
     (
         "js",
         "isBrowserClosable",
-        "the module defines a name of its own so",
+        "would spell it `isBrowserClosable`",
     ),
     (
         "json",
@@ -365,76 +365,36 @@ const NAME_CASES: &[(&str, &str, &str)] = &[
         "# Title",
         "cannot name the table in Markdown: it is not an identifier",
     ),
-    (
-        "python",
-        "None",
-        "cannot name the table in Python: it is a keyword or a global name",
-    ),
-    (
-        "python",
-        "type",
-        "cannot name the table in Python: it is a keyword or a global name",
-    ),
-    (
-        "python",
-        "from_wire",
-        "the module defines a name of its own so",
-    ),
+    ("python", "None", "cannot name the table in Python: it is a"),
+    ("python", "type", "cannot name the table in Python: it is a"),
+    ("python", "from_wire", "file uses or defines itself"),
     (
         "python",
         "is_browser_closable",
-        "the module defines a name of its own so",
+        "would spell it `is_browser_closable`",
     ),
-    (
-        "go",
-        "func",
-        "cannot name the table in Go: it is a keyword or a global name",
-    ),
-    (
-        "go",
-        "Describe",
-        "cannot name the table in Go: it is a keyword or a global name",
-    ),
+    ("go", "func", "cannot name the table in Go: it is a"),
+    ("go", "Describe", "cannot name the table in Go: it is a"),
     (
         "go",
         "IsBrowserClosable",
-        "the module defines a name of its own so",
+        "would spell it `IsBrowserClosable`",
     ),
     (
         "kotlin",
         "object",
-        "cannot name the table in Kotlin: it is a keyword or a global name",
+        "cannot name the table in Kotlin: it is a",
     ),
-    (
-        "kotlin",
-        "when",
-        "cannot name the table in Kotlin: it is a keyword or a global name",
-    ),
-    (
-        "kotlin",
-        "fromWire",
-        "the module defines a name of its own so",
-    ),
+    ("kotlin", "when", "cannot name the table in Kotlin: it is a"),
+    ("kotlin", "fromWire", "would spell it `fromWire`"),
     (
         "kotlin",
         "Unauthorized",
-        "a Kotlin enum entry cannot take its enum's name",
+        "Kotlin would spell it `Unauthorized`, as it spells the table's name",
     ),
-    (
-        "csharp",
-        "event",
-        "cannot name the table in C#: it is a keyword or a global name",
-    ),
-    (
-        "csharp",
-        "string",
-        "cannot name the table in C#: it is a keyword or a global name",
-    ),
-    (
-        "csharp",
-        "class",
-        "cannot name the table in C#: it is a keyword or a global name",
-    ),
+    ("csharp", "event", "cannot name the table in C#: it is a"),
+    ("csharp", "string", "cannot name the table in C#: it is a"),
+    ("csharp", "class", "cannot name the table in C#: it is a"),
 ];
 
 #[test]
@@ -473,7 +433,7 @@ fn a_go_constant_may_not_be_a_name_the_file_defines() {
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr(&output)
-            .contains("the constant of code 1 would be `FromWire`, a name the file defines"),
+            .contains("Go would spell it `FromWire`, as it spells a name of the file's own"),
         "{}",
         stderr(&output)
     );
@@ -597,4 +557,196 @@ fn spec_text_in_messages_is_escaped_and_long_lines_are_clipped() {
         "{} bytes of messages for two errors",
         text.len()
     );
+}
+
+#[test]
+fn a_stale_file_shows_the_line_and_the_command_that_regenerates_it() {
+    let dir = scratch("stale");
+    std::fs::create_dir_all(dir.join("codes")).unwrap();
+    std::fs::write(dir.join("codes/app.toml"), APP).unwrap();
+    let render = [
+        "render",
+        "--to",
+        "go",
+        "--name",
+        "Chat",
+        "--package",
+        "chat",
+        "codes/app.toml",
+    ];
+    let mut write = render.to_vec();
+    write.extend(["-o", "chat.go"]);
+    let output = closecodes_in(&dir, &write);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = std::fs::read_to_string(dir.join("chat.go")).unwrap();
+    let at = text
+        .lines()
+        .position(|l| l == "package chat")
+        .expect("the package line");
+    std::fs::write(
+        dir.join("chat.go"),
+        text.replacen("package chat\n", "package chatty\n", 1),
+    )
+    .unwrap();
+    let mut check = render.to_vec();
+    check.extend(["--check", "chat.go"]);
+    let output = closecodes_in(&dir, &check);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "error: `chat.go` is stale: line {} differs from what `closecodes render` writes now\n  found:    package chatty\n  expected: package chat\n  regenerate it with: closecodes render --to go --name Chat --package chat codes/app.toml -o chat.go\n",
+            at + 1
+        )
+    );
+    // The command, run as printed, makes the file current.
+    let printed = stderr(&output);
+    let command = printed
+        .lines()
+        .find_map(|l| l.strip_prefix("  regenerate it with: closecodes "))
+        .expect("the command");
+    let args: Vec<&str> = command.split_whitespace().collect();
+    let output = closecodes_in(&dir, &args);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(closecodes_in(&dir, &check).status.code(), Some(0));
+    // A file that ends early: what is missing is shown.
+    std::fs::write(
+        dir.join("chat.go"),
+        text.lines().take(2).collect::<Vec<_>>().join("\n") + "\n",
+    )
+    .unwrap();
+    let output = closecodes_in(&dir, &check);
+    assert!(
+        stderr(&output).contains("is stale: line 3 differs from what `closecodes render` writes now (the file ends before it)\n  found:    (the end of the file)\n  expected: "),
+        "{}",
+        stderr(&output)
+    );
+    // A missing file: the command that writes it.
+    std::fs::remove_file(dir.join("chat.go")).unwrap();
+    let output = closecodes_in(&dir, &check);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("cannot find `chat.go` to check; expected the file that this command writes: closecodes render --to go --name Chat --package chat codes/app.toml -o chat.go"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_very_long_stale_line_is_shown_around_where_it_differs() {
+    let dir = scratch("stale-long");
+    std::fs::write(dir.join("app.toml"), APP).unwrap();
+    let output = closecodes_in(&dir, &["render", "--to", "json", "app.toml"]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    // The same long line in both, but for one character near its end.
+    let long = "x".repeat(10_000);
+    std::fs::write(dir.join("app.json"), format!("{long}y\n{text}")).unwrap();
+    let output = closecodes_in(
+        &dir,
+        &["render", "--to", "json", "app.toml", "--check", "app.json"],
+    );
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(message.len() < 1000, "{} bytes: {message}", message.len());
+    assert!(message.contains("  found:    xxxxx"), "{message}");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_checked_file_is_read_as_a_spec_file_is() {
+    let dir = scratch("check-regular");
+    std::fs::write(dir.join("app.toml"), APP).unwrap();
+    // Over the limit: refused before it is read (it would otherwise be read whole and found stale).
+    let big = std::fs::File::create(dir.join("big.md")).unwrap();
+    big.set_len(closecodes_spec::MAX_SPEC_BYTES + 1).unwrap();
+    std::fs::create_dir_all(dir.join("dir.md")).unwrap();
+    std::os::unix::fs::symlink("/dev/null", dir.join("null.md")).unwrap();
+    for (file, expected) in [
+        (
+            "big.md",
+            "`big.md` is 16777217 bytes or more; expected a rendered file of at most 16777216",
+        ),
+        (
+            "dir.md",
+            "`dir.md` is a directory; expected the file that `closecodes render` writes",
+        ),
+        (
+            "null.md",
+            "`null.md` is not a regular file (a FIFO, socket or device)",
+        ),
+    ] {
+        let output = closecodes_in(&dir, &["render", "--to", "md", "app.toml", "--check", file]);
+        assert_eq!(output.status.code(), Some(2), "{file}: {}", stderr(&output));
+        assert!(
+            stderr(&output).contains(expected),
+            "{file}: {}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
+fn a_missing_spec_file_names_the_path_tried_and_a_near_name() {
+    let dir = scratch("missing");
+    std::fs::create_dir_all(dir.join("codes")).unwrap();
+    std::fs::write(dir.join("codes/chat.toml"), APP).unwrap();
+    std::fs::write(dir.join("codes/app.toml"), "extends = \"caht.toml\"\n").unwrap();
+    let tried = |path: &str| dir.canonicalize().unwrap().join(path).display().to_string();
+    // A base file that is missing is an error of the spec that names it: status 1.
+    let cases: [(&[&str], i32, String); 5] = [
+        (
+            &["check", "codes/chta.toml"],
+            2,
+            format!(
+                "error: cannot find spec file `codes/chta.toml` (looked for `{}`); did you mean `codes/chat.toml`?\n",
+                tried("codes/chta.toml")
+            ),
+        ),
+        (
+            &["render", "--to", "ts", "code/chat.toml"],
+            2,
+            format!(
+                "error: cannot find spec file `code/chat.toml` (looked for `{}`); did you mean `codes/chat.toml`?\n",
+                tried("code/chat.toml")
+            ),
+        ),
+        (
+            &["check", "codes/app.toml"],
+            1,
+            format!(
+                "error: codes/app.toml:1:11: cannot find spec file `caht.toml` (looked for `{}`); did you mean `chat.toml`? [EXTENDS_UNREADABLE]\n",
+                tried("codes/caht.toml")
+            ),
+        ),
+        (
+            &["breaking", "codes/chat.toml", "--against", "old/chat.toml"],
+            2,
+            format!(
+                "error: cannot find spec file `old/chat.toml` (looked for `{}`, and for a git revision of that name)\n",
+                tried("old/chat.toml")
+            ),
+        ),
+        (
+            &["check", "codes/game.toml"],
+            2,
+            format!(
+                "error: cannot find spec file `codes/game.toml` (looked for `{}`)\n",
+                tried("codes/game.toml")
+            ),
+        ),
+    ];
+    for (args, status, expected) in cases {
+        let output = closecodes_in(&dir, args);
+        assert_eq!(
+            output.status.code(),
+            Some(status),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stderr(&output).starts_with(&expected),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
 }

@@ -15,6 +15,16 @@ use crate::plan::{Form, List, Plan};
 pub(crate) fn from_repr(plan: &Plan<'_>) -> TokenTree {
     let table = plan.table;
     let mut code = Code::new();
+    if plan.form == Form::StandIn {
+        // A total table has a variant (see `stand_in::table`).
+        let first = match (table.codes.first(), table.ranges.first()) {
+            (_, Some(range)) if table.total => format!("Self::{}(value)", range.name),
+            (Some(named), _) if table.total => format!("{{ let _ = value; Self::{} }}", named.name),
+            _ => "{ let _ = value; ::core::option::Option::None }".to_owned(),
+        };
+        code.line(&first);
+        return code.braced();
+    }
     if let Some((range, interval)) = plan.widest {
         writeln!(
             code,
@@ -60,6 +70,10 @@ pub(crate) fn from_repr(plan: &Plan<'_>) -> TokenTree {
 /// thousands of codes are quicker to write than to sort into groups).
 pub(crate) fn as_repr(plan: &Plan<'_>) -> TokenTree {
     let mut code = Code::new();
+    if plan.form == Form::StandIn {
+        code.line("0");
+        return code.braced();
+    }
     for named in &plan.table.codes {
         writeln!(code, "Self::{} => {},", named.name, named.value);
     }
@@ -132,6 +146,16 @@ pub(crate) fn mask(flags: &[bool]) -> u64 {
 /// its documented codes by value; a hand-built `Library(1006)` answers as `Abnormal`, since the
 /// match is on the canonical code. In lookup form, named codes read their `ENTRIES` row.
 pub(crate) fn column(plan: &Plan<'_>, column: Column) -> TokenTree {
+    if plan.form == Form::StandIn {
+        let mut code = Code::new();
+        code.line(&column.value(&Cells {
+            reason: None,
+            description: "",
+            sendable: false,
+            flags: &[],
+        }));
+        return code.braced();
+    }
     let mut arms = Match::default();
     if plan.form == Form::Match {
         for named in &plan.table.codes {
@@ -195,7 +219,7 @@ pub(crate) fn column(plan: &Plan<'_>, column: Column) -> TokenTree {
                 arms.finish_with(&mut code, scrutinee, Some(&read));
             }
         }
-        Form::Match => arms.finish(&mut code, scrutinee),
+        Form::Match | Form::StandIn => arms.finish(&mut code, scrutinee),
     }
     code.braced()
 }
@@ -205,7 +229,7 @@ pub(crate) fn column(plan: &Plan<'_>, column: Column) -> TokenTree {
 pub(crate) fn canonical(plan: &Plan<'_>) -> TokenTree {
     let ranges = &plan.table.ranges;
     let mut code = Code::new();
-    if ranges.is_empty() {
+    if ranges.is_empty() || plan.form == Form::StandIn {
         code.line("self");
         return code.braced();
     }
@@ -241,6 +265,10 @@ pub(crate) fn canonical(plan: &Plan<'_>) -> TokenTree {
 pub(crate) fn range_name(plan: &Plan<'_>) -> TokenTree {
     let codes = &plan.table.codes;
     let mut code = Code::new();
+    if plan.form == Form::StandIn {
+        code.line(&OptStr(None).to_string());
+        return code.braced();
+    }
     let several = codes.len() + plan.table.ranges.len() > 1;
     writeln!(
         code,
@@ -284,7 +312,7 @@ pub(crate) fn constructors(plan: &Plan<'_>) -> TokenStream {
             })
             .map(|c| format!("{} => Self::{},", c.value, c.name))
             .collect();
-        let build = if inside.is_empty() {
+        let build = if inside.is_empty() || plan.form == Form::StandIn {
             format!("Self::{name}(value)")
         } else {
             format!(
@@ -302,16 +330,29 @@ pub(crate) fn constructors(plan: &Plan<'_>) -> TokenStream {
             "If `value` is outside the range; in a `const` this is a compile error.",
         ]);
         let message = format!("the code is not in range `{name}` ({intervals})");
+        let (check, fallible_body) = if plan.form == Form::StandIn {
+            (
+                String::new(),
+                format!("::core::option::Option::Some({build})"),
+            )
+        } else {
+            (
+                format!("::core::assert!(::core::matches!(value, {pattern}), {message:?});\n"),
+                format!(
+                    "if ::core::matches!(value, {pattern}) {{ ::core::option::Option::Some({build}) }} else {{ ::core::option::Option::None }}"
+                ),
+            )
+        };
         writeln!(
             code,
-            "#[must_use]\npub const fn {snake}(value: ::core::primitive::{repr}) -> Self {{\n::core::assert!(::core::matches!(value, {pattern}), {message:?});\n{build}\n}}"
+            "#[must_use]\npub const fn {snake}(value: ::core::primitive::{repr}) -> Self {{\n{check}{build}\n}}"
         );
         code.doc(&[format!(
             "The code `value` of range `{name}` ({intervals}), or `None` if it is outside the range."
         )]);
         writeln!(
             code,
-            "#[must_use]\npub const fn {fallible}(value: ::core::primitive::{repr}) -> ::core::option::Option<Self> {{\nif ::core::matches!(value, {pattern}) {{ ::core::option::Option::Some({build}) }} else {{ ::core::option::Option::None }}\n}}"
+            "#[must_use]\npub const fn {fallible}(value: ::core::primitive::{repr}) -> ::core::option::Option<Self> {{\n{fallible_body}\n}}"
         );
     }
     code.tokens()
@@ -332,7 +373,7 @@ pub(crate) fn all(plan: &Plan<'_>) -> TokenTree {
 /// of the three; fewer tokens are quicker to expand.)
 pub(crate) fn entries(plan: &Plan<'_>) -> TokenTree {
     let mut code = Code::new();
-    for row in &plan.rows {
+    for row in plan.rows.iter().filter(|_| plan.form != Form::StandIn) {
         // A reason is never empty (the checks reject it); the row constructors read "" as none.
         let reason = row.reason.unwrap_or("");
         let (variant, description, sendable) = (row.variant, row.description, row.sendable);
@@ -375,7 +416,7 @@ pub(crate) fn by_name(plan: &Plan<'_>) -> TokenTree {
         .rows
         .iter()
         .enumerate()
-        .filter(|(_, row)| row.kind == RowKind::Code)
+        .filter(|(_, row)| row.kind == RowKind::Code && plan.form != Form::StandIn)
         .map(|(at, row)| (row.variant, at))
         .collect();
     named.sort_unstable();

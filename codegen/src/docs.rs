@@ -1,4 +1,5 @@
 //! A spec's text as it may appear in the user's rustdoc: it can neither run nor inject markup.
+//! (Which characters a comment may hold is `crate::safe`'s to say.)
 //!
 //! Descriptions are Markdown, but they come from a data file, and rustdoc treats the enum's docs
 //! as the user's own: a fenced block would become a doctest of the user's crate, and raw HTML
@@ -14,7 +15,7 @@ pub(crate) fn block(text: &str) -> String {
     if is_plain(text) {
         return text.to_owned();
     }
-    let text = visible(text, true);
+    let text = crate::safe::visible(text, true);
     let mut out = String::with_capacity(text.len() + 8);
     // The fence that opened the code block we are in: its character and length.
     let mut fence: Option<(char, usize)> = None;
@@ -73,7 +74,7 @@ pub(crate) fn inline(text: &str) -> String {
     if is_plain(text) && !text.contains('|') {
         return text.to_owned();
     }
-    let line = visible(
+    let line = crate::safe::visible(
         &text.split_whitespace().collect::<Vec<_>>().join(" "),
         false,
     );
@@ -91,27 +92,6 @@ fn is_plain(text: &str) -> bool {
         && !text
             .chars()
             .any(|c| matches!(c, '<' | '`' | '~' | '\t' | '\n') || closecodes_spec::needs_escape(c))
-}
-
-/// `text` with every character that may not appear in a comment, or could disguise one, written
-/// as an escape (`\u{202e}`): control characters (keeping `\n` if `newlines`, and tabs), line
-/// and paragraph separators, bidirectional controls.
-pub(crate) fn visible(text: &str, newlines: bool) -> String {
-    if !text
-        .chars()
-        .any(|c| closecodes_spec::needs_escape(c) && !(c == '\n' && newlines))
-    {
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if (c == '\n' && newlines) || !closecodes_spec::needs_escape(c) {
-            out.push(c);
-        } else {
-            out.extend(c.escape_unicode());
-        }
-    }
-    out
 }
 
 /// The block quote and list markers that open `line` (`> - `), each followed by one space so that

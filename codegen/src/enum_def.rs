@@ -71,7 +71,7 @@ fn variants(plan: &Plan<'_>) -> proc_macro2::TokenTree {
         code.doc(&lines);
         if let Some(note) = &named.deprecated {
             // The note as rustc shows it in the warning: one line, no control character.
-            let note = docs::visible(
+            let note = crate::safe::visible(
                 &note.split_whitespace().collect::<Vec<_>>().join(" "),
                 false,
             );

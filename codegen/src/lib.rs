@@ -5,10 +5,11 @@
 //! → a plan of the table, decided once → one function per generated item → tokens; or, behind
 //! feature `render`, → one language-neutral view → one target's text (module `render`).
 //!
-//! Modules, each reading only those before it: `target` (what the caller asks for), `code` and
-//! `docs` (writing Rust text and doc comments), `plan` (what an expansion decides once), `body`
+//! Modules, each reading only those before it: `target` (what the caller asks for), `safe` (text
+//! safety of every generated file), `code` and `docs` (writing Rust text and rustdoc), `plan` (what an expansion decides once), `body`
 //! (the text that grows with the table), `enum_def` and `items` (one function per generated
-//! item), `expand` (the entry points), then `render` and `build`.
+//! item), `stand_in` (the table read from a spec that has errors), `expand` (the entry points),
+//! then `render` and `build`.
 //!
 //! ```
 //! use closecodes_codegen::{Declared, Kind, Target};
@@ -39,14 +40,19 @@ mod code;
 mod docs;
 mod enum_def;
 mod expand;
+#[doc(hidden)]
+pub mod golden;
 mod items;
 mod plan;
 #[cfg(feature = "render")]
 pub mod render;
+mod safe;
+mod stand_in;
 mod target;
 
-pub use expand::{close_codes, derive, stand_in, tracking};
+pub use expand::{close_codes, derive, stand_in, stand_in_derive, tracking};
 pub use plan::LOOKUP_ABOVE;
+pub use stand_in::Partial;
 pub use target::{Conversion, Declared, Kind, Target, Tracked};
 
 #[doc(no_inline)]

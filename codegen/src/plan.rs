@@ -24,10 +24,14 @@ pub(crate) enum Form {
     /// codes fast (see BENCHMARKS.md). The match form writes each description twice (`ENTRIES`
     /// and the `description` arms); the lookup form once.
     Lookup,
+    /// For the stand-in of a spec that has errors (module `stand_in`): no accessor finds
+    /// anything, every body is a plain value of its type (`0`, `None`, `self`, the first
+    /// variant), as the code never runs; the items, their names and types are the real ones.
+    StandIn,
 }
 
 /// A long list of an expansion: its elements are one line each, and grow with the table. A file
-/// rendered by `render` writes them as text beside prettyplease's output (see `render::lists`).
+/// rendered by `render` writes them as text beside prettyplease's output (see `render::rust::lists`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum List {
     /// The enum's variants, with their docs.

@@ -3,7 +3,7 @@
 //! The enum is turned into a `Spec` whose spans are ids of its Rust tokens ([`SpanMap`]), checked
 //! as a view of its base (`closecodes_spec::check_derive`), and generated like a macro table.
 
-use closecodes_codegen::{Kind, Target};
+use closecodes_codegen::{Kind, Partial, Target};
 use closecodes_spec::{CodeSpec, RangeSpec, Repr, Source, Spanned, Spec, Table, TableSpec};
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote};
@@ -24,7 +24,11 @@ pub(crate) fn derive(input: TokenStream) -> TokenStream {
         FileLoader::from_env(report::location(input.ident.span()).and_then(|l| l.file));
     match expand_derive(&input, &mut loader) {
         Ok(tokens) => tokens,
-        Err(errors) => errors.into_iter().map(|e| e.to_compile_error()).collect(),
+        Err((errors, stand_in)) => {
+            let mut out: TokenStream = errors.into_iter().map(|e| e.to_compile_error()).collect();
+            out.extend(stand_in);
+            out
+        }
     }
 }
 
@@ -60,15 +64,20 @@ struct RangeField<'a> {
     at: usize,
 }
 
+/// The derive's impls, or its errors and the stand-in impls that keep the user's uses of the
+/// table from adding errors of their own (none for what is not an enum, or a generic one).
 pub(crate) fn expand_derive(
     input: &DeriveInput,
     loader: &mut FileLoader,
-) -> Result<TokenStream, Vec<syn::Error>> {
+) -> Result<TokenStream, (Vec<syn::Error>, TokenStream)> {
     let Data::Enum(data) = &input.data else {
-        return Err(vec![syn::Error::new(
-            input.ident.span(),
-            "`CloseCodes` can only be derived for an enum; expected `enum`",
-        )]);
+        return Err((
+            vec![syn::Error::new(
+                input.ident.span(),
+                "`CloseCodes` can only be derived for an enum; expected `enum`",
+            )],
+            TokenStream::new(),
+        ));
     };
     let mut errors = Vec::new();
     if !input.generics.params.is_empty() {
@@ -102,8 +111,42 @@ pub(crate) fn expand_derive(
     }
     match table {
         Ok(table) if errors.is_empty() => Ok(generate(input, &options, &table)),
-        _ => Err(errors),
+        _ if !input.generics.params.is_empty() => Err((errors, TokenStream::new())),
+        _ => Err((
+            errors,
+            stand_in(input, &options, spec, &fields, &source, loader),
+        )),
     }
+}
+
+/// The impls of the table as far as the enum could be read, for [`expand_derive`]'s errors.
+fn stand_in(
+    input: &DeriveInput,
+    options: &Options,
+    mut spec: Spec,
+    fields: &[RangeField<'_>],
+    source: &Source,
+    loader: &mut FileLoader,
+) -> TokenStream {
+    let base = crate::load::base_table(&spec, source, loader);
+    let repr = Partial {
+        spec: &spec,
+        base: base.as_ref(),
+    }
+    .repr();
+    // A range variant whose field is not the repr cannot be built by the stand-in.
+    spec.ranges.retain(|range| {
+        fields
+            .iter()
+            .find(|field| *field.variant == range.name.value)
+            .is_none_or(|field| holds_repr(field.ty, repr))
+    });
+    let krate = krate(options);
+    let partial = Partial {
+        spec: &spec,
+        base: base.as_ref(),
+    };
+    closecodes_codegen::stand_in_derive(&target(input, options, &krate), partial)
 }
 
 /// The spec's `extends` and `[table]` from the enum's options and doc comment.
@@ -245,15 +288,8 @@ fn add_variant<'a>(
 /// `::core::primitive::u16` (where a module shadows `u16`).
 fn check_fields(fields: &[RangeField<'_>], repr: Repr, errors: &mut Vec<syn::Error>) {
     for field in fields.iter().rev() {
-        let ty = field.ty.to_token_stream().to_string();
-        let spelled: String = ty.split_whitespace().collect();
-        let full = [
-            format!("::core::primitive::{repr}"),
-            format!("core::primitive::{repr}"),
-            format!("::std::primitive::{repr}"),
-            format!("std::primitive::{repr}"),
-        ];
-        if ty != repr.name() && !full.contains(&spelled) {
+        if !holds_repr(field.ty, repr) {
+            let ty = field.ty.to_token_stream().to_string();
             errors.insert(
                 field.at,
                 syn::Error::new(
@@ -268,16 +304,37 @@ fn check_fields(fields: &[RangeField<'_>], repr: Repr, errors: &mut Vec<syn::Err
     }
 }
 
+/// Whether a field of type `ty` holds `repr`: `u16`, or `u16` spelled in full.
+fn holds_repr(ty: &syn::Type, repr: Repr) -> bool {
+    let ty = ty.to_token_stream().to_string();
+    let spelled: String = ty.split_whitespace().collect();
+    let full = [
+        format!("::core::primitive::{repr}"),
+        format!("core::primitive::{repr}"),
+        format!("::std::primitive::{repr}"),
+        format!("std::primitive::{repr}"),
+    ];
+    ty == repr.name() || full.contains(&spelled)
+}
+
 fn generate(input: &DeriveInput, options: &Options, table: &Table) -> TokenStream {
-    let krate = options
+    let krate = krate(options);
+    closecodes_codegen::derive(&target(input, options, &krate), table)
+}
+
+/// The runtime's path: `crate = "..."`, else `::closecodes`.
+fn krate(options: &Options) -> TokenStream {
+    options
         .krate
         .as_ref()
-        .map_or_else(|| quote!(::closecodes), ToTokens::to_token_stream);
-    let target = Target {
-        krate: &krate,
+        .map_or_else(|| quote!(::closecodes), ToTokens::to_token_stream)
+}
+
+fn target<'a>(input: &'a DeriveInput, options: &'a Options, krate: &'a TokenStream) -> Target<'a> {
+    Target {
+        krate,
         name: &input.ident,
         kind: Kind::Derive,
         conversions: &options.conversions,
-    };
-    closecodes_codegen::derive(&target, table)
+    }
 }

@@ -28,7 +28,7 @@ fn invoke(tokens: TokenStream) -> TokenStream {
 fn derive(tokens: TokenStream) -> TokenStream {
     let input: syn::DeriveInput = syn::parse2(tokens).expect("the golden enum parses");
     crate::derive::expand_derive(&input, &mut loader())
-        .unwrap_or_else(|errors| panic!("{}", errors[0]))
+        .unwrap_or_else(|(errors, _)| panic!("{}", errors[0]))
 }
 
 /// Compares `tokens`, pretty-printed, with `macros/tests/golden/{name}.rs`, or rewrites that file
@@ -201,4 +201,45 @@ fn golden_derived_enum() {
             }
         }),
     );
+}
+
+/// The stand-in beside a spec's error: the real items, bodies that are plain values.
+#[test]
+fn golden_stand_in() {
+    let tokens = invoke(quote! {
+        [::closecodes]
+        pub enum Status = r#"
+            [table]
+            repr = "u8"
+            description = "A table with one mistake: a name given twice."
+
+            [[flag]]
+            name = "fatal"
+            description = "The job cannot be retried."
+
+            [[range]]
+            name = "Failed"
+            codes = "2..=255"
+            description = "The job failed with this status."
+            flags = ["fatal"]
+
+            [[code]]
+            code = 0
+            name = "Ok"
+            description = "The job succeeded."
+
+            [[code]]
+            code = 1
+            name = "Ok"
+            description = "The job was skipped."
+        "#;
+    });
+    let text = tokens.to_string();
+    assert_eq!(text.matches("compile_error !").count(), 1, "{text}");
+    // The stand-in after the error, as a file.
+    let stand_in: TokenStream = tokens
+        .into_iter()
+        .skip_while(|t| t.to_string() != "#")
+        .collect();
+    golden("stand_in", &stand_in);
 }

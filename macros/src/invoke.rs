@@ -1,6 +1,6 @@
 //! `close_codes!` end to end: invocation → spec text → checked table → tokens, or located errors.
 
-use closecodes_codegen::{Declared, Kind, Target, Tracked};
+use closecodes_codegen::{Declared, Kind, Partial, Target, Tracked};
 use closecodes_spec::Source;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -26,6 +26,16 @@ pub(crate) fn expand_invocation(inv: &Invocation, loader: &mut FileLoader) -> To
         attrs: &inv.attrs,
         vis: &inv.vis,
     };
+    let target = Target {
+        krate: &inv.krate,
+        name: &inv.name,
+        kind: if inv.standard {
+            Kind::Standard
+        } else {
+            Kind::Macro
+        },
+        conversions: &inv.conversions,
+    };
     let (source, root) = match &inv.spec {
         SpecRef::Inline(lit) => (Source::inline(lit.value()), None),
         SpecRef::File(lit) => match loader.load_root(&lit.value()) {
@@ -39,31 +49,25 @@ pub(crate) fn expand_invocation(inv: &Invocation, loader: &mut FileLoader) -> To
             }
             Err(message) => {
                 let error = syn::Error::new(lit.span(), message).to_compile_error();
-                let stand_in = closecodes_codegen::stand_in(&inv.name, &declared, None);
+                let stand_in = closecodes_codegen::stand_in(&target, &declared, None);
                 return quote!(#error #stand_in);
             }
         },
     };
     match closecodes_spec::load(&source, loader) {
-        Ok(table) => {
-            let target = Target {
-                krate: &inv.krate,
-                name: &inv.name,
-                kind: if inv.standard {
-                    Kind::Standard
-                } else {
-                    Kind::Macro
-                },
-                conversions: &inv.conversions,
-            };
-            closecodes_codegen::close_codes(&target, &table, &declared, root.as_ref())
-        }
+        Ok(table) => closecodes_codegen::close_codes(&target, &table, &declared, root.as_ref()),
         Err(errors) => {
             let inline = matches!(inv.spec, SpecRef::Inline(_));
             let hint = inline.then(|| path_hint(&source.text)).flatten();
             let errors = report::spec_errors(&errors, inv.spec.lit(), inline, hint.as_deref());
-            let sketch = closecodes_spec::sketch(&source, loader);
-            let stand_in = closecodes_codegen::stand_in(&inv.name, &declared, Some(&sketch));
+            // The errors are reported above; what parses is read again for the stand-in.
+            let (spec, _) = closecodes_spec::parse_recoverable(&source);
+            let base = crate::load::base_table(&spec, &source, loader);
+            let partial = Partial {
+                spec: &spec,
+                base: base.as_ref(),
+            };
+            let stand_in = closecodes_codegen::stand_in(&target, &declared, Some(partial));
             let tracking = closecodes_codegen::tracking(root.as_ref());
             quote!(#errors #stand_in #tracking)
         }

@@ -124,3 +124,23 @@ fn find(path: &str, what: &str, dirs: &[(&Path, Found)]) -> Result<(Source, Foun
         }
     ))
 }
+
+/// The base a spec's `extends` names, read and checked as `closecodes_spec::load` would, for the
+/// stand-in of a spec that has errors; `None` if there is none or it cannot be read or checked
+/// (`load` has reported why).
+pub(crate) fn base_table(
+    spec: &closecodes_spec::Spec,
+    source: &Source,
+    loader: &mut dyn Loader,
+) -> Option<closecodes_spec::Table> {
+    let name = spec.extends.as_ref()?.value.trim();
+    // A name is a built-in table, a path is a file (as `extends` is read).
+    let base = match Source::builtin(name) {
+        Some(builtin) => builtin,
+        None if name.contains(['/', '\\']) || name.to_ascii_lowercase().ends_with(".toml") => {
+            loader.load(name, source).ok()?
+        }
+        None => return None,
+    };
+    closecodes_spec::load(&base, loader).ok()
+}

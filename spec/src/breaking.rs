@@ -1,6 +1,7 @@
 //! What changed between two versions of a table that breaks clients already deployed: each change
 //! a [`Rule`] with a stable id, in a [`Category`], at the place of the new table (of the old one
-//! for what was removed). `closecodes breaking` prints them; this module only compares.
+//! for what was removed, marked [`Version::Old`]). `closecodes breaking` prints them; this
+//! module only compares.
 //!
 //! Numbers are compared as segments: each table is cut into maximal runs of numbers that have the
 //! same owner (a named code, or a range's variant, for a documented code too) and the same
@@ -151,8 +152,30 @@ pub struct Change {
     pub rule: Rule,
     /// Where: in the new table, or in the old one for what was removed.
     pub location: Location,
+    /// Which version of the table `location` is in.
+    pub version: Version,
     /// What changed: lowercase, no trailing period.
     pub message: String,
+}
+
+/// Which of the two tables compared a [`Change`] is located in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Version {
+    /// The table as it is now: its line is in a file as it stands.
+    New,
+    /// The earlier table, for what was removed: its line may no longer exist.
+    Old,
+}
+
+impl Version {
+    /// `new`, `old`: the name in every output.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Version::New => "new",
+            Version::Old => "old",
+        }
+    }
 }
 
 /// Who holds a number: a named code or a range's variant (a documented code is its range's).
@@ -314,12 +337,14 @@ pub fn compare(old: &Table, new: &Table) -> Vec<Change> {
     changes.sort_by(|a, b| {
         (
             a.rule,
+            a.version,
             &a.location.origin,
             a.location.line,
             a.location.column,
         )
             .cmp(&(
                 b.rule,
+                b.version,
                 &b.location.origin,
                 b.location.line,
                 b.location.column,
@@ -375,10 +400,21 @@ impl<'t> Diff<'t> {
         }
     }
 
+    /// A change located in the new table.
     fn push(&mut self, rule: Rule, location: &Location, message: String) {
+        self.push_at(rule, Version::New, location, message);
+    }
+
+    /// A change located in the old table: what was removed.
+    fn push_old(&mut self, rule: Rule, location: &Location, message: String) {
+        self.push_at(rule, Version::Old, location, message);
+    }
+
+    fn push_at(&mut self, rule: Rule, version: Version, location: &Location, message: String) {
         self.changes.push(Change {
             rule,
             location: location.clone(),
+            version,
             message,
         });
     }
@@ -445,7 +481,7 @@ impl<'t> Diff<'t> {
                     ),
                 ),
                 None if !self.by_number.contains(&code.value) && !self.retired_in_new(code.value) => {
-                    self.push(
+                    self.push_old(
                         Rule::CodeRemovedUnlessRetired,
                         &code.location,
                         format!(
@@ -457,7 +493,7 @@ impl<'t> Diff<'t> {
                 _ => {}
             }
             if now.is_none() && !self.ranges.contains_key(name) {
-                self.push(
+                self.push_old(
                     Rule::VariantRemoved,
                     &code.location,
                     format!(
@@ -470,11 +506,14 @@ impl<'t> Diff<'t> {
                 let kept = self.aliases.contains_key(alias.as_str())
                     || self.codes.contains_key(alias.as_str());
                 if !kept {
-                    self.push(
-                        Rule::AliasRemoved,
-                        &code.location,
-                        format!("alias `{alias}` of code `{name}` was removed; code that names it no longer compiles"),
+                    let message = format!(
+                        "alias `{alias}` of code `{name}` was removed; code that names it no longer compiles"
                     );
+                    // At the code in the new table if it is still there, where the alias was.
+                    match now {
+                        Some(now) => self.push(Rule::AliasRemoved, &now.location, message),
+                        None => self.push_old(Rule::AliasRemoved, &code.location, message),
+                    }
                 }
             }
         }
@@ -498,7 +537,7 @@ impl<'t> Diff<'t> {
                         );
                     }
                 }
-                None if !self.codes.contains_key(name) => self.push(
+                None if !self.codes.contains_key(name) => self.push_old(
                     Rule::VariantRemoved,
                     &range.location,
                     format!(
@@ -515,7 +554,7 @@ impl<'t> Diff<'t> {
     fn flags(&mut self) {
         for flag in &self.old.flags {
             if !self.new.flags.iter().any(|f| f.name == flag.name) {
-                self.push(
+                self.push_old(
                     Rule::FlagRemoved,
                     &flag.location,
                     format!(
@@ -543,7 +582,7 @@ impl<'t> Diff<'t> {
         for retired in &old.retired {
             for iv in &retired.intervals {
                 for gap in uncovered(*iv, &retired_numbers) {
-                    self.push(
+                    self.push_old(
                         Rule::RetiredRemoved,
                         &retired.location,
                         format!(
@@ -569,7 +608,7 @@ impl<'t> Diff<'t> {
                 if retired_names.contains(name.as_str()) {
                     continue;
                 }
-                self.push(
+                self.push_old(
                     Rule::RetiredRemoved,
                     &retired.location,
                     format!(
@@ -652,7 +691,7 @@ impl<'t> Diff<'t> {
             None if was.owner.code => {}
             None => {
                 if merge.fresh(Rule::NumberMoved, format!("{}:", was.owner.name), piece) {
-                    self.push(
+                    self.push_old(
                         Rule::NumberMoved,
                         was.location,
                         format!(
@@ -781,4 +820,39 @@ fn uncovered(iv: Interval, cover: &[Interval]) -> Vec<Interval> {
 fn same_owner(old: &Owner<'_>, new: &Owner<'_>) -> bool {
     old.code == new.code
         && (old.name == new.name || (new.code && new.aliases.iter().any(|a| a == old.name)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{NoFiles, Source, load};
+
+    fn table(text: &str) -> Table {
+        load(&Source::file("t.toml", "t.toml", text), &mut NoFiles).expect("a clean spec")
+    }
+
+    /// What was removed is placed in the old table, what changed in the new one, and each place
+    /// underlines its whole value.
+    #[test]
+    fn each_change_says_which_version_its_place_is_in() {
+        let spec = |codes: &str| format!("extends = \"websocket\"\n{codes}");
+        let code = |number: u16, name: &str| {
+            format!("[[code]]\ncode = {number}\nname = \"{name}\"\ndescription = \"d\"\n")
+        };
+        let old = table(&spec(&(code(4001, "Kept") + &code(4003, "Gone"))));
+        let new = table(&spec(&code(4002, "Kept")));
+        let changes = compare(&old, &new);
+        let found: Vec<(Rule, Version, usize, usize)> = changes
+            .iter()
+            .map(|c| (c.rule, c.version, c.location.line, c.location.width))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Rule::CodeNumberChanged, Version::New, 3, 4),
+                (Rule::CodeRemovedUnlessRetired, Version::Old, 7, 4),
+                (Rule::VariantRemoved, Version::Old, 7, 4),
+            ]
+        );
+    }
 }

@@ -45,7 +45,7 @@ pub use names::{KEYWORDS, Methods, RESERVED_METHODS, Words, is_variant_name, sna
 pub use parse::{parse, parse_interval, parse_recoverable};
 pub use resolve::{Loader, NoFiles, Sketch, check, check_derive, load, sketch};
 pub use rules::{CheckRule, RULES, RuleInfo};
-pub use source::{MAX_SPEC_BYTES, Origin, ReadError, Source, escaped, needs_escape};
+pub use source::{MAX_SPEC_BYTES, Origin, ReadError, Source, escaped, needs_escape, read_regular};
 
 #[cfg(test)]
 mod tests;

@@ -64,46 +64,7 @@ impl Source {
     /// When the file does not exist, is not a regular file, is too large, cannot be read or is not
     /// UTF-8, saying which.
     pub fn read_file(written: &str, path: &std::path::Path) -> Result<Self, ReadError> {
-        use std::io::Read as _;
-        let path_text = written.to_owned();
-        let io = |e: std::io::Error| match e.kind() {
-            std::io::ErrorKind::NotFound => ReadError::NotFound {
-                path: path_text.clone(),
-            },
-            std::io::ErrorKind::InvalidData => ReadError::NotUtf8 {
-                path: path_text.clone(),
-            },
-            _ => ReadError::Io {
-                path: path_text.clone(),
-                error: e.to_string(),
-            },
-        };
-        let metadata = std::fs::metadata(path).map_err(io)?;
-        if metadata.is_dir() {
-            return Err(ReadError::Directory { path: path_text });
-        }
-        if !metadata.is_file() {
-            return Err(ReadError::NotAFile { path: path_text });
-        }
-        if metadata.len() > MAX_SPEC_BYTES {
-            return Err(ReadError::TooLarge {
-                path: path_text,
-                bytes: metadata.len(),
-            });
-        }
-        let mut text = String::new();
-        std::fs::File::open(path)
-            .map_err(io)?
-            // A file that grew since it was measured is still read no further than the limit.
-            .take(MAX_SPEC_BYTES + 1)
-            .read_to_string(&mut text)
-            .map_err(io)?;
-        if text.len() as u64 > MAX_SPEC_BYTES {
-            return Err(ReadError::TooLarge {
-                path: path_text,
-                bytes: text.len() as u64,
-            });
-        }
+        let text = read_regular(written, path)?;
         let key = path
             .canonicalize()
             .unwrap_or_else(|_| path.to_path_buf())
@@ -212,15 +173,37 @@ impl Source {
             .trim_end_matches('\r')
     }
 
-    /// Where `span` starts: this source, its line and column, and the line's text.
+    /// Where `span` is: this source, its line and column, and the line with the span underlined
+    /// as an error's snippet underlines it.
     #[must_use]
     pub fn location(&self, span: &Range<usize>) -> crate::Location {
         let (line, column) = self.line_col(span.start);
+        let text = self.line_text(span.start);
+        // Most lines are shown as they are (short, nothing to escape): no snippet to build.
+        if text.len() <= crate::error::SNIPPET_CHARS && !text.chars().any(needs_escape) {
+            let on_line = text.chars().count().saturating_sub(column - 1);
+            let width = self
+                .text
+                .get(span.clone())
+                .map_or(1, |s| s.split('\n').next().unwrap_or("").chars().count())
+                .clamp(1, on_line.max(1));
+            return crate::Location {
+                origin: Some(self.origin.clone()),
+                line,
+                column,
+                line_text: text.to_owned(),
+                caret: column - 1,
+                width,
+            };
+        }
+        let at = crate::Error::new(self, span.clone(), String::new());
         crate::Location {
             origin: Some(self.origin.clone()),
-            line,
-            column,
-            line_text: self.line_text(span.start).to_owned(),
+            line: at.line,
+            column: at.column,
+            line_text: at.line_text,
+            caret: at.caret,
+            width: at.width,
         }
     }
 
@@ -235,6 +218,59 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
         offset -= 1;
     }
     offset
+}
+
+/// The text of the regular file at `path`, named `written` in errors, as it is (line endings
+/// kept): what [`Source::read_file`] reads, for the other files a tool reads beside specs (a
+/// rendered file it compares). A FIFO, a device or a directory is refused before it is opened,
+/// a file of more than [`MAX_SPEC_BYTES`] before it is read.
+///
+/// # Errors
+///
+/// When the file does not exist, is not a regular file, is too large, cannot be read or is not
+/// UTF-8, saying which.
+pub fn read_regular(written: &str, path: &std::path::Path) -> Result<String, ReadError> {
+    use std::io::Read as _;
+    let path_text = written.to_owned();
+    let io = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => ReadError::NotFound {
+            path: path_text.clone(),
+        },
+        std::io::ErrorKind::InvalidData => ReadError::NotUtf8 {
+            path: path_text.clone(),
+        },
+        _ => ReadError::Io {
+            path: path_text.clone(),
+            error: e.to_string(),
+        },
+    };
+    let metadata = std::fs::metadata(path).map_err(io)?;
+    if metadata.is_dir() {
+        return Err(ReadError::Directory { path: path_text });
+    }
+    if !metadata.is_file() {
+        return Err(ReadError::NotAFile { path: path_text });
+    }
+    if metadata.len() > MAX_SPEC_BYTES {
+        return Err(ReadError::TooLarge {
+            path: path_text,
+            bytes: metadata.len(),
+        });
+    }
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .map_err(io)?
+        // A file that grew since it was measured is still read no further than the limit.
+        .take(MAX_SPEC_BYTES + 1)
+        .read_to_string(&mut text)
+        .map_err(io)?;
+    if text.len() as u64 > MAX_SPEC_BYTES {
+        return Err(ReadError::TooLarge {
+            path: path_text,
+            bytes: text.len() as u64,
+        });
+    }
+    Ok(text)
 }
 
 /// The largest spec file read: 16 MiB, a hundred times a 10,000-code table.
@@ -347,8 +383,10 @@ pub fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// Whether `c` is a control character (tab aside), a line or paragraph separator, or a
-/// bidirectional control.
+/// Whether `c` is a control character (tab aside), a line or paragraph separator, a
+/// bidirectional control, a byte-order mark (Go refuses U+FEFF anywhere but a file's start) or a
+/// noncharacter (XML refuses U+FFFE and U+FFFF): the characters no rendered comment, string or
+/// message holds as they are.
 #[must_use]
 pub fn needs_escape(c: char) -> bool {
     if c.is_ascii() {
@@ -357,8 +395,10 @@ pub fn needs_escape(c: char) -> bool {
     (c.is_control() && c != '\t')
         || matches!(
             c,
-            '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}'
+            '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{feff}'
         )
+        || ('\u{fdd0}'..='\u{fdef}').contains(&c)
+        || u32::from(c) & 0xfffe == 0xfffe
         || ('\u{202a}'..='\u{202e}').contains(&c)
         || ('\u{2066}'..='\u{2069}').contains(&c)
 }

@@ -63,6 +63,7 @@ fn rendered_in(spec: &str, name: &str, format: Format, package: &str) -> String 
         name,
         source: spec,
         package: Some(package),
+        command: None,
     };
     closecodes_codegen::render::render_with(format, &table, &options).expect("renders")
 }

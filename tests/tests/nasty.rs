@@ -83,7 +83,7 @@ fn javascript_comments_hold_no_tag_and_no_line_break_of_their_own() {
             assert!(!line.contains("*/"), "{format}: {line:?}");
         }
         assert!(text.contains("\\@returns {string} a tag"), "{format}");
-        assert!(text.contains("*\\/ end of comment"), "{format}");
+        assert!(text.contains("*\u{2215} end of comment"), "{format}");
     }
 }
 

@@ -169,6 +169,6 @@ fn a_name_that_is_not_an_identifier_is_refused() {
     .unwrap_err();
     assert_eq!(
         error.to_string(),
-        "`not a name` cannot name the table in TypeScript: it is not an identifier; expected ASCII letters, digits and `_`, starting with a letter, such as `ChatCode`"
+        "`not a name` cannot name the table in TypeScript and JavaScript: it is not an identifier of TypeScript and JavaScript; expected ASCII letters, digits and `_`, starting with a letter, such as `ChatCode`"
     );
 }

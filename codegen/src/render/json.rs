@@ -1,33 +1,20 @@
 //! The resolved table as JSON, for tools: `extends` flattened, every code, documented code and
 //! range with all its fields. `spec/table.schema.json` describes it.
 
-use closecodes_spec::Flag;
+use closecodes_spec::targets::Namer;
 use serde_json::{Map, Value, json};
 
-use super::{Language, RenderError, Text, View};
+use super::language::Writer;
+use super::view::FlagView;
+use super::{RenderError, View};
 
 /// The JSON target.
 pub(crate) struct Json;
 
-impl Language for Json {
-    fn name(&self) -> &'static str {
-        "JSON"
+impl Writer for Json {
+    fn namer(&self) -> Option<&'static dyn Namer> {
+        None
     }
-
-    fn keywords(&self) -> &'static [&'static str] {
-        &[]
-    }
-
-    fn defined(&self, _view: &View<'_>) -> Vec<String> {
-        Vec::new()
-    }
-
-    fn string(&self, text: &str) -> String {
-        Value::String(text.to_owned()).to_string()
-    }
-
-    /// JSON has no comments: a document's text is in its fields.
-    fn doc(&self, _out: &mut Text, _indent: &str, _text: &str) {}
 
     fn file(&self, view: &View<'_>) -> Result<String, RenderError> {
         Ok(document(view))
@@ -43,19 +30,19 @@ fn number(value: i128) -> Value {
 }
 
 /// `{ "browser_closable": true, ... }`
-fn flags(declared: &[Flag], set: &[bool]) -> Value {
+fn flags(declared: &[FlagView<'_>], set: &[bool]) -> Value {
     let map: Map<String, Value> = declared
         .iter()
         .zip(set)
-        .map(|(flag, set)| (flag.name.clone(), Value::Bool(*set)))
+        .map(|(flag, set)| (flag.name.to_owned(), Value::Bool(*set)))
         .collect();
     Value::Object(map)
 }
 
 /// The document, pretty-printed, with a final newline.
 fn document(view: &View<'_>) -> String {
-    let (table, name) = (view.table, view.name);
-    let codes: Vec<Value> = table
+    let name = view.name;
+    let codes: Vec<Value> = view
         .codes
         .iter()
         .map(|c| {
@@ -65,15 +52,14 @@ fn document(view: &View<'_>) -> String {
                 "reason": c.reason,
                 "description": c.description,
                 "sendable": c.sendable,
-                "flags": flags(&table.flags, &c.flags),
+                "flags": flags(&view.flags, &c.flags),
                 "aliases": c.aliases,
                 "deprecated": c.deprecated,
             })
         })
         .collect();
-    let ranges: Vec<Value> = table
-        .ranges
-        .iter()
+    let ranges: Vec<Value> = view
+        .ranges()
         .map(|r| {
             let intervals: Vec<Value> = r
                 .intervals
@@ -89,7 +75,7 @@ fn document(view: &View<'_>) -> String {
                         "reason": d.reason,
                         "description": d.description,
                         "sendable": d.sendable,
-                        "flags": flags(&table.flags, &d.flags),
+                        "flags": flags(&view.flags, &d.flags),
                     })
                 })
                 .collect();
@@ -100,18 +86,18 @@ fn document(view: &View<'_>) -> String {
                 "description": r.description,
                 "sendable": r.sendable,
                 "assignable": r.assignable,
-                "flags": flags(&table.flags, &r.flags),
+                "flags": flags(&view.flags, &r.flags),
                 "documented": documented,
             })
         })
         .collect();
-    let declared: Vec<Value> = table
+    let declared: Vec<Value> = view
         .flags
         .iter()
         .map(|f| json!({ "name": f.name, "description": f.description, "default": f.default }))
         .collect();
-    let retired: Vec<Value> = table
-        .retired
+    let retired: Vec<Value> = view
+        .retired()
         .iter()
         .map(|r| {
             let codes: Vec<Value> = r
@@ -124,11 +110,11 @@ fn document(view: &View<'_>) -> String {
         .collect();
     let document = json!({
         "name": name,
-        "repr": table.repr.name(),
-        "description": table.description,
-        "non_exhaustive": table.non_exhaustive,
-        "total": table.total,
-        "builtins": table.builtins.iter().map(|b| b.name()).collect::<Vec<_>>(),
+        "repr": view.repr().name(),
+        "description": view.own_description(),
+        "non_exhaustive": view.non_exhaustive(),
+        "total": view.total(),
+        "builtins": view.builtins(),
         "flags": declared,
         "codes": codes,
         "ranges": ranges,

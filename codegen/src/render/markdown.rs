@@ -6,8 +6,13 @@
 
 use closecodes_spec::RowKind;
 
-use super::{Language, RenderError, Text, View};
-use crate::docs::{code_spans, visible};
+use closecodes_spec::targets::Namer;
+
+use super::language::Writer;
+use super::view::interval_text;
+use super::{RenderError, Text, View};
+use crate::docs::code_spans;
+use crate::safe::visible;
 
 /// The Markdown target.
 pub(crate) struct Markdown;
@@ -16,22 +21,10 @@ fn yes_no(value: bool) -> &'static str {
     if value { "yes" } else { "no" }
 }
 
-impl Language for Markdown {
-    fn name(&self) -> &'static str {
-        "Markdown"
-    }
-
-    fn keywords(&self) -> &'static [&'static str] {
-        &[]
-    }
-
-    fn defined(&self, _view: &View<'_>) -> Vec<String> {
-        Vec::new()
-    }
-
+impl Markdown {
     /// A table cell: one line, no `|` that ends the cell early, no `\` that escapes our `|`, no
     /// HTML; code spans kept.
-    fn string(&self, text: &str) -> String {
+    fn cell(text: &str) -> String {
         let line = visible(
             &text.split_whitespace().collect::<Vec<_>>().join(" "),
             false,
@@ -56,7 +49,7 @@ impl Language for Markdown {
 
     /// A paragraph: the description's Markdown, with fences closed and shown as text, HTML
     /// escaped, and no line that becomes a heading or a rule.
-    fn doc(&self, out: &mut Text, _indent: &str, text: &str) {
+    fn paragraph(out: &mut Text, text: &str) {
         for line in crate::docs::block(text).split('\n') {
             let body = line.trim_start();
             let structural = body.starts_with('#')
@@ -69,13 +62,17 @@ impl Language for Markdown {
         }
         out.push("\n");
     }
+}
+
+impl Writer for Markdown {
+    fn namer(&self) -> Option<&'static dyn Namer> {
+        None
+    }
 
     fn file(&self, view: &View<'_>) -> Result<String, RenderError> {
         let mut out = Text::new();
         writeln!(out, "# {}\n", view.name);
-        if let Some(description) = &view.table.description {
-            self.doc(&mut out, "", description);
-        }
+        Markdown::paragraph(&mut out, &view.description);
         out.push("| Code | Name | Reason | Description | Sendable |");
         for flag in &view.flags {
             write!(out, " `{}` |", flag.name);
@@ -91,7 +88,7 @@ impl Language for Markdown {
                     row.start.to_string(),
                     match row.deprecated {
                         Some(note) => {
-                            format!("`{}` (deprecated: {})", row.variant, self.string(note))
+                            format!("`{}` (deprecated: {})", row.variant, Markdown::cell(note))
                         }
                         None => format!("`{}`", row.variant),
                     },
@@ -108,8 +105,8 @@ impl Language for Markdown {
             write!(
                 out,
                 "| {code} | {name} | {} | {} | {} |",
-                self.string(row.reason.unwrap_or("")),
-                self.string(row.description),
+                Markdown::cell(row.reason.unwrap_or("")),
+                Markdown::cell(row.description),
                 yes_no(row.sendable)
             );
             for set in row.flags {
@@ -117,27 +114,17 @@ impl Language for Markdown {
             }
             out.push("\n");
         }
-        if !view.table.retired.is_empty() {
+        if !view.retired().is_empty() {
             out.push("\n## Retired\n\nNumbers and names never to be used again.\n\n| Codes | Names | Why |\n|---|---|---|\n");
-            for retired in &view.table.retired {
-                let codes: Vec<String> = retired
-                    .intervals
-                    .iter()
-                    .map(|iv| {
-                        if iv.start == iv.end {
-                            iv.start.to_string()
-                        } else {
-                            format!("{}–{}", iv.start, iv.end)
-                        }
-                    })
-                    .collect();
+            for retired in view.retired() {
+                let codes: Vec<String> = retired.intervals.iter().map(interval_text).collect();
                 let names: Vec<String> = retired.names.iter().map(|n| format!("`{n}`")).collect();
                 writeln!(
                     out,
                     "| {} | {} | {} |",
                     codes.join(", "),
                     names.join(", "),
-                    self.string(&retired.note)
+                    Markdown::cell(&retired.note)
                 );
             }
         }

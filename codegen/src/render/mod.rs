@@ -1,23 +1,24 @@
 //! The table as text for every side of the wire: Rust (for build scripts and committed files),
-//! TypeScript and JavaScript modules, Markdown, JSON. Each output is deterministic: the same
-//! table gives the same bytes.
+//! TypeScript and JavaScript, Python, Go, Kotlin, C# and Java modules, Markdown and JSON. Each
+//! output is deterministic: the same table gives the same bytes.
 //!
-//! One language-neutral `View` of the table is built once (rows, flags, the default
-//! description, names as words); each target is one implementation of `Language`: its namer
-//! (reserved words, the identifiers its own module defines), its string literals, its doc
-//! comments, its file. The fixed logic of a language (the lookups behind `describe` and
-//! `fromWire`) is a real source file of that language beside its module (`ts/runtime.ts`),
-//! checked by that language's own tools as it stands and included into the output, so that a
-//! target writes data and names only.
+//! This module is the dispatch: a [`Format`] names its writer. One language-neutral view of the
+//! table (`view.rs`) is built once; each format is one writer (`language.rs`): a code target
+//! fills the sections of one file skeleton, takes every name from its namer in the spec crate
+//! (`closecodes_spec::targets`), writes text through one text-safety module (`crate::safe`), and
+//! includes its language's fixed logic and types from a real source file of that language beside
+//! its module (`python/runtime.py`), checked by that language's own tools as it stands.
 
 mod csharp;
+mod error;
 mod go;
+mod java;
 mod json;
 mod kotlin;
-pub(crate) mod lists;
+mod language;
 mod markdown;
 mod python;
-mod rust;
+pub(crate) mod rust;
 mod script;
 mod text;
 mod view;
@@ -27,8 +28,11 @@ use std::str::FromStr;
 
 use closecodes_spec::Table;
 
-pub(crate) use text::Text;
+pub use error::{RenderError, UnknownFormat};
+pub(crate) use text::{CommentStyle, Text};
 pub(crate) use view::View;
+
+use language::Writer;
 
 /// What `render` writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -55,11 +59,14 @@ pub enum Format {
     /// A C# file: `enum AppCode : ushort` and `AppCodeTable` with `Entries`, `Describe`,
     /// `FromWire`.
     CSharp,
+    /// A Java 17 file, one public type: `enum AppCode` with `code()`, a nested `record Entry`,
+    /// `ENTRIES`, `describe` and `fromWire` returning `Optional<Entry>`.
+    Java,
 }
 
 impl Format {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: [Format; 9] = [
+    pub const ALL: [Format; 10] = [
         Format::Rust,
         Format::TypeScript,
         Format::JavaScript,
@@ -69,9 +76,10 @@ impl Format {
         Format::Go,
         Format::Kotlin,
         Format::CSharp,
+        Format::Java,
     ];
 
-    /// The name `closecodes render --to` takes: `rust`, `ts`, `js`, `md`, `json`, `python`, `go`.
+    /// The name `closecodes render --to` takes.
     #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
@@ -84,22 +92,63 @@ impl Format {
             Format::Go => "go",
             Format::Kotlin => "kotlin",
             Format::CSharp => "csharp",
+            Format::Java => "java",
         }
     }
 
-    /// The target that writes the format.
-    fn language(self) -> &'static dyn Language {
+    /// The extension of a file of the format: `rs`, `ts`, `py`, `kt`, `cs`.
+    #[must_use]
+    pub const fn extension(self) -> &'static str {
+        match self {
+            Format::Rust => "rs",
+            Format::TypeScript => "ts",
+            Format::JavaScript => "js",
+            Format::Markdown => "md",
+            Format::Json => "json",
+            Format::Python => "py",
+            Format::Go => "go",
+            Format::Kotlin => "kt",
+            Format::CSharp => "cs",
+            Format::Java => "java",
+        }
+    }
+
+    /// The writer of the format.
+    fn writer(self) -> &'static dyn Writer {
         match self {
             Format::Rust => &rust::Rust,
-            Format::TypeScript => &script::Script::TYPESCRIPT,
-            Format::JavaScript => &script::Script::JAVASCRIPT,
+            Format::TypeScript => &script::TYPESCRIPT,
+            Format::JavaScript => &script::JAVASCRIPT,
             Format::Markdown => &markdown::Markdown,
             Format::Json => &json::Json,
             Format::Python => &python::Python,
             Format::Go => &go::Go,
             Format::Kotlin => &kotlin::Kotlin,
             Format::CSharp => &csharp::CSharp,
+            Format::Java => &java::Java,
         }
+    }
+
+    /// The parts of the format's runtime file that every output includes as they stand, in the
+    /// order the output holds them (none for Rust, Markdown and JSON): a golden file need not
+    /// repeat them.
+    #[must_use]
+    pub fn runtime_parts(self) -> Vec<&'static str> {
+        let runtime = match self {
+            Format::TypeScript => language::CodeWriter::runtime(&script::TYPESCRIPT),
+            Format::JavaScript => language::CodeWriter::runtime(&script::JAVASCRIPT),
+            Format::Python => language::CodeWriter::runtime(&python::Python),
+            Format::Go => language::CodeWriter::runtime(&go::Go),
+            Format::Kotlin => language::CodeWriter::runtime(&kotlin::Kotlin),
+            Format::CSharp => language::CodeWriter::runtime(&csharp::CSharp),
+            Format::Java => language::CodeWriter::runtime(&java::Java),
+            Format::Rust | Format::Markdown | Format::Json => return Vec::new(),
+        };
+        ["types", "lookups"]
+            .into_iter()
+            .map(|part| runtime.part(part))
+            .filter(|part| !part.is_empty())
+            .collect()
     }
 }
 
@@ -122,202 +171,19 @@ impl FromStr for Format {
     }
 }
 
-/// A name that is not one of [`Format::ALL`]'s.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnknownFormat {
-    /// The name, as given.
-    pub name: String,
-}
-
-impl fmt::Display for UnknownFormat {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
-        write!(
-            f,
-            "unknown format `{}`; expected one of {}",
-            closecodes_spec::escaped(&self.name),
-            names.join(", ")
-        )
-    }
-}
-
-impl std::error::Error for UnknownFormat {}
-
-/// Why a table cannot be rendered in a format.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum RenderError {
-    /// The table's name cannot be an identifier of the target.
-    Name {
-        /// The name, as given.
-        name: String,
-        /// The target's language.
-        target: &'static str,
-        /// Why, and what is expected.
-        reason: String,
-    },
-    /// A code cannot be written exactly in the target (JavaScript numbers above 2^53).
-    Number {
-        /// The code.
-        value: i128,
-        /// The target's language.
-        target: &'static str,
-        /// The largest magnitude the target holds exactly.
-        largest: i128,
-    },
-    /// The table has more named codes than the target can hold (a JVM enum's initializer).
-    TooLarge {
-        /// The target's language.
-        target: &'static str,
-        /// The table's named codes.
-        codes: usize,
-        /// The most the target takes.
-        max: usize,
-    },
-    /// The package (`--package`) is not a package name of the target.
-    Package {
-        /// The name, as given.
-        name: String,
-        /// The target's language.
-        target: &'static str,
-        /// What a package of the target looks like.
-        expected: &'static str,
-    },
-}
-
-impl fmt::Display for RenderError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RenderError::Name {
-                name,
-                target,
-                reason,
-            } => write!(
-                f,
-                "`{}` cannot name the table in {target}: {reason}",
-                closecodes_spec::escaped(name)
-            ),
-            RenderError::Number {
-                value,
-                target,
-                largest,
-            } => write!(
-                f,
-                "code {value} cannot be written exactly as a {target} number; expected codes within ±{largest} for this target"
-            ),
-            RenderError::TooLarge { target, codes, max } => write!(
-                f,
-                "the table has {codes} named codes, and a {target} enum holds at most {max} (the JVM limits the code that creates its entries); expected at most {max} named codes for this target, or their numbers as range codes"
-            ),
-            RenderError::Package {
-                name,
-                target,
-                expected,
-            } => write!(
-                f,
-                "`{}` is not a {target} package name; expected {expected}",
-                closecodes_spec::escaped(name)
-            ),
-        }
-    }
-}
-
-impl std::error::Error for RenderError {}
-
-/// The largest integer a JavaScript number holds exactly: `Number.MAX_SAFE_INTEGER`.
-pub(crate) const MAX_SAFE_INTEGER: i128 = (1 << 53) - 1;
-
-/// One target language: its namer, string literals, doc comments and file. Adding a language is
-/// one module implementing this, its runtime file, its goldens and a `Format`.
-pub(crate) trait Language: Sync {
-    /// The language's name, for messages.
-    fn name(&self) -> &'static str;
-
-    /// The language's keywords: they name neither the table nor a package.
-    fn keywords(&self) -> &'static [&'static str];
-
-    /// Other words that cannot name the table: globals the module uses, names it defines whatever
-    /// the table.
-    fn globals(&self) -> &'static [&'static str] {
-        &[]
-    }
-
-    /// Whether `name` can be the file's package or namespace (`--package`), and what one looks
-    /// like, for the message; languages without packages take any.
-    fn package(&self, _name: &str) -> Result<(), &'static str> {
-        Ok(())
-    }
-
-    /// The names the module defines for `view` besides the table's (`describe`, a predicate per
-    /// flag): the table may not take one.
-    fn defined(&self, view: &View<'_>) -> Vec<String>;
-
-    /// Whether `name` has the shape of an identifier of the language (keywords aside).
-    fn is_identifier(&self, name: &str) -> bool {
-        name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-    }
-
-    /// `name` as the table's name in this language, or why it cannot be.
-    fn table_name(&self, name: &str, view: &View<'_>) -> Result<(), RenderError> {
-        default_table_name(self, name, view)
-    }
-
-    /// A string literal holding `text`.
-    fn string(&self, text: &str) -> String;
-
-    /// A doc comment holding `text`, at `indent`.
-    fn doc(&self, out: &mut Text, indent: &str, text: &str);
-
-    /// The file.
-    ///
-    /// # Errors
-    ///
-    /// When the table cannot be written exactly in the language.
-    fn file(&self, view: &View<'_>) -> Result<String, RenderError>;
-}
-
-/// The rule every language's namer starts from: an identifier of the language, not one of its
-/// reserved words, not a name its module defines.
-fn default_table_name<L: Language + ?Sized>(
-    language: &L,
-    name: &str,
-    view: &View<'_>,
-) -> Result<(), RenderError> {
-    let error = |reason: String| RenderError::Name {
-        name: name.to_owned(),
-        target: language.name(),
-        reason,
-    };
-    if !language.is_identifier(name) {
-        return Err(error(
-            "it is not an identifier; expected ASCII letters, digits and `_`, starting with a letter, such as `ChatCode`".to_owned(),
-        ));
-    }
-    if language.keywords().contains(&name) || language.globals().contains(&name) {
-        return Err(error(format!(
-            "it is a keyword or a global name of {}; expected another name",
-            language.name()
-        )));
-    }
-    if language.defined(view).iter().any(|d| d == name) {
-        return Err(error(
-            "the module defines a name of its own so; expected another name".to_owned(),
-        ));
-    }
-    Ok(())
-}
-
-/// What to render besides the format: the table's name, the spec's file name for the header, and
-/// for Go the package.
+/// What to render besides the format: the table's name, the spec's file name and the command
+/// for the header, the package.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Options<'a> {
     /// The table's name.
     pub name: &'a str,
     /// The spec's file name, named in the header of code outputs.
     pub source: &'a str,
-    /// Go's or Kotlin's package, C#'s namespace; by default from the table's name.
+    /// Go's, Kotlin's or Java's package, C#'s namespace; by default from the table's name.
     pub package: Option<&'a str>,
+    /// The command that regenerates the file, for its header; by default
+    /// `closecodes render --to <format> <source>`.
+    pub command: Option<&'a str>,
 }
 
 /// The table named `name` in `format`; `source` names the spec in the header of code outputs.
@@ -338,7 +204,7 @@ pub fn render(
         &Options {
             name,
             source,
-            package: None,
+            ..Options::default()
         },
     )
 }
@@ -353,80 +219,13 @@ pub fn render_with(
     table: &Table,
     options: &Options<'_>,
 ) -> Result<String, RenderError> {
-    let language = format.language();
-    let mut view = View::new(table, options.name, options.source);
-    if let Some(package) = options.package {
-        language
-            .package(package)
-            .map_err(|expected| RenderError::Package {
-                name: package.to_owned(),
-                target: language.name(),
-                expected,
-            })?;
-        view.package = Some(package);
-    }
-    language.table_name(options.name, &view)?;
-    language.file(&view)
+    let writer = format.writer();
+    let view = View::new(format, table, options, writer.namer())?;
+    writer.file(&view)
 }
 
-/// `text` as a double-quoted string literal of a C-like language: `"` and `\` escaped, a newline
-/// and a tab as `\n` and `\t`, `extra` characters as given (Kotlin's `$`), and control
-/// characters, line separators and bidirectional controls as `\uXXXX`.
-pub(crate) fn quoted(text: &str, extra: &[(char, &str)]) -> String {
-    use std::fmt::Write as _;
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if closecodes_spec::needs_escape(c) => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => match extra.iter().find(|(e, _)| *e == c) {
-                Some((_, escape)) => out.push_str(escape),
-                None => out.push(c),
-            },
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// A row as the arguments of a constructor call in a C-like target: kind, variant, start, end,
-/// reason (`null` when none), description, sendable, then each flag (`true`/`false`).
-pub(crate) fn row_arguments(language: &dyn Language, row: &closecodes_spec::Row<'_>) -> String {
-    let mut args = vec![
-        language.string(kind_name(row.kind)),
-        language.string(row.variant),
-        row.start.to_string(),
-        row.end.to_string(),
-        row.reason
-            .map_or_else(|| "null".to_owned(), |r| language.string(r)),
-        language.string(row.description),
-        row.sendable.to_string(),
-    ];
-    args.extend(row.flags.iter().map(ToString::to_string));
-    args.join(", ")
-}
-
-/// Whether `name` is a dotted package or namespace: identifiers separated by dots, none one of
-/// `keywords` (Kotlin's packages, C#'s namespaces).
-pub(crate) fn dotted_package(name: &str, keywords: &[&str]) -> Result<(), &'static str> {
-    let valid = !name.is_empty()
-        && name.split('.').all(|part| {
-            part.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-                && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-                && !keywords.contains(&part)
-        });
-    if valid {
-        Ok(())
-    } else {
-        Err("identifiers separated by dots, none a keyword, such as `com.example.chat`")
-    }
-}
+/// The largest integer a JavaScript number holds exactly: `Number.MAX_SAFE_INTEGER`.
+pub(crate) const MAX_SAFE_INTEGER: i128 = (1 << 53) - 1;
 
 /// `code`, `range` or `documented`: a row's kind as every target's `Entry` spells it.
 pub(crate) fn kind_name(kind: closecodes_spec::RowKind) -> &'static str {
@@ -435,12 +234,6 @@ pub(crate) fn kind_name(kind: closecodes_spec::RowKind) -> &'static str {
         closecodes_spec::RowKind::Range => "range",
         closecodes_spec::RowKind::Documented => "documented",
     }
-}
-
-/// The header line of a generated file, as one line of a comment: the spec's file name with its
-/// control characters and line separators escaped, so that it cannot end the comment.
-pub(crate) fn header_source(source: &str) -> String {
-    crate::docs::visible(source, false)
 }
 
 #[cfg(test)]

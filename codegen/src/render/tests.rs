@@ -1,40 +1,74 @@
-//! The rendered targets' namers against the spec's checks, and the names they take from
-//! `closecodes_spec::Methods`.
+//! The rendered targets against the spec's checks: every name comes from a namer, and every
+//! runtime file has the parts the writers include.
 
+use closecodes_spec::targets::NAMERS;
 use closecodes_spec::{NoFiles, Source, Table, load};
 
-use super::{Format, View, render};
+use super::{Format, render};
 
 fn table(text: &str) -> Table {
     load(&Source::inline(text), &mut NoFiles).expect("checks")
 }
 
-/// Every name a target refuses for a table, that the spec's rules would allow as `[table] name`,
-/// is refused by the checks too: whatever `closecodes check` accepts renders in every target.
+/// Every name a target refuses as `--name` is refused with that target's language named, and
+/// each code format's writer uses its own namer.
 #[test]
-fn the_checks_refuse_every_table_name_a_target_refuses() {
+fn every_code_format_renders_through_its_namer() {
     let plain = table("[[code]]\ncode = 1\nname = \"One\"\ndescription = \"d\"\n");
-    let view = View::new(&plain, "Plain", "p.toml");
     for format in Format::ALL {
-        let language = format.language();
-        let names = language
-            .keywords()
-            .iter()
-            .chain(language.globals())
-            .map(|n| (*n).to_owned())
-            .chain(language.defined(&view));
-        for name in names {
-            if language.table_name(&name, &view).is_ok() {
-                continue;
-            }
-            let spec = format!(
-                "[table]\nname = \"{name}\"\n[[code]]\ncode = 1\nname = \"One\"\ndescription = \"d\"\n"
-            );
+        let Some(namer) = format.writer().namer() else {
+            continue;
+        };
+        assert!(NAMERS.iter().any(|n| n.language() == namer.language()));
+        for name in namer.keywords().iter().chain(namer.globals()) {
+            let error = render(format, &plain, name, "p.toml").unwrap_err();
             assert!(
-                load(&Source::inline(spec), &mut NoFiles).is_err(),
-                "`{name}` passes the checks but cannot name a table in {format}"
+                error.to_string().contains(namer.language()),
+                "{format} {name}: {error}"
             );
         }
+        render(format, &plain, "Plain", "p.toml").expect("renders");
+    }
+}
+
+/// A runtime file's parts are found: a missing marker would drop the lookups silently.
+#[test]
+fn every_runtime_file_has_its_parts() {
+    for format in Format::ALL {
+        let parts = format.runtime_parts();
+        if matches!(format, Format::Rust | Format::Markdown | Format::Json) {
+            assert!(parts.is_empty());
+            continue;
+        }
+        assert_eq!(parts.len(), 2, "{format}");
+        let text = render(
+            format,
+            &table("[[code]]\ncode = 1\nname = \"One\"\ndescription = \"d\"\n"),
+            "Plain",
+            "p.toml",
+        )
+        .unwrap();
+        for part in parts {
+            assert!(!part.trim().is_empty(), "{format}");
+            assert!(text.contains(part), "{format}");
+            assert!(
+                !part.contains("closecodes: "),
+                "{format}: a marker inside a part"
+            );
+        }
+        assert!(
+            text.contains("describe") || text.contains("Describe"),
+            "{format}"
+        );
+    }
+}
+
+/// A table with no codes renders in every format.
+#[test]
+fn an_empty_table_renders_everywhere() {
+    let empty = table("[[range]]\nname = \"All\"\ncodes = \"0..=9\"\ndescription = \"d\"\n");
+    for format in Format::ALL {
+        render(format, &empty, "Empty", "e.toml").unwrap_or_else(|e| panic!("{format}: {e}"));
     }
 }
 
@@ -45,7 +79,7 @@ fn every_format_is_named_as_the_cli_takes_it() {
     }
     assert_eq!(
         "py".parse::<Format>().unwrap_err().to_string(),
-        "unknown format `py`; expected one of rust, ts, js, md, json, python, go, kotlin, csharp"
+        "unknown format `py`; expected one of rust, ts, js, md, json, python, go, kotlin, csharp, java"
     );
 }
 

@@ -1,93 +1,121 @@
-//! The table as every rendered target sees it, built once: its name, the default description,
-//! the rows (ordered, merged, defaults decided by `Table::rows`), the flags with their words.
+//! The table as every rendered target sees it, decided once: its name and package, the header,
+//! the description, the named codes, the rows (ordered, merged, defaults decided by
+//! `Table::rows`), the flags with their words, the retired numbers, and the sentences every
+//! target writes ([`wording`]).
 
-use closecodes_spec::{NamedCode, Row, Table, Words};
+use closecodes_spec::targets::Namer;
+use closecodes_spec::{Interval, NamedCode, Repr, Retired, Row, Table, Words};
+
+use super::{Format, Options, RenderError};
 
 /// A flag, with its name as words for each language's case.
 pub(crate) struct FlagView<'t> {
     /// The `snake_case` name, as the spec writes it (keys of `Entry.flags`).
     pub(crate) name: &'t str,
-    /// The name's words: `isBrowserClosable`, `is_browser_closable`, `IsBrowserClosable`.
+    /// The name's words, which each namer spells: `isBrowserClosable`, `is_browser_closable`.
     pub(crate) words: Words,
+    /// What the flag means (spec text).
     pub(crate) description: &'t str,
+    /// The value of codes that do not set it.
     pub(crate) default: bool,
 }
 
 /// The language-neutral view of a table.
 pub(crate) struct View<'t> {
-    pub(crate) table: &'t Table,
-    /// The table's name, as given (each language checks that it can take it).
+    table: &'t Table,
+    /// The table's name, as given (each namer has checked that its target can take it).
     pub(crate) name: &'t str,
-    /// The spec's file name as one line of a comment ([`super::header_source`]).
-    pub(crate) source: String,
-    /// The table's description, or a sentence naming it.
+    /// The package or namespace the file declares: as given, else the namer's default.
+    pub(crate) package: Option<String>,
+    /// The generated file's header, one line each: what made it, and how to make it again.
+    pub(crate) header: [String; 2],
+    /// The table's own description, or a sentence naming it (spec text).
     pub(crate) description: String,
     /// The named codes, ordered by code.
     pub(crate) codes: &'t [NamedCode],
     /// Every row, ordered by code ([`Table::rows`]).
     pub(crate) rows: Vec<Row<'t>>,
+    /// The flags, in the table's order (the order of every row's `flags`).
     pub(crate) flags: Vec<FlagView<'t>>,
-    /// The package or namespace the file declares, where the language has one and it was given.
-    pub(crate) package: Option<&'t str>,
-}
-
-/// A named code's number, reason and description, as a doc comment's first words:
-/// `` `4001` Unauthorized: The client did not log in. `` (`number` formats the number).
-pub(crate) fn code_summary(code: &NamedCode, number: impl Fn(i128) -> String) -> String {
-    let reason = code
-        .reason
-        .as_deref()
-        .map_or(String::new(), |r| format!(" {r}:"));
-    format!("{}{reason} {}", number(code.value), code.description)
 }
 
 impl<'t> View<'t> {
-    /// Every code of the table fits `min..=max`, or the first that does not, as an error of
-    /// `target` (whose numbers hold no more).
-    pub(crate) fn fits(
-        &self,
-        target: &'static str,
-        min: i128,
-        max: i128,
-    ) -> Result<(), super::RenderError> {
-        match self
-            .rows
-            .iter()
-            .flat_map(|r| [r.start, r.end])
-            .find(|v| *v < min || *v > max)
+    /// The view of `table` for `format`, whose namer (if it has one) checks the name and
+    /// package.
+    pub(crate) fn new(
+        format: Format,
+        table: &'t Table,
+        options: &Options<'t>,
+        namer: Option<&'static dyn Namer>,
+    ) -> Result<Self, RenderError> {
+        let name = options.name;
+        let mut package = None;
+        let document = match format {
+            Format::Markdown => Some("Markdown"),
+            Format::Json => Some("JSON"),
+            _ => None,
+        };
+        // A document's title is a name too: an identifier, so that it holds no markup.
+        if let Some(target) = document
+            && !(name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
         {
-            Some(value) => Err(super::RenderError::Number {
-                value,
+            return Err(RenderError::Name {
+                name: name.to_owned(),
                 target,
-                largest: max,
-            }),
-            None => Ok(()),
+                reason: "it is not an identifier; expected ASCII letters, digits and `_`, starting with a letter, such as `ChatCode`".to_owned(),
+            });
         }
-    }
-
-    /// The table's retired numbers and names as a paragraph for a module's docs, or nothing.
-    pub(crate) fn retired_text(&self) -> String {
-        if self.table.retired.is_empty() {
-            return String::new();
+        if let Some(namer) = namer {
+            if let Some(given) = options.package {
+                namer
+                    .package(given)
+                    .map_err(|expected| RenderError::Package {
+                        name: given.to_owned(),
+                        target: namer.language(),
+                        expected,
+                    })?;
+                package = Some(given.to_owned());
+            }
+            if let Some(refusal) = closecodes_spec::targets::check_target(namer, table, name)
+                .into_iter()
+                .next()
+            {
+                // A default package that is no package is the package's fault once one is given.
+                let given_fixes_it =
+                    package.is_some() && refusal.reason.contains("package would be");
+                if !given_fixes_it {
+                    return Err(RenderError::Name {
+                        name: name.to_owned(),
+                        target: namer.language(),
+                        reason: refusal.reason,
+                    });
+                }
+            }
+            package = package.or_else(|| namer.default_package(name));
         }
-        let lines: Vec<String> = self
-            .table
-            .retired
-            .iter()
-            .map(closecodes_spec::Retired::summary)
-            .collect();
-        format!("\n\nRetired, never to be used again: {}.", lines.join("; "))
-    }
-
-    pub(crate) fn new(table: &'t Table, name: &'t str, source: &str) -> Self {
-        View {
+        let source = crate::safe::visible(options.source, false);
+        let command = match options.command {
+            Some(command) => crate::safe::visible(command, false),
+            None => format!("closecodes render --to {} {source}", format.name()),
+        };
+        let description = table.description.clone().unwrap_or_else(|| {
+            let base = table
+                .builtins
+                .first()
+                .map(|b| format!(", which extends the built-in `{}` table", b.name()))
+                .unwrap_or_default();
+            format!("Codes of the `{name}` table{base}.")
+        });
+        Ok(View {
             table,
             name,
-            source: super::header_source(source),
-            description: table
-                .description
-                .clone()
-                .unwrap_or_else(|| format!("Codes of the `{name}` table.")),
+            package,
+            header: [
+                format!("Generated by closecodes from `{source}`; do not edit."),
+                format!("Regenerate with `{command}`."),
+            ],
+            description,
             codes: &table.codes,
             rows: table.rows(),
             flags: table
@@ -100,7 +128,108 @@ impl<'t> View<'t> {
                     default: f.default,
                 })
                 .collect(),
-            package: None,
+        })
+    }
+
+    /// The checked table, for the Rust target, which plans the macro's own expansion from it.
+    pub(crate) fn table(&self) -> &'t Table {
+        self.table
+    }
+
+    /// The table's repr.
+    pub(crate) fn repr(&self) -> Repr {
+        self.table.repr
+    }
+
+    /// The table's retired numbers and names.
+    pub(crate) fn retired(&self) -> &'t [Retired] {
+        &self.table.retired
+    }
+
+    /// The built-in tables the table is or extends, by name.
+    pub(crate) fn builtins(&self) -> Vec<&'static str> {
+        self.table.builtins.iter().map(|b| b.name()).collect()
+    }
+
+    /// Whether the codes and ranges cover every value of the repr.
+    pub(crate) fn total(&self) -> bool {
+        self.table.total
+    }
+
+    /// Whether the Rust enum is `#[non_exhaustive]`.
+    pub(crate) fn non_exhaustive(&self) -> bool {
+        self.table.non_exhaustive
+    }
+
+    /// The table's own description, if its spec gives one.
+    pub(crate) fn own_description(&self) -> Option<&'t str> {
+        self.table.description.as_deref()
+    }
+
+    /// The ranges' intervals, with the range's name, for the JSON target.
+    pub(crate) fn ranges(&self) -> impl Iterator<Item = &'t closecodes_spec::CodeRange> {
+        self.table.ranges.iter()
+    }
+
+    /// Every code of the table fits `min..=max`, or the first that does not, as an error of
+    /// `target` (whose numbers hold no more).
+    pub(crate) fn fits(
+        &self,
+        target: &'static str,
+        min: i128,
+        max: i128,
+    ) -> Result<(), RenderError> {
+        match self
+            .rows
+            .iter()
+            .flat_map(|r| [r.start, r.end])
+            .find(|v| *v < min || *v > max)
+        {
+            Some(value) => Err(RenderError::Number {
+                value,
+                target,
+                largest: max,
+            }),
+            None => Ok(()),
         }
+    }
+
+    /// The retired entries as one line each (spec text: `4005: merged into 4004`).
+    pub(crate) fn retired_lines(&self) -> Vec<String> {
+        self.table.retired.iter().map(Retired::summary).collect()
+    }
+}
+
+/// An interval as the docs write it: `4000` or `4000–4999`.
+pub(crate) fn interval_text(iv: &Interval) -> String {
+    if iv.start == iv.end {
+        iv.start.to_string()
+    } else {
+        format!("{}–{}", iv.start, iv.end)
+    }
+}
+
+/// The sentences every target writes, in one place (each target escapes nothing here: it is
+/// the writer's own text).
+pub(crate) mod wording {
+    /// The doc of the rows.
+    pub(crate) const ENTRIES: &str =
+        "Every named code, range interval and documented code, ordered by number.";
+    /// The paragraph of the module doc on retired numbers, before their list.
+    pub(crate) const RETIRED: &str = "Retired, never to be used again:";
+
+    /// The paragraph after a flag's description: its name, its default, what a number outside the
+    /// table gives. `code` writes a name as code in the language's docs (`` `x` ``, `[x]`).
+    pub(crate) fn flag(name: &str, default: &str, code: impl Fn(&str) -> String) -> String {
+        format!(
+            "Flag {}; codes that do not set it: {}. False for a number that is not a code.",
+            code(name),
+            code(default)
+        )
+    }
+
+    /// The doc of a deprecated alias: `OldName`, renamed to `NewName`.
+    pub(crate) fn alias(new: &str) -> String {
+        format!("Renamed to {new}; this name is kept so that code written against it still builds.")
     }
 }

@@ -178,8 +178,13 @@ pub struct Location {
     pub line: usize,
     /// 1-based column, in characters.
     pub column: usize,
-    /// The text of the line.
+    /// The line as a snippet shows it: control characters escaped, a long line clipped around
+    /// the place (as [`crate::Error::line_text`]).
     pub line_text: String,
+    /// Where the underline starts in `line_text`, in characters from its start.
+    pub caret: usize,
+    /// How many characters to underline (the whole value written there), at least one.
+    pub width: usize,
 }
 
 /// A `[[retired]]` entry, checked.

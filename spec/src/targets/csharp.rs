@@ -2,7 +2,7 @@
 //! what it uses from `System` as `global::System…`, so that no namespace or name of the table
 //! shadows it.
 
-use super::{Declared, Namer, Subject, ascii_identifier, codes, dotted_package, predicates};
+use super::{Declared, Namer, Subject, codes, dotted_package, predicates};
 use crate::model::Table;
 use crate::names::Words;
 
@@ -132,11 +132,12 @@ impl Namer for CSharp {
         GLOBALS
     }
 
-    /// An identifier with a character other than a lower-case ASCII letter: .NET's compiler warns
-    /// about type names of lower-case letters only (CS8981), an error under
-    /// `TreatWarningsAsErrors`.
-    fn is_identifier(&self, name: &str) -> bool {
-        ascii_identifier(name, &[]) && !name.chars().all(|c| c.is_ascii_lowercase())
+    /// .NET's compiler warns about type names of lower-case letters only (CS8981), an error
+    /// under `TreatWarningsAsErrors`.
+    fn refuse_shape(&self, name: &str) -> Option<String> {
+        name.chars().all(|c| c.is_ascii_lowercase()).then(|| {
+            "it has only lower-case letters, which .NET's compiler warns about in a type name (CS8981); expected a name with an upper-case letter".to_owned()
+        })
     }
 
     fn predicate(&self, flag: &Words) -> String {

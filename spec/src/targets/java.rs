@@ -96,12 +96,13 @@ const MEMBERS: &[&str] = &[
     "code",
     "CODE",
     "ENTRIES",
+    "ROWS",
     "BY_CODE",
     "POINTS",
-    "RANGE_STARTS",
     "RANGES",
     "FLAG_NAMES",
     "row",
+    "points",
     "fromCode",
     "describe",
     "fromWire",
@@ -144,6 +145,10 @@ impl Namer for Java {
 
     fn scopes(&self, table: &Table, name: Option<&str>) -> Vec<Vec<Declared>> {
         let mut members: Vec<Declared> = Declared::fixed(MEMBERS).collect();
+        members.extend(
+            (0..table.rows().len().div_ceil(400).max(1))
+                .map(|at| Declared::new(format!("Rows{at}"), Subject::Fixed)),
+        );
         if let Some(name) = name {
             members.push(Declared::new(name, Subject::Table));
         }

@@ -10,6 +10,18 @@ use crate::names::Words;
 /// The Kotlin namer.
 pub struct Kotlin;
 
+impl Kotlin {
+    /// The rows per top-level function that builds part of the rows: a JVM method holds at most
+    /// 64 KiB of bytecode, and one `listOf` of 10,000 rows breaks it.
+    pub const ROWS_PER_FUNCTION: usize = 400;
+
+    /// How many such functions (`rows0`, `rows1`, …) a file of `rows` rows has: at least one.
+    #[must_use]
+    pub fn row_functions(rows: usize) -> usize {
+        rows.div_ceil(Self::ROWS_PER_FUNCTION).max(1)
+    }
+}
+
 /// Kotlin's hard keywords.
 const KEYWORDS: &[&str] = &[
     "as",
@@ -43,12 +55,20 @@ const KEYWORDS: &[&str] = &[
 ];
 
 /// The roots of the qualified names the file writes, and the file's top-level names.
-const GLOBALS: &[&str] = &["kotlin", "java", "Entry", "entry", "entryOf", "FLAG_NAMES"];
+const GLOBALS: &[&str] = &[
+    "kotlin",
+    "java",
+    "Entry",
+    "entryType",
+    "entryOf",
+    "FLAG_NAMES",
+];
 
 /// The names of the companion object (the enum's scope), whatever the table.
 const COMPANION: &[&str] = &[
     "Companion",
     "BY_CODE",
+    "ROWS",
     "POINTS",
     "RANGES",
     "ENTRIES",
@@ -90,6 +110,10 @@ impl Namer for Kotlin {
 
     fn scopes(&self, table: &Table, name: Option<&str>) -> Vec<Vec<Declared>> {
         let mut file: Vec<Declared> = Declared::fixed(GLOBALS).collect();
+        file.extend(
+            (0..Kotlin::row_functions(table.rows().len()))
+                .map(|at| Declared::new(format!("rows{at}"), Subject::Fixed)),
+        );
         // The enum's entries share its scope with the companion's members; an entry may not
         // take the enum's own name.
         let mut enum_scope: Vec<Declared> = Declared::fixed(COMPANION).collect();

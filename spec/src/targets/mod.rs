@@ -89,6 +89,12 @@ pub trait Namer: Sync {
         ascii_identifier(name, &[])
     }
 
+    /// Why the language warns about or refuses `name` as a type name though it is an
+    /// identifier, if it does.
+    fn refuse_shape(&self, _name: &str) -> Option<String> {
+        None
+    }
+
     /// A named code's name in the file: `Unauthorized`, Python's `UNAUTHORIZED`, Go's
     /// `ChatCodeUnauthorized`.
     fn code(&self, _table: &str, code: &str) -> String {
@@ -99,9 +105,9 @@ pub trait Namer: Sync {
     fn predicate(&self, flag: &Words) -> String;
 
     /// Whether `name` can be the file's package or namespace, and what one looks like, for the
-    /// message; `Err` with "no packages" for languages without them.
+    /// message; languages without packages take any (and write none).
     fn package(&self, _name: &str) -> Result<(), &'static str> {
-        Err("nothing: the language has no packages")
+        Ok(())
     }
 
     /// The package or namespace the file declares when none is given, made from the table's name.
@@ -145,16 +151,17 @@ pub(crate) fn dotted_package(
     }
 }
 
-/// The scope of the named codes as `namer` spells them, each for its code.
+/// The named codes and their aliases as `namer` spells them, each for its code.
 pub(crate) fn codes<'a>(
     namer: &'a dyn Namer,
     table: &'a Table,
     name: &'a str,
 ) -> impl Iterator<Item = Declared> + 'a {
-    table
-        .codes
-        .iter()
-        .map(move |c| Declared::new(namer.code(name, &c.name), Subject::Code(c.value)))
+    table.codes.iter().flat_map(move |c| {
+        std::iter::once(&c.name)
+            .chain(&c.aliases)
+            .map(move |n| Declared::new(namer.code(name, n), Subject::Code(c.value)))
+    })
 }
 
 /// The predicates of `table`'s flags as `namer` spells them, each for its flag.
@@ -183,6 +190,8 @@ pub fn refuse_name(namer: &dyn Namer, name: &str) -> Option<Refusal> {
         format!("it is a keyword of {language}; expected another name")
     } else if namer.globals().contains(&name) {
         format!("it is a name the {language} file uses or defines itself; expected another name")
+    } else if let Some(reason) = namer.refuse_shape(name) {
+        reason
     } else if let Some(package) = namer.default_package(name)
         && namer.package(&package).is_err()
     {

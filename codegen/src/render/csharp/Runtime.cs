@@ -1,26 +1,75 @@
-// The fixed part of every file `closecodes render --to csharp` writes: the lookups behind
-// Describe and FromWire, by the rule of Rust's `from_u16` (a named code takes precedence over a
-// code documented in its range, which takes precedence over the range). The generated static
-// class holds what lies between the two marker lines below; the declarations around them stand
-// for the table's data, so that `mcs -warnaserror` checks this file as it stands
-// (tests/tests/clients.rs).
+// The fixed part of every file `closecodes render --to csharp` writes: the row type `Entry`, and
+// the lookups behind Describe and FromWire, by the rule of Rust's `from_u16` (a named code takes
+// precedence over a code documented in its range, which takes precedence over the range). The
+// file holds the part after each `closecodes: types` and `closecodes: lookups` marker line, up to
+// the next marker; the declarations between them stand for the table's data, so that
+// `mcs -warnaserror` checks this file as it stands (tests/tests/clients.rs).
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 
 namespace Closecodes.Runtime
 {
+    // closecodes: types
+    /// <summary>
+    /// A named code, a range interval, or a code documented in a range.
+    /// </summary>
     public sealed class Entry
     {
-        public string Kind;
-        public int Start;
-        public int End;
-        public bool Sendable;
+        internal Entry(string kind, string variant, int start, int end, string reason, string description, bool sendable, IReadOnlyDictionary<string, bool> flags)
+        {
+            Kind = kind;
+            Variant = variant;
+            Start = start;
+            End = end;
+            Reason = reason;
+            Description = description;
+            Sendable = sendable;
+            Flags = flags;
+        }
+
+        /// <summary>"code", "range" or "documented".</summary>
+        public string Kind { get; private set; }
+
+        /// <summary>The variant that holds the code (the range's, for a range or a documented code).</summary>
+        public string Variant { get; private set; }
+
+        /// <summary>The first code.</summary>
+        public int Start { get; private set; }
+
+        /// <summary>The last code.</summary>
+        public int End { get; private set; }
+
+        /// <summary>The registry's short name, or null.</summary>
+        public string Reason { get; private set; }
+
+        /// <summary>What the code means.</summary>
+        public string Description { get; private set; }
+
+        /// <summary>Whether the code may be sent on the wire.</summary>
+        public bool Sendable { get; private set; }
+
+        /// <summary>The table's flags, by name, read-only.</summary>
+        public IReadOnlyDictionary<string, bool> Flags { get; private set; }
     }
 
-    public static class Runtime
+    // closecodes: data
+    public static class StandTable
     {
-        public static readonly IReadOnlyList<Entry> Entries = new Entry[0];
+        private static readonly string[] FlagNames = { };
 
-        // closecodes: runtime
+        public static readonly IReadOnlyList<Entry> Entries = new ReadOnlyCollection<Entry>(new[]
+        {
+            Row("code", "One", 1, 1, null, "d", true),
+        });
+
+        // closecodes: lookups
+        private static Entry Row(string kind, string variant, int start, int end, string reason, string description, bool sendable, params bool[] flags)
+        {
+            var map = new Dictionary<string, bool>();
+            for (int i = 0; i < FlagNames.Length; i++) map[FlagNames[i]] = flags[i];
+            return new Entry(kind, variant, start, end, reason, description, sendable, new ReadOnlyDictionary<string, bool>(map));
+        }
+
         // Named codes take precedence over the codes documented in a range.
         private static readonly Dictionary<int, Entry> Points = BuildPoints();
         private static readonly List<Entry> Ranges = BuildRanges();

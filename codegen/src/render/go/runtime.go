@@ -1,35 +1,64 @@
-// The fixed part of every file `closecodes render --to go` writes: the lookups behind Describe
-// and FromWire, by the rule of Rust's `from_u16` (a named code takes precedence over a code
-// documented in its range, which takes precedence over the range). The file holds what follows
-// the marker line below, after the table's data; the declarations above it stand for that data,
-// so that `gofmt -l` and `go vet` check this file as it stands (tests/tests/clients.rs).
+// The fixed part of every file `closecodes render --to go` writes: the row type Entry, and the
+// lookups behind Describe and FromWire, by the rule of Rust's `from_u16` (a named code takes
+// precedence over a code documented in its range, which takes precedence over the range). The
+// file holds the part after each `closecodes: types` and `closecodes: lookups` marker line, up
+// to the next marker; the declarations between them stand for the table's data, so that
+// `gofmt -l` and `go vet` check this file as it stands (tests/tests/clients.rs).
 
 package runtime
 
 import "sort"
 
-// Entry stands for the generated Entry.
+// Flags stands for the generated Flags.
+type Flags struct{}
+
+// closecodes: types
+// Entry is a named code, a range interval, or a code documented in a range.
 type Entry struct {
-	Kind     string
-	Start    int
-	End      int
+	// Kind is "code", "range" or "documented".
+	Kind string
+
+	// Variant is the variant that holds the code (the range's, for a range or a
+	// documented code).
+	Variant string
+
+	// Start is the first code.
+	Start int
+
+	// End is the last code.
+	End int
+
+	// Reason is the registry's short name; empty when there is none.
+	Reason string
+
+	// Description says what the code means.
+	Description string
+
+	// Sendable says whether the code may be sent on the wire.
 	Sendable bool
+
+	// Flags holds the table's flags.
+	Flags Flags
 }
 
-// Entries stands for the generated Entries.
-var Entries = []Entry{}
+// closecodes: data
+var entries = []Entry{}
 
-// closecodes: runtime
-// points maps a named code or a code documented in a range to its entry; named codes take
+// closecodes: lookups
+// Entries holds every named code, range interval and documented code, ordered by number: a
+// copy of the rows the lookups read, so that a change to it changes no lookup.
+var Entries = append([]Entry(nil), entries...)
+
+// points maps a named code or a code documented in a range to its row; named codes take
 // precedence over documented ones.
 var points = func() map[int]int {
-	m := make(map[int]int, len(Entries))
-	for i, e := range Entries {
+	m := make(map[int]int, len(entries))
+	for i, e := range entries {
 		if e.Kind == "documented" {
 			m[e.Start] = i
 		}
 	}
-	for i, e := range Entries {
+	for i, e := range entries {
 		if e.Kind == "code" {
 			m[e.Start] = i
 		}
@@ -37,10 +66,10 @@ var points = func() map[int]int {
 	return m
 }()
 
-// ranges holds the positions of the range intervals in Entries, ordered by number.
+// ranges holds the positions of the range intervals in entries, ordered by number.
 var ranges = func() []int {
 	var r []int
-	for i, e := range Entries {
+	for i, e := range entries {
 		if e.Kind == "range" {
 			r = append(r, i)
 		}
@@ -52,12 +81,12 @@ var ranges = func() []int {
 // false if it is not a code of the table. Any int is a valid argument.
 func Describe(code int) (Entry, bool) {
 	if i, ok := points[code]; ok {
-		return Entries[i], true
+		return entries[i], true
 	}
 	// Binary search over the range intervals, which never overlap.
-	at := sort.Search(len(ranges), func(i int) bool { return Entries[ranges[i]].End >= code })
-	if at < len(ranges) && Entries[ranges[at]].Start <= code {
-		return Entries[ranges[at]], true
+	at := sort.Search(len(ranges), func(i int) bool { return entries[ranges[i]].End >= code })
+	if at < len(ranges) && entries[ranges[at]].Start <= code {
+		return entries[ranges[at]], true
 	}
 	return Entry{}, false
 }

@@ -1,27 +1,50 @@
-# The fixed part of every module `closecodes render --to python` writes: the lookups behind
-# `describe` and `from_wire`, by the rule of Rust's `from_u16` (a named code takes precedence over
-# a code documented in its range, which takes precedence over the range). The module holds what
-# follows the marker line below, after the table's data; the lines above it stand for that data,
-# so that `mypy --strict` and `ruff check` check this file as it stands (tests/tests/clients.rs).
+# The fixed part of every module `closecodes render --to python` writes: its imports, the row type
+# `Entry`, and the lookups behind `describe` and `from_wire`, by the rule of Rust's `from_u16` (a
+# named code takes precedence over a code documented in its range, which takes precedence over
+# the range). The module holds the part after each `closecodes: types` and `closecodes: lookups`
+# marker line, up to the next marker; the lines between them stand for the table's data, so that
+# `mypy --strict` and `ruff check` check this file as it stands (tests/tests/clients.rs).
+# closecodes: types
 from __future__ import annotations
 
+import enum as _enum
 from bisect import bisect_left as _bisect_left
+from collections.abc import Mapping as _Mapping
 from dataclasses import dataclass as _dataclass
+from types import MappingProxyType as _MappingProxyType
 from typing import Final as _Final
 from typing import Literal as _Literal
 
 
 @_dataclass(frozen=True)
 class Entry:
+    """A named code, a range interval, or a code documented in a range."""
+
     kind: _Literal["code", "range", "documented"]
+    variant: str
+    """The variant that holds the code (the range's, for a range or a documented code)."""
     start: int
     end: int
+    reason: str | None
+    description: str
     sendable: bool
+    """Whether the code may be sent on the wire."""
+    flags: _Mapping[str, bool]
+    """The table's flags, read-only."""
 
 
-ENTRIES: _Final[tuple[Entry, ...]] = ()
+def _flags(names: tuple[str, ...], *values: bool) -> _Mapping[str, bool]:
+    return _MappingProxyType(dict(zip(names, values, strict=True)))
 
-# closecodes: runtime
+
+# closecodes: data
+class _Stand(_enum.IntEnum):
+    ONE = 1
+
+
+ENTRIES: _Final[tuple[Entry, ...]] = (Entry("code", "One", 1, 1, None, "d", True, _flags(())),)
+
+# closecodes: lookups
 # Named codes take precedence over the codes documented in a range.
 _POINTS: _Final[dict[int, Entry]] = {
     **{e.start: e for e in ENTRIES if e.kind == "documented"},

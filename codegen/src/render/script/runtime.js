@@ -1,16 +1,23 @@
-// The fixed part of every module `closecodes render --to js` writes: the lookups behind `describe`
-// and `fromWire`, by the rule of Rust's `from_u16` (a named code takes precedence over a code
-// documented in its range, which takes precedence over the range). The module holds what follows
-// the marker line below, after the table's data; the declarations above it stand for that data,
-// so that `tsc --checkJs --strict` checks this file as it stands (tests/tests/wire.rs).
+// The fixed part of every module `closecodes render --to js` writes: the row type `Entry`, and the
+// lookups behind `describe` and `fromWire`, by the rule of Rust's `from_u16` (a named code takes
+// precedence over a code documented in its range, which takes precedence over the range). The
+// module holds the part after each `closecodes: types` and `closecodes: lookups` marker line, up
+// to the next marker; the declarations between them stand for the table's data, so that
+// `tsc --checkJs --strict` checks this file as it stands (tests/tests/wire.rs).
 
+/** @typedef {{ readonly [flag: string]: boolean }} Flags */
+
+// closecodes: types
 /**
- * @typedef {{ readonly kind: "code" | "range" | "documented", readonly start: number, readonly end: number, readonly sendable: boolean, readonly flags: Readonly<Record<string, boolean>> }} Entry
+ * A named code, a range interval, or a code documented in a range.
+ * @typedef {{ readonly kind: "code" | "range" | "documented", readonly variant: string, readonly start: number, readonly end: number, readonly reason: string | undefined, readonly description: string, readonly sendable: boolean, readonly flags: Flags }} Entry
  */
+
+// closecodes: data
 /** @type {readonly Entry[]} */
 const ENTRIES = [];
 
-// closecodes: runtime
+// closecodes: lookups
 /**
  * The rows, each frozen with its flags: nothing reachable from `ENTRIES` can change.
  * @template {{ readonly flags: object }} T

@@ -1,19 +1,34 @@
-// The fixed part of every module `closecodes render --to ts` writes: the lookups behind `describe`
-// and `fromWire`, by the rule of Rust's `from_u16` (a named code takes precedence over a code
-// documented in its range, which takes precedence over the range). The module holds what follows
-// the marker line below, after the table's data; the two declarations above it stand for that
-// data, so that `tsc --strict` checks this file as it stands (tests/tests/wire.rs).
+// The fixed part of every module `closecodes render --to ts` writes: the row type `Entry`, and the
+// lookups behind `describe` and `fromWire`, by the rule of Rust's `from_u16` (a named code takes
+// precedence over a code documented in its range, which takes precedence over the range). The
+// module holds the part after each `closecodes: types` and `closecodes: lookups` marker line, up
+// to the next marker; the declarations between them stand for the table's data, so that
+// `tsc --strict` checks this file as it stands (tests/tests/wire.rs).
 
-interface Entry {
+/** Stands for the generated flags. */
+interface Flags {
+  readonly [flag: string]: boolean;
+}
+
+// closecodes: types
+/** A named code, a range interval, or a code documented in a range. */
+export interface Entry {
   readonly kind: "code" | "range" | "documented";
+  /** The variant that holds the code (the range's, for a range or a documented code). */
+  readonly variant: string;
   readonly start: number;
   readonly end: number;
+  readonly reason: string | undefined;
+  readonly description: string;
+  /** Whether the code may be sent on the wire. */
   readonly sendable: boolean;
-  readonly flags: Readonly<Record<string, boolean>>;
+  readonly flags: Flags;
 }
+
+// closecodes: data
 declare const ENTRIES: readonly Entry[];
 
-// closecodes: runtime
+// closecodes: lookups
 /** The rows, each frozen with its flags: nothing reachable from `ENTRIES` can change. */
 function frozen<T extends { readonly flags: object }>(rows: T[]): readonly T[] {
   for (const row of rows) {

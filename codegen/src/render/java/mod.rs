@@ -1,0 +1,267 @@
+//! Java 17: one file, one public type, `javac -Xlint:all -Werror` clean: `public enum AppCode`
+//! with a constant per named code in upper case (`UNAUTHORIZED`), `code()`, a deprecated static
+//! field per alias, `fromCode`, a predicate per flag (`isReconnectable(int)`), the rows, and from
+//! `java/Runtime.java` the nested `record Entry` and the lookups `describe` and `fromWire`, which
+//! return `Optional<Entry>`. The rows are built in nested classes of at most 400 rows each, so that
+//! no method or constant pool of a class reaches the JVM's limits.
+
+use closecodes_spec::targets::Namer;
+
+use super::language::{CodeWriter, Runtime, Section};
+use super::view::wording;
+use super::{CommentStyle, RenderError, Text, View};
+use crate::safe::{escape_char, html, visible};
+
+/// The Java target.
+pub(crate) struct Java;
+
+/// The constants first (Java's rule), then the flags' names, `Entry`, the rows and the lookups.
+const ORDER: &[Section] = &[
+    Section::Header,
+    Section::Preamble,
+    Section::Codes,
+    Section::TableTypes,
+    Section::RuntimeTypes,
+    Section::Entries,
+    Section::Predicates,
+    Section::Lookups,
+    Section::End,
+];
+
+/// Rows per nested class that builds part of the rows.
+const ROWS_PER_CLASS: usize = 400;
+
+/// The most named codes of a Java enum: it builds its constants in one static initializer,
+/// which holds at most 64 KiB of bytecode.
+const MAX_CODES: usize = 1_000;
+
+const NAMER: closecodes_spec::targets::Java = closecodes_spec::targets::Java;
+
+impl Java {
+    /// A row as the arguments of `row`.
+    fn row(&self, row: &closecodes_spec::Row<'_>) -> String {
+        let mut args = vec![
+            self.string(super::kind_name(row.kind)),
+            self.string(row.variant),
+            row.start.to_string(),
+            row.end.to_string(),
+            row.reason
+                .map_or_else(|| "null".to_owned(), |r| self.string(r)),
+            self.string(row.description),
+            row.sendable.to_string(),
+        ];
+        args.extend(row.flags.iter().map(ToString::to_string));
+        args.join(", ")
+    }
+
+    fn classes(view: &View<'_>) -> usize {
+        view.rows.len().div_ceil(ROWS_PER_CLASS).max(1)
+    }
+}
+
+impl CodeWriter for Java {
+    fn namer(&self) -> &'static dyn Namer {
+        &closecodes_spec::targets::Java
+    }
+
+    fn bounds(&self) -> (i128, i128) {
+        (i128::from(i32::MIN), i128::from(i32::MAX))
+    }
+
+    fn comment_style(&self) -> CommentStyle {
+        CommentStyle::BLOCK
+    }
+
+    /// Javadoc text: HTML escaped, no `@` that starts a tag (`@return`, `{@code}`), no `*/`, and
+    /// no `\` (javac reads `\u` escapes before comments, so `\u002a/` would end one).
+    fn doc_text(&self, text: &str) -> String {
+        html(&visible(text, true))
+            .replace('\\', "&#92;")
+            .replace('@', "&#64;")
+            .replace("*/", "*&#47;")
+    }
+
+    /// A string literal whose escapes survive javac's `\u` pass: characters below U+0100 that need
+    /// an escape are octal (`\15` for a carriage return, which `\u000d` would turn into a line
+    /// break before the literal is read).
+    fn string(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + 2);
+        out.push('"');
+        for c in text.chars() {
+            if closecodes_spec::needs_escape(c) && u32::from(c) < 0x100 && c != '\n' {
+                out.push_str(&format!("\\{:o}", u32::from(c)));
+            } else {
+                escape_char(&mut out, c, &[]);
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    fn runtime(&self) -> Runtime {
+        Runtime {
+            text: include_str!("Runtime.java"),
+            comment: "//",
+        }
+    }
+
+    fn fits(&self, view: &View<'_>) -> Result<(), RenderError> {
+        if view.codes.len() > MAX_CODES {
+            return Err(RenderError::TooLarge {
+                target: "Java",
+                codes: view.codes.len(),
+                max: MAX_CODES,
+            });
+        }
+        Ok(())
+    }
+
+    fn order(&self) -> &'static [Section] {
+        ORDER
+    }
+
+    fn preamble(&self, out: &mut Text, view: &View<'_>) {
+        let package = view.package.clone().unwrap_or_default();
+        writeln!(out, "package {package};\n");
+    }
+
+    /// The enum, its constants, `code()`, the aliases and `fromCode`.
+    fn codes(&self, out: &mut Text, view: &View<'_>) {
+        let name = view.name;
+        self.doc(
+            out,
+            "",
+            &format!(
+                "{}{}",
+                self.doc_text(&view.description),
+                self.retired_paragraph(view)
+            ),
+        );
+        writeln!(out, "public enum {name} {{");
+        let mut constants = Vec::new();
+        for code in view.codes {
+            let mut constant = Text::new();
+            let reason = code
+                .reason
+                .as_deref()
+                .map_or(String::new(), |r| format!(" {}:", self.doc_text(r)));
+            let mut text = format!(
+                "{{@code {}}}{reason} {}",
+                code.value,
+                self.doc_text(&code.description)
+            );
+            if let Some(note) = &code.deprecated {
+                text.push_str(&format!("\n\n@deprecated {}", self.doc_text(note)));
+            }
+            self.doc(&mut constant, "    ", &text);
+            if code.deprecated.is_some() {
+                constant.push("    @Deprecated\n");
+            }
+            write!(
+                constant,
+                "    {}({})",
+                NAMER.code(name, &code.name),
+                code.value
+            );
+            constants.push(constant.into_string());
+        }
+        writeln!(out, "{};\n", constants.join(",\n"));
+        for code in view.codes {
+            let constant = NAMER.code(name, &code.name);
+            for alias in &code.aliases {
+                let text = format!(
+                    "{}\n\n@deprecated renamed to {{@link #{constant}}}",
+                    wording::alias(&format!("{{@link #{constant}}}"))
+                );
+                self.doc(out, "    ", &text);
+                writeln!(
+                    out,
+                    "    @Deprecated\n    public static final {name} {} = {constant};\n",
+                    NAMER.code(name, alias)
+                );
+            }
+        }
+        writeln!(
+            out,
+            "    private static final java.util.Map<Integer, {name}> BY_CODE = java.util.Arrays.stream(values())\n            .collect(java.util.stream.Collectors.toUnmodifiableMap(c -> c.code, c -> c));\n"
+        );
+        out.push("    private final int code;\n\n");
+        writeln!(
+            out,
+            "    {name}(int code) {{\n        this.code = code;\n    }}\n"
+        );
+        self.doc(out, "    ", "The code.\n\n@return the code's number");
+        out.push("    public int code() {\n        return code;\n    }\n\n");
+        self.doc(
+            out,
+            "    ",
+            &format!("The named code {{@code code}}, if it is one.\n\n@param code any number\n@return the named code of {{@code {name}}}, if it is one"),
+        );
+        writeln!(
+            out,
+            "    public static java.util.Optional<{name}> fromCode(int code) {{\n        return java.util.Optional.ofNullable(BY_CODE.get(code));\n    }}\n"
+        );
+    }
+
+    fn table_types(&self, out: &mut Text, view: &View<'_>) {
+        let names: Vec<String> = view.flags.iter().map(|f| self.string(f.name)).collect();
+        writeln!(
+            out,
+            "    private static final java.util.List<String> FLAG_NAMES = java.util.List.of({});\n",
+            names.join(", ")
+        );
+    }
+
+    /// The rows, from nested classes of at most [`ROWS_PER_CLASS`] rows (each class has its own
+    /// constant pool and methods).
+    fn entries(&self, out: &mut Text, view: &View<'_>) {
+        let parts: Vec<String> = (0..Java::classes(view))
+            .map(|at| format!("Rows{at}.ROWS.stream()"))
+            .collect();
+        let mut stream = parts[0].clone();
+        for part in &parts[1..] {
+            stream = format!("java.util.stream.Stream.concat({stream}, {part})");
+        }
+        writeln!(
+            out,
+            "    private static final java.util.List<Entry> ROWS = {stream}.toList();\n"
+        );
+        for at in 0..Java::classes(view) {
+            let rows: Vec<String> = view
+                .rows
+                .iter()
+                .skip(at * ROWS_PER_CLASS)
+                .take(ROWS_PER_CLASS)
+                .map(|row| format!("                row({})", self.row(row)))
+                .collect();
+            writeln!(
+                out,
+                "    private static final class Rows{at} {{\n        static final java.util.List<Entry> ROWS = java.util.List.of(\n{});\n    }}\n",
+                rows.join(",\n")
+            );
+        }
+    }
+
+    fn predicates(&self, out: &mut Text, view: &View<'_>) {
+        for flag in &view.flags {
+            let doc = format!(
+                "{}\n\n{}\n\n@param code any number\n@return the flag's value at {{@code code}}",
+                self.doc_text(flag.description),
+                wording::flag(flag.name, &flag.default.to_string(), |n| format!(
+                    "{{@code {n}}}"
+                ))
+            );
+            self.doc(out, "    ", &doc);
+            writeln!(
+                out,
+                "    public static boolean {}(int code) {{\n        return describe(code).map(e -> e.flags().get({})).orElse(false);\n    }}\n",
+                NAMER.predicate(&flag.words),
+                self.string(flag.name)
+            );
+        }
+    }
+
+    fn end(&self, out: &mut Text, _view: &View<'_>) {
+        out.push("}\n");
+    }
+}

@@ -1,0 +1,242 @@
+//! Kotlin: one file (Kotlin 1.3 and later, `kotlinc -Werror` clean), one table per package:
+//! `enum class AppCode(val code: Int)` with an entry per named code under the spec's name, and
+//! in its companion object `fromCode`, a deprecated alias per former name, `ENTRIES`, a predicate
+//! per flag (`isReconnectable`) and the lookups of `kotlin/Runtime.kt`, which also gives
+//! `data class Entry`. Every type and annotation is named in full (`kotlin.Int`,
+//! `@kotlin.jvm.JvmStatic`), so that no name of the table shadows one; the rows the lookups read
+//! are private, `ENTRIES` and every `Entry.flags` read-only.
+
+use closecodes_spec::targets::Namer;
+
+use super::language::{CodeWriter, Runtime, Section};
+use super::view::wording;
+use super::{CommentStyle, RenderError, Text, View};
+use crate::safe::{block_comment_text, line_starts, quoted, visible};
+
+/// The Kotlin target.
+pub(crate) struct Kotlin;
+
+/// The flags' names, then `Entry`, then the enum.
+const ORDER: &[Section] = &[
+    Section::Header,
+    Section::Preamble,
+    Section::TableTypes,
+    Section::RuntimeTypes,
+    Section::Codes,
+    Section::Entries,
+    Section::Predicates,
+    Section::Lookups,
+    Section::End,
+];
+
+/// The most named codes of a Kotlin table: a JVM enum builds its entries in one static
+/// initializer, which holds at most 64 KiB of bytecode (about 2,000 entries).
+const MAX_CODES: usize = 1_000;
+
+impl Kotlin {
+    fn rows_functions(view: &View<'_>) -> usize {
+        closecodes_spec::targets::Kotlin::row_functions(view.rows.len())
+    }
+
+    /// A row as the arguments of `entryOf`.
+    fn row(&self, row: &closecodes_spec::Row<'_>) -> String {
+        let mut args = vec![
+            self.string(super::kind_name(row.kind)),
+            self.string(row.variant),
+            row.start.to_string(),
+            row.end.to_string(),
+            row.reason
+                .map_or_else(|| "null".to_owned(), |r| self.string(r)),
+            self.string(row.description),
+            row.sendable.to_string(),
+        ];
+        args.extend(row.flags.iter().map(ToString::to_string));
+        args.join(", ")
+    }
+}
+
+impl CodeWriter for Kotlin {
+    fn namer(&self) -> &'static dyn Namer {
+        &closecodes_spec::targets::Kotlin
+    }
+
+    fn bounds(&self) -> (i128, i128) {
+        (i128::from(i32::MIN), i128::from(i32::MAX))
+    }
+
+    fn comment_style(&self) -> CommentStyle {
+        CommentStyle::BLOCK
+    }
+
+    /// `KDoc` text: no `*/` or `/*` (Kotlin's comments nest), no block tag at a line's start
+    /// (`@return`, `@suppress`), no `[` that links a symbol.
+    fn doc_text(&self, text: &str) -> String {
+        let text = block_comment_text(&visible(text, true)).replace('[', "\\[");
+        line_starts(&text, |line| {
+            line.strip_prefix('@').map(|rest| format!("&#64;{rest}"))
+        })
+    }
+
+    /// A string literal: `$` escaped (it starts a template).
+    fn string(&self, text: &str) -> String {
+        quoted(text, &[('$', "\\$")])
+    }
+
+    fn runtime(&self) -> Runtime {
+        Runtime {
+            text: include_str!("Runtime.kt"),
+            comment: "//",
+        }
+    }
+
+    fn fits(&self, view: &View<'_>) -> Result<(), RenderError> {
+        if view.codes.len() > MAX_CODES {
+            return Err(RenderError::TooLarge {
+                target: "Kotlin",
+                codes: view.codes.len(),
+                max: MAX_CODES,
+            });
+        }
+        Ok(())
+    }
+
+    fn order(&self) -> &'static [Section] {
+        ORDER
+    }
+
+    fn preamble(&self, out: &mut Text, view: &View<'_>) {
+        let package = view.package.clone().unwrap_or_default();
+        writeln!(out, "package {package}\n");
+    }
+
+    fn table_types(&self, out: &mut Text, view: &View<'_>) {
+        let names: Vec<String> = view.flags.iter().map(|f| self.string(f.name)).collect();
+        writeln!(
+            out,
+            "private val FLAG_NAMES: kotlin.collections.List<kotlin.String> = kotlin.collections.listOf({})\n",
+            names.join(", ")
+        );
+    }
+
+    /// The enum, its entries, and the start of its companion: `fromCode` and the aliases.
+    fn codes(&self, out: &mut Text, view: &View<'_>) {
+        let name = view.name;
+        out.push("\n");
+        self.doc(
+            out,
+            "",
+            &format!(
+                "{}{}",
+                self.doc_text(&view.description),
+                self.retired_paragraph(view)
+            ),
+        );
+        writeln!(out, "enum class {name}(val code: kotlin.Int) {{");
+        for (i, code) in view.codes.iter().enumerate() {
+            let reason = code
+                .reason
+                .as_deref()
+                .map_or(String::new(), |r| format!(" {}:", self.doc_text(r)));
+            self.doc(
+                out,
+                "    ",
+                &format!(
+                    "`{}`{reason} {}",
+                    code.value,
+                    self.doc_text(&code.description)
+                ),
+            );
+            if let Some(note) = &code.deprecated {
+                writeln!(out, "    @kotlin.Deprecated({})", self.string(note));
+            }
+            let end = if i + 1 == view.codes.len() { ";" } else { "," };
+            writeln!(out, "    {}({}){end}", code.name, code.value);
+        }
+        if view.codes.is_empty() {
+            out.push("    ;\n");
+        }
+        out.push("\n    companion object {\n");
+        writeln!(
+            out,
+            "        private val BY_CODE: kotlin.collections.Map<kotlin.Int, {name}> = values().associateBy {{ it.code }}\n"
+        );
+        self.doc(
+            out,
+            "        ",
+            &format!("The named code [code], or `null` if it is not a named code of `{name}`."),
+        );
+        writeln!(
+            out,
+            "        @kotlin.jvm.JvmStatic\n        fun fromCode(code: kotlin.Int): {name}? = BY_CODE[code]\n"
+        );
+        for code in view.codes {
+            for alias in &code.aliases {
+                self.doc(
+                    out,
+                    "        ",
+                    &wording::alias(&format!("[{}]", code.name)),
+                );
+                writeln!(
+                    out,
+                    "        @kotlin.Deprecated({}, kotlin.ReplaceWith({}))\n        @kotlin.jvm.JvmField\n        val {alias}: {name} = {}\n",
+                    self.string(&format!("renamed to {}", code.name)),
+                    self.string(&code.name),
+                    code.name
+                );
+            }
+        }
+    }
+
+    /// The rows the lookups read, from functions of at most `ROWS_PER_FUNCTION` rows (see
+    /// [`CodeWriter::end`]).
+    fn entries(&self, out: &mut Text, view: &View<'_>) {
+        let chunks: Vec<String> = (0..Kotlin::rows_functions(view))
+            .map(|at| format!("rows{at}()"))
+            .collect();
+        writeln!(
+            out,
+            "        private val ROWS: kotlin.collections.List<entryType> = {}\n",
+            chunks.join(" + ")
+        );
+    }
+
+    fn predicates(&self, out: &mut Text, view: &View<'_>) {
+        let namer = closecodes_spec::targets::Kotlin;
+        for flag in &view.flags {
+            let text = format!(
+                "{}\n\n{}",
+                self.doc_text(flag.description),
+                wording::flag(flag.name, &flag.default.to_string(), |n| format!("`{n}`"))
+            );
+            self.doc(out, "        ", &text);
+            writeln!(
+                out,
+                "        @kotlin.jvm.JvmStatic\n        fun {}(code: kotlin.Int): kotlin.Boolean = describe(code)?.flags?.get({}) ?: false\n",
+                namer.predicate(&flag.words),
+                self.string(flag.name)
+            );
+        }
+    }
+
+    /// The end of the companion and the enum, then the rows, as top-level functions of at most
+    /// `ROWS_PER_FUNCTION` rows each: a JVM method holds at most 64 KiB of bytecode, and one
+    /// `listOf` of 10,000 rows breaks it.
+    fn end(&self, out: &mut Text, view: &View<'_>) {
+        out.push("    }\n}\n");
+        let per = closecodes_spec::targets::Kotlin::ROWS_PER_FUNCTION;
+        for at in 0..Kotlin::rows_functions(view) {
+            let chunk = view.rows.iter().skip(at * per).take(per);
+            writeln!(
+                out,
+                "\nprivate fun rows{at}(): kotlin.collections.List<entryType> = kotlin.collections.listOf("
+            );
+            let rows: Vec<String> = chunk
+                .map(|row| format!("    entryOf({})", self.row(row)))
+                .collect();
+            if !rows.is_empty() {
+                writeln!(out, "{}", rows.join(",\n"));
+            }
+            out.push(")\n");
+        }
+    }
+}

@@ -1,0 +1,206 @@
+//! What a target is: a [`Writer`] of files over the [`View`]; for code targets, a [`CodeWriter`],
+//! whose file is written once here ([`CodeWriter::file`]'s skeleton) from sections each language
+//! fills: the header, the preamble (package, imports, module doc), the table's own types, the
+//! runtime file's types, the named codes, the rows, the predicates, the runtime file's lookups,
+//! the end.
+
+use closecodes_spec::targets::Namer;
+
+use super::CommentStyle;
+use super::{RenderError, Text, View};
+
+/// One output format: a document (Markdown, JSON) or a code target.
+pub(crate) trait Writer: Sync {
+    /// The namer of the format's language, if it has one (documents have none).
+    fn namer(&self) -> Option<&'static dyn Namer>;
+
+    /// The file.
+    ///
+    /// # Errors
+    ///
+    /// When the table cannot be written exactly in the format.
+    fn file(&self, view: &View<'_>) -> Result<String, RenderError>;
+}
+
+/// The parts of a code file, in the order [`CodeWriter::order`] gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Section {
+    /// The header comment: what generated the file and how to regenerate it.
+    Header,
+    /// Package, imports, the module's doc.
+    Preamble,
+    /// Types that depend on the table (Go's and TypeScript's `Flags`).
+    TableTypes,
+    /// The runtime file's types (`Entry`), as they stand.
+    RuntimeTypes,
+    /// The named codes and their aliases.
+    Codes,
+    /// The rows.
+    Entries,
+    /// A predicate per flag.
+    Predicates,
+    /// The runtime file's lookups, as they stand.
+    Lookups,
+    /// Whatever closes the file.
+    End,
+}
+
+/// The order of the sections in most code files.
+pub(crate) const ORDER: &[Section] = &[
+    Section::Header,
+    Section::Preamble,
+    Section::TableTypes,
+    Section::RuntimeTypes,
+    Section::Codes,
+    Section::Entries,
+    Section::Predicates,
+    Section::Lookups,
+    Section::End,
+];
+
+/// A language's fixed logic and types: a real source file of the language, checked by its tools
+/// as it stands. The parts the output includes are the lines after a marker line
+/// (`<comment> closecodes: types` and `… closecodes: lookups`) up to the next marker line
+/// (`… closecodes: end`) or the end of the file; the rest of the file stands for the table's data.
+pub(crate) struct Runtime {
+    /// The file, as `include_str!` reads it.
+    pub(crate) text: &'static str,
+    /// The comment that starts a marker line: `//`, `#`.
+    pub(crate) comment: &'static str,
+}
+
+impl Runtime {
+    /// The part after the marker `closecodes: <name>`, or nothing if the file has no such part
+    /// (a unit test holds every runtime file to its parts).
+    pub(crate) fn part(&self, name: &str) -> &'static str {
+        let marker = format!("{} closecodes: {name}\n", self.comment);
+        let Some(at) = self.text.find(&marker) else {
+            return "";
+        };
+        // The marker's line starts at a line's start (after indentation).
+        let rest = &self.text[at + marker.len()..];
+        let end = format!("{} closecodes: ", self.comment);
+        match rest.find(&end) {
+            // Up to the start of the next marker's line.
+            Some(next) => &rest[..rest[..next].rfind('\n').map_or(0, |n| n + 1)],
+            None => rest,
+        }
+    }
+}
+
+/// A code target: its namer, comments, strings and runtime file, and the sections it fills.
+pub(crate) trait CodeWriter: Sync {
+    /// The language's namer (in the spec crate: the checks run it too).
+    fn namer(&self) -> &'static dyn Namer;
+
+    /// The range of integers the language holds exactly, as the codes must fit.
+    fn bounds(&self) -> (i128, i128);
+
+    /// How the language writes a line comment (the header): `//`, `#`.
+    fn line_comment(&self) -> &'static str {
+        "//"
+    }
+
+    /// How the language writes a doc comment.
+    fn comment_style(&self) -> CommentStyle;
+
+    /// Spec text as text of the language's doc comments: nothing in it ends the comment, starts
+    /// a tag, a directive, a doctest or a code block, or is read as markup.
+    fn doc_text(&self, text: &str) -> String;
+
+    /// A string literal holding `text`.
+    fn string(&self, text: &str) -> String;
+
+    /// The language's runtime file.
+    fn runtime(&self) -> Runtime;
+
+    /// Refuses a table the language cannot hold whole (a JVM class's limits).
+    fn fits(&self, _view: &View<'_>) -> Result<(), RenderError> {
+        Ok(())
+    }
+
+    /// The order of the sections.
+    fn order(&self) -> &'static [Section] {
+        ORDER
+    }
+
+    /// The header comment: what generated the file, how to regenerate it.
+    fn header(&self, out: &mut Text, view: &View<'_>) {
+        for line in &view.header {
+            writeln!(out, "{} {line}", self.line_comment());
+        }
+        out.push("\n");
+    }
+
+    /// Package, imports, the module's doc.
+    fn preamble(&self, out: &mut Text, view: &View<'_>);
+
+    /// Types that depend on the table.
+    fn table_types(&self, _out: &mut Text, _view: &View<'_>) {}
+
+    /// The named codes and their aliases.
+    fn codes(&self, out: &mut Text, view: &View<'_>);
+
+    /// The rows.
+    fn entries(&self, out: &mut Text, view: &View<'_>);
+
+    /// A predicate per flag.
+    fn predicates(&self, out: &mut Text, view: &View<'_>);
+
+    /// Whatever closes the file.
+    fn end(&self, _out: &mut Text, _view: &View<'_>) {}
+
+    /// A doc comment of `text` (made safe already, with the writer's own markup) at `indent`.
+    fn doc(&self, out: &mut Text, indent: &str, text: &str) {
+        self.comment_style().write(out, indent, text);
+    }
+
+    /// The spec's retired entries as a paragraph for the module's doc, or nothing.
+    fn retired_paragraph(&self, view: &View<'_>) -> String {
+        let lines = view.retired_lines();
+        if lines.is_empty() {
+            return String::new();
+        }
+        format!(
+            "\n\n{} {}.",
+            super::view::wording::RETIRED,
+            self.doc_text(&lines.join("; "))
+        )
+    }
+
+    /// The file: the sections in order.
+    ///
+    /// # Errors
+    ///
+    /// When a code does not fit the language's numbers, or the table does not fit its limits.
+    fn file(&self, view: &View<'_>) -> Result<String, RenderError> {
+        let (min, max) = self.bounds();
+        view.fits(self.namer().language(), min, max)?;
+        self.fits(view)?;
+        let mut out = Text::new();
+        for section in self.order() {
+            match section {
+                Section::Header => self.header(&mut out, view),
+                Section::Preamble => self.preamble(&mut out, view),
+                Section::TableTypes => self.table_types(&mut out, view),
+                Section::RuntimeTypes => out.push(self.runtime().part("types")),
+                Section::Codes => self.codes(&mut out, view),
+                Section::Entries => self.entries(&mut out, view),
+                Section::Predicates => self.predicates(&mut out, view),
+                Section::Lookups => out.push(self.runtime().part("lookups")),
+                Section::End => self.end(&mut out, view),
+            }
+        }
+        Ok(out.into_string())
+    }
+}
+
+impl<T: CodeWriter> Writer for T {
+    fn namer(&self) -> Option<&'static dyn Namer> {
+        Some(CodeWriter::namer(self))
+    }
+
+    fn file(&self, view: &View<'_>) -> Result<String, RenderError> {
+        CodeWriter::file(self, view)
+    }
+}
