@@ -65,6 +65,17 @@ impl Error {
         self
     }
 
+    /// What the first line of the error says after its place: the message (control characters
+    /// escaped), then the id of the rule in brackets, where a reader looks it up
+    /// (`duplicate code 4001 [CODE_DUPLICATE]`).
+    #[must_use]
+    pub fn headline(&self) -> String {
+        match self.rule {
+            Some(rule) => format!("{} [{rule}]", escaped(&self.message)),
+            None => escaped(&self.message).into_owned(),
+        }
+    }
+
     /// The snippet of the offending line with a caret under the problem, and the notes,
     /// in the layout rustc uses.
     #[must_use]
@@ -91,17 +102,13 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}:{}:{}: {}",
+            "{}:{}:{}: {}\n{}",
             escaped(&self.origin.to_string()),
             self.line,
             self.column,
-            escaped(&self.message),
-        )?;
-        // The id last on the first line, where a reader looks it up (`docs/spec.md`).
-        if let Some(rule) = self.rule {
-            write!(f, " [{rule}]")?;
-        }
-        write!(f, "\n{}", self.snippet())
+            self.headline(),
+            self.snippet()
+        )
     }
 }
 

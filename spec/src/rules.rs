@@ -20,6 +20,8 @@ macro_rules! rules {
         /// A rule of the spec format: every [`Error`](crate::Error) of a spec names the one it
         /// breaks. [`RULES`] lists them all, in this order.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        // The summaries are prose for every reader (docs/spec.md, messages), not rustdoc.
+        #[allow(clippy::doc_markdown)]
         pub enum CheckRule {
             $(
                 #[doc = $summary]

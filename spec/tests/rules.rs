@@ -138,8 +138,8 @@ fn every_case_breaks_its_rule_and_says_what_it_expects() {
     );
 }
 
-/// Every rule's id is SCREAMING_SNAKE_CASE and its own, as `closecodes breaking`'s are, and its
-/// summary a lowercase phrase without a trailing period.
+/// Every rule's id is in capitals and underscores (`NAME_DUPLICATE`), as `closecodes breaking`'s
+/// are, and its own; its summary is a lowercase phrase without a trailing period.
 #[test]
 fn ids_are_stable_words_and_summaries_one_line() {
     for info in RULES {
