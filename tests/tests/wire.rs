@@ -107,7 +107,7 @@ fn generated_typescript_type_checks_strictly() {
         std::fs::write(dir.join(file), text).expect("writes");
     }
     // The fixed logic of the TypeScript and JavaScript targets, as it stands in the repository.
-    let runtime = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../codegen/src/render/ts");
+    let runtime = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../codegen/src/render/script");
     let tsc = wire_dir().join("node_modules/.bin/tsc");
     for checked in files
         .iter()
