@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::hint::black_box;
 
-use closecodes_codegen::{Declared, Kind, Target};
+use closecodes_codegen::{Declared, Kind, Request};
 use closecodes_spec::{NoFiles, Source, load};
 
 fn main() {
@@ -48,7 +48,7 @@ fn spec(name: &str) -> String {
 /// The expansion of `pub enum Bench` from `table`, as `close_codes!` generates it.
 fn expand(table: &closecodes_spec::Table) -> proc_macro2::TokenStream {
     let (krate, name) = (quote::quote!(::closecodes), quote::format_ident!("Bench"));
-    let target = Target {
+    let target = Request {
         krate: &krate,
         name: &name,
         kind: Kind::Macro,

@@ -5,7 +5,7 @@
 use closecodes_spec::RowKind;
 use proc_macro2::{TokenStream, TokenTree};
 
-use crate::code::{Code, Match, OptStr, Pattern};
+use crate::code::{Code, Match, OptionLiteral, Pattern};
 use crate::plan::{Form, List, Plan};
 
 /// The body of `from_repr`: the widest interval first (see `plan::widest_interval`), then named
@@ -29,7 +29,7 @@ pub(crate) fn from_repr(plan: &Plan<'_>) -> TokenTree {
         writeln!(
             code,
             "if ::core::matches!(value, {interval}) {{\nreturn {};\n}}",
-            plan.found(&format!("Self::{}(value)", range.name))
+            plan.as_from_repr(&format!("Self::{}(value)", range.name))
         );
     }
     if plan.form == Form::Lookup {
@@ -37,19 +37,19 @@ pub(crate) fn from_repr(plan: &Plan<'_>) -> TokenTree {
             code,
             "if let ::core::option::Option::Some(at) = __closecodes::__private::find_{}(__CODES, value) {{\nreturn {};\n}}",
             plan.table.repr,
-            plan.found("Self::ALL[at]")
+            plan.as_from_repr("Self::ALL[at]")
         );
     }
     code.line("match value {");
     if plan.form == Form::Match {
         for named in &table.codes {
             let variant = format!("Self::{}", named.name);
-            writeln!(code, "{} => {},", named.value, plan.found(&variant));
+            writeln!(code, "{} => {},", named.value, plan.as_from_repr(&variant));
         }
     }
     let mut ranges = table.ranges.iter().peekable();
     while let Some(range) = ranges.next() {
-        let body = plan.found(&format!("Self::{}(value)", range.name));
+        let body = plan.as_from_repr(&format!("Self::{}(value)", range.name));
         // A total table in lookup form has returned every named code already, so the values
         // left are exactly those of the ranges: the last range takes them all.
         if plan.form == Form::Lookup && table.total && ranges.peek().is_none() {
@@ -125,7 +125,7 @@ impl Column {
     /// The value as Rust.
     fn value(self, cells: &Cells<'_>) -> String {
         match self {
-            Column::Reason => OptStr(cells.reason).to_string(),
+            Column::Reason => OptionLiteral(cells.reason).to_string(),
             Column::Description => format!("{:?}", cells.description),
             Column::Sendable => cells.sendable.to_string(),
             Column::Flags => format!("{:#b}", mask(cells.flags)),
@@ -171,7 +171,7 @@ pub(crate) fn column(plan: &Plan<'_>, column: Column) -> TokenTree {
     // A hand-built range variant holding another variant's value answers as that variant: the
     // accessor matches on the canonical code. (Measured against answering a range variant by its
     // value, and against a branch-free choice: this costs the common path least; BENCHMARKS.md.)
-    let several = plan.table.codes.len() + plan.table.ranges.len() > 1;
+    let many_variants = plan.table.codes.len() + plan.table.ranges.len() > 1;
     for range in &plan.table.ranges {
         let whole = column.value(&Cells {
             reason: range.reason.as_deref(),
@@ -203,7 +203,11 @@ pub(crate) fn column(plan: &Plan<'_>, column: Column) -> TokenTree {
             );
         }
     }
-    let scrutinee = if several { "self.canonical()" } else { "self" };
+    let scrutinee = if many_variants {
+        "self.canonical()"
+    } else {
+        "self"
+    };
     let mut code = Code::new();
     match plan.form {
         Form::Lookup => {
@@ -261,33 +265,37 @@ pub(crate) fn canonical(plan: &Plan<'_>) -> TokenTree {
 }
 
 /// The body of `range()`: the name of the range variant. Named codes have none: one arm for one
-/// code, the final `_` for several.
+/// code, the final `_` when the table has many variants.
 pub(crate) fn range_name(plan: &Plan<'_>) -> TokenTree {
     let codes = &plan.table.codes;
     let mut code = Code::new();
     if plan.form == Form::StandIn {
-        code.line(&OptStr(None).to_string());
+        code.line(&OptionLiteral(None).to_string());
         return code.braced();
     }
-    let several = codes.len() + plan.table.ranges.len() > 1;
+    let many_variants = codes.len() + plan.table.ranges.len() > 1;
     writeln!(
         code,
         "match {} {{",
-        if several { "self.canonical()" } else { "self" }
+        if many_variants {
+            "self.canonical()"
+        } else {
+            "self"
+        }
     );
     if let [only] = codes.as_slice() {
-        writeln!(code, "Self::{} => {},", only.name, OptStr(None));
+        writeln!(code, "Self::{} => {},", only.name, OptionLiteral(None));
     }
     for range in &plan.table.ranges {
         writeln!(
             code,
             "Self::{}(_) => {},",
             range.name,
-            OptStr(Some(&range.name))
+            OptionLiteral(Some(&range.name))
         );
     }
     if codes.len() > 1 {
-        writeln!(code, "_ => {},", OptStr(None));
+        writeln!(code, "_ => {},", OptionLiteral(None));
     }
     code.line("}");
     code.braced()

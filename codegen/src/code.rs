@@ -84,9 +84,9 @@ fn lex(text: &str) -> TokenStream {
 }
 
 /// `::core::option::Option::Some("text")`, or `::core::option::Option::None`.
-pub(crate) struct OptStr<'a>(pub(crate) Option<&'a str>);
+pub(crate) struct OptionLiteral<'a>(pub(crate) Option<&'a str>);
 
-impl fmt::Display for OptStr<'_> {
+impl fmt::Display for OptionLiteral<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
             Some(text) => write!(f, "::core::option::Option::Some({text:?})"),
@@ -284,10 +284,13 @@ mod tests {
         ];
         assert_eq!(Pattern(&intervals).to_string(), "1004 | -3..=2999");
         assert_eq!(
-            OptStr(Some("a\"b")).to_string(),
+            OptionLiteral(Some("a\"b")).to_string(),
             "::core::option::Option::Some(\"a\\\"b\")"
         );
-        assert_eq!(OptStr(None).to_string(), "::core::option::Option::None");
+        assert_eq!(
+            OptionLiteral(None).to_string(),
+            "::core::option::Option::None"
+        );
     }
 
     #[test]

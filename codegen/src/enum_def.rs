@@ -6,11 +6,11 @@ use quote::quote;
 use crate::code::Code;
 use crate::docs;
 use crate::plan::{List, Plan};
-use crate::target::Declared;
+use crate::request::Declared;
 
 /// The enum with its docs: the user's (or the spec's description), then the table of every code.
 pub(crate) fn enum_def(plan: &Plan<'_>, declared: &Declared<'_>) -> TokenStream {
-    let (name, table) = (plan.target.name, plan.table);
+    let (name, table) = (plan.request.name, plan.table);
     let has_user_docs = declared.attrs.iter().any(|a| a.path().is_ident("doc"));
     let mut lines = Vec::new();
     if !has_user_docs {
@@ -21,7 +21,7 @@ pub(crate) fn enum_def(plan: &Plan<'_>, declared: &Declared<'_>) -> TokenStream 
                     .first()
                     .map(|b| format!(", which extends the built-in `{}` table", b.name()))
                     .unwrap_or_default();
-                format!("Codes of the `{}` table{base}.", plan.name_text)
+                format!("Codes of the `{}` table{base}.", plan.type_name)
             },
             docs::block,
         ));
@@ -123,7 +123,7 @@ fn variants(plan: &Plan<'_>) -> proc_macro2::TokenTree {
 /// The Markdown table of every code and range that heads the enum's documentation, a line per
 /// row of the table.
 fn doc_table(plan: &Plan<'_>) -> String {
-    let name = &plan.name_text;
+    let name = &plan.type_name;
     let rows = &plan.rows;
     let flags = &plan.table.flags;
     let mut out = Code::new();

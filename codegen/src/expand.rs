@@ -6,20 +6,20 @@ use proc_macro2::{Delimiter, Group, TokenStream};
 use quote::quote;
 
 use crate::plan::{Form, Plan};
+use crate::request::{Declared, Request, Tracked};
 use crate::stand_in::{self, Partial};
-use crate::target::{Declared, Target, Tracked};
 use crate::{enum_def, items};
 
 /// The full expansion of `close_codes!`: the enum, then its impls in an anonymous const that
 /// also tracks `root` and every base file of the table.
 #[must_use]
 pub fn close_codes(
-    target: &Target<'_>,
+    request: &Request<'_>,
     table: &Table,
     declared: &Declared<'_>,
     root: Option<&Tracked>,
 ) -> TokenStream {
-    let plan = Plan::new(target, table);
+    let plan = Plan::new(request, table);
     let mut block = impls(&plan);
     block.extend(tracking(root));
     block.extend(base_files(table));
@@ -47,15 +47,15 @@ pub(crate) fn standalone(plan: &Plan<'_>, declared: &Declared<'_>) -> TokenStrea
 
 /// The expansion of `#[derive(CloseCodes)]`: the impls, and a check that the enum is `Copy`.
 #[must_use]
-pub fn derive(target: &Target<'_>, table: &Table) -> TokenStream {
-    let mut block = derive_block(&Plan::new(target, table));
+pub fn derive(request: &Request<'_>, table: &Table) -> TokenStream {
+    let mut block = derive_block(&Plan::new(request, table));
     block.extend(base_files(table));
     wrap_table(table, block)
 }
 
 /// The impls of a derive, and the check that the enum is `Copy`.
 fn derive_block(plan: &Plan<'_>) -> TokenStream {
-    let name = plan.target.name;
+    let name = plan.request.name;
     let mut block = quote! {
         // The accessors take `self` by value: the enum must be `Copy`.
         fn assert_copy<T: ::core::marker::Copy>() {}
@@ -89,12 +89,12 @@ fn impls(plan: &Plan<'_>) -> TokenStream {
 /// could not be read), with bodies that are plain values (module `stand_in`).
 #[must_use]
 pub fn stand_in(
-    target: &Target<'_>,
+    request: &Request<'_>,
     declared: &Declared<'_>,
     partial: Option<Partial<'_>>,
 ) -> TokenStream {
     let table = stand_in::table(partial, false);
-    let plan = stand_in_plan(target, &table);
+    let plan = stand_in_plan(request, &table);
     // The variants of a stand-in are never built: a private enum would warn. (Outer attributes
     // of the enum, which `with_enum` starts with.)
     let mut out = quote!(#[allow(dead_code)]);
@@ -105,15 +105,15 @@ pub fn stand_in(
 /// The stand-in `#[derive(CloseCodes)]` emits next to its errors: the impls of the real table,
 /// from the enum's variants as far as they could be read (see [`stand_in`]).
 #[must_use]
-pub fn stand_in_derive(target: &Target<'_>, partial: Partial<'_>) -> TokenStream {
+pub fn stand_in_derive(request: &Request<'_>, partial: Partial<'_>) -> TokenStream {
     let table = stand_in::table(Some(partial), true);
-    let plan = stand_in_plan(target, &table);
+    let plan = stand_in_plan(request, &table);
     wrap_table(&table, derive_block(&plan))
 }
 
 /// The plan of a stand-in: the real one, in the form whose bodies are plain values.
-fn stand_in_plan<'t>(target: &'t Target<'t>, table: &'t Table) -> Plan<'t> {
-    let mut plan = Plan::new(target, table);
+fn stand_in_plan<'t>(request: &'t Request<'t>, table: &'t Table) -> Plan<'t> {
+    let mut plan = Plan::new(request, table);
     plan.form = Form::StandIn;
     plan
 }

@@ -6,15 +6,15 @@ use quote::quote;
 
 use crate::body::{self, Column};
 use crate::plan::{Form, Plan};
-use crate::target::Kind;
+use crate::request::Kind;
 
 /// The names local to the impls' block: the runtime alias (generated text cannot spell `$crate`),
 /// the row constructors, and in lookup form the sorted codes.
 pub(crate) fn prelude(plan: &Plan<'_>) -> TokenStream {
-    let (krate, repr) = (plan.target.krate, &plan.repr);
+    let (krate, repr) = (plan.request.krate, &plan.repr);
     let codes = (plan.form == Form::Lookup).then(|| {
         let codes = body::codes(plan);
-        let doc = format!("The named codes, ordered as `{}::ALL`.", plan.name_text);
+        let doc = format!("The named codes, ordered as `{}::ALL`.", plan.type_name);
         quote! {
             #[doc = #doc]
             const __CODES: &[#repr] = &#codes;
@@ -32,9 +32,9 @@ pub(crate) fn prelude(plan: &Plan<'_>) -> TokenStream {
 
 /// The inherent `impl`: `ALL`, the `const fn`s and the range constructors.
 pub(crate) fn inherent(plan: &Plan<'_>) -> TokenStream {
-    let (krate, name, repr) = (plan.target.krate, plan.target.name, &plan.repr);
+    let (krate, name, repr) = (plan.request.krate, plan.request.name, &plan.repr);
     let (from_fn, as_fn) = (&plan.from_fn, &plan.as_fn);
-    let name_str = &plan.name_text;
+    let type_name = &plan.type_name;
     let (from_ret, from_doc) = if plan.table.total {
         let doc = format!(
             " The code with number `value`; every `{}` is a code of this table, in a range variant if it has no name.",
@@ -51,7 +51,7 @@ pub(crate) fn inherent(plan: &Plan<'_>) -> TokenStream {
     } else {
         quote! {
             let ::core::option::Option::Some(code) = Self::#from_fn(value) else {
-                return ::core::result::Result::Err(#krate::__private::unknown(value, #name_str));
+                return ::core::result::Result::Err(#krate::__private::unknown(value, #type_name));
             };
         }
     };
@@ -112,7 +112,7 @@ pub(crate) fn inherent(plan: &Plan<'_>) -> TokenStream {
                 if code.is_sendable() {
                     ::core::result::Result::Ok(code)
                 } else {
-                    ::core::result::Result::Err(#krate::__private::not_sendable(value, #name_str, code.range()))
+                    ::core::result::Result::Err(#krate::__private::not_sendable(value, #type_name, code.range()))
                 }
             }
 
@@ -201,7 +201,7 @@ fn flag_predicates(plan: &Plan<'_>) -> TokenStream {
 
 /// `From<repr>` (total tables) or `TryFrom<repr>`, and `From<Self> for repr`.
 pub(crate) fn repr_conversions(plan: &Plan<'_>) -> TokenStream {
-    let (krate, name, repr) = (plan.target.krate, plan.target.name, &plan.repr);
+    let (krate, name, repr) = (plan.request.krate, plan.request.name, &plan.repr);
     let (from_fn, as_fn) = (&plan.from_fn, &plan.as_fn);
     let into_self = if plan.table.total {
         quote! {
@@ -242,10 +242,10 @@ pub(crate) fn repr_conversions(plan: &Plan<'_>) -> TokenStream {
 /// `PartialEq`, `Eq`, `PartialOrd`, `Ord` and `Hash`, by code; none for a derive, whose
 /// comparisons are the user's own `#[derive(...)]`.
 pub(crate) fn comparisons(plan: &Plan<'_>) -> TokenStream {
-    if plan.target.kind == Kind::Derive {
+    if plan.request.kind == Kind::Derive {
         return TokenStream::new();
     }
-    let (name, as_fn) = (plan.target.name, &plan.as_fn);
+    let (name, as_fn) = (plan.request.name, &plan.as_fn);
     quote! {
         #[automatically_derived]
         impl ::core::cmp::PartialEq for #name {
@@ -286,7 +286,7 @@ pub(crate) fn comparisons(plan: &Plan<'_>) -> TokenStream {
 
 /// `Display`: "1000 Normal Closure", or the number alone for a code without a reason.
 pub(crate) fn display(plan: &Plan<'_>) -> TokenStream {
-    let (name, as_fn) = (plan.target.name, &plan.as_fn);
+    let (name, as_fn) = (plan.request.name, &plan.as_fn);
     quote! {
         #[automatically_derived]
         impl ::core::fmt::Display for #name {
@@ -302,7 +302,7 @@ pub(crate) fn display(plan: &Plan<'_>) -> TokenStream {
 
 /// `FromStr`, through the table's `CodeTable::parse_code`.
 pub(crate) fn from_str(plan: &Plan<'_>) -> TokenStream {
-    let (krate, name, repr) = (plan.target.krate, plan.target.name, &plan.repr);
+    let (krate, name, repr) = (plan.request.krate, plan.request.name, &plan.repr);
     quote! {
         #[automatically_derived]
         impl ::core::str::FromStr for #name {
@@ -318,9 +318,9 @@ pub(crate) fn from_str(plan: &Plan<'_>) -> TokenStream {
 
 /// `CodeTable`: the table for generic code, `ENTRIES` included.
 pub(crate) fn code_table(plan: &Plan<'_>) -> TokenStream {
-    let (krate, name, repr) = (plan.target.krate, plan.target.name, &plan.repr);
+    let (krate, name, repr) = (plan.request.krate, plan.request.name, &plan.repr);
     let (from_fn, as_fn) = (&plan.from_fn, &plan.as_fn);
-    let name_str = &plan.name_text;
+    let type_name = &plan.type_name;
     let total = plan.table.total;
     let try_from_code = if total {
         quote!(::core::result::Result::Ok(Self::#from_fn(value)))
@@ -328,7 +328,7 @@ pub(crate) fn code_table(plan: &Plan<'_>) -> TokenStream {
         quote! {
             match Self::#from_fn(value) {
                 ::core::option::Option::Some(code) => ::core::result::Result::Ok(code),
-                ::core::option::Option::None => ::core::result::Result::Err(#krate::__private::unknown(value, #name_str)),
+                ::core::option::Option::None => ::core::result::Result::Err(#krate::__private::unknown(value, #type_name)),
             }
         }
     };
@@ -345,7 +345,7 @@ pub(crate) fn code_table(plan: &Plan<'_>) -> TokenStream {
         #[automatically_derived]
         impl #krate::CodeTable for #name {
             type Repr = #repr;
-            const NAME: &'static ::core::primitive::str = #name_str;
+            const NAME: &'static ::core::primitive::str = #type_name;
             const ALL: &'static [Self] = Self::ALL;
             const ENTRIES: &'static [#krate::Entry<#repr>] = &#entries;
             const TOTAL: ::core::primitive::bool = #total;
@@ -400,7 +400,7 @@ pub(crate) fn close_code_conversions(plan: &Plan<'_>) -> TokenStream {
     if !plan.converts_with_close_code() {
         return TokenStream::new();
     }
-    let (krate, name) = (plan.target.krate, plan.target.name);
+    let (krate, name) = (plan.request.krate, plan.request.name);
     let from_standard = if plan.table.total {
         quote! {
             #[automatically_derived]
@@ -440,9 +440,9 @@ pub(crate) fn close_code_conversions(plan: &Plan<'_>) -> TokenStream {
 /// `From<Self> for T` (or `TryFrom`, for `try_convert`) and `From<T> for Self` (`TryFrom` for a
 /// partial table) for each type the user named, through the repr.
 pub(crate) fn user_conversions(plan: &Plan<'_>) -> TokenStream {
-    let (krate, name, repr) = (plan.target.krate, plan.target.name, &plan.repr);
+    let (krate, name, repr) = (plan.request.krate, plan.request.name, &plan.repr);
     let (from_fn, as_fn) = (&plan.from_fn, &plan.as_fn);
-    plan.target.conversions
+    plan.request.conversions
         .iter()
         .map(|conversion| {
             let ty = &conversion.ty;
@@ -500,6 +500,6 @@ pub(crate) fn user_conversions(plan: &Plan<'_>) -> TokenStream {
 /// `Serialize` and `Deserialize` as the number, through a `macro_rules!` of the runtime: only
 /// the runtime knows whether its `serde` feature is on.
 pub(crate) fn serde(plan: &Plan<'_>) -> TokenStream {
-    let (krate, name, repr) = (plan.target.krate, plan.target.name, &plan.repr);
+    let (krate, name, repr) = (plan.request.krate, plan.request.name, &plan.repr);
     quote!(#krate::__impl_serde!(#name, #repr);)
 }

@@ -1,7 +1,7 @@
 //! Code generation of `closecodes`: a checked [`Table`] becomes the enum and its impls, as tokens.
 //!
 //! A plain library, called by the proc macro (`closecodes-macros`), by build scripts and by the
-//! CLI alike; unit-tested without rustc. Data flows one way: a checked `Table` and a [`Target`]
+//! CLI alike; unit-tested without rustc. Data flows one way: a checked `Table` and a [`Request`]
 //! → a plan of the table, decided once → one function per generated item → tokens; or, behind
 //! feature `render`, → one language-neutral view → one target's text (module `render`).
 //!
@@ -12,13 +12,13 @@
 //! then `render` and `build`.
 //!
 //! ```
-//! use closecodes_codegen::{Declared, Kind, Target};
+//! use closecodes_codegen::{Declared, Kind, Request};
 //! use closecodes_spec::{NoFiles, Source, load};
 //! use quote::{format_ident, quote};
 //!
 //! let table = load(&Source::inline("extends = \"websocket\""), &mut NoFiles)?;
 //! let (krate, name) = (quote!(::closecodes), format_ident!("ChatCode"));
-//! let target = Target { krate: &krate, name: &name, kind: Kind::Macro, conversions: &[] };
+//! let target = Request { krate: &krate, name: &name, kind: Kind::Macro, conversions: &[] };
 //! let vis: syn::Visibility = syn::parse_quote!(pub);
 //! let tokens = closecodes_codegen::close_codes(&target, &table, &Declared { attrs: &[], vis: &vis }, None);
 //! assert!(tokens.to_string().contains("pub enum ChatCode"));
@@ -46,14 +46,14 @@ mod items;
 mod plan;
 #[cfg(feature = "render")]
 pub mod render;
+mod request;
 mod safe;
 mod stand_in;
-mod target;
 
 pub use expand::{close_codes, derive, stand_in, stand_in_derive, tracking};
 pub use plan::LOOKUP_ABOVE;
+pub use request::{Conversion, Declared, Kind, Request, Tracked};
 pub use stand_in::Partial;
-pub use target::{Conversion, Declared, Kind, Target, Tracked};
 
 #[doc(no_inline)]
 pub use closecodes_spec::Table;

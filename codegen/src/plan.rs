@@ -4,7 +4,7 @@ use closecodes_spec::{CodeRange, Interval, Methods, Row, Table};
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 
 use crate::code::Code;
-use crate::target::{Kind, Target};
+use crate::request::{Kind, Request};
 
 /// Above this many named codes, a table is generated in *lookup form*: named codes are found by a
 /// binary search over a sorted `const` array, and their reason, description and sendability read
@@ -63,14 +63,14 @@ impl List {
 /// Where the long lists of an expansion go when they are not tokens.
 pub(crate) trait ListSink {
     /// Keeps the list's `text` and returns what stands in the tokens in its stead.
-    fn keep(&self, list: List, text: String) -> TokenStream;
+    fn write_as_text(&self, list: List, text: String) -> TokenStream;
 }
 
 /// One table's expansion, decided: the form, the rows, the names of the functions.
 pub(crate) struct Plan<'t> {
     pub(crate) table: &'t Table,
     /// What the caller asked for: names, front end, runtime path, conversions.
-    pub(crate) target: &'t Target<'t>,
+    pub(crate) request: &'t Request<'t>,
     pub(crate) form: Form,
     /// Ordered by code ([`Table::rows`]).
     pub(crate) rows: Vec<Row<'t>>,
@@ -85,13 +85,13 @@ pub(crate) struct Plan<'t> {
     /// `as_u16`
     pub(crate) as_fn: Ident,
     /// The enum's name as text (`Type` for `r#Type`): `NAME`, messages and doc links.
-    pub(crate) name_text: String,
+    pub(crate) type_name: String,
     /// Where long lists go as text instead of tokens, when rendering a file.
     lists: Option<&'t dyn ListSink>,
 }
 
 impl<'t> Plan<'t> {
-    pub(crate) fn new(target: &'t Target<'t>, table: &'t Table) -> Self {
+    pub(crate) fn new(request: &'t Request<'t>, table: &'t Table) -> Self {
         // A total table without ranges names every value, and needs no search.
         let form = if table.codes.len() > LOOKUP_ABOVE && !(table.total && table.ranges.is_empty())
         {
@@ -102,7 +102,7 @@ impl<'t> Plan<'t> {
         let methods = Methods::of(table);
         Plan {
             table,
-            target,
+            request,
             form,
             rows: table.rows(),
             widest: widest_interval(table),
@@ -113,7 +113,7 @@ impl<'t> Plan<'t> {
             from_fn: Ident::new(&methods.from_repr, Span::call_site()),
             as_fn: Ident::new(&methods.as_repr, Span::call_site()),
             methods,
-            name_text: syn::ext::IdentExt::unraw(target.name).to_string(),
+            type_name: syn::ext::IdentExt::unraw(request.name).to_string(),
             lists: None,
         }
     }
@@ -129,7 +129,7 @@ impl<'t> Plan<'t> {
     /// it when it is kept as text.
     pub(crate) fn list(&self, code: Code, list: List) -> TokenTree {
         let tokens = match self.lists {
-            Some(lists) => lists.keep(list, code.into_text()),
+            Some(lists) => lists.write_as_text(list, code.into_text()),
             None => code.tokens(),
         };
         TokenTree::Group(Group::new(list.delimiter(), tokens))
@@ -140,7 +140,7 @@ impl<'t> Plan<'t> {
     pub(crate) fn keep_docs(&self, lines: &[String]) -> bool {
         match self.lists {
             Some(lists) => {
-                lists.keep(List::Docs, lines.join("\n"));
+                lists.write_as_text(List::Docs, lines.join("\n"));
                 true
             }
             None => false,
@@ -148,7 +148,7 @@ impl<'t> Plan<'t> {
     }
 
     /// `expr` as `from_repr` returns it: itself in a total table, in `Some` in a partial one.
-    pub(crate) fn found(&self, expr: &str) -> String {
+    pub(crate) fn as_from_repr(&self, expr: &str) -> String {
         if self.table.total {
             expr.to_owned()
         } else {
@@ -159,7 +159,7 @@ impl<'t> Plan<'t> {
     /// Whether the table converts to and from `closecodes::CloseCode`: it extends `websocket`
     /// and is not `CloseCode` itself.
     pub(crate) fn converts_with_close_code(&self) -> bool {
-        self.target.kind != Kind::Standard
+        self.request.kind != Kind::StandardCloseCode
             && self
                 .table
                 .builtins

@@ -279,7 +279,7 @@ mod tests {
     use quote::{ToTokens, format_ident, quote};
 
     use super::Partial;
-    use crate::{Conversion, Declared, Kind, Target};
+    use crate::{Conversion, Declared, Kind, Request};
 
     /// A spec with one of everything: a base with a flag, a flag, a carve-out, codes, an alias.
     const SPEC: &str = r#"
@@ -371,7 +371,7 @@ description = "Too many clients."
     /// The real expansion of `text` and the stand-in of `broken`, for `close_codes!`.
     fn both(text: &str, broken: &str, conversions: &[Conversion]) -> [BTreeSet<String>; 2] {
         let (krate, name) = (quote!(::closecodes), format_ident!("ChatCode"));
-        let target = Target {
+        let target = Request {
             krate: &krate,
             name: &name,
             kind: Kind::Macro,

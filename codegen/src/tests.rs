@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use closecodes_spec::{NoFiles, RESERVED_METHODS, Source, Table, load};
 use quote::{format_ident, quote};
 
-use crate::{Declared, Kind, LOOKUP_ABOVE, Target};
+use crate::{Declared, Kind, LOOKUP_ABOVE, Request};
 
 fn table(text: &str) -> Table {
     load(&Source::inline(text), &mut NoFiles).unwrap_or_else(|e| panic!("{e}"))
@@ -15,7 +15,7 @@ fn table(text: &str) -> Table {
 /// `pub enum Test` from `text`, as `close_codes!` expands it, pretty-printed.
 fn expand(text: &str) -> String {
     let (krate, name) = (quote!(::closecodes), format_ident!("Test"));
-    let target = Target {
+    let target = Request {
         krate: &krate,
         name: &name,
         kind: Kind::Macro,
@@ -384,7 +384,7 @@ fn a_rendered_large_table_is_valid_rust_without_placeholders() {
     let file = syn::parse_file(&text).unwrap_or_else(|e| panic!("not Rust: {e}"));
     assert_eq!(file.items.len(), 2, "the enum and the const block");
     assert!(
-        !text.contains("set_aside") && !text.contains("SetAside"),
+        !text.contains("set_aside") && !text.contains("TextLists"),
         "{text}"
     );
     assert!(

@@ -3,7 +3,7 @@
 //! The enum is turned into a `Spec` whose spans are ids of its Rust tokens ([`SpanMap`]), checked
 //! as a view of its base (`closecodes_spec::check_derive`), and generated like a macro table.
 
-use closecodes_codegen::{Kind, Partial, Target};
+use closecodes_codegen::{Kind, Partial, Request};
 use closecodes_spec::{CodeSpec, RangeSpec, Repr, Source, Spanned, Spec, Table, TableSpec};
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote};
@@ -330,8 +330,8 @@ fn krate(options: &Options) -> TokenStream {
         .map_or_else(|| quote!(::closecodes), ToTokens::to_token_stream)
 }
 
-fn target<'a>(input: &'a DeriveInput, options: &'a Options, krate: &'a TokenStream) -> Target<'a> {
-    Target {
+fn target<'a>(input: &'a DeriveInput, options: &'a Options, krate: &'a TokenStream) -> Request<'a> {
+    Request {
         krate,
         name: &input.ident,
         kind: Kind::Derive,

@@ -1,6 +1,6 @@
 //! `close_codes!` end to end: invocation → spec text → checked table → tokens, or located errors.
 
-use closecodes_codegen::{Declared, Kind, Partial, Target, Tracked};
+use closecodes_codegen::{Declared, Kind, Partial, Request, Tracked};
 use closecodes_spec::Source;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -26,11 +26,11 @@ pub(crate) fn expand_invocation(inv: &Invocation, loader: &mut FileLoader) -> To
         attrs: &inv.attrs,
         vis: &inv.vis,
     };
-    let target = Target {
+    let target = Request {
         krate: &inv.krate,
         name: &inv.name,
         kind: if inv.standard {
-            Kind::Standard
+            Kind::StandardCloseCode
         } else {
             Kind::Macro
         },

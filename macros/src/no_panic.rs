@@ -133,7 +133,7 @@ fn pipeline(text: &str) {
     match load(&Source::inline(text), &mut NoFiles) {
         Ok(table) => {
             let (krate, name) = (quote!(::closecodes), quote::format_ident!("Fuzzed"));
-            let target = closecodes_codegen::Target {
+            let target = closecodes_codegen::Request {
                 krate: &krate,
                 name: &name,
                 kind: closecodes_codegen::Kind::Macro,

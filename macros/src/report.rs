@@ -70,7 +70,7 @@ pub(crate) fn derive_errors(
         .iter()
         .map(|e| {
             if matches!(e.origin, Origin::Derive(_)) {
-                let mut message = e.message.clone();
+                let mut message = e.headline();
                 for note in &e.notes {
                     message.push_str("\n= note: ");
                     message.push_str(note);
@@ -104,11 +104,6 @@ fn inline_message(error: &Error, lit: &LitStr) -> String {
             }
         }
     }
-    let _ = write!(
-        message,
-        ": {}\n{}",
-        closecodes_spec::escaped(&error.message),
-        error.snippet()
-    );
+    let _ = write!(message, ": {}\n{}", error.headline(), error.snippet());
     message
 }

@@ -20,7 +20,7 @@ use crate::plan::{List, ListSink};
 
 /// The lists left out of the tokens, by list.
 #[derive(Default)]
-pub(crate) struct SetAside(RefCell<BTreeMap<List, String>>);
+pub(crate) struct TextLists(RefCell<BTreeMap<List, String>>);
 
 /// The enum's derive as prettyplease prints it, after the enum's docs.
 const ENUM_DERIVE: &str =
@@ -55,8 +55,8 @@ fn placeholder(list: List) -> &'static str {
     PLACEHOLDERS[at]
 }
 
-impl ListSink for SetAside {
-    fn keep(&self, list: List, text: String) -> TokenStream {
+impl ListSink for TextLists {
+    fn write_as_text(&self, list: List, text: String) -> TokenStream {
         self.0.borrow_mut().insert(list, text);
         if list == List::Docs {
             return TokenStream::new();
@@ -71,7 +71,7 @@ impl ListSink for SetAside {
     }
 }
 
-impl SetAside {
+impl TextLists {
     /// `text` (prettyplease's) with each placeholder replaced by its list, indented as the
     /// placeholder was.
     pub(crate) fn restore(&self, text: &str) -> String {

@@ -9,8 +9,8 @@ use closecodes_spec::targets::Namer;
 use super::language::Writer;
 use super::{RenderError, View};
 use crate::plan::Plan;
-use crate::target::{Declared, Kind, Target};
-use lists::SetAside;
+use crate::request::{Declared, Kind, Request};
+use lists::TextLists;
 
 pub(crate) mod lists;
 
@@ -46,7 +46,7 @@ impl Writer for Rust {
         }
         let krate = quote!(::closecodes);
         let name = Ident::new(view.name, Span::call_site());
-        let target = Target {
+        let target = Request {
             krate: &krate,
             name: &name,
             kind: Kind::Macro,
@@ -57,7 +57,7 @@ impl Writer for Rust {
             attrs: &[],
             vis: &vis,
         };
-        let lists = SetAside::default();
+        let lists = TextLists::default();
         let plan = Plan::new(&target, view.table()).setting_aside(&lists);
         let tokens = crate::expand::standalone(&plan, &declared);
         let [made, again] = &view.header;

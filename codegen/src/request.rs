@@ -5,7 +5,7 @@ use proc_macro2::{Ident, TokenStream};
 
 /// What the generated items are named and where the runtime lives.
 #[derive(Clone, Copy)]
-pub struct Target<'a> {
+pub struct Request<'a> {
     /// Path of the runtime crate: `::closecodes`, `$crate`, or `crate` inside the runtime.
     pub krate: &'a TokenStream,
     /// The enum's name.
@@ -32,7 +32,7 @@ pub enum Kind {
     /// `close_codes!` (and build scripts, and the CLI): the enum and every impl.
     Macro,
     /// The runtime's own `CloseCode`: as `Macro`, without conversions to itself.
-    Standard,
+    StandardCloseCode,
     /// `#[derive(CloseCodes)]`: impls only; the user's derives (`Debug`, `PartialEq`, …) stay
     /// theirs, so no comparison impls, and the enum must be `Copy`.
     Derive,
