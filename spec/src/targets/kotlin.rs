@@ -11,14 +11,14 @@ use crate::names::Words;
 pub struct Kotlin;
 
 impl Kotlin {
-    /// The rows per top-level function that builds part of the rows: a JVM method holds at most
+    /// The rows per private object that builds part of the rows: a JVM method holds at most
     /// 64 KiB of bytecode, and one `listOf` of 10,000 rows breaks it.
-    pub const ROWS_PER_FUNCTION: usize = 400;
+    pub const ROWS_PER_OBJECT: usize = 400;
 
-    /// How many such functions (`rows0`, `rows1`, …) a file of `rows` rows has: at least one.
+    /// How many such objects (`Rows0`, `Rows1`, …) a file of `rows` rows has: at least one.
     #[must_use]
     pub fn row_functions(rows: usize) -> usize {
-        rows.div_ceil(Self::ROWS_PER_FUNCTION).max(1)
+        rows.div_ceil(Self::ROWS_PER_OBJECT).max(1)
     }
 }
 
@@ -112,7 +112,7 @@ impl Namer for Kotlin {
         let mut file: Vec<Declared> = Declared::fixed(GLOBALS).collect();
         file.extend(
             (0..Kotlin::row_functions(table.rows().len()))
-                .map(|at| Declared::new(format!("rows{at}"), Subject::Fixed)),
+                .map(|at| Declared::new(format!("Rows{at}"), Subject::Fixed)),
         );
         // The enum's entries share its scope with the companion's members; an entry may not
         // take the enum's own name.

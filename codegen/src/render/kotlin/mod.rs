@@ -187,11 +187,11 @@ impl CodeWriter for Kotlin {
         }
     }
 
-    /// The rows the lookups read, from functions of at most `ROWS_PER_FUNCTION` rows (see
+    /// The rows the lookups read, from objects of at most `ROWS_PER_OBJECT` rows (see
     /// [`CodeWriter::end`]).
     fn entries(&self, out: &mut Text, view: &View<'_>) {
         let chunks: Vec<String> = (0..Kotlin::rows_functions(view))
-            .map(|at| format!("rows{at}()"))
+            .map(|at| format!("Rows{at}.rows()"))
             .collect();
         writeln!(
             out,
@@ -218,17 +218,18 @@ impl CodeWriter for Kotlin {
         }
     }
 
-    /// The end of the companion and the enum, then the rows, as top-level functions of at most
-    /// `ROWS_PER_FUNCTION` rows each: a JVM method holds at most 64 KiB of bytecode, and one
-    /// `listOf` of 10,000 rows breaks it.
+    /// The end of the companion and the enum, then the rows, in private objects of at most
+    /// `ROWS_PER_OBJECT` rows each: a JVM method holds at most 64 KiB of bytecode (one `listOf`
+    /// of 10,000 rows breaks it), and a class at most 65,535 constants (each object is a class of
+    /// its own, so tens of thousands of documented codes fit).
     fn end(&self, out: &mut Text, view: &View<'_>) {
         out.push("    }\n}\n");
-        let per = closecodes_spec::targets::Kotlin::ROWS_PER_FUNCTION;
+        let per = closecodes_spec::targets::Kotlin::ROWS_PER_OBJECT;
         for at in 0..Kotlin::rows_functions(view) {
             let chunk = view.rows.iter().skip(at * per).take(per);
             writeln!(
                 out,
-                "\nprivate fun rows{at}(): kotlin.collections.List<entryType> = kotlin.collections.listOf("
+                "\nprivate object Rows{at} {{\n    fun rows(): kotlin.collections.List<entryType> = kotlin.collections.listOf("
             );
             let rows: Vec<String> = chunk
                 .map(|row| format!("    entryOf({})", self.row(row)))
