@@ -463,8 +463,8 @@ fn the_largest_kotlin_table_compiles_on_kotlin_1_3_and_2() {
         source: "big.toml",
         package: Some("big"),
     };
-    // 4,000 named codes are more than a JVM enum's initializer holds on Kotlin 1.3.31 (2,612 of
-    // these) or 2.4.21 (3,429): the renderer refuses them, and says how many it takes.
+    // 4,000 named codes are more than a JVM enum's initializer holds on Kotlin 1.3.31 (2,606 of
+    // these) or 2.4.21 (3,422): the renderer refuses them, and says how many it takes.
     let refused =
         closecodes_codegen::render::render_with(Format::Kotlin, &big_table(4000), &options);
     let Err(closecodes_codegen::render::RenderError::TooLarge { max, .. }) = refused else {
