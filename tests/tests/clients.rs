@@ -441,6 +441,63 @@ fn kotlin_files_compile_with_warnings_as_errors_on_kotlin_1_3_and_2() {
     run(kotlinc_2().arg("-d").arg(dir.join("out-2")).args(&kotlin));
 }
 
+/// A table of `count` named codes, 1000 and up (numbers that take the JVM's widest constants).
+fn big_table(count: usize) -> closecodes_spec::Table {
+    use std::fmt::Write as _;
+    let mut text = String::from("[table]\nname = \"Big\"\n");
+    for i in 0..count {
+        let code = 1000 + i;
+        let _ = write!(
+            text,
+            "\n[[code]]\ncode = {code}\nname = \"Code{code}\"\nreason = \"Reason {code}\"\ndescription = \"The code {code}.\"\n"
+        );
+    }
+    let source = closecodes_spec::Source::file("big.toml", "big.toml", text);
+    closecodes_spec::load(&source, &mut Files).expect("checks")
+}
+
+#[test]
+#[ignore = "needs kotlinc 1.3 and Kotlin 2 from Maven Central: run .ci/wire"]
+fn the_largest_kotlin_table_compiles_on_kotlin_1_3_and_2() {
+    let options = closecodes_codegen::render::Options {
+        name: "Big",
+        source: "big.toml",
+        package: Some("big"),
+        ..closecodes_codegen::render::Options::default()
+    };
+    // 4,000 named codes are more than a JVM enum's initializer holds on Kotlin 1.3.31 (2,606 of
+    // these) or 2.4.21 (3,422): the renderer refuses them, and says how many it takes.
+    let refused =
+        closecodes_codegen::render::render_with(Format::Kotlin, &big_table(4000), &options);
+    let Err(closecodes_codegen::render::RenderError::TooLarge { max, .. }) = refused else {
+        panic!("4000 named codes were not refused as too large: {refused:?}")
+    };
+    // A table of that many compiles on both compilers, warnings as errors, and loads.
+    let dir = scratch("kotlin-largest");
+    let table = dir.join("big.kt");
+    let text = closecodes_codegen::render::render_with(Format::Kotlin, &big_table(max), &options)
+        .expect("renders");
+    std::fs::write(&table, text).expect("writes");
+    let main = dir.join("Main.kt");
+    std::fs::write(
+        &main,
+        "fun main() = println(\"${big.Big.ENTRIES.size} ${big.Big.fromCode(big.Big.ENTRIES.last().start)}\")\n",
+    )
+    .expect("writes");
+    let expected = format!("{max} Code{}\n", 1000 + max - 1);
+    let out = dir.join("out-1.3");
+    run(kotlinc_1_3(&[]).arg("-d").arg(&out).arg(&table).arg(&main));
+    let java = |classpath: String| {
+        let output = run(Command::new("java").arg("-cp").arg(classpath).arg("MainKt"));
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    assert_eq!(java(join([out, PathBuf::from(JARS[2])])), expected);
+    let out = dir.join("out-2");
+    run(kotlinc_2().arg("-d").arg(&out).arg(&table).arg(&main));
+    let libs = jars(&tool("CLOSECODES_KOTLIN_LIBS"));
+    assert_eq!(java(join(std::iter::once(out).chain(libs))), expected);
+}
+
 #[test]
 #[ignore = "needs mono's mcs: run .ci/wire"]
 fn csharp_files_compile_with_warnings_as_errors() {
