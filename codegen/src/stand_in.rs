@@ -112,7 +112,8 @@ fn add_flags(table: &mut Table, spec: &Spec, taken: &mut Taken) {
     for flag in &spec.flags {
         let name = &flag.name.value;
         let predicate = Methods::predicate(name);
-        if is_method_name(&predicate) && taken.method(&predicate) {
+        // An entry holds the flags in a `u64` (the checks refuse more).
+        if table.flags.len() < 64 && is_method_name(&predicate) && taken.method(&predicate) {
             table.flags.push(Flag {
                 name: name.clone(),
                 description: flag.description.value.trim().to_owned(),
@@ -482,6 +483,19 @@ aliases = ["One", "ALL"]
         );
         let names = |it: &mut dyn Iterator<Item = &String>| it.cloned().collect::<Vec<_>>();
         assert_eq!(names(&mut table.flags.iter().map(|f| &f.name)), ["fatal"]);
+        let many: String = (0..70)
+            .map(|i| format!("[[flag]]\nname = \"f{i}\"\ndescription = \"d\"\n"))
+            .collect();
+        let (spec, _) = parse_recoverable(&Source::inline(&many));
+        let partial = Some(Partial {
+            spec: &spec,
+            base: None,
+        });
+        assert_eq!(
+            super::table(partial, false).flags.len(),
+            64,
+            "the bits of a `u64`"
+        );
         assert_eq!(names(&mut table.ranges.iter().map(|r| &r.name)), ["Low"]);
         assert_eq!(names(&mut table.codes.iter().map(|c| &c.name)), ["One"]);
         assert!(table.codes[0].aliases.is_empty());
