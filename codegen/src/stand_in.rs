@@ -275,6 +275,7 @@ fn covers(repr: Repr, mut intervals: Vec<Interval>) -> bool {
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
+    use std::fmt::Write as _;
 
     use closecodes_spec::{NoFiles, Source, load, parse_recoverable};
     use quote::{ToTokens, format_ident, quote};
@@ -483,9 +484,10 @@ aliases = ["One", "ALL"]
         );
         let names = |it: &mut dyn Iterator<Item = &String>| it.cloned().collect::<Vec<_>>();
         assert_eq!(names(&mut table.flags.iter().map(|f| &f.name)), ["fatal"]);
-        let many: String = (0..70)
-            .map(|i| format!("[[flag]]\nname = \"f{i}\"\ndescription = \"d\"\n"))
-            .collect();
+        let mut many = String::new();
+        for i in 0..70 {
+            let _ = writeln!(many, "[[flag]]\nname = \"f{i}\"\ndescription = \"d\"");
+        }
         let (spec, _) = parse_recoverable(&Source::inline(&many));
         let partial = Some(Partial {
             spec: &spec,
