@@ -112,7 +112,8 @@ fn add_flags(table: &mut Table, spec: &Spec, taken: &mut Taken) {
     for flag in &spec.flags {
         let name = &flag.name.value;
         let predicate = Methods::predicate(name);
-        if is_method_name(&predicate) && taken.method(&predicate) {
+        // An entry holds the flags in a `u64` (the checks refuse more).
+        if table.flags.len() < 64 && is_method_name(&predicate) && taken.method(&predicate) {
             table.flags.push(Flag {
                 name: name.clone(),
                 description: flag.description.value.trim().to_owned(),
@@ -274,6 +275,7 @@ fn covers(repr: Repr, mut intervals: Vec<Interval>) -> bool {
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
+    use std::fmt::Write as _;
 
     use closecodes_spec::{NoFiles, Source, load, parse_recoverable};
     use quote::{ToTokens, format_ident, quote};
@@ -482,6 +484,20 @@ aliases = ["One", "ALL"]
         );
         let names = |it: &mut dyn Iterator<Item = &String>| it.cloned().collect::<Vec<_>>();
         assert_eq!(names(&mut table.flags.iter().map(|f| &f.name)), ["fatal"]);
+        let mut many = String::new();
+        for i in 0..70 {
+            let _ = writeln!(many, "[[flag]]\nname = \"f{i}\"\ndescription = \"d\"");
+        }
+        let (spec, _) = parse_recoverable(&Source::inline(&many));
+        let partial = Some(Partial {
+            spec: &spec,
+            base: None,
+        });
+        assert_eq!(
+            super::table(partial, false).flags.len(),
+            64,
+            "the bits of a `u64`"
+        );
         assert_eq!(names(&mut table.ranges.iter().map(|r| &r.name)), ["Low"]);
         assert_eq!(names(&mut table.codes.iter().map(|c| &c.name)), ["One"]);
         assert!(table.codes[0].aliases.is_empty());
