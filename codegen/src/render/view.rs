@@ -77,10 +77,16 @@ impl<'t> View<'t> {
                     })?;
                 package = Some(given.to_owned());
             }
-            if let Some(refusal) = closecodes_spec::targets::check_target(namer, table, name)
-                .into_iter()
-                .next()
-            {
+            // The checks ran every namer over the table under its own name: only another name
+            // is checked again here.
+            let refusals = if table.name.as_deref() == Some(name) {
+                closecodes_spec::targets::refuse_name(namer, name)
+                    .into_iter()
+                    .collect()
+            } else {
+                closecodes_spec::targets::check_target(namer, table, name)
+            };
+            if let Some(refusal) = refusals.into_iter().next() {
                 // A default package that is no package is the package's fault once one is given.
                 let given_fixes_it =
                     package.is_some() && refusal.reason.contains("package would be");

@@ -145,11 +145,11 @@ impl Namer for Java {
 
     fn scopes(&self, table: &Table, name: Option<&str>) -> Vec<Vec<Declared>> {
         let mut members: Vec<Declared> = Declared::fixed(MEMBERS).collect();
-        members.extend(
-            (0..table.rows().len().div_ceil(400).max(1))
-                .map(|at| Declared::new(format!("Rows{at}"), Subject::Fixed)),
-        );
         if let Some(name) = name {
+            // The nested classes of rows (`Rows0`, `Rows1`, …) are the file's own.
+            if super::rows_class(name) {
+                members.push(Declared::new(name, Subject::Fixed));
+            }
             members.push(Declared::new(name, Subject::Table));
         }
         members.extend(codes(self, table, name.unwrap_or("")));

@@ -110,10 +110,10 @@ impl Namer for Kotlin {
 
     fn scopes(&self, table: &Table, name: Option<&str>) -> Vec<Vec<Declared>> {
         let mut file: Vec<Declared> = Declared::fixed(GLOBALS).collect();
-        file.extend(
-            (0..Kotlin::row_functions(table.rows().len()))
-                .map(|at| Declared::new(format!("Rows{at}"), Subject::Fixed)),
-        );
+        // The objects of rows (`Rows0`, `Rows1`, …) are the file's own.
+        if let Some(name) = name.filter(|n| super::rows_class(n)) {
+            file.push(Declared::new(name, Subject::Fixed));
+        }
         // The enum's entries share its scope with the companion's members; an entry may not
         // take the enum's own name.
         let mut enum_scope: Vec<Declared> = Declared::fixed(COMPANION).collect();

@@ -124,6 +124,12 @@ pub trait Namer: Sync {
     fn scopes(&self, table: &Table, name: Option<&str>) -> Vec<Vec<Declared>>;
 }
 
+/// Whether `name` is `Rows` and digits: the JVM targets' classes of rows.
+pub(crate) fn rows_class(name: &str) -> bool {
+    name.strip_prefix("Rows")
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// Whether `name` is ASCII letters, digits, `_` and `extra`, not starting with a digit.
 pub(crate) fn ascii_identifier(name: &str, extra: &[char]) -> bool {
     name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_' || extra.contains(&c))

@@ -232,12 +232,12 @@ impl CodeWriter for Kotlin {
                 "\nprivate object Rows{at} {{\n    fun rows(): kotlin.collections.List<entryType> = kotlin.collections.listOf("
             );
             let rows: Vec<String> = chunk
-                .map(|row| format!("    entryOf({})", self.row(row)))
+                .map(|row| format!("        entryOf({})", self.row(row)))
                 .collect();
             if !rows.is_empty() {
                 writeln!(out, "{}", rows.join(",\n"));
             }
-            out.push(")\n");
+            out.push("    )\n}\n");
         }
     }
 }

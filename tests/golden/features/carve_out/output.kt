@@ -85,7 +85,7 @@ enum class GameCode(val code: kotlin.Int) {
         @kotlin.jvm.JvmStatic
         fun fromCode(code: kotlin.Int): GameCode? = BY_CODE[code]
 
-        private val ROWS: kotlin.collections.List<entryType> = rows0()
+        private val ROWS: kotlin.collections.List<entryType> = Rows0.rows()
 
         /**
          * A browser script may close a WebSocket with this code: `WebSocket.close(code)` accepts 1000 and 3000–4999 and throws for any other code (the WHATWG standard for web sockets).
@@ -99,32 +99,34 @@ enum class GameCode(val code: kotlin.Int) {
     }
 }
 
-private fun rows0(): kotlin.collections.List<entryType> = kotlin.collections.listOf(
-    entryOf("range", "Bad", 0, 999, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false),
-    entryOf("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", true, true),
-    entryOf("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", true, false),
-    entryOf("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", true, false),
-    entryOf("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", true, false),
-    entryOf("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", false, false),
-    entryOf("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", false, false),
-    entryOf("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", false, false),
-    entryOf("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", true, false),
-    entryOf("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", true, false),
-    entryOf("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", true, false),
-    entryOf("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", true, false),
-    entryOf("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", true, false),
-    entryOf("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", true, false),
-    entryOf("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", true, false),
-    entryOf("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", true, false),
-    entryOf("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", false, false),
-    entryOf("range", "Reserved", 1016, 2999, null, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", false, false),
-    entryOf("range", "Iana", 3000, 3999, null, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", true, true),
-    entryOf("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", true, true),
-    entryOf("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", true, true),
-    entryOf("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", true, true),
-    entryOf("range", "Library", 4000, 4499, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, true),
-    entryOf("range", "Arena", 4500, 4599, null, "Codes about the match a player is in.", true, true),
-    entryOf("code", "ArenaClosed", 4501, 4501, null, "The match ended.", true, true),
-    entryOf("range", "Library", 4600, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, true),
-    entryOf("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false)
-)
+private object Rows0 {
+    fun rows(): kotlin.collections.List<entryType> = kotlin.collections.listOf(
+        entryOf("range", "Bad", 0, 999, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false),
+        entryOf("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", true, true),
+        entryOf("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", true, false),
+        entryOf("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", true, false),
+        entryOf("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", true, false),
+        entryOf("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", false, false),
+        entryOf("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", false, false),
+        entryOf("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", false, false),
+        entryOf("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", true, false),
+        entryOf("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", true, false),
+        entryOf("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", true, false),
+        entryOf("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", true, false),
+        entryOf("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", true, false),
+        entryOf("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", true, false),
+        entryOf("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", true, false),
+        entryOf("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", true, false),
+        entryOf("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", false, false),
+        entryOf("range", "Reserved", 1016, 2999, null, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", false, false),
+        entryOf("range", "Iana", 3000, 3999, null, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", true, true),
+        entryOf("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", true, true),
+        entryOf("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", true, true),
+        entryOf("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", true, true),
+        entryOf("range", "Library", 4000, 4499, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, true),
+        entryOf("range", "Arena", 4500, 4599, null, "Codes about the match a player is in.", true, true),
+        entryOf("code", "ArenaClosed", 4501, 4501, null, "The match ended.", true, true),
+        entryOf("range", "Library", 4600, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, true),
+        entryOf("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false)
+    )
+}

@@ -37,14 +37,16 @@ enum class OldCode(val code: kotlin.Int) {
         @kotlin.jvm.JvmField
         val NotLoggedIn: OldCode = Unauthorized
 
-        private val ROWS: kotlin.collections.List<entryType> = rows0()
+        private val ROWS: kotlin.collections.List<entryType> = Rows0.rows()
 
 <<< part 1 of the runtime file, as it stands >>>
     }
 }
 
-private fun rows0(): kotlin.collections.List<entryType> = kotlin.collections.listOf(
-    entryOf("range", "Other", 0, 9, null, "Any other code.", true),
-    entryOf("code", "Unauthorized", 1, 1, null, "The client did not log in.", true),
-    entryOf("code", "Legacy", 2, 2, null, "A code of the first version.", true)
-)
+private object Rows0 {
+    fun rows(): kotlin.collections.List<entryType> = kotlin.collections.listOf(
+        entryOf("range", "Other", 0, 9, null, "Any other code.", true),
+        entryOf("code", "Unauthorized", 1, 1, null, "The client did not log in.", true),
+        entryOf("code", "Legacy", 2, 2, null, "A code of the first version.", true)
+    )
+}

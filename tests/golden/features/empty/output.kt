@@ -22,12 +22,14 @@ enum class EmptyCode(val code: kotlin.Int) {
         @kotlin.jvm.JvmStatic
         fun fromCode(code: kotlin.Int): EmptyCode? = BY_CODE[code]
 
-        private val ROWS: kotlin.collections.List<entryType> = rows0()
+        private val ROWS: kotlin.collections.List<entryType> = Rows0.rows()
 
 <<< part 1 of the runtime file, as it stands >>>
     }
 }
 
-private fun rows0(): kotlin.collections.List<entryType> = kotlin.collections.listOf(
-    entryOf("range", "All", 0, 9, null, "Every code.", true)
-)
+private object Rows0 {
+    fun rows(): kotlin.collections.List<entryType> = kotlin.collections.listOf(
+        entryOf("range", "All", 0, 9, null, "Every code.", true)
+    )
+}

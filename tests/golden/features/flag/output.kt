@@ -25,7 +25,7 @@ enum class FlagCode(val code: kotlin.Int) {
         @kotlin.jvm.JvmStatic
         fun fromCode(code: kotlin.Int): FlagCode? = BY_CODE[code]
 
-        private val ROWS: kotlin.collections.List<entryType> = rows0()
+        private val ROWS: kotlin.collections.List<entryType> = Rows0.rows()
 
         /**
          * The client may try again.
@@ -47,7 +47,9 @@ enum class FlagCode(val code: kotlin.Int) {
     }
 }
 
-private fun rows0(): kotlin.collections.List<entryType> = kotlin.collections.listOf(
-    entryOf("range", "Other", 0, 9, null, "Any other code.", true, true, true),
-    entryOf("code", "Busy", 1, 1, "Busy", "The server is busy.", true, true, true)
-)
+private object Rows0 {
+    fun rows(): kotlin.collections.List<entryType> = kotlin.collections.listOf(
+        entryOf("range", "Other", 0, 9, null, "Any other code.", true, true, true),
+        entryOf("code", "Busy", 1, 1, "Busy", "The server is busy.", true, true, true)
+    )
+}

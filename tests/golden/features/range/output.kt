@@ -22,15 +22,17 @@ enum class RangeCode(val code: kotlin.Int) {
         @kotlin.jvm.JvmStatic
         fun fromCode(code: kotlin.Int): RangeCode? = BY_CODE[code]
 
-        private val ROWS: kotlin.collections.List<entryType> = rows0()
+        private val ROWS: kotlin.collections.List<entryType> = Rows0.rows()
 
 <<< part 1 of the runtime file, as it stands >>>
     }
 }
 
-private fun rows0(): kotlin.collections.List<entryType> = kotlin.collections.listOf(
-    entryOf("range", "Low", 0, 99, "Low", "Low codes.", true),
-    entryOf("range", "High", 200, 299, null, "High codes, never sent.", false),
-    entryOf("documented", "High", 250, 250, "Documented", "A code documented in its range.", false),
-    entryOf("range", "High", 400, 499, null, "High codes, never sent.", false)
-)
+private object Rows0 {
+    fun rows(): kotlin.collections.List<entryType> = kotlin.collections.listOf(
+        entryOf("range", "Low", 0, 99, "Low", "Low codes.", true),
+        entryOf("range", "High", 200, 299, null, "High codes, never sent.", false),
+        entryOf("documented", "High", 250, 250, "Documented", "A code documented in its range.", false),
+        entryOf("range", "High", 400, 499, null, "High codes, never sent.", false)
+    )
+}
