@@ -150,6 +150,24 @@ pub(crate) trait CodeWriter: Sync {
     /// Whatever closes the file.
     fn end(&self, _out: &mut Text, _view: &View<'_>) {}
 
+    /// A row as the arguments of a constructor call (Kotlin's `entryOf`, C#'s and Java's `Row`):
+    /// kind, variant, start, end, reason (`null` when none), description, sendable, then each
+    /// flag.
+    fn row_arguments(&self, row: &closecodes_spec::Row<'_>) -> String {
+        let mut args = vec![
+            self.string(super::kind_name(row.kind)),
+            self.string(row.variant),
+            row.start.to_string(),
+            row.end.to_string(),
+            row.reason
+                .map_or_else(|| "null".to_owned(), |r| self.string(r)),
+            self.string(row.description),
+            row.sendable.to_string(),
+        ];
+        args.extend(row.flags.iter().map(ToString::to_string));
+        args.join(", ")
+    }
+
     /// A doc comment of `text` (made safe already, with the writer's own markup) at `indent`.
     fn doc(&self, out: &mut Text, indent: &str, text: &str) {
         self.comment_style().write(out, indent, text);

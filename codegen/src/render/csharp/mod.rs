@@ -43,22 +43,6 @@ impl CSharp {
             Repr::I64 => "long",
         }
     }
-
-    /// A row as the arguments of `Row`.
-    fn row(&self, row: &closecodes_spec::Row<'_>) -> String {
-        let mut args = vec![
-            self.string(super::kind_name(row.kind)),
-            self.string(row.variant),
-            row.start.to_string(),
-            row.end.to_string(),
-            row.reason
-                .map_or_else(|| "null".to_owned(), |r| self.string(r)),
-            self.string(row.description),
-            row.sendable.to_string(),
-        ];
-        args.extend(row.flags.iter().map(ToString::to_string));
-        args.join(", ")
-    }
 }
 
 impl CodeWriter for CSharp {
@@ -194,7 +178,7 @@ impl CodeWriter for CSharp {
         self.doc(out, "        ", wording::ENTRIES);
         out.push("        public static readonly IReadOnlyList<Entry> Entries = new ReadOnlyCollection<Entry>(new Entry[]\n        {\n");
         for row in &view.rows {
-            writeln!(out, "            Row({}),", self.row(row));
+            writeln!(out, "            Row({}),", self.row_arguments(row));
         }
         out.push("        });\n\n");
         self.doc(out, "        ", "The entry of a named code of the enum.");

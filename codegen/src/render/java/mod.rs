@@ -40,22 +40,6 @@ const MAX_CODES: usize = 1_000;
 const NAMER: closecodes_spec::targets::Java = closecodes_spec::targets::Java;
 
 impl Java {
-    /// A row as the arguments of `row`.
-    fn row(&self, row: &closecodes_spec::Row<'_>) -> String {
-        let mut args = vec![
-            self.string(super::kind_name(row.kind)),
-            self.string(row.variant),
-            row.start.to_string(),
-            row.end.to_string(),
-            row.reason
-                .map_or_else(|| "null".to_owned(), |r| self.string(r)),
-            self.string(row.description),
-            row.sendable.to_string(),
-        ];
-        args.extend(row.flags.iter().map(ToString::to_string));
-        args.join(", ")
-    }
-
     fn classes(view: &View<'_>) -> usize {
         view.rows.len().div_ceil(ROWS_PER_CLASS).max(1)
     }
@@ -234,7 +218,7 @@ impl CodeWriter for Java {
                 .iter()
                 .skip(at * ROWS_PER_CLASS)
                 .take(ROWS_PER_CLASS)
-                .map(|row| format!("                row({})", self.row(row)))
+                .map(|row| format!("                row({})", self.row_arguments(row)))
                 .collect();
             writeln!(
                 out,

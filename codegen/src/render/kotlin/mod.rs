@@ -37,22 +37,6 @@ impl Kotlin {
     fn rows_functions(view: &View<'_>) -> usize {
         closecodes_spec::targets::Kotlin::row_functions(view.rows.len())
     }
-
-    /// A row as the arguments of `entryOf`.
-    fn row(&self, row: &closecodes_spec::Row<'_>) -> String {
-        let mut args = vec![
-            self.string(super::kind_name(row.kind)),
-            self.string(row.variant),
-            row.start.to_string(),
-            row.end.to_string(),
-            row.reason
-                .map_or_else(|| "null".to_owned(), |r| self.string(r)),
-            self.string(row.description),
-            row.sendable.to_string(),
-        ];
-        args.extend(row.flags.iter().map(ToString::to_string));
-        args.join(", ")
-    }
 }
 
 impl CodeWriter for Kotlin {
@@ -232,7 +216,7 @@ impl CodeWriter for Kotlin {
                 "\nprivate object Rows{at} {{\n    fun rows(): kotlin.collections.List<entryType> = kotlin.collections.listOf("
             );
             let rows: Vec<String> = chunk
-                .map(|row| format!("        entryOf({})", self.row(row)))
+                .map(|row| format!("        entryOf({})", self.row_arguments(row)))
                 .collect();
             if !rows.is_empty() {
                 writeln!(out, "{}", rows.join(",\n"));
