@@ -7,6 +7,7 @@
 //! The rule every writer follows: spec text goes through its language's `doc_text` (or
 //! [`quoted`]) before it is put beside the writer's own markup, never after.
 
+#[cfg(feature = "render")]
 use std::fmt::Write as _;
 
 /// `text` with every character that may not appear in a comment, or could disguise one, written
@@ -29,6 +30,7 @@ pub(crate) fn visible(text: &str, newlines: bool) -> String {
     out
 }
 
+#[cfg(feature = "render")]
 /// `text` as a double-quoted string literal of a C-like language (and Python's): `"` and `\`
 /// escaped, a newline and a tab as `\n` and `\t`, `extra` characters as given (Kotlin's `$`), and
 /// every character [`closecodes_spec::needs_escape`] names as `\uXXXX` (all of them are in the
@@ -43,6 +45,7 @@ pub(crate) fn quoted(text: &str, extra: &[(char, &str)]) -> String {
     out
 }
 
+#[cfg(feature = "render")]
 /// `c` as the inside of a string literal of [`quoted`].
 pub(crate) fn escape_char(out: &mut String, c: char, extra: &[(char, &str)]) {
     match c {
@@ -60,12 +63,14 @@ pub(crate) fn escape_char(out: &mut String, c: char, extra: &[(char, &str)]) {
     }
 }
 
+#[cfg(feature = "render")]
 /// Spec text for a block comment (`KDoc`, Javadoc, `JSDoc`): no `*/` that ends it, no `/*` that
 /// opens a nested one (Kotlin's comments nest).
 pub(crate) fn block_comment_text(text: &str) -> String {
     text.replace("*/", "*\u{2215}").replace("/*", "\u{2215}*")
 }
 
+#[cfg(feature = "render")]
 /// `&`, `<` and `>` as entities: text for XML docs, Javadoc's HTML, and Markdown cells.
 pub(crate) fn html(text: &str) -> String {
     if !text.contains(['&', '<', '>']) {
@@ -76,6 +81,7 @@ pub(crate) fn html(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
+#[cfg(feature = "render")]
 /// Each line of `text` with `escape` applied to what starts it (after its indentation): for
 /// markup that only means something at a line's start.
 pub(crate) fn line_starts(text: &str, escape: impl Fn(&str) -> Option<String>) -> String {
@@ -91,6 +97,7 @@ pub(crate) fn line_starts(text: &str, escape: impl Fn(&str) -> Option<String>) -
         .join("\n")
 }
 
+#[cfg(feature = "render")]
 /// Whether `line` is made of one punctuation character repeated (a reST section adornment, a
 /// Markdown rule), two or more times.
 pub(crate) fn is_adornment(line: &str) -> bool {
@@ -101,7 +108,7 @@ pub(crate) fn is_adornment(line: &str) -> bool {
     first.is_ascii_punctuation() && line.trim_end().len() >= 2 && chars.all(|c| c == first)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "render"))]
 mod tests {
     use super::*;
 
