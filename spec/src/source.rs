@@ -398,7 +398,7 @@ pub fn needs_escape(c: char) -> bool {
             '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{feff}'
         )
         || ('\u{fdd0}'..='\u{fdef}').contains(&c)
-        || u32::from(c) & 0xfffe == 0xfffe
+        || matches!(c, '\u{fffe}' | '\u{ffff}')
         || ('\u{202a}'..='\u{202e}').contains(&c)
         || ('\u{2066}'..='\u{2069}').contains(&c)
 }

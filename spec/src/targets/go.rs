@@ -124,7 +124,9 @@ impl Namer for Go {
             && name
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-            && !KEYWORDS.contains(&name);
+            && !KEYWORDS.contains(&name)
+            // `package main` is a program, which no other package can import.
+            && name != "main";
         if valid {
             Ok(())
         } else {

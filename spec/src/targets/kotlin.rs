@@ -100,7 +100,7 @@ impl Namer for Kotlin {
     /// Kotlin's packages: dotted identifiers, none a keyword, not under `kotlin` (the standard
     /// library's, which kotlinc refuses to compile into).
     fn package(&self, name: &str) -> Result<(), &'static str> {
-        dotted_package(name, KEYWORDS, &["kotlin"])
+        dotted_package(name, KEYWORDS, &["kotlin", "java", "javax"])
     }
 
     /// The table's name in lower case.

@@ -111,6 +111,7 @@ const GLOBALS: &[&str] = &[
     "WeakSet",
     "WebSocket",
     "Entry",
+    "Flags",
     "ENTRIES",
     "POINTS",
     "RANGES",

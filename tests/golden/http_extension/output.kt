@@ -281,6 +281,7 @@ enum class ApiStatus(val code: kotlin.Int) {
          * Renamed to [ContentTooLarge]; this name is kept so that code written against it still builds.
          */
         @kotlin.Deprecated("renamed to ContentTooLarge", kotlin.ReplaceWith("ContentTooLarge"))
+        @kotlin.Suppress("DEPRECATION")
         @kotlin.jvm.JvmField
         val PayloadTooLarge: ApiStatus = ContentTooLarge
 
@@ -288,6 +289,7 @@ enum class ApiStatus(val code: kotlin.Int) {
          * Renamed to [RangeNotSatisfiable]; this name is kept so that code written against it still builds.
          */
         @kotlin.Deprecated("renamed to RangeNotSatisfiable", kotlin.ReplaceWith("RangeNotSatisfiable"))
+        @kotlin.Suppress("DEPRECATION")
         @kotlin.jvm.JvmField
         val RequestedRangeNotSatisfiable: ApiStatus = RangeNotSatisfiable
 
@@ -295,6 +297,7 @@ enum class ApiStatus(val code: kotlin.Int) {
          * Renamed to [UnprocessableContent]; this name is kept so that code written against it still builds.
          */
         @kotlin.Deprecated("renamed to UnprocessableContent", kotlin.ReplaceWith("UnprocessableContent"))
+        @kotlin.Suppress("DEPRECATION")
         @kotlin.jvm.JvmField
         val UnprocessableEntity: ApiStatus = UnprocessableContent
 

@@ -195,7 +195,13 @@ impl CodeWriter for Go {
 
     /// The rows the lookups read, ordered by number (`Entries` is a copy of them).
     fn entries(&self, out: &mut Text, view: &View<'_>) {
-        out.push("// entries holds every row, ordered by number; the lookups read it.\nvar entries = []Entry{\n");
+        out.push("// entries holds every row, ordered by number; the lookups read it.\n");
+        if view.rows.is_empty() {
+            // gofmt's form of an empty literal.
+            out.push("var entries = []Entry{}\n\n");
+            return;
+        }
+        out.push("var entries = []Entry{\n");
         for row in &view.rows {
             let flags: Vec<String> = view
                 .flags

@@ -75,7 +75,7 @@ impl CodeWriter for Java {
         out.push('"');
         for c in text.chars() {
             if closecodes_spec::needs_escape(c) && u32::from(c) < 0x100 && c != '\n' {
-                let _ = write!(out, "\\{:o}", u32::from(c));
+                let _ = write!(out, "\\{:03o}", u32::from(c));
             } else {
                 escape_char(&mut out, c, &[]);
             }

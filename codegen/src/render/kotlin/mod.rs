@@ -162,7 +162,7 @@ impl CodeWriter for Kotlin {
                 );
                 writeln!(
                     out,
-                    "        @kotlin.Deprecated({}, kotlin.ReplaceWith({}))\n        @kotlin.jvm.JvmField\n        val {alias}: {name} = {}\n",
+                    "        @kotlin.Deprecated({}, kotlin.ReplaceWith({}))\n        @kotlin.Suppress(\"DEPRECATION\")\n        @kotlin.jvm.JvmField\n        val {alias}: {name} = {}\n",
                     self.string(&format!("renamed to {}", code.name)),
                     self.string(&code.name),
                     code.name

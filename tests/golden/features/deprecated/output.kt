@@ -34,6 +34,7 @@ enum class OldCode(val code: kotlin.Int) {
          * Renamed to [Unauthorized]; this name is kept so that code written against it still builds.
          */
         @kotlin.Deprecated("renamed to Unauthorized", kotlin.ReplaceWith("Unauthorized"))
+        @kotlin.Suppress("DEPRECATION")
         @kotlin.jvm.JvmField
         val NotLoggedIn: OldCode = Unauthorized
 
