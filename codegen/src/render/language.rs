@@ -114,9 +114,10 @@ pub(crate) trait CodeWriter: Sync {
     /// The language's runtime file.
     fn runtime(&self) -> Runtime;
 
-    /// Refuses a table the language cannot hold whole (a JVM class's limits).
-    fn fits(&self, _view: &View<'_>) -> Result<(), RenderError> {
-        Ok(())
+    /// The most named codes the language's enum holds, if it has a limit (a JVM enum creates its
+    /// entries in one static initializer, which holds at most 64 KiB of bytecode).
+    fn max_codes(&self) -> Option<usize> {
+        None
     }
 
     /// The order of the sections.
@@ -149,6 +150,16 @@ pub(crate) trait CodeWriter: Sync {
 
     /// Whatever closes the file.
     fn end(&self, _out: &mut Text, _view: &View<'_>) {}
+
+    /// A named code's doc summary: `number` (as the language writes a number in its docs),
+    /// the reason and the description, both made safe: `` `4001` Unauthorized: The client … ``.
+    fn code_summary(&self, code: &closecodes_spec::NamedCode, number: &str) -> String {
+        let reason = code
+            .reason
+            .as_deref()
+            .map_or(String::new(), |r| format!(" {}:", self.doc_text(r)));
+        format!("{number}{reason} {}", self.doc_text(&code.description))
+    }
 
     /// A row as the arguments of a constructor call (Kotlin's `entryOf`, C#'s and Java's `Row`):
     /// kind, variant, start, end, reason (`null` when none), description, sendable, then each
@@ -194,7 +205,15 @@ pub(crate) trait CodeWriter: Sync {
     fn file(&self, view: &View<'_>) -> Result<String, RenderError> {
         let (min, max) = self.bounds();
         view.fits(self.namer().language(), min, max)?;
-        self.fits(view)?;
+        if let Some(max) = self.max_codes()
+            && view.codes.len() > max
+        {
+            return Err(RenderError::TooLarge {
+                target: self.namer().language(),
+                codes: view.codes.len(),
+                max,
+            });
+        }
         let mut out = Text::new();
         for section in self.order() {
             match section {

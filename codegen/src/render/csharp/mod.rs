@@ -113,19 +113,11 @@ impl CodeWriter for CSharp {
         );
         let mut members = Vec::new();
         for code in view.codes {
-            let reason = code
-                .reason
-                .as_deref()
-                .map_or(String::new(), |r| format!(" {}:", self.doc_text(r)));
             let mut member = Text::new();
             self.doc(
                 &mut member,
                 "        ",
-                &format!(
-                    "{}{reason} {}",
-                    code.value,
-                    self.doc_text(&code.description)
-                ),
+                &self.code_summary(code, &code.value.to_string()),
             );
             if let Some(note) = &code.deprecated {
                 writeln!(

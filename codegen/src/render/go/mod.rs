@@ -143,14 +143,9 @@ impl CodeWriter for Go {
                     out.push("\n");
                 }
                 let constant = NAMER.code(name, &code.name);
-                let reason = code
-                    .reason
-                    .as_deref()
-                    .map_or(String::new(), |r| format!(" {}:", self.doc_text(r)));
                 let mut text = format!(
-                    "{constant} is {}{reason} {}",
-                    code.value,
-                    self.doc_text(&code.description)
+                    "{constant} is {}",
+                    self.code_summary(code, &code.value.to_string())
                 );
                 if let Some(note) = &code.deprecated {
                     // Go's convention, which gopls and staticcheck read.

@@ -11,7 +11,7 @@ use closecodes_spec::targets::Namer;
 
 use super::language::{CodeWriter, Runtime, Section};
 use super::view::wording;
-use super::{CommentStyle, RenderError, Text, View};
+use super::{CommentStyle, Text, View};
 use crate::safe::{escape_char, html, visible};
 
 /// The Java target.
@@ -91,15 +91,8 @@ impl CodeWriter for Java {
         }
     }
 
-    fn fits(&self, view: &View<'_>) -> Result<(), RenderError> {
-        if view.codes.len() > MAX_CODES {
-            return Err(RenderError::TooLarge {
-                target: "Java",
-                codes: view.codes.len(),
-                max: MAX_CODES,
-            });
-        }
-        Ok(())
+    fn max_codes(&self) -> Option<usize> {
+        Some(MAX_CODES)
     }
 
     fn order(&self) -> &'static [Section] {
@@ -127,15 +120,7 @@ impl CodeWriter for Java {
         let mut constants = Vec::new();
         for code in view.codes {
             let mut constant = Text::new();
-            let reason = code
-                .reason
-                .as_deref()
-                .map_or(String::new(), |r| format!(" {}:", self.doc_text(r)));
-            let mut text = format!(
-                "{{@code {}}}{reason} {}",
-                code.value,
-                self.doc_text(&code.description)
-            );
+            let mut text = self.code_summary(code, &format!("{{@code {}}}", code.value));
             if let Some(note) = &code.deprecated {
                 text = format!("{text}\n\n@deprecated {}", self.doc_text(note));
             }

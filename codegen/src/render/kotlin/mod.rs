@@ -10,7 +10,7 @@ use closecodes_spec::targets::Namer;
 
 use super::language::{CodeWriter, Runtime, Section};
 use super::view::wording;
-use super::{CommentStyle, RenderError, Text, View};
+use super::{CommentStyle, Text, View};
 use crate::safe::{block_comment_text, line_starts, quoted, visible};
 
 /// The Kotlin target.
@@ -73,15 +73,8 @@ impl CodeWriter for Kotlin {
         }
     }
 
-    fn fits(&self, view: &View<'_>) -> Result<(), RenderError> {
-        if view.codes.len() > MAX_CODES {
-            return Err(RenderError::TooLarge {
-                target: "Kotlin",
-                codes: view.codes.len(),
-                max: MAX_CODES,
-            });
-        }
-        Ok(())
+    fn max_codes(&self) -> Option<usize> {
+        Some(MAX_CODES)
     }
 
     fn order(&self) -> &'static [Section] {
@@ -117,18 +110,10 @@ impl CodeWriter for Kotlin {
         );
         writeln!(out, "enum class {name}(val code: kotlin.Int) {{");
         for (i, code) in view.codes.iter().enumerate() {
-            let reason = code
-                .reason
-                .as_deref()
-                .map_or(String::new(), |r| format!(" {}:", self.doc_text(r)));
             self.doc(
                 out,
                 "    ",
-                &format!(
-                    "`{}`{reason} {}",
-                    code.value,
-                    self.doc_text(&code.description)
-                ),
+                &self.code_summary(code, &format!("`{}`", code.value)),
             );
             if let Some(note) = &code.deprecated {
                 writeln!(out, "    @kotlin.Deprecated({})", self.string(note));

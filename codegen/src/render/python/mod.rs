@@ -214,15 +214,7 @@ impl CodeWriter for Python {
         for code in view.codes {
             let member = namer.code(view.name, &code.name);
             writeln!(out, "\n    {member} = {}", code.value);
-            let reason = code
-                .reason
-                .as_deref()
-                .map_or(String::new(), |r| format!(" {}:", self.doc_text(r)));
-            let mut text = format!(
-                "`{}`{reason} {}",
-                code.value,
-                self.doc_text(&code.description)
-            );
+            let mut text = self.code_summary(code, &format!("`{}`", code.value));
             if let Some(note) = &code.deprecated {
                 text = format!("{text}\n\nDeprecated: {}", self.doc_text(note));
             }

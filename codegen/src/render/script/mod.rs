@@ -176,15 +176,7 @@ impl<F: Flavour> CodeWriter for Script<F> {
         );
         writeln!(out, "export const {name} = Object.freeze({{");
         for code in view.codes {
-            let reason = code
-                .reason
-                .as_deref()
-                .map_or(String::new(), |r| format!(" {}:", self.doc_text(r)));
-            let text = format!(
-                "`{}`{reason} {}",
-                code.value,
-                self.doc_text(&code.description)
-            );
+            let text = self.code_summary(code, &format!("`{}`", code.value));
             match &code.deprecated {
                 // The tag is ours; the note is text after it, on one line.
                 Some(note) => {
