@@ -1,16 +1,18 @@
 //! Clients of a Rust server in other languages, for real: Python (`websockets`), Go
 //! (gorilla/websocket and coder/websocket), Kotlin (`OkHttp` 3 on Kotlin 1.3; `OkHttp` 5 and Ktor 3
-//! on Kotlin 2) and C# (mono's `ClientWebSocket`) connect to a tungstenite server on 127.0.0.1
-//! that closes with each sendable code of an application table, and name every close through the
-//! file rendered for their language; `from_wire` and every flag predicate agree with Rust's on all
-//! 65,536 values. `mypy --strict`, `ruff check`, `gofmt`, `go vet`, `kotlinc -Werror` (1.3 and 2)
-//! and `mcs -warnaserror` pass on the rendered files and on the runtime files as they stand.
+//! on Kotlin 2), Java (the JDK's own `java.net.http.WebSocket`, Java 17) and C# (mono's
+//! `ClientWebSocket`) connect to a tungstenite server on 127.0.0.1 that closes with each sendable
+//! code of an application table, and name every close through the file rendered for their
+//! language; `from_wire` and every flag predicate agree with Rust's on all 65,536 values.
+//! `mypy --strict`, `ruff check`, `gofmt`, `go vet`, `kotlinc -Werror` (1.3 and 2),
+//! `javac -Xlint:all -Werror` and `mcs -warnaserror` pass on the rendered files and on the runtime
+//! files as they stand.
 //!
 //! They need those toolchains, so `cargo test` lists them as ignored; `.ci/wire` installs them (a
 //! venv from `PyPI`, the Go modules of `tests/clients/go` through the module proxy, Kotlin 2,
-//! `OkHttp` 5 and Ktor 3 from Maven Central with `mvn`, the rest from Debian) and runs them with
-//! `CLOSECODES_PYTHON`, `CLOSECODES_GO`, `CLOSECODES_KOTLIN_COMPILER` and `CLOSECODES_KOTLIN_LIBS`
-//! pointing at them.
+//! `OkHttp` 5 and Ktor 3 from Maven Central with `mvn`, the rest from Debian, `javac` 17 among
+//! them) and runs them with `CLOSECODES_PYTHON`, `CLOSECODES_GO`, `CLOSECODES_KOTLIN_COMPILER` and
+//! `CLOSECODES_KOTLIN_LIBS` pointing at them.
 
 mod support;
 
@@ -614,4 +616,149 @@ fn a_csharp_client_names_every_close_and_agrees_with_rust() {
         &[1012, 1013, 1014],
     );
     agrees_on_every_value(&mono(&["from-wire"]));
+}
+
+/// `javac` 17, all lint warnings errors, into `out`.
+fn javac(out: &Path) -> Command {
+    let mut command = Command::new("javac");
+    command.args(["-Xlint:all", "-Werror", "-d"]).arg(out);
+    command
+}
+
+/// `file` rendered as Java into `package`, at `dir/<package path>/<name>.java`.
+fn java_table(dir: &Path, spec: &str, name: &str, package: &str) -> PathBuf {
+    let folder = dir.join(package.replace('.', "/"));
+    std::fs::create_dir_all(&folder).expect("writes");
+    let file = folder.join(format!("{name}.java"));
+    std::fs::write(&file, rendered_in(spec, name, Format::Java, package)).expect("writes");
+    file
+}
+
+#[test]
+#[ignore = "needs javac 17: run .ci/wire"]
+fn java_files_compile_with_xlint_all_werror() {
+    let dir = scratch("java-lint");
+    // The runtime file as it stands (its own package, `closecodes.runtime`), and the tables.
+    let mut java = vec![root().join("codegen/src/render/java/Runtime.java")];
+    for (spec, name, module) in TABLES {
+        let package = format!("com.example.{}", module.replace('_', ""));
+        java.push(java_table(&dir, spec, name, &package));
+    }
+    run(javac(&dir.join("out")).args(&java));
+}
+
+#[test]
+#[ignore = "needs javac 17: run .ci/wire"]
+fn the_largest_java_table_compiles_and_loads() {
+    let options = closecodes_codegen::render::Options {
+        name: "Big",
+        source: "big.toml",
+        package: Some("big"),
+        ..closecodes_codegen::render::Options::default()
+    };
+    let refused = closecodes_codegen::render::render_with(Format::Java, &big_table(4000), &options);
+    let Err(closecodes_codegen::render::RenderError::TooLarge { max, .. }) = refused else {
+        panic!("4000 named codes were not refused as too large: {refused:?}")
+    };
+    let dir = scratch("java-largest");
+    std::fs::create_dir_all(dir.join("big")).expect("writes");
+    let table = dir.join("big/Big.java");
+    let text = closecodes_codegen::render::render_with(Format::Java, &big_table(max), &options)
+        .expect("renders");
+    std::fs::write(&table, text).expect("writes");
+    let main = dir.join("Main.java");
+    std::fs::write(
+        &main,
+        "public final class Main {\n    private Main() {}\n\n    public static void main(String[] args) {\n        System.out.println(big.Big.ENTRIES.size() + \" \" + big.Big.fromCode(big.Big.ENTRIES.get(big.Big.ENTRIES.size() - 1).start()).orElseThrow());\n    }\n}\n",
+    )
+    .expect("writes");
+    let out = dir.join("out");
+    run(javac(&out).arg(&table).arg(&main));
+    let output = run(Command::new("java").arg("-cp").arg(&out).arg("Main"));
+    let code = 1000 + max - 1;
+    assert_eq!(
+        String::from_utf8(output.stdout).expect("UTF-8"),
+        format!("{max} CODE{code}\n")
+    );
+}
+
+#[test]
+#[ignore = "needs javac and java 17: run .ci/wire"]
+fn a_java_client_names_every_close_and_agrees_with_rust() {
+    let dir = scratch("java-client");
+    let table = java_table(
+        &dir,
+        "tests/codes/discord.toml",
+        "GatewayCode",
+        "gatewaycode",
+    );
+    let out = dir.join("out");
+    run(javac(&out)
+        .arg(root().join("tests/clients/java/Client.java"))
+        .arg(&table));
+    let java = |args: &[&str]| {
+        let output = run(Command::new("java")
+            .arg("-cp")
+            .arg(&out)
+            .arg("Client")
+            .args(args));
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    // Of the codes sent, the JDK refuses to receive 1010 alone (see `jdk_17_receives`).
+    let refused = [1010];
+    let by_rule: Vec<u16> = sent()
+        .iter()
+        .map(|code| code.as_u16())
+        .filter(|&code| !jdk_17_receives(code))
+        .collect();
+    assert_eq!(by_rule, refused);
+    names_every_close(
+        |url, count| java(&["closes", url, count]),
+        "member",
+        &refused,
+    );
+    agrees_on_every_value(&java(&["from-wire"]));
+    // What the JDK receives, at every edge of its rule: each code sent with a reason of its own.
+    let edges: Vec<u16> = [0, 999]
+        .into_iter()
+        .chain(1000..=1016)
+        .chain([2999, 3000, 3999, 4000, 4999, 5000, 65535])
+        .collect();
+    let closes = edges.iter().map(|&c| (c, format!("reason {c}"))).collect();
+    let (port, server) = close_server(closes);
+    let output = java(&[
+        "closes",
+        &format!("ws://127.0.0.1:{port}/"),
+        &edges.len().to_string(),
+    ]);
+    server.join().expect("the server thread ends");
+    let lines: Vec<Value> = output
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("a JSON line"))
+        .collect();
+    assert_eq!(lines.len(), edges.len(), "{output}");
+    for (&code, line) in edges.iter().zip(&lines) {
+        if jdk_17_receives(code) {
+            // Received as sent, neither code nor reason rewritten.
+            assert_eq!(line["code"], code, "{code}: {line}");
+            assert_eq!(line["reason"], format!("reason {code}"), "{code}: {line}");
+        } else {
+            // `java.net.ProtocolException` to `onError`, whose message is null.
+            let rejected = line["rejected"].as_str().unwrap_or_default();
+            assert!(
+                rejected.starts_with("java.net.ProtocolException"),
+                "{code}: {line}"
+            );
+        }
+    }
+}
+
+/// Whether `java.net.http.WebSocket` (JDK 17) takes a Close frame with `code` from a server: it
+/// fails the connection with a `ProtocolException` on codes below 1000, on 1004–1006 and
+/// 1015–2999 (reserved, or never on the wire), and on 1010 (Mandatory Extension, which only a
+/// client sends); anything from 3000 on is received, 5000–65535 included (measured over 0–5100,
+/// 9999, 40000 and 65535; `jdk.internal.net.http.websocket.StatusCodes.isLegalToReceiveFromServer`
+/// says the same).
+fn jdk_17_receives(code: u16) -> bool {
+    !matches!(code, 0..=999 | 1004..=1006 | 1010 | 1015..=2999)
 }
