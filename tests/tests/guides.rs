@@ -1,7 +1,7 @@
 //! The language guides run as written: every client snippet of `docs/typescript.md`,
-//! `docs/python.md`, `docs/go.md`, `docs/kotlin.md` and `docs/csharp.md` is extracted, the guide's
-//! own `closecodes render … -o FILE` commands render the example table beside it, and the
-//! language's tools check (and, where they can, run) the result.
+//! `docs/python.md`, `docs/go.md`, `docs/kotlin.md`, `docs/csharp.md` and `docs/java.md` is
+//! extracted, the guide's own `closecodes render … -o FILE` commands render the example table
+//! beside it, and the language's tools check (and, where they can, run) the result.
 //!
 //! A snippet is a fenced block whose info string names the file it becomes, relative to the
 //! guide's project: ```` ```ts file=web/src/client.ts ````. A block ```` ```text output=FILE ````
@@ -12,7 +12,9 @@
 //! snippets or names another table fails here. Checking the snippets needs `tsc` and Node (the
 //! packages of `tests/wire`), a Python with `websockets`, `mypy` and `ruff`
 //! (`CLOSECODES_PYTHON`), Go (`CLOSECODES_GO`) with the module proxy, `kotlinc` with Debian's
-//! `OkHttp`, and mono's `mcs`, so those tests are ignored by `cargo test`; `.ci/wire` runs them.
+//! `OkHttp`, mono's `mcs`, and `javac` 17 with Spring's `spring-websocket` from Maven Central
+//! (its jars in `CLOSECODES_SPRING_LIBS`), so those tests are ignored by `cargo test`;
+//! `.ci/wire` runs them.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -28,6 +30,7 @@ const GUIDES: &[(&str, &[&str])] = &[
     ("docs/go.md", &["go"]),
     ("docs/kotlin.md", &["kotlin"]),
     ("docs/csharp.md", &["csharp"]),
+    ("docs/java.md", &["java"]),
 ];
 
 /// The one example table of the README and every guide.
@@ -479,4 +482,66 @@ fn the_csharp_guide_compiles_with_warnings_as_errors() {
         .args(["-warnaserror", "-target:library"])
         .arg(format!("-out:{}", project.dir.join("chat.dll").display()))
         .args(files_under(&project.dir, ".cs")));
+}
+
+/// The jars in `dir` (`.ci/wire` copies them there from Maven Central with `mvn`).
+fn jars(dir: &Path) -> Vec<PathBuf> {
+    let jars = files_under(dir, ".jar");
+    assert!(
+        !jars.is_empty(),
+        "no jars in `{}`: run `.ci/wire`",
+        dir.display()
+    );
+    jars
+}
+
+/// The class a Java snippet declares: its package's name and its file's.
+fn java_class(file: &Path) -> String {
+    let text = std::fs::read_to_string(file).expect("written");
+    let stem = file.file_stem().expect("a name").to_string_lossy();
+    text.lines()
+        .find_map(|line| line.strip_prefix("package ")?.strip_suffix(';'))
+        .map_or_else(|| stem.to_string(), |package| format!("{package}.{stem}"))
+}
+
+#[test]
+#[ignore = "needs javac 17 and Spring's spring-websocket from Maven Central: run .ci/wire"]
+fn the_java_guide_compiles_with_xlint_all_werror_and_runs() {
+    let project = project("docs/java.md", "check");
+    let libs = jars(&tool("CLOSECODES_SPRING_LIBS"));
+    let out = project.dir.join("out");
+    let classpath = |first: Option<&Path>| {
+        first
+            .into_iter()
+            .map(Path::to_path_buf)
+            .chain(libs.iter().cloned())
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(":")
+    };
+    run(Command::new("javac")
+        .args(["-Xlint:all", "-Werror", "-cp"])
+        .arg(classpath(None))
+        .arg("-d")
+        .arg(&out)
+        .args(files_under(&project.dir, ".java")));
+    // Every snippet with an output block runs and prints it.
+    let mut ran = 0;
+    for file in project.files("java") {
+        let Some(expected) = project.outputs.get(&file) else {
+            continue;
+        };
+        let output = run(Command::new("java")
+            .arg("-cp")
+            .arg(classpath(Some(&out)))
+            .arg(java_class(&file)));
+        assert_eq!(
+            &String::from_utf8(output.stdout).expect("UTF-8"),
+            expected,
+            "{} printed other lines than the guide says",
+            file.display()
+        );
+        ran += 1;
+    }
+    assert!(ran > 0, "docs/java.md shows no output of a snippet");
 }
