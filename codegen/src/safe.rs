@@ -1,6 +1,8 @@
-//! Text safety for every generated file (rustdoc and every rendered target), in one place: which characters a comment or string
-//! may hold as they are ([`closecodes_spec::needs_escape`] decides), string literals
-//! ([`quoted`]), comments written line by line in a [`CommentStyle`], and the markup escapes of
+//! Text safety for every generated file (rustdoc and every rendered target), in one place: which
+//! characters a comment or string may hold as they are ([`closecodes_spec::needs_escape`]
+//! decides), string literals ([`quoted`]), comments written line by line in a
+//! [`CommentStyle`](crate::render::CommentStyle), where lines start for each language's tools
+//! (`LineBreaks`, `line_starts`), and the markup escapes of
 //! each language's doc tools (a spec's text read by rustdoc, Sphinx, gopls, Dokka, `JSDoc`,
 //! Javadoc or an XML doc reader is text, never markup or code of theirs).
 //!

@@ -79,7 +79,7 @@ const MAX_FLAGS: usize = 64;
 /// JVM's widest constants).
 fn big(flags: usize, documented: usize, named: usize, aliases: usize) -> Result<Table, String> {
     let mut text = String::from("[table]\nname = \"Big\"\nrepr = \"i32\"\n");
-    let names: Vec<String> = (0..flags).map(|i| format!("\"f{i}\"")).collect();
+    let flag_names: Vec<String> = (0..flags).map(|i| format!("\"f{i}\"")).collect();
     for i in 0..flags {
         let _ = write!(
             text,
@@ -96,7 +96,7 @@ fn big(flags: usize, documented: usize, named: usize, aliases: usize) -> Result<
             text,
             "\n[[code]]\ncode = {}\nreason = \"Reason {i}\"\ndescription = \"Documented {i}.\"\nflags = [{}]\n",
             1_000_000 + i,
-            names.join(", ")
+            flag_names.join(", ")
         );
     }
     for i in 0..named {

@@ -6,7 +6,9 @@
 //!
 //! Doc comments are written in the form gofmt prints them: no line is indented (an indented line
 //! would start a code block or a list, which gofmt rewrites), blank lines single, and no spec
-//! text starts a `Deprecated:` paragraph (which gopls and staticcheck read as ours).
+//! text reads as go/doc's markup (a heading, a link definition, a `Deprecated:` paragraph, which
+//! gopls and staticcheck read as ours, curly quotes) or as a build constraint of go vet's: see
+//! `doc_text` and `doc` below.
 
 use closecodes_spec::targets::Namer;
 
@@ -54,8 +56,9 @@ fn quotes_apart(text: &str) -> String {
 
 /// Whether line `at` of a doc comment's `lines` (blank lines empty, as [`Go::doc`] writes them)
 /// is what go/doc reads as an old-style heading: a line alone in its paragraph, after a
-/// paragraph and before another (no line is indented), that starts with a capital letter, ends with a letter
-/// or digit, and holds no punctuation but `(`, `)`, `,`, a `'` of `'s` and a `.` inside a word.
+/// paragraph and before another (no line is indented), that starts with a capital letter, ends
+/// with a letter or digit, and holds no punctuation but `(`, `)`, `,`, a `'` of `'s` and a `.`
+/// inside a word.
 fn old_heading(lines: &[&str], at: usize) -> bool {
     if at == 0 || !lines[at - 1].is_empty() || at + 2 >= lines.len() || !lines[at + 1].is_empty() {
         return false;

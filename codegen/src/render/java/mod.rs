@@ -2,8 +2,8 @@
 //! with a constant per named code in upper case (`UNAUTHORIZED`), `code()`, a deprecated static
 //! field per alias, `fromCode`, a predicate per flag (`isReconnectable(int)`), the rows, and from
 //! `java/Runtime.java` the nested `record Entry` and the lookups `describe` and `fromWire`, which
-//! return `Optional<Entry>`. The rows are built in nested classes of at most 400 rows each, so that
-//! no method or constant pool of a class reaches the JVM's limits.
+//! return `Optional<Entry>`. The rows are built in nested classes of at most 400 rows each (fewer
+//! with many flags), so that no method or constant pool of a class reaches the JVM's limits.
 
 use std::fmt::Write as _;
 
