@@ -440,24 +440,32 @@ fn a_go_constant_may_not_be_a_name_the_file_defines() {
 }
 
 #[test]
-fn a_kotlin_table_of_more_than_1000_codes_is_refused() {
+fn a_kotlin_table_of_more_than_2500_codes_and_aliases_is_refused() {
     let dir = scratch("kotlin-size");
     let mut spec = String::from("[table]\nname = \"Big\"\n");
-    for i in 0..1001 {
+    // 2,000 named codes and 501 aliases: one more than a Kotlin enum's initializer takes.
+    for i in 0..2000 {
         let _ = writeln!(
             spec,
             "[[code]]
 code = {i}
 name = \"Code{i}\"
-description = \"d\""
+description = \"d\"
+aliases = [{}]",
+            if i < 501 {
+                format!("\"Old{i}\"")
+            } else {
+                String::new()
+            }
         );
     }
     std::fs::write(dir.join("big.toml"), spec).unwrap();
     let output = closecodes_in(&dir, &["render", "--to", "kotlin", "big.toml"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output)
-            .contains("the table has 1001 named codes, and a Kotlin enum holds at most 1000"),
+        stderr(&output).contains(
+            "the table has 2501 named codes and aliases, and a Kotlin enum holds at most 2500"
+        ),
         "{}",
         stderr(&output)
     );

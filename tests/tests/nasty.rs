@@ -198,3 +198,173 @@ fn kotlin_and_csharp_comments_hold_the_text_inertly() {
     }
     assert!(csharp.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
+
+/// `tests/golden/features/markup.toml`: text that doc tools read as markup at any of their line
+/// breaks, and characters their linters refuse.
+fn markup() -> Table {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("golden/features/markup.toml");
+    let source = Source::read_file("markup.toml", &path).expect("reads");
+    load(&source, &mut Files).expect("`closecodes check` accepts it")
+}
+
+/// The value of each docstring (each `"""…"""` literal) of a rendered Python module, its
+/// escapes read as Python reads them.
+fn docstring_values(module: &str) -> Vec<String> {
+    let mut values = Vec::new();
+    let mut rest = module;
+    while let Some(open) = rest.find("\"\"\"") {
+        let mut value = String::new();
+        let mut chars = rest[open + 3..].char_indices();
+        let end = loop {
+            let (at, c) = chars.next().expect("a docstring ends");
+            if c == '"' && rest[open + 3 + at..].starts_with("\"\"\"") {
+                break open + 3 + at + 3;
+            }
+            if c != '\\' {
+                value.push(c);
+                continue;
+            }
+            let (_, escape) = chars.next().expect("an escape ends");
+            match escape {
+                '\\' | '"' => value.push(escape),
+                'n' => value.push('\n'),
+                't' => value.push('\t'),
+                'u' => {
+                    let hex: String = (0..4).map(|_| chars.next().unwrap().1).collect();
+                    value.push(char::from_u32(u32::from_str_radix(&hex, 16).unwrap()).unwrap());
+                }
+                other => panic!("an escape Python does not know (ruff's W605): \\{other}"),
+            }
+        };
+        values.push(value);
+        rest = &rest[end..];
+    }
+    values
+}
+
+/// Python's `str.splitlines()`.
+fn python_lines(value: &str) -> Vec<&str> {
+    value
+        .split([
+            '\n', '\u{b}', '\u{c}', '\r', '\u{1c}', '\u{1d}', '\u{1e}', '\u{85}', '\u{2028}',
+            '\u{2029}',
+        ])
+        .collect()
+}
+
+#[test]
+fn python_docstrings_start_no_doctest_or_directive_at_any_line_break() {
+    for table in [nasty(), markup()] {
+        let name = table.name.clone().unwrap_or_else(|| "NastyCode".to_owned());
+        let module = render(Format::Python, &table, &name, "t.toml").unwrap();
+        let values = docstring_values(&module);
+        assert!(values.len() > 5, "{name}: {values:?}");
+        for value in values {
+            for line in python_lines(&value) {
+                // Python's `str.lstrip()`: its whitespace is Unicode's and U+001C to U+001F.
+                let body = line.trim_start_matches(|c: char| {
+                    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+                });
+                assert!(
+                    !body.starts_with(">>>") && !body.starts_with(".."),
+                    "{name}: a doctest or a directive in {value:?}"
+                );
+                let adornment = body.trim_end();
+                assert!(
+                    adornment.len() < 2
+                        || !adornment.starts_with(|c: char| c.is_ascii_punctuation())
+                        || !adornment.chars().all(|c| adornment.starts_with(c)),
+                    "{name}: a section adornment in {value:?}"
+                );
+            }
+        }
+        // Nothing ruff refuses as itself in a string (PLE2510–PLE2515).
+        for refused in ['\u{8}', '\u{1a}', '\u{1b}', '\0', '\u{200b}'] {
+            assert!(!module.contains(refused), "{name}: a raw {refused:?}");
+        }
+    }
+    let module = render(Format::Python, &markup(), "MarkupCode", "m.toml").unwrap();
+    assert!(module.contains("Zero\\u200bWidth"), "{module}");
+}
+
+/// The text of each doc comment of a Go file (the lines of each run of `//` lines, without
+/// `// `), the file's header (the comments before the package's doc) left out.
+fn go_comments(file: &str) -> Vec<Vec<&str>> {
+    let mut comments = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in file.lines() {
+        match line.trim_start().strip_prefix("//") {
+            Some(text) => current.push(text.strip_prefix(' ').unwrap_or(text)),
+            None => {
+                if !current.is_empty() {
+                    comments.push(std::mem::take(&mut current));
+                }
+            }
+        }
+    }
+    comments.remove(0);
+    comments
+}
+
+/// go/doc's old-style heading (`isOldHeading` of go/doc/comment): a line alone in its paragraph,
+/// after a paragraph and before another, starting with a capital letter and ending with a letter
+/// or digit, without other punctuation than `(),`, `'s` and a `.` inside a word.
+fn go_old_heading(lines: &[&str], at: usize) -> bool {
+    let line = lines[at];
+    at > 0
+        && lines[at - 1].is_empty()
+        && at + 2 < lines.len()
+        && lines[at + 1].is_empty()
+        && line.starts_with(char::is_uppercase)
+        && line.ends_with(char::is_alphanumeric)
+        && !line.contains(|c| ";:!?+*/=[]{}_^°&§~%#@<\">\\".contains(c))
+        && line
+            .match_indices('\'')
+            .all(|(i, _)| line[i + 1..] == *"s" || line[i + 1..].starts_with("s "))
+        && line
+            .match_indices('.')
+            .all(|(i, _)| !line[i + 1..].is_empty() && !line[i + 1..].starts_with(' '))
+}
+
+#[test]
+fn go_comments_hold_no_markup_of_go_doc_gofmt_or_vet() {
+    for table in [nasty(), markup()] {
+        let name = table.name.clone().unwrap_or_else(|| "NastyCode".to_owned());
+        let file = render(Format::Go, &table, &name, "t.toml").unwrap();
+        for lines in go_comments(&file) {
+            let paragraphs: Vec<&[&str]> = lines.split(|l| l.is_empty()).collect();
+            for paragraph in &paragraphs {
+                let heading = paragraph.len() == 1
+                    && (paragraph[0].starts_with("# ") || paragraph[0].starts_with("#\t"));
+                assert!(!heading, "{name}: a heading {paragraph:?}");
+                // A paragraph of link definitions (`[text]: url`) that gofmt moves to the end.
+                let links = paragraph.iter().all(|l| {
+                    l.starts_with('[')
+                        && l.split_once("]:").is_some_and(|(_, url)| {
+                            url.starts_with([' ', '\t']) && url.contains("://")
+                        })
+                });
+                assert!(!links, "{name}: link definitions {paragraph:?}");
+            }
+            for (at, line) in lines.iter().enumerate() {
+                assert!(
+                    !go_old_heading(&lines, at),
+                    "{name}: an old-style heading {line:?}"
+                );
+                let first = line.split([' ', '\t']).next().unwrap_or_default();
+                assert!(
+                    first != "+build" && first != "go:build",
+                    "{name}: a build constraint {line:?}"
+                );
+                // Pairs that go/doc and gofmt turn into curly quotes.
+                let pair =
+                    line.contains("''") || line.split(|c| c != '`').any(|run| run.len() == 2);
+                assert!(!pair, "{name}: a pair of quotes {line:?}");
+            }
+        }
+    }
+    // The header: go vet reads any `+build` before the package's doc.
+    let file = render(Format::Go, &markup(), "MarkupCode", "a+build.toml").unwrap();
+    let header: String = file.lines().take_while(|l| !l.is_empty()).collect();
+    assert!(!header.contains("+build"), "{header}");
+}

@@ -47,11 +47,12 @@ pub enum RenderError {
         /// The largest magnitude the target holds exactly.
         largest: i128,
     },
-    /// The table has more named codes than the target can hold (a JVM enum's initializer).
+    /// The table has more named codes and aliases than the target can hold (a JVM enum's
+    /// initializer).
     TooLarge {
         /// The target's language.
         target: &'static str,
-        /// The table's named codes.
+        /// The table's named codes and their aliases.
         codes: usize,
         /// The most the target takes.
         max: usize,
@@ -89,7 +90,7 @@ impl fmt::Display for RenderError {
             ),
             RenderError::TooLarge { target, codes, max } => write!(
                 f,
-                "the table has {codes} named codes, and a {target} enum holds at most {max} (the JVM limits the code that creates its entries); expected at most {max} named codes for this target, or their numbers as range codes"
+                "the table has {codes} named codes and aliases, and a {target} enum holds at most {max} (the JVM limits the code that creates its entries); expected at most {max} named codes and aliases for this target, or their numbers as range codes"
             ),
             RenderError::Package {
                 name,

@@ -88,6 +88,30 @@ impl Runtime {
     }
 }
 
+/// The bytecode a JVM method may hold: 64 KiB.
+const JVM_METHOD_BYTES: usize = 65_535;
+
+/// What a JVM target's rows cost in bytecode, as measured (`javap -c`) on rows that take the
+/// widest instructions (`ldc_w`, `sipush`): a row's constructor call, and each flag in its
+/// `boolean` array (`dup`, index, value, `bastore`).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct RowCost {
+    /// The bytes of a row without flags.
+    pub(crate) row: usize,
+    /// The bytes each flag adds to a row.
+    pub(crate) flag: usize,
+}
+
+impl RowCost {
+    /// The most rows one method builds: 400, or fewer when the table has so many flags that 400
+    /// rows would pass 64 KiB of bytecode, with a tenth of the method to spare (for the list's own
+    /// call, and for a compiler that spends a little more).
+    pub(crate) fn rows_per_method(self, flags: usize) -> usize {
+        let budget = JVM_METHOD_BYTES - JVM_METHOD_BYTES / 10;
+        (budget / (self.row + self.flag * flags)).clamp(1, 400)
+    }
+}
+
 /// A code target: its namer, comments, strings and runtime file, and the sections it fills.
 pub(crate) trait CodeWriter: Sync {
     /// The language's namer (in the spec crate: the checks run it too).
@@ -114,8 +138,9 @@ pub(crate) trait CodeWriter: Sync {
     /// The language's runtime file.
     fn runtime(&self) -> Runtime;
 
-    /// The most named codes the language's enum holds, if it has a limit (a JVM enum creates its
-    /// entries in one static initializer, which holds at most 64 KiB of bytecode).
+    /// The most named codes and aliases the language's enum holds, if it has a limit (a JVM enum
+    /// creates its entries, and its class the aliases, in one static initializer, which holds at
+    /// most 64 KiB of bytecode).
     fn max_codes(&self) -> Option<usize> {
         None
     }
@@ -205,12 +230,15 @@ pub(crate) trait CodeWriter: Sync {
     fn file(&self, view: &View<'_>) -> Result<String, RenderError> {
         let (min, max) = self.bounds();
         view.fits(self.namer().language(), min, max)?;
+        // Each alias is one more static field that the same initializer sets (6 bytes, where a
+        // named code takes 19 to 25): counted as a code.
+        let codes = view.codes.iter().map(|c| 1 + c.aliases.len()).sum();
         if let Some(max) = self.max_codes()
-            && view.codes.len() > max
+            && codes > max
         {
             return Err(RenderError::TooLarge {
                 target: self.namer().language(),
-                codes: view.codes.len(),
+                codes,
                 max,
             });
         }

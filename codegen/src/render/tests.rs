@@ -122,3 +122,35 @@ fn an_http_extension_defines_every_name_once() {
         assert!(names.contains(&"isClientError"), "{format}: {names:?}");
     }
 }
+
+/// A JVM enum's initializer sets its entries and its aliases: a table of the most named codes
+/// renders, and one alias more is refused as too large.
+#[test]
+fn a_jvm_enums_limit_counts_its_aliases() {
+    use std::fmt::Write as _;
+    for (format, most) in [(Format::Kotlin, 2_500), (Format::Java, 3_000)] {
+        // `codes` named codes, the first `aliases` of them with an alias.
+        let spec = |codes: usize, aliases: usize| {
+            let mut text = String::from("[table]\nname = \"Big\"\n");
+            for i in 0..codes {
+                let alias = if i < aliases {
+                    format!("aliases = [\"Old{i}\"]\n")
+                } else {
+                    String::new()
+                };
+                let _ = write!(
+                    text,
+                    "[[code]]\ncode = {i}\nname = \"Code{i}\"\ndescription = \"d\"\n{alias}"
+                );
+            }
+            table(&text)
+        };
+        render(format, &spec(most, 0), "Big", "b.toml").expect("the most named codes render");
+        render(format, &spec(most - 10, 10), "Big", "b.toml").expect("aliases among them");
+        let error = render(format, &spec(most - 10, 11), "Big", "b.toml").unwrap_err();
+        assert!(
+            matches!(error, super::RenderError::TooLarge { codes, max, .. } if codes == most + 1 && max == most),
+            "{format}: {error}"
+        );
+    }
+}

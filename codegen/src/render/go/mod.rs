@@ -6,19 +6,74 @@
 //!
 //! Doc comments are written in the form gofmt prints them: no line is indented (an indented line
 //! would start a code block or a list, which gofmt rewrites), blank lines single, and no spec
-//! text starts a `Deprecated:` paragraph (which gopls and staticcheck read as ours).
+//! text reads as go/doc's markup (a heading, a link definition, a `Deprecated:` paragraph, which
+//! gopls and staticcheck read as ours, curly quotes) or as a build constraint of go vet's: see
+//! `doc_text` and `doc` below.
 
 use closecodes_spec::targets::Namer;
 
 use super::language::{CodeWriter, Runtime};
 use super::view::wording;
 use super::{CommentStyle, Text, View};
-use crate::safe::{quoted, visible};
+use crate::safe::{LineBreaks, line_starts, quoted, visible};
 
 /// The Go target.
 pub(crate) struct Go;
 
 const NAMER: closecodes_spec::targets::Go = closecodes_spec::targets::Go;
+
+/// The no-break space, which go/doc, gofmt and go vet read as text where their markup needs an
+/// ASCII space.
+const NBSP: &str = "\u{a0}";
+
+/// `text` with a no-break space inside each pair go/doc reads as a curly quote: every `''`, and
+/// a run of exactly two backticks (go/doc leaves a longer run, a Markdown fence, as it is).
+fn quotes_apart(text: &str) -> String {
+    if !text.contains("''") && !text.contains("``") {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\'' && c != '`' {
+            out.push(c);
+            continue;
+        }
+        let mut run = 1;
+        while chars.next_if_eq(&c).is_some() {
+            run += 1;
+        }
+        let apart = c == '\'' || run == 2;
+        for i in 0..run {
+            if i > 0 && apart {
+                out.push_str(NBSP);
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether line `at` of a doc comment's `lines` (blank lines empty, as [`Go::doc`] writes them)
+/// is what go/doc reads as an old-style heading: a line alone in its paragraph, after a
+/// paragraph and before another (no line is indented), that starts with a capital letter, ends
+/// with a letter or digit, and holds no punctuation but `(`, `)`, `,`, a `'` of `'s` and a `.`
+/// inside a word.
+fn old_heading(lines: &[&str], at: usize) -> bool {
+    if at == 0 || !lines[at - 1].is_empty() || at + 2 >= lines.len() || !lines[at + 1].is_empty() {
+        return false;
+    }
+    let line = lines[at].trim();
+    let starts = line.chars().next().is_some_and(char::is_uppercase);
+    let ends = line.chars().next_back().is_some_and(char::is_alphanumeric);
+    if !starts || !ends || line.contains(|c| ";:!?+*/=[]{}_^°&§~%#@<\">\\".contains(c)) {
+        return false;
+    }
+    // What follows each `'` and each `.`, to the end of the line.
+    let after = |c: char| line.match_indices(c).map(|(i, _)| &line[i + 1..]);
+    after('\'').all(|rest| rest == "s" || rest.starts_with("s "))
+        && after('.').all(|rest| !rest.is_empty() && !rest.starts_with(' '))
+}
 
 impl Go {
     fn package(view: &View<'_>) -> String {
@@ -41,22 +96,39 @@ impl CodeWriter for Go {
         CommentStyle::SLASHES
     }
 
-    /// Lines without indentation or tabs, and a paragraph of spec text that would start with
-    /// `Deprecated:` starts with `Deprecated —` instead.
+    /// Lines without indentation or tabs, and nothing `go/doc`, `gofmt` or `go vet` reads at a
+    /// line's start or in a line (Go's doc comments have no escape: the text changes as little as
+    /// it can, and reads the same). A paragraph of spec text that would start with `Deprecated:`
+    /// starts with `Deprecated —` instead; where go/doc would read a heading (`# Title`) or a
+    /// link definition (`[x]: https://…`), and where go vet would read a build constraint (a
+    /// first word `+build` or `go:build`), a no-break space (U+00A0) stands in for the space or
+    /// comes after the `+` or `:` that they need; and so it does between two apostrophes and inside
+    /// a pair of backticks, which go/doc (and gofmt with it) turns into curly quotes. [`Go::doc`] sees to the
+    /// single-line paragraphs go/doc reads as headings.
     fn doc_text(&self, text: &str) -> String {
         let text = visible(text, true).replace('\t', " ");
-        let mut out = Vec::new();
+        let text = text
+            .split('\n')
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join("\n");
         let mut paragraph_start = true;
-        for line in text.split('\n') {
-            let line = line.trim();
-            if paragraph_start && let Some(rest) = line.strip_prefix("Deprecated:") {
-                out.push(format!("Deprecated —{rest}"));
+        line_starts(&quotes_apart(&text), LineBreaks::Newline, |line| {
+            let at_start = std::mem::replace(&mut paragraph_start, line.is_empty());
+            if at_start && let Some(rest) = line.strip_prefix("Deprecated:") {
+                Some(format!("Deprecated —{rest}"))
+            } else if line.starts_with("# ") {
+                Some(line.replacen(' ', NBSP, 1))
+            } else if line.starts_with('[') && line.contains("]: ") {
+                Some(line.replacen("]: ", &format!("]:{NBSP}"), 1))
+            } else if line == "+build" || line.starts_with("+build ") {
+                Some(format!("+{NBSP}{}", &line[1..]))
+            } else if line == "go:build" || line.starts_with("go:build ") {
+                Some(format!("go:{NBSP}{}", &line[3..]))
             } else {
-                out.push(line.to_owned());
+                None
             }
-            paragraph_start = line.is_empty();
-        }
-        out.join("\n")
+        })
     }
 
     fn string(&self, text: &str) -> String {
@@ -70,34 +142,45 @@ impl CodeWriter for Go {
         }
     }
 
-    /// Go's form of the header, which tools recognise: `// Code generated … DO NOT EDIT.`
+    /// Go's form of the header, which tools recognise: `// Code generated … DO NOT EDIT.`; a
+    /// `+build` of the file's name or command as `\u{2b}build` (go vet reads any `+build` of the
+    /// comments before the package's doc as a malformed build constraint).
     fn header(&self, out: &mut Text, view: &View<'_>) {
-        let [_, again] = &view.header;
-        let source = view.header[0]
-            .strip_prefix("Generated by closecodes from ")
-            .and_then(|s| s.strip_suffix("; do not edit."))
-            .unwrap_or_default();
+        let inert = |line: &str| line.replace("+build", "\\u{2b}build");
+        let again = inert(&view.header[1]);
+        let source = inert(
+            view.header[0]
+                .strip_prefix("Generated by closecodes from ")
+                .and_then(|s| s.strip_suffix("; do not edit."))
+                .unwrap_or_default(),
+        );
         writeln!(
             out,
             "// Code generated by closecodes from {source}; DO NOT EDIT.\n// {again}\n"
         );
     }
 
-    /// A doc comment as gofmt prints it: single blank lines, none first or last.
+    /// A doc comment as gofmt prints it: single blank lines, none first or last; and a line
+    /// that go/doc would read as an old-style heading (which gofmt rewrites as `# Title`) ends
+    /// with a `.`, which it cannot end with.
     fn doc(&self, out: &mut Text, indent: &str, text: &str) {
-        let mut pending_blank = false;
-        let mut first = true;
+        let mut lines: Vec<&str> = Vec::new();
         for line in text.split('\n') {
+            if !line.is_empty() || lines.last().is_some_and(|l| !l.is_empty()) {
+                lines.push(line);
+            }
+        }
+        while lines.last().is_some_and(|l| l.is_empty()) {
+            lines.pop();
+        }
+        for (at, line) in lines.iter().enumerate() {
             if line.is_empty() {
-                pending_blank = !first;
-                continue;
-            }
-            if pending_blank {
                 writeln!(out, "{indent}//");
-                pending_blank = false;
+            } else if old_heading(&lines, at) {
+                writeln!(out, "{indent}// {line}.");
+            } else {
+                writeln!(out, "{indent}// {line}");
             }
-            writeln!(out, "{indent}// {line}");
-            first = false;
         }
     }
 

@@ -12,10 +12,16 @@ use closecodes_spec::targets::Namer;
 use super::language::{CodeWriter, Runtime, Section};
 use super::view::wording;
 use super::{CommentStyle, Text, View};
-use crate::safe::{escape_char, is_adornment, line_starts, quoted};
+use crate::safe::{LineBreaks, escape_char, is_adornment, line_starts, quoted};
 
 /// The Python target.
 pub(crate) struct Python;
+
+/// What a string or docstring escapes besides [`closecodes_spec::needs_escape`]'s characters:
+/// the zero-width space, which ruff refuses as itself in a string (`PLE2515`; the other
+/// characters of `PLE2510`–`PLE2514`, backspace, SUB, ESC and NUL, are control characters). A
+/// docstring is not raw, so its value keeps the character.
+const EXTRA: &[(char, &str)] = &[('\u{200b}', "\\u200b")];
 
 /// Header and docstring first, then the imports (ruff's E402), then `__all__` and the data.
 const ORDER: &[Section] = &[
@@ -105,9 +111,10 @@ impl CodeWriter for Python {
         CommentStyle::SLASHES
     }
 
-    /// Text inside a docstring: `\` and `"` escaped (no text ends it), control characters as
-    /// escapes; and for Sphinx and doctest, no line that starts a doctest (`>>>`), a directive or
-    /// comment (`..`) or a section adornment, and no backtick or `|` that starts a role,
+    /// Text inside a docstring: `\` and `"` escaped (no text ends it), control characters and the
+    /// zero-width space as escapes (see [`EXTRA`]); and for Sphinx and doctest, no line (at any
+    /// break of `str.splitlines()`, U+2028 included) that starts a doctest (`>>>`), a directive
+    /// or comment (`..`) or a section adornment, and no backtick or `|` that starts a role,
     /// interpreted text or a substitution (each backslash-escaped, as reST reads them).
     fn doc_text(&self, text: &str) -> String {
         // The docstring's value, as reST reads it.
@@ -122,7 +129,8 @@ impl CodeWriter for Python {
                 c => value.push(c),
             }
         }
-        let value = line_starts(&value, |line| {
+        // Lines as docutils and doctest split the value, at any of Python's line breaks.
+        let value = line_starts(&value, LineBreaks::Python, |line| {
             (line.starts_with(">>>") || line.starts_with("..") || is_adornment(line))
                 .then(|| format!("\\{line}"))
         });
@@ -132,14 +140,14 @@ impl CodeWriter for Python {
             if c == '\n' {
                 out.push('\n');
             } else {
-                escape_char(&mut out, c, &[]);
+                escape_char(&mut out, c, EXTRA);
             }
         }
         out
     }
 
     fn string(&self, text: &str) -> String {
-        quoted(text, &[])
+        quoted(text, EXTRA)
     }
 
     fn runtime(&self) -> Runtime {
