@@ -32,24 +32,27 @@ impl Words {
     pub fn of(name: &str) -> Self {
         let mut words: Vec<String> = Vec::new();
         for part in name.split(|c: char| c == '_' || c == '-' || c.is_whitespace()) {
-            let chars: Vec<char> = part.chars().collect();
-            let mut word = String::new();
-            for (i, &c) in chars.iter().enumerate() {
-                let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
-                let next = chars.get(i + 1).copied();
+            // Slices of `part`, not a string built char by char: the checks spell every named
+            // code in every target, so this runs tens of thousands of times for a large table.
+            let mut start = 0;
+            let mut prev: Option<char> = None;
+            let mut chars = part.char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                let next = chars.peek().map(|&(_, n)| n);
                 let boundary = c.is_uppercase()
                     && prev.is_some_and(|p| {
                         p.is_lowercase()
                             || p.is_ascii_digit()
                             || (p.is_uppercase() && next.is_some_and(char::is_lowercase))
                     });
-                if boundary && !word.is_empty() {
-                    words.push(std::mem::take(&mut word));
+                if boundary && i > start {
+                    words.push(part[start..i].to_owned());
+                    start = i;
                 }
-                word.push(c);
+                prev = Some(c);
             }
-            if !word.is_empty() {
-                words.push(word);
+            if start < part.len() {
+                words.push(part[start..].to_owned());
             }
         }
         Words(words)
@@ -64,30 +67,30 @@ impl Words {
     /// `io_error`
     #[must_use]
     pub fn snake(&self) -> String {
-        self.join("_", str::to_lowercase)
+        self.join("_", push_lower)
     }
 
     /// `IO_ERROR`
     #[must_use]
     pub fn screaming(&self) -> String {
-        self.join("_", str::to_uppercase)
+        self.join("_", push_upper)
     }
 
     /// `IoError`
     #[must_use]
     pub fn pascal(&self) -> String {
-        self.join("", capitalized)
+        self.join("", push_capitalized)
     }
 
     /// `ioError`
     #[must_use]
     pub fn camel(&self) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(self.len());
         for (i, word) in self.0.iter().enumerate() {
             if i == 0 {
-                out.push_str(&word.to_lowercase());
+                push_lower(&mut out, word);
             } else {
-                out.push_str(&capitalized(word));
+                push_capitalized(&mut out, word);
             }
         }
         out
@@ -97,7 +100,7 @@ impl Words {
     /// same in some target (`x2` and `x_2` are both `isX2` in camelCase).
     #[must_use]
     pub fn key(&self) -> String {
-        self.join("", str::to_lowercase)
+        self.join("", push_lower)
     }
 
     /// `Words::of(name).key()`, without splitting `name` into words: the key is the name's
@@ -110,12 +113,20 @@ impl Words {
             .collect()
     }
 
-    fn join(&self, separator: &str, case: impl Fn(&str) -> String) -> String {
-        self.0
-            .iter()
-            .map(|w| case(w))
-            .collect::<Vec<_>>()
-            .join(separator)
+    /// The words' bytes, separators aside: what a spelling of them takes at least.
+    fn len(&self) -> usize {
+        self.0.iter().map(String::len).sum()
+    }
+
+    fn join(&self, separator: &str, case: impl Fn(&mut String, &str)) -> String {
+        let mut out = String::with_capacity(self.len() + separator.len() * self.0.len());
+        for (i, word) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push_str(separator);
+            }
+            case(&mut out, word);
+        }
+        out
     }
 }
 
@@ -125,15 +136,32 @@ impl fmt::Display for Words {
     }
 }
 
-/// `error` as `Error`, `IO` as `Io`.
-fn capitalized(word: &str) -> String {
+/// `word` in lower case, onto `out` (ASCII without a string of its own; other text as
+/// `str::to_lowercase` has it, a final sigma included).
+fn push_lower(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
+}
+
+/// `word` in upper case, onto `out`.
+fn push_upper(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_uppercase())));
+    } else {
+        out.push_str(&word.to_uppercase());
+    }
+}
+
+/// `error` as `Error`, `IO` as `Io`, onto `out`.
+fn push_capitalized(out: &mut String, word: &str) {
     let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first
-            .to_uppercase()
-            .chain(chars.flat_map(char::to_lowercase))
-            .collect()
-    })
+    if let Some(first) = chars.next() {
+        out.extend(first.to_uppercase());
+        out.extend(chars.flat_map(char::to_lowercase));
+    }
 }
 
 /// `GoingAway` as `going_away`, `IOError` as `io_error`: a name in Rust's `snake_case`.

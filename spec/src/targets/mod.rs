@@ -18,8 +18,6 @@ pub use kotlin::Kotlin;
 pub use python::Python;
 pub use script::Script;
 
-use std::collections::HashMap;
-
 use crate::model::Table;
 use crate::names::Words;
 
@@ -224,28 +222,38 @@ pub fn refuse_scopes(namer: &dyn Namer, table: &Table, name: Option<&str>) -> Ve
     let language = namer.language();
     let mut refusals = Vec::new();
     for scope in namer.scopes(table, name) {
-        let mut seen: HashMap<&str, &Subject> = HashMap::new();
-        for declared in &scope {
-            let Some(first) = seen.get(declared.name.as_str()).copied() else {
-                seen.insert(&declared.name, &declared.subject);
-                continue;
-            };
-            let (subject, other) = match (first, &declared.subject) {
-                (Subject::Fixed, Subject::Fixed) => continue,
-                // What the user named is refused, not the file's own name.
-                (Subject::Fixed, s) | (s, Subject::Fixed) => {
-                    (s.clone(), "a name of the file's own".to_owned())
-                }
-                (a, b) => (b.clone(), describe(a)),
-            };
-            refusals.push(Refusal {
-                subject,
-                reason: format!(
-                    "{language} would spell it `{}`, as it spells {other}; expected a name with other words",
-                    declared.name
-                ),
-            });
+        // Sorted by name (stably: each name's first declaration leads its group) rather than
+        // hashed: the checks run this for every target over every named code.
+        let mut order: Vec<usize> = (0..scope.len()).collect();
+        order.sort_by(|&a, &b| scope[a].name.cmp(&scope[b].name));
+        let mut found = Vec::new();
+        for same in order.chunk_by(|&a, &b| scope[a].name == scope[b].name) {
+            let first = &scope[same[0]].subject;
+            for &later in &same[1..] {
+                let declared = &scope[later];
+                let (subject, other) = match (first, &declared.subject) {
+                    (Subject::Fixed, Subject::Fixed) => continue,
+                    // What the user named is refused, not the file's own name.
+                    (Subject::Fixed, s) | (s, Subject::Fixed) => {
+                        (s.clone(), "a name of the file's own".to_owned())
+                    }
+                    (a, b) => (b.clone(), describe(a)),
+                };
+                found.push((
+                    later,
+                    Refusal {
+                        subject,
+                        reason: format!(
+                            "{language} would spell it `{}`, as it spells {other}; expected a name with other words",
+                            declared.name
+                        ),
+                    },
+                ));
+            }
         }
+        // In the order the file declares them, as before.
+        found.sort_by_key(|&(at, _)| at);
+        refusals.extend(found.into_iter().map(|(_, refusal)| refusal));
     }
     refusals
 }
