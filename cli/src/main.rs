@@ -37,7 +37,7 @@ enum Command {
     },
     /// Render a spec for another side of the wire.
     Render {
-        /// What to write: rust, ts, js, md, json, python, go, kotlin or csharp.
+        /// What to write: rust, ts, js, md, json, python, go, kotlin, csharp or java.
         #[arg(long, value_parser = parse_format)]
         to: Format,
         /// The spec file.
@@ -45,7 +45,7 @@ enum Command {
         /// The table's name; by default the spec's `[table] name`.
         #[arg(long)]
         name: Option<String>,
-        /// Go's or Kotlin's package; by default the table's name in lower case.
+        /// Go's, Kotlin's or Java's package; by default the table's name in lower case.
         #[arg(long)]
         package: Option<String>,
         /// C#'s namespace; by default the table's name.
