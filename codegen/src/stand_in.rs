@@ -11,8 +11,8 @@
 use std::collections::HashSet;
 
 use closecodes_spec::{
-    CodeRange, Flag, Interval, KEYWORDS, Location, Methods, NamedCode, RESERVED_METHODS, Repr,
-    Spanned, Spec, Table, is_variant_name,
+    CodeRange, Flag, Interval, KEYWORDS, Location, Methods, NamedCode, Own, PropertyValue,
+    RESERVED_METHODS, Repr, Spanned, Spec, Table, is_variant_name,
 };
 
 /// A spec that has errors, as far as it could be read: what a stand-in is generated from.
@@ -141,6 +141,8 @@ fn add_entries(table: &mut Table, spec: &Spec, taken: &mut Taken) {
             })
             .collect()
     };
+    let property_defaults: Vec<PropertyValue> =
+        table.properties.iter().map(|p| p.default).collect();
     let ranges: Vec<CodeRange> = (spec.ranges.iter())
         .filter(|range| taken.range(&range.name.value))
         .map(|range| CodeRange {
@@ -152,6 +154,8 @@ fn add_entries(table: &mut Table, spec: &Spec, taken: &mut Taken) {
             assignable: range.assignable.as_ref().is_some_and(|a| a.value),
             documented: Vec::new(),
             flags: flags_of(range.flags.as_ref()),
+            properties: property_defaults.clone(),
+            own: Own::default(),
             location: Location::default(),
         })
         .collect();
@@ -167,6 +171,8 @@ fn add_entries(table: &mut Table, spec: &Spec, taken: &mut Taken) {
             description: code.description.value.trim().to_owned(),
             sendable: code.sendable.as_ref().is_none_or(|s| s.value),
             flags: flags_of(code.flags.as_ref()),
+            properties: property_defaults.clone(),
+            own: Own::default(),
             aliases: (code.aliases.iter())
                 .map(|a| a.value.clone())
                 .filter(|a| taken.variant(a))
@@ -192,6 +198,7 @@ fn empty(repr: Repr, base: Option<&Table>) -> Table {
         total: false,
         builtins: base.map(|b| b.builtins.clone()).unwrap_or_default(),
         flags: base.map(|b| b.flags.clone()).unwrap_or_default(),
+        properties: base.map(|b| b.properties.clone()).unwrap_or_default(),
         base_files: base.map(|b| b.base_files.clone()).unwrap_or_default(),
         retired: Vec::new(),
         locations: closecodes_spec::TableLocations::default(),
