@@ -277,7 +277,7 @@ impl Parser<'_> {
             self.wrong_type(
                 "set",
                 value.span(),
-                "a table of flags and properties, as in `set = { action = \"stop\" }`",
+                "a table of flags and properties (`set = { action = \"stop\" }`)",
                 value.get_ref(),
             );
             return Vec::new();
