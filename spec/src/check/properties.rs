@@ -32,12 +32,14 @@ enum Settable {
 
 /// Properties: `snake_case`, unique among the table's flags and properties (with the base's),
 /// of one kind, with valid values and default, and names Rust can generate; every `set` names a
-/// flag or property and gives it a value of its type.
+/// flag or property and gives it a value of its type (not checked when the base could not be
+/// read: what it declares is not known).
 pub(super) fn check_properties(
     checker: &mut Checker<'_>,
     repr: Repr,
     spec: &Spec,
     base: Option<&Table>,
+    base_broken: bool,
 ) {
     let mut settable: HashMap<String, Settable> = HashMap::new();
     let mut names: HashMap<String, Owner> = HashMap::new();
@@ -94,6 +96,9 @@ pub(super) fn check_properties(
         settable
             .entry(property.name.value.clone())
             .or_insert(kind.unwrap_or(Settable::Unread));
+    }
+    if base_broken {
+        return;
     }
     for (set, listed) in spec
         .ranges

@@ -1,0 +1,242 @@
+//! Properties (issue "Policy as data"): the getters and types of `close_codes!` and of the derive,
+//! inheritance per property and per flag, and `flags = [...]` adding to what a code inherits.
+//! The generated code is held to the lints of `src/lints.rs`.
+#![deny(
+    warnings,
+    missing_docs,
+    unused_qualifications,
+    unreachable_pub,
+    clippy::pedantic,
+    clippy::nursery
+)]
+
+use closecodes::{CloseCode, CloseCodes, CodeTable};
+
+closecodes::close_codes! {
+    /// The policy table of `tests/properties/policy.toml`.
+    pub enum AppPolicy from "tests/properties/policy.toml";
+}
+
+closecodes::close_codes! {
+    /// The README's table as issue 25 quotes it: 4009 lists `reconnectable` only.
+    pub enum ChatCode = r#"
+extends = "websocket"
+
+[[flag]]
+name = "reconnectable"
+description = "The client may connect again."
+
+[[code]]
+code = 4009
+name = "SessionTimedOut"
+description = "The session timed out."
+flags = ["reconnectable"]
+
+[[code]]
+code = 4010
+name = "Closed"
+description = "Closed for good; a script may not send it."
+set = { browser_closable = false }
+"#;
+}
+
+closecodes::close_codes! {
+    /// A private table whose property values are mostly unused: no dead code.
+    enum Hidden = r#"
+[[property]]
+name = "mood"
+description = "A mood."
+values = ["calm", "cross", "unused"]
+
+[[property]]
+name = "level"
+description = "A level."
+type = "u8"
+
+[[code]]
+code = 1
+name = "One"
+description = "One."
+set = { mood = "cross", level = 7 }
+"#;
+}
+
+/// A hand-written enum checked against the policy table: it inherits the properties, and sets
+/// one with `#[set(...)]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, CloseCodes)]
+#[close_codes(extends = "tests/properties/policy.toml")]
+pub enum Derived {
+    /// Reconnect at once, soon.
+    #[code(4102)]
+    #[set(action = "reconnect", retry_after_ms = 10, priority = -5)]
+    Quick,
+    /// In `Backoff`, as the base says.
+    #[code(4103)]
+    Plain,
+    /// Every other code.
+    #[codes("4000..=4099", "4104..=4999")]
+    Other(u16),
+}
+
+#[test]
+fn a_private_table_has_its_getters() {
+    assert_eq!(Hidden::One.mood(), HiddenMood::Cross);
+}
+
+#[test]
+fn flags_add_to_what_a_code_inherits() {
+    // websocket's `Library` makes 4009 browser-closable; `flags` adds `reconnectable` beside it.
+    let code = ChatCode::SessionTimedOut;
+    assert!(code.is_reconnectable());
+    assert!(code.is_browser_closable());
+    assert_eq!(
+        CloseCode::from(code).is_browser_closable(),
+        code.is_browser_closable()
+    );
+    // A flag set false.
+    assert!(!ChatCode::Closed.is_browser_closable());
+    assert!(ChatCode::from_u16(4011).is_browser_closable());
+    // The rows carry the same values.
+    let row = ChatCode::ENTRIES
+        .iter()
+        .find(|e| e.variant == "SessionTimedOut")
+        .unwrap();
+    assert_eq!(row.flags, code.flags());
+    assert_eq!(row.flags, 0b11);
+}
+
+#[test]
+fn enumerated_properties_are_types_beside_the_table() {
+    const ACTION: AppPolicyAction = AppPolicy::SslOnly.action();
+    const WAIT: u32 = AppPolicy::OverCapacity.retry_after_ms();
+    assert_eq!(
+        AppPolicyAction::ALL,
+        [
+            AppPolicyAction::Stop,
+            AppPolicyAction::Reconnect,
+            AppPolicyAction::BackOff,
+            AppPolicyAction::TlsOnly
+        ]
+    );
+    assert_eq!(AppPolicyAction::BackOff.as_str(), "back_off");
+    assert_eq!(AppPolicyAction::TlsOnly.to_string(), "tls_only");
+    assert_eq!(AppPolicyAction::default(), AppPolicyAction::Stop);
+    assert_eq!((ACTION, WAIT), (AppPolicyAction::TlsOnly, 5000));
+}
+
+#[test]
+fn every_number_has_the_value_of_its_code_else_its_range_else_the_default() {
+    use AppPolicyAction::{BackOff, Reconnect, Stop, TlsOnly};
+    let at = |n: u16| {
+        let code = AppPolicy::from_u16(n);
+        (
+            code.action(),
+            code.retry_after_ms(),
+            code.priority(),
+            code.is_reconnectable(),
+            code.is_browser_closable(),
+        )
+    };
+    assert_eq!(at(1000), (Stop, 0, -1, false, true));
+    assert_eq!(at(1001), (Stop, 0, -1, false, false));
+    // The codes' own values, and the others inherited from their range.
+    assert_eq!(at(4000), (TlsOnly, 0, -100, false, false));
+    assert_eq!(at(4001), (Stop, 0, -1, false, false));
+    assert_eq!(at(4009), (Reconnect, 0, -1, true, false));
+    assert_eq!(at(4100), (BackOff, 1000, -1, true, true));
+    assert_eq!(at(4101), (BackOff, 5000, -1, true, true));
+    // A documented code of a range: its own value, in the range's variant.
+    assert_eq!(AppPolicy::from_u16(4150), AppPolicy::Backoff(4150));
+    assert_eq!(at(4150), (BackOff, 60000, -1, true, false));
+    assert_eq!(at(4250), (Reconnect, 0, 3, true, true));
+    // websocket's `Library`, outside the carve-outs.
+    assert_eq!(at(4300), (Stop, 0, -1, false, true));
+    assert_eq!(at(5000), (Stop, 0, -1, false, false));
+}
+
+#[test]
+fn getters_follow_the_number() {
+    // A range variant built by hand around a named code's number answers as that code.
+    assert_eq!(AppPolicy::Backoff(4101).retry_after_ms(), 5000);
+    assert_eq!(AppPolicy::Library(4000).action(), AppPolicyAction::TlsOnly);
+    assert_eq!(AppPolicy::Library(4150).retry_after_ms(), 60000);
+}
+
+#[test]
+fn the_derive_inherits_properties_and_sets_its_own() {
+    assert_eq!(Derived::Quick.action(), DerivedAction::Reconnect);
+    assert_eq!(Derived::Quick.retry_after_ms(), 10);
+    assert_eq!(Derived::Quick.priority(), -5);
+    // Not set: the base's range at the number.
+    assert_eq!(Derived::Plain.action(), DerivedAction::BackOff);
+    assert_eq!(Derived::Plain.retry_after_ms(), 1000);
+    assert!(Derived::Plain.is_reconnectable());
+    assert_eq!(Derived::Other(4000).action(), DerivedAction::Stop);
+    assert_eq!(DerivedAction::BackOff.as_str(), "back_off");
+}
+
+closecodes::close_codes! {
+    /// More than 256 named codes: the lookup form.
+    pub enum Large from "tests/properties/large.toml";
+}
+
+/// `(properties as written, flags)` at every `u16` of the checked table at `path`: the row of
+/// the named or documented code at the number, else its range's.
+fn rows_at_every_number(path: &str) -> Vec<(Vec<String>, Vec<bool>)> {
+    let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    let source = closecodes_spec::Source::read_file(path, &full).unwrap();
+    let table = closecodes_spec::load(&source, &mut closecodes_spec::NoFiles).unwrap();
+    let rows = table.rows();
+    (0..=u16::MAX)
+        .map(|n| {
+            let value = i128::from(n);
+            let row = rows
+                .iter()
+                .filter(|r| r.start <= value && value <= r.end)
+                .min_by_key(|r| r.end - r.start)
+                .unwrap();
+            let properties = table
+                .properties
+                .iter()
+                .zip(row.properties)
+                .map(|(p, v)| p.written(*v))
+                .collect();
+            (properties, row.flags.to_vec())
+        })
+        .collect()
+}
+
+/// The macro's getters agree with the checked table's rows at every number, in the match form
+/// and in the lookup form.
+#[test]
+fn getters_agree_with_the_rows_at_every_number() {
+    let expected = rows_at_every_number("tests/properties/policy.toml");
+    for (n, expected) in (0..=u16::MAX).zip(expected) {
+        let code = AppPolicy::from_u16(n);
+        let found = (
+            vec![
+                code.action().to_string(),
+                code.retry_after_ms().to_string(),
+                code.priority().to_string(),
+            ],
+            vec![code.is_browser_closable(), code.is_reconnectable()],
+        );
+        assert_eq!(expected, found, "{n}");
+    }
+    let expected = rows_at_every_number("tests/properties/large.toml");
+    assert!(Large::ALL.len() > closecodes_codegen::LOOKUP_ABOVE);
+    for (n, expected) in (0..=u16::MAX).zip(expected) {
+        let code = Large::from_u16(n);
+        let found = (
+            vec![code.action().to_string(), code.wait().to_string()],
+            vec![code.is_browser_closable()],
+        );
+        assert_eq!(expected, found, "{n}");
+    }
+    assert_eq!(Large::Code4010.wait(), -190);
+    assert_eq!(Large::Code4011.action(), LargeAction::BackOff);
+    assert_eq!(Large::Code4012.action(), LargeAction::Reconnect);
+    assert_eq!(Large::Code4103.action(), LargeAction::Stop);
+    assert_eq!(Large::Code4116.action(), LargeAction::BackOff);
+    assert_eq!(Large::from_u16(4351).wait(), 4351);
+}
