@@ -512,3 +512,35 @@ fn properties_of_large_tables_are_read_from_an_array() {
     );
     assert!(!has(mood, "Self::C1"), "{mood}");
 }
+
+/// The build-script form (a rendered file) holds the properties' types beside the table, in
+/// both forms.
+#[cfg(feature = "render")]
+#[test]
+fn a_rendered_table_has_its_property_types_and_getters() {
+    use crate::render::{Format, render};
+    let small = render(Format::Rust, &table(POLICY), "Policy", "p.toml").unwrap();
+    let file = syn::parse_file(&small).unwrap_or_else(|e| panic!("not Rust: {e}"));
+    assert_eq!(
+        file.items.len(),
+        3,
+        "the enum, the property's type, the const block"
+    );
+    assert!(small.contains("pub enum PolicyAction {"), "{small}");
+    assert!(small.contains("pub const fn retry_after_ms(self) -> ::core::primitive::u32 {"));
+    let mut text = String::from(
+        "[[property]]\nname = \"mood\"\ndescription = \"m\"\nvalues = [\"calm\", \"cross\"]\n",
+    );
+    text.push_str(&many_codes(LOOKUP_ABOVE + 50));
+    let large = render(Format::Rust, &table(&text), "Large", "x.toml").unwrap();
+    let file = syn::parse_file(&large).unwrap_or_else(|e| panic!("not Rust: {e}"));
+    assert_eq!(
+        file.items.len(),
+        3,
+        "the enum, the property's type, the const block"
+    );
+    assert!(
+        large.contains("const __VALUES_0: &[::core::primitive::usize] = &["),
+        "{large}"
+    );
+}
