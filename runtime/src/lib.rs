@@ -202,14 +202,17 @@ pub use table::{CodeTable, Entry, EntryKind, Flag};
 ///
 /// Unit variants name codes with `#[code(n)]`; a variant with one field of the table's repr holds
 /// a range with `#[codes("a..=b", ...)]`. Doc comments become descriptions and `#[reason("...")]`
-/// the reason. `#[close_codes(extends = "websocket")]` checks the codes against a base table (new
-/// codes only in its assignable ranges), `#[close_codes(repr = "u8")]` sets the repr of a table of
+/// the reason; `#[flags(reconnectable)]` sets flags true, and `#[set(action = "back_off",
+/// browser_closable = false)]` sets flags and properties, of those the base table declares (each
+/// variant inherits every other, as a spec's codes do). `#[close_codes(extends = "websocket")]`
+/// checks the codes against a base table (new codes only in its assignable ranges), `#[close_codes(repr = "u8")]` sets the repr of a table of
 /// its own, and `#[close_codes(crate = "path")]` names a renamed `closecodes` dependency.
 ///
 /// The enum gets the same `const fn`s, conversions, `Display`, `FromStr` and [`CodeTable`] impl as
 /// one from [`close_codes!`]: `From<u16>` if its variants cover every value, otherwise
-/// `TryFrom<u16>`. It adds impls only: `Clone, Copy` (required), `Debug`, `PartialEq` and the
-/// others stay yours to derive.
+/// `TryFrom<u16>`, and the base's properties as getters, their types (`<Enum><Property>`) beside
+/// the enum with its visibility. It adds impls only: `Clone, Copy` (required), `Debug`,
+/// `PartialEq` and the others stay yours to derive.
 ///
 /// ```
 /// #[derive(Clone, Copy, Debug, PartialEq, Eq, closecodes::CloseCodes)]

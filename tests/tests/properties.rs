@@ -240,3 +240,41 @@ fn getters_agree_with_the_rows_at_every_number() {
     assert_eq!(Large::Code4116.action(), LargeAction::BackOff);
     assert_eq!(Large::from_u16(4351).wait(), 4351);
 }
+
+/// `spec/schema.json` takes the format's properties: the fixtures are valid, and specs the
+/// checks refuse for their properties fail it too.
+#[test]
+fn the_schema_describes_properties() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("../spec/schema.json")).unwrap())
+            .unwrap();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    let json = |text: &str| -> serde_json::Value { toml::from_str(text).unwrap() };
+    for file in ["policy.toml", "large.toml"] {
+        let text = std::fs::read_to_string(root.join("tests/properties").join(file)).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&json(&text))
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{file}: {errors:#?}");
+    }
+    let head = "[[property]]\nname = \"action\"\ndescription = \"a\"\n";
+    for bad in [
+        head.to_owned(),
+        format!("{head}values = [\"stop\"]\n"),
+        format!("{head}values = [\"Stop\", \"go\"]\n"),
+        format!("{head}type = \"u64\"\n"),
+        format!("{head}values = [\"stop\", \"go\"]\ntype = \"u8\"\n"),
+        format!(
+            "{head}values = [\"stop\", \"go\"]\n[[code]]\ncode = 1\nname = \"One\"\ndescription = \"d\"\nset = {{ action = 1.5 }}\n"
+        ),
+    ] {
+        assert!(!validator.is_valid(&json(&bad)), "the schema takes {bad}");
+        let source = closecodes_spec::Source::inline(bad.clone());
+        assert!(
+            closecodes_spec::load(&source, &mut closecodes_spec::NoFiles).is_err(),
+            "the checks take {bad}"
+        );
+    }
+}

@@ -360,14 +360,20 @@ fn check_setting(
     let Some(kind) = settable.get(key) else {
         let mut known: Vec<String> = settable.keys().map(|k| format!("`{k}`")).collect();
         known.sort();
-        let expected = if known.is_empty() {
-            "the table declares none; declare it with a `[[flag]]` or `[[property]]` entry"
-                .to_owned()
-        } else {
-            format!(
+        let expected = match (known.is_empty(), checker.mode) {
+            (true, Mode::Extend) => {
+                "the table declares none; declare it with a `[[flag]]` or `[[property]]` entry"
+                    .to_owned()
+            }
+            (true, Mode::Derive) => "the base table declares none".to_owned(),
+            (false, Mode::Extend) => format!(
                 "expected one of {}, or a `[[flag]]` or `[[property]]` entry declaring it",
                 known.join(", ")
-            )
+            ),
+            (false, Mode::Derive) => format!(
+                "expected one of {}, the flags and properties the base table declares",
+                known.join(", ")
+            ),
         };
         checker.report.error(
             CheckRule::SetUnknown,
