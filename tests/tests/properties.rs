@@ -278,3 +278,61 @@ fn the_schema_describes_properties() {
         );
     }
 }
+
+/// The properties' items name everything by absolute path: they compile without the prelude and
+/// with `core`, `Option`, `Default` and the primitive types shadowed, in both forms.
+#[no_implicit_prelude]
+mod shadowed {
+    #![allow(dead_code, non_camel_case_types, unreachable_pub, missing_docs)]
+
+    mod core {}
+    mod closecodes {}
+    pub struct Option;
+    pub struct Some;
+    pub struct None;
+    pub trait Default {}
+    pub trait Clone {}
+    pub struct str;
+    pub struct usize;
+    pub struct u32;
+    pub struct i16;
+
+    ::closecodes::close_codes! {
+        /// A table with both kinds of property.
+        pub enum Shadowed = r#"
+            extends = "websocket"
+            [[property]]
+            name = "action"
+            description = "What a client does."
+            values = ["stop", "go"]
+            [[property]]
+            name = "wait"
+            description = "How long."
+            type = "u32"
+            [[code]]
+            code = 4001
+            name = "Mine"
+            description = "A private code."
+            set = { action = "go", wait = 3 }
+        "#;
+    }
+
+    ::closecodes::close_codes! {
+        /// In lookup form.
+        pub enum LargeShadowed from "tests/properties/large.toml";
+    }
+}
+
+#[test]
+fn properties_are_hygienic() {
+    assert_eq!(
+        shadowed::Shadowed::Mine.action(),
+        shadowed::ShadowedAction::Go
+    );
+    assert_eq!(shadowed::Shadowed::Mine.wait(), 3);
+    assert_eq!(shadowed::LargeShadowed::Code4010.wait(), -190);
+    assert_eq!(
+        shadowed::LargeShadowed::Code4018.action(),
+        shadowed::LargeShadowedAction::BackOff
+    );
+}
