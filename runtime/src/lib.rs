@@ -204,9 +204,12 @@ pub use table::{CodeTable, Entry, EntryKind, Flag};
 /// a range with `#[codes("a..=b", ...)]`. Doc comments become descriptions and `#[reason("...")]`
 /// the reason; `#[flags(reconnectable)]` sets flags true, and `#[set(action = "back_off",
 /// browser_closable = false)]` sets flags and properties, of those the base table declares (each
-/// variant inherits every other, as a spec's codes do). `#[close_codes(extends = "websocket")]`
-/// checks the codes against a base table (new codes only in its assignable ranges), `#[close_codes(repr = "u8")]` sets the repr of a table of
-/// its own, and `#[close_codes(crate = "path")]` names a renamed `closecodes` dependency.
+/// variant inherits every other, as a spec's codes do; a range variant may hold codes of several
+/// base ranges only where they agree on those it does not set, and the base's codes it holds
+/// that the enum does not name keep their reason, description and values).
+/// `#[close_codes(extends = "websocket")]` checks the codes against a base table (new codes only
+/// in its assignable ranges), `#[close_codes(repr = "u8")]` sets the repr of a table of its own,
+/// and `#[close_codes(crate = "path")]` names a renamed `closecodes` dependency.
 ///
 /// The enum gets the same `const fn`s, conversions, `Display`, `FromStr` and [`CodeTable`] impl as
 /// one from [`close_codes!`]: `From<u16>` if its variants cover every value, otherwise

@@ -54,7 +54,7 @@ pub(crate) fn assemble(
             location: source.location(&r.span),
         }
     }));
-    let left_out = Inherited::new(left_out, &table);
+    let left_out = Inherited::new(left_out.0, left_out.1, &table);
     if let Some(name) = &spec.table.name {
         table.name = Some(name.value.clone());
     }
@@ -65,8 +65,14 @@ pub(crate) fn assemble(
         table.non_exhaustive = n.value;
     }
     add_ranges(&mut table, spec, &left_out, source);
+    if mode == Mode::Derive {
+        check_derived_ranges(report, &table, spec, &left_out);
+    }
     if !place_codes(report, &mut table, codes, &left_out) {
         return None;
+    }
+    if mode == Mode::Derive {
+        adopt_documented(&mut table, &left_out);
     }
     table.codes.sort_by_key(|k| k.value);
     for range in &mut table.ranges {
@@ -82,10 +88,10 @@ pub(crate) fn assemble(
 /// The table to build on, and, for a derived enum, the base's ranges it leaves out: a derived
 /// table holds only the enum's own variants, but its codes take their flags from the base's
 /// ranges that hold them, as in the base.
-fn start(mode: Mode, base: Option<Table>, repr: Repr) -> (Table, Vec<CodeRange>) {
+fn start(mode: Mode, base: Option<Table>, repr: Repr) -> (Table, LeftOut) {
     match base {
         Some(mut b) if mode == Mode::Derive => {
-            let left_out = std::mem::take(&mut b.ranges);
+            let left_out = (std::mem::take(&mut b.ranges), std::mem::take(&mut b.codes));
             let table = Table {
                 name: None,
                 description: None,
@@ -100,7 +106,7 @@ fn start(mode: Mode, base: Option<Table>, repr: Repr) -> (Table, Vec<CodeRange>)
                 description: None,
                 ..b
             },
-            Vec::new(),
+            (Vec::new(), Vec::new()),
         ),
         None => {
             let table = Table {
@@ -118,21 +124,26 @@ fn start(mode: Mode, base: Option<Table>, repr: Repr) -> (Table, Vec<CodeRange>)
                 retired: Vec::new(),
                 locations: crate::TableLocations::default(),
             };
-            (table, Vec::new())
+            (table, (Vec::new(), Vec::new()))
         }
     }
 }
+
+/// The base's ranges and named codes a derived table leaves out.
+type LeftOut = (Vec<CodeRange>, Vec<NamedCode>);
 
 /// Ranges looked up by number for the flags and properties a code or range inside them inherits:
 /// the base's ranges (a carve-out's), or those a derived table leaves out.
 struct Inherited {
     ranges: Vec<CodeRange>,
+    /// The named codes a derived table leaves out (none otherwise).
+    codes: Vec<NamedCode>,
     index: IntervalIndex,
 }
 
 impl Inherited {
     /// `ranges`, with the values of the flags and properties `table` adds to them (their defaults).
-    fn new(mut ranges: Vec<CodeRange>, table: &Table) -> Self {
+    fn new(mut ranges: Vec<CodeRange>, mut codes: Vec<NamedCode>, table: &Table) -> Self {
         let (flags, properties) = defaults(table);
         for range in &mut ranges {
             extend_values(
@@ -143,8 +154,21 @@ impl Inherited {
                 &properties,
             );
         }
+        for code in &mut codes {
+            extend_values(
+                &mut code.flags,
+                &mut code.properties,
+                &mut code.own,
+                &flags,
+                &properties,
+            );
+        }
         let index = IntervalIndex::new(&ranges);
-        Inherited { ranges, index }
+        Inherited {
+            ranges,
+            codes,
+            index,
+        }
     }
 
     /// The values of the range holding `value`, if one does.
@@ -238,11 +262,117 @@ pub(crate) fn value_of(property: &Property, value: &SetValue) -> Option<Property
     }
 }
 
+/// A derived enum's range variant holds numbers to which the base gives one value of every flag
+/// and property the variant does not set itself: a range has one value, taken from the base at
+/// its first number, which would be wrong for the others.
+fn check_derived_ranges(report: &mut Report<'_>, table: &Table, spec: &Spec, base: &Inherited) {
+    for (written, range) in spec.ranges.iter().zip(&table.ranges) {
+        let Some(first) = range.intervals.first().and_then(|iv| base.at(iv.start)) else {
+            continue;
+        };
+        let differs = |(flags, properties): Values<'_>| -> Vec<String> {
+            let flag_names = table.flags.iter().enumerate().filter(|(i, _)| {
+                !range.own.flags.get(*i).copied().unwrap_or(false)
+                    && flags.get(*i) != first.0.get(*i)
+            });
+            let property_names = table.properties.iter().enumerate().filter(|(i, _)| {
+                !range.own.properties.get(*i).copied().unwrap_or(false)
+                    && properties.get(*i) != first.1.get(*i)
+            });
+            flag_names
+                .map(|(_, f)| format!("`{}`", f.name))
+                .chain(property_names.map(|(_, p)| format!("`{}`", p.name)))
+                .collect()
+        };
+        let other = range.intervals.iter().find_map(|iv| {
+            base.ranges
+                .iter()
+                .filter(|b| {
+                    b.intervals
+                        .iter()
+                        .any(|b| b.start <= iv.end && iv.start <= b.end)
+                })
+                .find_map(|b| {
+                    let names = differs((&b.flags, &b.properties));
+                    (!names.is_empty()).then_some((b, names))
+                })
+        });
+        if let Some((other, names)) = other {
+            let first_range = base
+                .index
+                .find(range.intervals[0].start)
+                .and_then(|i| base.ranges.get(i))
+                .map_or("", |r| r.name.as_str());
+            report.error(
+                CheckRule::DerivedRangeMixesValues,
+                written.name.span.clone(),
+                format!(
+                    "range variant `{}` holds codes of the base's ranges `{first_range}` and `{}`, which differ in {}; expected a variant for each, or the values set on the variant",
+                    range.name,
+                    other.name,
+                    names.join(", ")
+                ),
+            );
+        }
+    }
+}
+
+/// A derived enum's range variants document the base's named and documented codes they hold
+/// (those the enum does not name), so that every number reads as in the base: its reason,
+/// description, sendability, flags and properties, but for what the variant sets itself.
+fn adopt_documented(table: &mut Table, base: &Inherited) {
+    let named: Vec<i128> = table.codes.iter().map(|c| c.value).collect();
+    let index = IntervalIndex::new(&table.ranges);
+    let base_named = base.codes.iter().map(|c| DocumentedCode {
+        value: c.value,
+        reason: c.reason.clone(),
+        description: c.description.clone(),
+        sendable: c.sendable,
+        flags: c.flags.clone(),
+        properties: c.properties.clone(),
+        own: c.own.clone(),
+        location: c.location.clone(),
+    });
+    let base_documented = base
+        .ranges
+        .iter()
+        .flat_map(|r| r.documented.iter().cloned());
+    for documented in base_named.chain(base_documented) {
+        if named.contains(&documented.value) {
+            continue;
+        }
+        let Some(range) = index
+            .find(documented.value)
+            .and_then(|at| table.ranges.get_mut(at))
+        else {
+            continue;
+        };
+        let mut adopted = documented;
+        let own = adopted.own.clone();
+        // What the code sets itself stays; what it inherits, the variant may set.
+        for (i, value) in adopted.flags.iter_mut().enumerate() {
+            let set_by_range = range.own.flags.get(i).copied().unwrap_or(false);
+            let set_by_code = own.flags.get(i).copied().unwrap_or(false);
+            if let (true, false, Some(now)) = (set_by_range, set_by_code, range.flags.get(i)) {
+                *value = *now;
+            }
+        }
+        for (i, value) in adopted.properties.iter_mut().enumerate() {
+            let set_by_range = range.own.properties.get(i).copied().unwrap_or(false);
+            let set_by_code = own.properties.get(i).copied().unwrap_or(false);
+            if let (true, false, Some(now)) = (set_by_range, set_by_code, range.properties.get(i)) {
+                *value = *now;
+            }
+        }
+        range.documented.push(adopted);
+    }
+}
+
 /// This spec's ranges, after the base's; a carve-out takes its codes from the base range it is
 /// cut from, and every flag and property it does not set from that range.
 fn add_ranges(table: &mut Table, spec: &Spec, left_out: &Inherited, source: &crate::Source) {
     let base_ranges = table.ranges.len();
-    let base = Inherited::new(table.ranges.clone(), table);
+    let base = Inherited::new(table.ranges.clone(), Vec::new(), table);
     let (flag_defaults, property_defaults) = defaults(table);
     for r in &spec.ranges {
         let mut intervals: Vec<Interval> = r.intervals.iter().map(|i| i.value).collect();

@@ -79,6 +79,7 @@ rules! {
     PropertyValueUnknown = "PROPERTY_VALUE_UNKNOWN", "a word given to an enumerated property (in `set` or its `default`) is not one of its values";
     PropertyIntegerOutOfRange = "PROPERTY_INTEGER_OUT_OF_RANGE", "an integer given to a property (in `set` or its `default`) does not fit its type";
     FlagSetConflict = "FLAG_SET_CONFLICT", "an entry lists a flag in `flags` and sets it false in `set`";
+    DerivedRangeMixesValues = "DERIVED_RANGE_MIXES_VALUES", "a derived enum's range variant holds codes to which the base gives different flags or properties";
     ReasonTooLong = "REASON_TOO_LONG", "in a table that is or extends `websocket`, a reason is longer than a Close frame holds";
     DeprecatedWithoutName = "DEPRECATED_WITHOUT_NAME", "a code without a `name` is `deprecated`";
     RetiredNumberNamedByBase = "RETIRED_NUMBER_NAMED_BY_BASE", "a `[[retired]]` entry retires a number the base table names";

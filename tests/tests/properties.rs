@@ -73,9 +73,13 @@ pub enum Derived {
     /// In `Backoff`, as the base says.
     #[code(4103)]
     Plain,
-    /// Every other code.
-    #[codes("4000..=4099", "4104..=4999")]
-    Other(u16),
+    /// The base's `Fatal` band.
+    #[codes("4000..=4099")]
+    Fatal(u16),
+    /// The rest of the base's `Backoff` band, with a priority of its own.
+    #[codes("4100..=4101", "4104..=4199")]
+    #[set(priority = 9)]
+    Backoff(u16),
 }
 
 #[test]
@@ -171,7 +175,22 @@ fn the_derive_inherits_properties_and_sets_its_own() {
     assert_eq!(Derived::Plain.action(), DerivedAction::BackOff);
     assert_eq!(Derived::Plain.retry_after_ms(), 1000);
     assert!(Derived::Plain.is_reconnectable());
-    assert_eq!(Derived::Other(4000).action(), DerivedAction::Stop);
+    assert_eq!(Derived::Fatal(4001).action(), DerivedAction::Stop);
+    assert!(!Derived::Fatal(4001).is_browser_closable());
+    // The base's codes the enum does not name read as in the base, but for what the variant
+    // sets: 4000 (`SslOnly`), 4101 (`OverCapacity`) and the documented 4150.
+    assert_eq!(Derived::Fatal(4000).action(), DerivedAction::TlsOnly);
+    assert_eq!(Derived::Fatal(4000).priority(), -100);
+    assert_eq!(
+        Derived::Fatal(4000).description(),
+        "The client must reconnect over TLS."
+    );
+    assert_eq!(Derived::Backoff(4101).retry_after_ms(), 5000);
+    assert_eq!(Derived::Backoff(4150).retry_after_ms(), 60000);
+    assert!(!Derived::Backoff(4150).is_browser_closable());
+    assert_eq!(Derived::Backoff(4150).priority(), 9);
+    assert_eq!(Derived::Backoff(4199).priority(), 9);
+    assert_eq!(Derived::Backoff(4199).retry_after_ms(), 1000);
     assert_eq!(DerivedAction::BackOff.as_str(), "back_off");
 }
 
