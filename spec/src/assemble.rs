@@ -36,6 +36,7 @@ pub(crate) fn assemble(
     add_flags(&mut table, spec, source);
     add_properties(&mut table, spec, source);
     table.locations = crate::TableLocations {
+        name: spec.table.name.as_ref().map(|n| source.location(&n.span)),
         repr: spec.table.repr.as_ref().map(|r| source.location(&r.span)),
         non_exhaustive: spec
             .table

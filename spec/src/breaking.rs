@@ -81,11 +81,15 @@ pub enum Rule {
     PropertyRemoved,
     /// A value of an enumerated property was removed: its variant no longer exists.
     PropertyValueRemoved,
+    /// The repr changed without narrowing: `from_u16` and `as_u16` are gone.
+    ReprChanged,
+    /// The table's name changed.
+    TableRenamed,
 }
 
 impl Rule {
     /// Every rule.
-    pub const ALL: [Rule; 16] = [
+    pub const ALL: [Rule; 18] = [
         Rule::CodeNumberChanged,
         Rule::CodeRemovedUnlessRetired,
         Rule::RetiredReused,
@@ -102,6 +106,8 @@ impl Rule {
         Rule::PropertyChanged,
         Rule::PropertyRemoved,
         Rule::PropertyValueRemoved,
+        Rule::ReprChanged,
+        Rule::TableRenamed,
     ];
 
     /// The stable id: `CODE_NUMBER_CHANGED`.
@@ -124,6 +130,8 @@ impl Rule {
             Rule::PropertyChanged => "PROPERTY_CHANGED",
             Rule::PropertyRemoved => "PROPERTY_REMOVED",
             Rule::PropertyValueRemoved => "PROPERTY_VALUE_REMOVED",
+            Rule::ReprChanged => "REPR_CHANGED",
+            Rule::TableRenamed => "TABLE_RENAMED",
         }
     }
 
@@ -148,7 +156,9 @@ impl Rule {
             | Rule::AliasRemoved
             | Rule::TableMadeExhaustive
             | Rule::PropertyRemoved
-            | Rule::PropertyValueRemoved => Category::Source,
+            | Rule::PropertyValueRemoved
+            | Rule::ReprChanged
+            | Rule::TableRenamed => Category::Source,
             Rule::FlagChanged
             | Rule::FlagRemoved
             | Rule::RangeFlagsChanged
@@ -480,7 +490,31 @@ impl<'t> Diff<'t> {
 
     fn repr_and_exhaustiveness(&mut self) {
         let (old, new) = (self.old, self.new);
-        if new.repr.min() > old.repr.min() || new.repr.max() < old.repr.max() {
+        if let (Some(was), Some(now)) = (&old.name, &new.name)
+            && was != now
+        {
+            let at = new.locations.name.as_ref().unwrap_or(&new.locations.spec);
+            self.push(
+                Rule::TableRenamed,
+                at,
+                format!(
+                    "the table was renamed from `{was}` to `{now}`; code that names `{was}` (and its properties' types) no longer compiles, unless the macro invocation names the enum"
+                ),
+            );
+        }
+        let narrowed = new.repr.min() > old.repr.min() || new.repr.max() < old.repr.max();
+        if !narrowed && new.repr != old.repr {
+            let at = new.locations.repr.as_ref().unwrap_or(&new.locations.spec);
+            self.push(
+                Rule::ReprChanged,
+                at,
+                format!(
+                    "`repr` changed from {0} to {1}; `from_{0}`, `as_{0}` and the conversions from and to {0} are now {1}'s, and code that uses them no longer compiles",
+                    old.repr, new.repr
+                ),
+            );
+        }
+        if narrowed {
             let at = new.locations.repr.as_ref().unwrap_or(&new.locations.spec);
             self.push(
                 Rule::ReprNarrowed,
@@ -546,8 +580,22 @@ impl<'t> Diff<'t> {
                 );
             }
             for alias in &code.aliases {
-                let kept = self.aliases.contains_key(alias.as_str())
-                    || self.codes.contains_key(alias.as_str());
+                let names = self
+                    .aliases
+                    .get(alias.as_str())
+                    .or_else(|| self.codes.get(alias.as_str()))
+                    .copied();
+                if let Some(names) = names.filter(|c| c.value != code.value) {
+                    self.push(
+                        Rule::CodeNumberChanged,
+                        &names.location,
+                        format!(
+                            "alias `{alias}` named {} and now names {} (`{}`); code that uses it gets another number",
+                            code.value, names.value, names.name
+                        ),
+                    );
+                }
+                let kept = names.is_some();
                 if !kept {
                     let message = format!(
                         "alias `{alias}` of code `{name}` was removed; code that names it no longer compiles"
@@ -1078,5 +1126,51 @@ mod tests {
         let old = table(&spec("\"reconnectable\", \"browser_closable\""));
         let new = table(&spec("\"reconnectable\""));
         assert!(compare(&old, &new).is_empty());
+    }
+
+    /// An alias that now names another number, a repr that changed without narrowing, a
+    /// renamed table.
+    #[test]
+    fn names_repr_and_table_name_are_compared() {
+        let code = |number: u16, name: &str, aliases: &str| {
+            format!(
+                "[[code]]\ncode = {number}\nname = \"{name}\"\ndescription = \"d\"\naliases = [{aliases}]\n"
+            )
+        };
+        let spec =
+            |codes: &str| format!("extends = \"websocket\"\n[table]\nname = \"App\"\n{codes}");
+        let old = table(&spec(
+            &(code(4001, "Expired", "\"Timeout\"") + &code(4002, "Other", "")),
+        ));
+        let new = table(&spec(
+            &(code(4001, "Expired", "") + &code(4002, "Other", "\"Timeout\"")),
+        ));
+        assert_eq!(
+            messages(&compare(&old, &new)),
+            [(
+                Rule::CodeNumberChanged,
+                "alias `Timeout` named 4001 and now names 4002 (`Other`); code that uses it gets another number"
+            )]
+        );
+        let plain = |repr: &str, name: &str| {
+            table(&format!(
+                "[table]\nname = \"{name}\"\nrepr = \"{repr}\"\n[[code]]\ncode = 7\nname = \"Seven\"\ndescription = \"d\"\n"
+            ))
+        };
+        let rules = |old: &Table, new: &Table| -> Vec<Rule> {
+            compare(old, new).iter().map(|c| c.rule).collect()
+        };
+        assert_eq!(
+            rules(&plain("u16", "A"), &plain("u32", "A")),
+            [Rule::ReprChanged]
+        );
+        assert_eq!(
+            rules(&plain("u32", "A"), &plain("u16", "A")),
+            [Rule::ReprNarrowed]
+        );
+        assert_eq!(
+            rules(&plain("u16", "A"), &plain("u16", "B")),
+            [Rule::TableRenamed]
+        );
     }
 }

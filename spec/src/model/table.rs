@@ -155,14 +155,16 @@ pub struct Table {
     pub base_files: Vec<BaseFile>,
     /// Numbers and names never to be used again, the base's first.
     pub retired: Vec<Retired>,
-    /// Where the table's `repr` and `non_exhaustive` were written (the spec's first line when
-    /// they were not), for messages about them.
+    /// Where the table's `name`, `repr` and `non_exhaustive` were written (the spec's first line
+    /// when they were not), for messages about them.
     pub locations: TableLocations,
 }
 
 /// Where the keys of a table's `[table]` section were written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TableLocations {
+    /// `name`, if written.
+    pub name: Option<Location>,
     /// `repr`, if written.
     pub repr: Option<Location>,
     /// `non_exhaustive`, if written.
