@@ -299,9 +299,10 @@ fn check_derived_ranges(report: &mut Report<'_>, table: &Table, spec: &Spec, bas
                 })
         });
         if let Some((other, names)) = other {
-            let first_range = base
-                .index
-                .find(range.intervals[0].start)
+            let first_range = range
+                .intervals
+                .first()
+                .and_then(|iv| base.index.find(iv.start))
                 .and_then(|i| base.ranges.get(i))
                 .map_or("", |r| r.name.as_str());
             report.error(
