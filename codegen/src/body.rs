@@ -2,7 +2,7 @@
 //!
 //! Each function writes one piece and returns it as a single token tree, for `items` to place.
 
-use closecodes_spec::RowKind;
+use closecodes_spec::{PropertyValue, RowKind};
 use proc_macro2::{TokenStream, TokenTree};
 
 use crate::code::{Code, Match, OptionLiteral, Pattern};
@@ -101,6 +101,8 @@ pub(crate) enum Column {
     Sendable,
     /// The flags as bits, in the order of the table's flags.
     Flags,
+    /// The value of the property at this index of the table's properties.
+    Property(usize),
 }
 
 /// What an entry (a named code, a range, a documented code) holds, for [`Column::value`].
@@ -109,26 +111,53 @@ pub(crate) struct Cells<'a> {
     pub(crate) description: &'a str,
     pub(crate) sendable: bool,
     pub(crate) flags: &'a [bool],
+    pub(crate) properties: &'a [PropertyValue],
 }
 
 impl Column {
-    /// The field of `Entry` that holds the value.
-    fn field(self) -> &'static str {
-        match self {
+    /// How a named code's value is read in lookup form: its `ENTRIES` row's field, or for a
+    /// property its element of the property's array (see [`property_values`]).
+    fn lookup(self, plan: &Plan<'_>) -> String {
+        let field = match self {
             Column::Reason => "reason",
             Column::Description => "description",
             Column::Sendable => "sendable",
             Column::Flags => "flags",
-        }
+            Column::Property(index) => {
+                let property = &plan.properties[index];
+                let at = format!("__VALUES_{index}[at]");
+                let found = match &property.words {
+                    Some((ty, _)) => format!("{ty}::ALL[{at}]"),
+                    None => at,
+                };
+                return format!(
+                    "match __closecodes::__private::find_{}(__CODES, self.{}()) {{ ::core::option::Option::Some(at) => {found}, ::core::option::Option::None => {} }}",
+                    plan.table.repr,
+                    plan.as_fn,
+                    property.default_value()
+                );
+            }
+        };
+        format!(
+            "__closecodes::__private::row_{}(<Self as __closecodes::CodeTable>::ENTRIES, self.{}()).{field}",
+            plan.table.repr, plan.as_fn,
+        )
     }
 
     /// The value as Rust.
-    fn value(self, cells: &Cells<'_>) -> String {
+    fn value(self, plan: &Plan<'_>, cells: &Cells<'_>) -> String {
         match self {
             Column::Reason => OptionLiteral(cells.reason).to_string(),
             Column::Description => format!("{:?}", cells.description),
             Column::Sendable => cells.sendable.to_string(),
             Column::Flags => format!("{:#b}", mask(cells.flags)),
+            Column::Property(index) => {
+                let property = &plan.properties[index];
+                cells
+                    .properties
+                    .get(index)
+                    .map_or_else(|| property.default_value(), |v| property.value(*v))
+            }
         }
     }
 }
@@ -148,23 +177,31 @@ pub(crate) fn mask(flags: &[bool]) -> u64 {
 pub(crate) fn column(plan: &Plan<'_>, column: Column) -> TokenTree {
     if plan.form == Form::StandIn {
         let mut code = Code::new();
-        code.line(&column.value(&Cells {
-            reason: None,
-            description: "",
-            sendable: false,
-            flags: &[],
-        }));
+        code.line(&column.value(
+            plan,
+            &Cells {
+                reason: None,
+                description: "",
+                sendable: false,
+                flags: &[],
+                properties: &[],
+            },
+        ));
         return code.braced();
     }
     let mut arms = Match::default();
     if plan.form == Form::Match {
         for named in &plan.table.codes {
-            let value = column.value(&Cells {
-                reason: named.reason.as_deref(),
-                description: &named.description,
-                sendable: named.sendable,
-                flags: &named.flags,
-            });
+            let value = column.value(
+                plan,
+                &Cells {
+                    reason: named.reason.as_deref(),
+                    description: &named.description,
+                    sendable: named.sendable,
+                    flags: &named.flags,
+                    properties: &named.properties,
+                },
+            );
             arms.push(format!("Self::{}", named.name), false, value);
         }
     }
@@ -173,20 +210,28 @@ pub(crate) fn column(plan: &Plan<'_>, column: Column) -> TokenTree {
     // value, and against a branch-free choice: this costs the common path least; BENCHMARKS.md.)
     let many_variants = plan.table.codes.len() + plan.table.ranges.len() > 1;
     for range in &plan.table.ranges {
-        let whole = column.value(&Cells {
-            reason: range.reason.as_deref(),
-            description: &range.description,
-            sendable: range.sendable,
-            flags: &range.flags,
-        });
+        let whole = column.value(
+            plan,
+            &Cells {
+                reason: range.reason.as_deref(),
+                description: &range.description,
+                sendable: range.sendable,
+                flags: &range.flags,
+                properties: &range.properties,
+            },
+        );
         let mut inner = Match::default();
         for documented in &range.documented {
-            let value = column.value(&Cells {
-                reason: documented.reason.as_deref(),
-                description: &documented.description,
-                sendable: documented.sendable,
-                flags: &documented.flags,
-            });
+            let value = column.value(
+                plan,
+                &Cells {
+                    reason: documented.reason.as_deref(),
+                    description: &documented.description,
+                    sendable: documented.sendable,
+                    flags: &documented.flags,
+                    properties: &documented.properties,
+                },
+            );
             if value != whole {
                 inner.push(documented.value.to_string(), false, value);
             }
@@ -211,12 +256,7 @@ pub(crate) fn column(plan: &Plan<'_>, column: Column) -> TokenTree {
     let mut code = Code::new();
     match plan.form {
         Form::Lookup => {
-            let read = format!(
-                "__closecodes::__private::row_{}(<Self as __closecodes::CodeTable>::ENTRIES, self.{}()).{}",
-                plan.table.repr,
-                plan.as_fn,
-                column.field()
-            );
+            let read = column.lookup(plan);
             if arms.is_empty() {
                 code.line(&read);
             } else {
@@ -405,6 +445,24 @@ pub(crate) fn entries(plan: &Plan<'_>) -> TokenTree {
         }
     }
     plan.list(code, List::Entries)
+}
+
+/// In lookup form, a property's value at each named code, in the order of `ALL` (`__CODES`): the
+/// index of its word in the property type's `ALL`, or the integer. Two tokens a code, where an
+/// arm per code would be a dozen.
+pub(crate) fn property_values(plan: &Plan<'_>, index: usize) -> TokenTree {
+    let mut code = Code::new();
+    for named in &plan.table.codes {
+        match named.properties.get(index) {
+            Some(PropertyValue::Word(at)) => writeln!(code, "{at},"),
+            Some(PropertyValue::Integer(n)) => writeln!(code, "{n},"),
+            None => code.line("0,"),
+        }
+    }
+    TokenTree::Group(proc_macro2::Group::new(
+        proc_macro2::Delimiter::Bracket,
+        code.tokens(),
+    ))
 }
 
 /// `[0, 1, 2, …]`: the named codes in the order of `ALL`, searched by the lookup form.

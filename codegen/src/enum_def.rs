@@ -128,12 +128,22 @@ fn doc_table(plan: &Plan<'_>) -> String {
     let flags = &plan.table.flags;
     let mut out = Code::new();
     write!(out, "| Code | Variant | Reason | Sendable |");
+    let properties = &plan.table.properties;
     for flag in flags {
         write!(out, " `{}` |", flag.name);
+    }
+    for property in properties {
+        write!(out, " `{}` |", property.name);
     }
     write!(out, "\n|---:|---|---|:-:|");
     for _ in flags {
         write!(out, ":-:|");
+    }
+    for property in properties {
+        match property.kind {
+            closecodes_spec::PropertyKind::Words(_) => write!(out, "---|"),
+            closecodes_spec::PropertyKind::Integer(_) => write!(out, "---:|"),
+        }
     }
     out.line("");
     for row in rows {
@@ -152,6 +162,9 @@ fn doc_table(plan: &Plan<'_>) -> String {
         );
         for set in row.flags {
             write!(out, " {} |", yes_no(*set));
+        }
+        for (property, value) in properties.iter().zip(row.properties) {
+            write!(out, " `{}` |", property.written(*value));
         }
         out.line("");
     }

@@ -8,7 +8,7 @@ use quote::quote;
 use crate::plan::{Form, Plan};
 use crate::request::{Declared, Request, Tracked};
 use crate::stand_in::{self, Partial};
-use crate::{enum_def, items};
+use crate::{enum_def, items, properties};
 
 /// The full expansion of `close_codes!`: the enum, then its impls in an anonymous const that
 /// also tracks `root` and every base file of the table.
@@ -28,9 +28,14 @@ pub fn close_codes(
 
 /// The enum, then `block` (its impls) in an anonymous const.
 fn with_enum(plan: &Plan<'_>, declared: &Declared<'_>, block: TokenStream) -> TokenStream {
-    // A `#[cfg]` on the enum covers its impls too.
-    let cfgs = declared.attrs.iter().filter(|a| a.path().is_ident("cfg"));
+    // A `#[cfg]` on the enum covers its impls and its properties' types too.
+    let cfgs: Vec<&syn::Attribute> = declared
+        .attrs
+        .iter()
+        .filter(|a| a.path().is_ident("cfg"))
+        .collect();
     let mut out = enum_def::enum_def(plan, declared);
+    out.extend(properties::types(plan, declared.vis, &cfgs));
     out.extend(quote!(#(#cfgs)*));
     out.extend(wrap_table(plan.table, block));
     out
@@ -41,16 +46,21 @@ fn with_enum(plan: &Plan<'_>, declared: &Declared<'_>, block: TokenStream) -> To
 #[cfg(feature = "render")]
 pub(crate) fn standalone(plan: &Plan<'_>, declared: &Declared<'_>) -> TokenStream {
     let mut out = enum_def::enum_def(plan, declared);
+    out.extend(properties::types(plan, declared.vis, &[]));
     out.extend(wrap_table(plan.table, impls(plan)));
     out
 }
 
-/// The expansion of `#[derive(CloseCodes)]`: the impls, and a check that the enum is `Copy`.
+/// The expansion of `#[derive(CloseCodes)]`: the types of the table's properties (with the
+/// enum's visibility `vis`), the impls, and a check that the enum is `Copy`.
 #[must_use]
-pub fn derive(request: &Request<'_>, table: &Table) -> TokenStream {
-    let mut block = derive_block(&Plan::new(request, table));
+pub fn derive(request: &Request<'_>, table: &Table, vis: &syn::Visibility) -> TokenStream {
+    let plan = Plan::new(request, table);
+    let mut block = derive_block(&plan);
     block.extend(base_files(table));
-    wrap_table(table, block)
+    let mut out = properties::types(&plan, vis, &[]);
+    out.extend(wrap_table(table, block));
+    out
 }
 
 /// The impls of a derive, and the check that the enum is `Copy`.
@@ -79,6 +89,7 @@ fn impls(plan: &Plan<'_>) -> TokenStream {
         items::close_code_conversions(plan),
         items::user_conversions(plan),
         items::serde(plan),
+        properties::impls(plan),
     ]);
     out
 }
@@ -105,10 +116,16 @@ pub fn stand_in(
 /// The stand-in `#[derive(CloseCodes)]` emits next to its errors: the impls of the real table,
 /// from the enum's variants as far as they could be read (see [`stand_in`]).
 #[must_use]
-pub fn stand_in_derive(request: &Request<'_>, partial: Partial<'_>) -> TokenStream {
+pub fn stand_in_derive(
+    request: &Request<'_>,
+    partial: Partial<'_>,
+    vis: &syn::Visibility,
+) -> TokenStream {
     let table = stand_in::table(Some(partial), true);
     let plan = stand_in_plan(request, &table);
-    wrap_table(&table, derive_block(&plan))
+    let mut out = properties::types(&plan, vis, &[]);
+    out.extend(wrap_table(&table, derive_block(&plan)));
+    out
 }
 
 /// The plan of a stand-in: the real one, in the form whose bodies are plain values.

@@ -20,6 +20,32 @@ pub(crate) fn prelude(plan: &Plan<'_>) -> TokenStream {
             const __CODES: &[#repr] = &#codes;
         }
     });
+    let values = plan
+        .properties
+        .iter()
+        .filter(|_| plan.form == Form::Lookup)
+        .map(|property| {
+            let name = quote::format_ident!("__VALUES_{}", property.index);
+            let ty = match property.words {
+                Some(_) => quote!(::core::primitive::usize),
+                None => property.ty.clone(),
+            };
+            let values = body::property_values(plan, property.index);
+            let doc = format!(
+                "The value of property `{}` at each named code, ordered as `{}::ALL`{}.",
+                property.property.name,
+                plan.type_name,
+                if property.words.is_some() {
+                    ": the index of its word"
+                } else {
+                    ""
+                }
+            );
+            quote! {
+                #[doc = #doc]
+                const #name: &[#ty] = &#values;
+            }
+        });
     quote! {
         #[allow(unused_imports)]
         use #krate as __closecodes;
@@ -27,6 +53,7 @@ pub(crate) fn prelude(plan: &Plan<'_>) -> TokenStream {
         use #krate::__private::{code as __code, documented as __documented, range as __range};
 
         #codes
+        #(#values)*
     }
 }
 
@@ -65,6 +92,7 @@ pub(crate) fn inherent(plan: &Plan<'_>) -> TokenStream {
     let canonical = body::canonical(plan);
     let flags = body::column(plan, Column::Flags);
     let predicates = flag_predicates(plan);
+    let getters = crate::properties::getters(plan);
     let aliases = alias_consts(plan);
 
     let constructors = body::constructors(plan);
@@ -135,6 +163,8 @@ pub(crate) fn inherent(plan: &Plan<'_>) -> TokenStream {
             pub const fn flags(self) -> ::core::primitive::u64 #flags
 
             #predicates
+
+            #getters
 
             #aliases
 

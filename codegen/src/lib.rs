@@ -44,6 +44,7 @@ mod expand;
 pub mod golden;
 mod items;
 mod plan;
+mod properties;
 #[cfg(feature = "render")]
 pub mod render;
 mod request;

@@ -1,6 +1,8 @@
 //! What an expansion decides once, before any token is written.
 
-use closecodes_spec::{CodeRange, Interval, Methods, Row, Table};
+use closecodes_spec::{
+    CodeRange, Interval, Methods, Property, PropertyKind, PropertyValue, Row, Table,
+};
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 
 use crate::code::Code;
@@ -86,6 +88,8 @@ pub(crate) struct Plan<'t> {
     pub(crate) as_fn: Ident,
     /// The enum's name as text (`Type` for `r#Type`): `NAME`, messages and doc links.
     pub(crate) type_name: String,
+    /// The table's properties, in its order: their getters and types.
+    pub(crate) properties: Vec<PropertyPlan<'t>>,
     /// Where long lists go as text instead of tokens, when rendering a file.
     lists: Option<&'t dyn ListSink>,
 }
@@ -112,6 +116,15 @@ impl<'t> Plan<'t> {
             },
             from_fn: Ident::new(&methods.from_repr, Span::call_site()),
             as_fn: Ident::new(&methods.as_repr, Span::call_site()),
+            properties: table
+                .properties
+                .iter()
+                .zip(&methods.getters)
+                .enumerate()
+                .map(|(index, (property, getter))| {
+                    PropertyPlan::new(property, index, getter, request.name)
+                })
+                .collect(),
             methods,
             type_name: syn::ext::IdentExt::unraw(request.name).to_string(),
             lists: None,
@@ -165,6 +178,70 @@ impl<'t> Plan<'t> {
                 .builtins
                 .contains(&closecodes_spec::Builtin::WebSocket)
             && self.table.repr == closecodes_spec::Repr::U16
+    }
+}
+
+/// A property of the table, decided: its getter, and its type (an enum beside the table for an
+/// enumerated property, an integer type otherwise).
+pub(crate) struct PropertyPlan<'t> {
+    pub(crate) property: &'t Property,
+    /// Its position in the table's properties and in every entry's values.
+    pub(crate) index: usize,
+    /// `retry_after_ms`
+    pub(crate) getter: Ident,
+    /// `ChatCodeAction`, or `::core::primitive::u32`.
+    pub(crate) ty: TokenStream,
+    /// An enumerated property's type (`ChatCodeAction`) and its variants, one per word.
+    pub(crate) words: Option<(Ident, Vec<Ident>)>,
+}
+
+impl<'t> PropertyPlan<'t> {
+    fn new(property: &'t Property, index: usize, getter: &str, table: &Ident) -> Self {
+        let getter = Ident::new(getter, Span::call_site());
+        match &property.kind {
+            PropertyKind::Words(words) => {
+                let table = syn::ext::IdentExt::unraw(table).to_string();
+                let name = Methods::property_type(&table, &property.name);
+                let ty = Ident::new(&name, Span::call_site());
+                let variants = words
+                    .iter()
+                    .map(|w| Ident::new(&Methods::property_variant(w), Span::call_site()))
+                    .collect();
+                PropertyPlan {
+                    property,
+                    index,
+                    getter,
+                    ty: quote::quote!(#ty),
+                    words: Some((ty, variants)),
+                }
+            }
+            PropertyKind::Integer(repr) => {
+                let repr = Ident::new(repr.name(), Span::call_site());
+                PropertyPlan {
+                    property,
+                    index,
+                    getter,
+                    ty: quote::quote!(::core::primitive::#repr),
+                    words: None,
+                }
+            }
+        }
+    }
+
+    /// `value` as a Rust expression of the getter's type: `ChatCodeAction::BackOff`, `1000`.
+    pub(crate) fn value(&self, value: PropertyValue) -> String {
+        match (&self.words, value) {
+            (Some((ty, variants)), PropertyValue::Word(at)) => variants
+                .get(at)
+                .map_or_else(String::new, |v| format!("{ty}::{v}")),
+            (_, PropertyValue::Integer(n)) => n.to_string(),
+            (None, PropertyValue::Word(at)) => at.to_string(),
+        }
+    }
+
+    /// The value of numbers that inherit none.
+    pub(crate) fn default_value(&self) -> String {
+        self.value(self.property.default)
     }
 }
 

@@ -11,8 +11,8 @@
 use std::collections::HashSet;
 
 use closecodes_spec::{
-    CodeRange, Flag, Interval, KEYWORDS, Location, Methods, NamedCode, RESERVED_METHODS, Repr,
-    Spanned, Spec, Table, is_variant_name,
+    CodeRange, Flag, Interval, KEYWORDS, Location, Methods, NamedCode, Own, Property, PropertyKind,
+    PropertyValue, RESERVED_METHODS, Repr, Spanned, Spec, Table, is_variant_name,
 };
 
 /// A spec that has errors, as far as it could be read: what a stand-in is generated from.
@@ -65,6 +65,7 @@ pub(crate) fn table(partial: Option<Partial<'_>>, view: bool) -> Table {
         table.ranges.clone_from(&base.ranges);
     }
     add_flags(&mut table, spec, &mut taken);
+    add_properties(&mut table, spec, &mut taken);
     add_entries(&mut table, spec, &mut taken);
     let has_variant = !(table.codes.is_empty() && table.ranges.is_empty());
     table.total = has_variant
@@ -130,6 +131,64 @@ fn add_flags(table: &mut Table, spec: &Spec, taken: &mut Taken) {
     }
 }
 
+/// The spec's properties whose getters and types are free and whose kind could be read, after
+/// the base's; the base's entries get their defaults. Values are left at the defaults: stand-in
+/// bodies never read them.
+fn add_properties(table: &mut Table, spec: &Spec, taken: &mut Taken) {
+    for property in &table.properties {
+        taken.method(&Methods::getter(&property.name));
+        taken.property_type(&property.name);
+    }
+    for property in &spec.properties {
+        let name = &property.name.value;
+        let getter = Methods::getter(name);
+        let kind = match (&property.values, &property.integer) {
+            (Some(values), None) => {
+                let mut words: Vec<String> = Vec::new();
+                for word in &values.value {
+                    let variant = Methods::property_variant(&word.value);
+                    if is_type_name(&variant)
+                        && !words
+                            .iter()
+                            .any(|w| Methods::property_variant(w) == variant)
+                    {
+                        words.push(word.value.clone());
+                    }
+                }
+                (!words.is_empty()).then_some(PropertyKind::Words(words))
+            }
+            (None, Some(integer)) => Repr::from_name(&integer.value)
+                .filter(|r| r.max() <= i128::from(u32::MAX) && r.min() >= i128::from(i32::MIN))
+                .map(PropertyKind::Integer),
+            _ => None,
+        };
+        let Some(kind) = kind else { continue };
+        if is_method_name(&getter)
+            && is_type_name(&Methods::property_type("T", name))
+            && !taken.methods.contains(&getter)
+            && taken.property_type(name)
+        {
+            taken.method(&getter);
+            table.properties.push(Property {
+                name: name.clone(),
+                description: property.description.value.trim().to_owned(),
+                default: match kind {
+                    PropertyKind::Words(_) => PropertyValue::Word(0),
+                    PropertyKind::Integer(_) => PropertyValue::Integer(0),
+                },
+                kind,
+                location: Location::default(),
+            });
+        }
+    }
+    let defaults: Vec<PropertyValue> = table.properties.iter().map(|p| p.default).collect();
+    let entries = (table.codes.iter_mut().map(|c| &mut c.properties))
+        .chain(table.ranges.iter_mut().map(|r| &mut r.properties));
+    for properties in entries {
+        properties.extend(defaults.get(properties.len()..).unwrap_or_default());
+    }
+}
+
 /// The spec's ranges and named codes whose names are free, after the base's.
 fn add_entries(table: &mut Table, spec: &Spec, taken: &mut Taken) {
     let flags_of = |set: Option<&Vec<Spanned<String>>>| -> Vec<bool> {
@@ -141,6 +200,8 @@ fn add_entries(table: &mut Table, spec: &Spec, taken: &mut Taken) {
             })
             .collect()
     };
+    let property_defaults: Vec<PropertyValue> =
+        table.properties.iter().map(|p| p.default).collect();
     let ranges: Vec<CodeRange> = (spec.ranges.iter())
         .filter(|range| taken.range(&range.name.value))
         .map(|range| CodeRange {
@@ -152,6 +213,8 @@ fn add_entries(table: &mut Table, spec: &Spec, taken: &mut Taken) {
             assignable: range.assignable.as_ref().is_some_and(|a| a.value),
             documented: Vec::new(),
             flags: flags_of(range.flags.as_ref()),
+            properties: property_defaults.clone(),
+            own: Own::default(),
             location: Location::default(),
         })
         .collect();
@@ -167,6 +230,8 @@ fn add_entries(table: &mut Table, spec: &Spec, taken: &mut Taken) {
             description: code.description.value.trim().to_owned(),
             sendable: code.sendable.as_ref().is_none_or(|s| s.value),
             flags: flags_of(code.flags.as_ref()),
+            properties: property_defaults.clone(),
+            own: Own::default(),
             aliases: (code.aliases.iter())
                 .map(|a| a.value.clone())
                 .filter(|a| taken.variant(a))
@@ -192,16 +257,19 @@ fn empty(repr: Repr, base: Option<&Table>) -> Table {
         total: false,
         builtins: base.map(|b| b.builtins.clone()).unwrap_or_default(),
         flags: base.map(|b| b.flags.clone()).unwrap_or_default(),
+        properties: base.map(|b| b.properties.clone()).unwrap_or_default(),
         base_files: base.map(|b| b.base_files.clone()).unwrap_or_default(),
         retired: Vec::new(),
         locations: closecodes_spec::TableLocations::default(),
     }
 }
 
-/// The names the stand-in has given so far: variants and associated constants, methods.
+/// The names the stand-in has given so far: variants and associated constants, methods, the
+/// types of properties (by their words).
 struct Taken {
     items: HashSet<String>,
     methods: HashSet<String>,
+    property_types: HashSet<String>,
 }
 
 impl Taken {
@@ -213,12 +281,18 @@ impl Taken {
                 .map(|m| (*m).to_owned())
                 .chain([Methods::from_repr(repr), Methods::as_repr(repr)])
                 .collect(),
+            property_types: HashSet::new(),
         }
     }
 
     /// Takes a variant or constant name if it is valid and free.
     fn variant(&mut self, name: &str) -> bool {
         is_type_name(name) && self.items.insert(name.to_owned())
+    }
+
+    /// Takes the type of property `name` (`<Table><Name>`) if it is free.
+    fn property_type(&mut self, name: &str) -> bool {
+        self.property_types.insert(Methods::property_type("", name))
     }
 
     /// Takes a method name if it is free.

@@ -416,3 +416,131 @@ fn a_reason_cannot_break_the_doc_table() {
         "{code}"
     );
 }
+
+const POLICY: &str = r#"
+    extends = "websocket"
+    [[property]]
+    name = "action"
+    description = "What a client does."
+    values = ["stop", "back_off"]
+    [[property]]
+    name = "retry_after_ms"
+    description = "How long a client waits."
+    type = "u32"
+    [[range]]
+    name = "Backoff"
+    codes = "4100..=4199"
+    description = "Back off."
+    set = { action = "back_off", retry_after_ms = 1000 }
+    [[code]]
+    code = 4101
+    name = "Busy"
+    description = "Busy."
+    set = { retry_after_ms = 5000 }
+    [[code]]
+    code = 4150
+    description = "Documented."
+    set = { retry_after_ms = 60000 }
+"#;
+
+/// A property is an enum beside the table and a getter that matches on the canonical code, as
+/// the other accessors: a range's documented codes by value, the rest grouped.
+#[test]
+fn properties_are_a_type_and_a_getter_that_follows_the_number() {
+    let code = expand(POLICY);
+    assert!(
+        has(
+            &code,
+            "pub enum TestAction { /// `stop`\nStop, /// `back_off`\nBackOff, }"
+        ),
+        "{code}"
+    );
+    assert!(has(
+        &code,
+        "pub const ALL: &'static [Self] = &[Self::Stop, Self::BackOff];"
+    ));
+    assert!(has(&code, "Self::Stop => \"stop\","), "{code}");
+    let action = function(&code, "action");
+    assert!(has(action, "fn action(self) -> TestAction {"), "{action}");
+    assert!(has(action, "match self.canonical() {"), "{action}");
+    assert!(
+        has(
+            action,
+            "Self::Busy | Self::Backoff(_) => TestAction::BackOff,"
+        ),
+        "{action}"
+    );
+    assert!(has(action, "_ => TestAction::Stop,"), "{action}");
+    let wait = function(&code, "retry_after_ms");
+    assert!(has(wait, "-> ::core::primitive::u32 {"), "{wait}");
+    assert!(has(wait, "Self::Busy => 5000,"), "{wait}");
+    assert!(
+        has(
+            wait,
+            "Self::Backoff(value) => { match value { 4150 => 60000, _ => 1000, } }"
+        ),
+        "{wait}"
+    );
+    // The doc table has a column per property.
+    assert!(has(&code, "| `action` | `retry_after_ms` |"), "{code}");
+}
+
+/// In lookup form, a named code's value is its element of the property's array: two tokens a
+/// code, never an arm per code.
+#[test]
+fn properties_of_large_tables_are_read_from_an_array() {
+    let mut text = String::from(
+        "[[property]]\nname = \"wait\"\ndescription = \"w\"\ntype = \"i16\"\n[[property]]\nname = \"mood\"\ndescription = \"m\"\nvalues = [\"calm\", \"cross\"]\n",
+    );
+    text.push_str(&many_codes(LOOKUP_ABOVE + 1));
+    let code = expand(&text);
+    assert!(
+        has(&code, "const __VALUES_0: &[::core::primitive::i16] = &["),
+        "{code}"
+    );
+    assert!(
+        has(&code, "const __VALUES_1: &[::core::primitive::usize] = &["),
+        "{code}"
+    );
+    let mood = function(&code, "mood");
+    assert!(
+        has(
+            mood,
+            "::core::option::Option::Some(at) => TestMood::ALL[__VALUES_1[at]],"
+        ),
+        "{mood}"
+    );
+    assert!(!has(mood, "Self::C1"), "{mood}");
+}
+
+/// The build-script form (a rendered file) holds the properties' types beside the table, in
+/// both forms.
+#[cfg(feature = "render")]
+#[test]
+fn a_rendered_table_has_its_property_types_and_getters() {
+    use crate::render::{Format, render};
+    let small = render(Format::Rust, &table(POLICY), "Policy", "p.toml").unwrap();
+    let file = syn::parse_file(&small).unwrap_or_else(|e| panic!("not Rust: {e}"));
+    assert_eq!(
+        file.items.len(),
+        3,
+        "the enum, the property's type, the const block"
+    );
+    assert!(small.contains("pub enum PolicyAction {"), "{small}");
+    assert!(small.contains("pub const fn retry_after_ms(self) -> ::core::primitive::u32 {"));
+    let mut text = String::from(
+        "[[property]]\nname = \"mood\"\ndescription = \"m\"\nvalues = [\"calm\", \"cross\"]\n",
+    );
+    text.push_str(&many_codes(LOOKUP_ABOVE + 50));
+    let large = render(Format::Rust, &table(&text), "Large", "x.toml").unwrap();
+    let file = syn::parse_file(&large).unwrap_or_else(|e| panic!("not Rust: {e}"));
+    assert_eq!(
+        file.items.len(),
+        3,
+        "the enum, the property's type, the const block"
+    );
+    assert!(
+        large.contains("const __VALUES_0: &[::core::primitive::usize] = &["),
+        "{large}"
+    );
+}

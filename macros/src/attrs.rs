@@ -121,6 +121,9 @@ pub(crate) struct VariantAttrs {
     pub reason: Option<LitStr>,
     /// `#[flags(reconnectable, ...)]`: the flags (declared by the base table) the variant sets.
     pub flags: Option<Vec<syn::Ident>>,
+    /// `#[set(action = "back_off", browser_closable = false)]`: the flags and properties
+    /// (declared by the base table) the variant sets, each name with its value.
+    pub set: Vec<(syn::Ident, closecodes_spec::SetValue, Span)>,
     /// A `#[code]` or `#[codes]` failed to parse (and was reported): the variant is then left out
     /// quietly rather than reported again as having no code.
     pub broken: bool,
@@ -157,6 +160,45 @@ impl VariantAttrs {
                         "expected flag names, as in `#[flags(reconnectable)]`",
                     )),
                 }
+            } else if attr.path().is_ident("set") {
+                let parsed = attr.parse_args_with(
+                    syn::punctuated::Punctuated::<syn::MetaNameValue, Token![,]>::parse_terminated,
+                );
+                let expected = "expected flags and properties with their values, as in `#[set(action = \"back_off\", browser_closable = false)]`";
+                match parsed {
+                    Ok(pairs) => {
+                        for pair in pairs {
+                            match (pair.path.get_ident(), &pair.value) {
+                                (Some(name), syn::Expr::Lit(lit)) => {
+                                    let value = set_value(&lit.lit, false);
+                                    out.set.push((name.clone(), value, lit.lit.span()));
+                                }
+                                (Some(_), syn::Expr::Unary(negative))
+                                    if matches!(negative.op, syn::UnOp::Neg(_)) =>
+                                {
+                                    // `-5`: an integer literal with its sign.
+                                    if let (Some(name), syn::Expr::Lit(lit)) =
+                                        (pair.path.get_ident(), &*negative.expr)
+                                        && let syn::Lit::Int(_) = &lit.lit
+                                    {
+                                        let value = set_value(&lit.lit, true);
+                                        out.set.push((name.clone(), value, lit.lit.span()));
+                                    } else {
+                                        errors.push(syn::Error::new(
+                                            syn::spanned::Spanned::span(&pair.value),
+                                            expected,
+                                        ));
+                                    }
+                                }
+                                _ => errors.push(syn::Error::new(
+                                    syn::spanned::Spanned::span(&pair.value),
+                                    expected,
+                                )),
+                            }
+                        }
+                    }
+                    Err(e) => errors.push(syn::Error::new(e.span(), expected)),
+                }
             } else if attr.path().is_ident("reason") {
                 match attr.parse_args::<LitStr>() {
                     Ok(lit) if lit.value().trim().is_empty() => errors.push(syn::Error::new(
@@ -172,6 +214,21 @@ impl VariantAttrs {
             }
         }
         out
+    }
+}
+
+/// A literal of `#[set(...)]` (negated, after a `-`) as a spec would have written it.
+fn set_value(lit: &syn::Lit, negative: bool) -> closecodes_spec::SetValue {
+    use closecodes_spec::SetValue;
+    match lit {
+        syn::Lit::Bool(b) => SetValue::Boolean(b.value),
+        syn::Lit::Str(s) => SetValue::Word(s.value()),
+        syn::Lit::Int(i) => i.base10_parse::<i128>().map_or(
+            SetValue::Other("an integer too large for any integer type"),
+            |n| SetValue::Integer(if negative { -n } else { n }),
+        ),
+        syn::Lit::Float(_) => SetValue::Other("a float"),
+        _ => SetValue::Other("a literal of another kind"),
     }
 }
 

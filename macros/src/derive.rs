@@ -4,7 +4,9 @@
 //! as a view of its base (`closecodes_spec::check_derive`), and generated like a macro table.
 
 use closecodes_codegen::{Kind, Partial, Request};
-use closecodes_spec::{CodeSpec, RangeSpec, Repr, Source, Spanned, Spec, Table, TableSpec};
+use closecodes_spec::{
+    CodeSpec, RangeSpec, Repr, Setting, Source, Spanned, Spec, Table, TableSpec,
+};
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote};
 use syn::spanned::Spanned as _;
@@ -146,7 +148,7 @@ fn stand_in(
         spec: &spec,
         base: base.as_ref(),
     };
-    closecodes_codegen::stand_in_derive(&target(input, options, &krate), partial)
+    closecodes_codegen::stand_in_derive(&target(input, options, &krate), partial, &input.vis)
 }
 
 /// The spec's `extends` and `[table]` from the enum's options and doc comment.
@@ -214,6 +216,14 @@ fn add_variant<'a>(
             .map(|n| Spanned::new(n.to_string(), map.add(n.span(), &label)))
             .collect::<Vec<_>>()
     });
+    let set: Vec<Setting> = attrs
+        .set
+        .iter()
+        .map(|(key, value, span)| Setting {
+            key: Spanned::new(key.to_string(), map.add(key.span(), &label)),
+            value: Spanned::new(value.clone(), map.add(*span, &label)),
+        })
+        .collect();
     let shapes =
         "expected `#[code(n)]` on a unit variant or `#[codes(\"a..=b\")]` on a one-field variant";
     match (attrs.code, attrs.codes, &variant.fields) {
@@ -242,6 +252,7 @@ fn add_variant<'a>(
                 description,
                 sendable: None,
                 flags,
+                set,
                 aliases: Vec::new(),
                 // The user's own `#[deprecated]` stays on their variant; the table knows of it,
                 // so that its impls may name the variant without a warning.
@@ -275,6 +286,7 @@ fn add_variant<'a>(
                 sendable: None,
                 assignable: None,
                 flags,
+                set,
             });
         }
         (None, Some(_), shape) => errors.push(syn::Error::new(
@@ -319,7 +331,7 @@ fn holds_repr(ty: &syn::Type, repr: Repr) -> bool {
 
 fn generate(input: &DeriveInput, options: &Options, table: &Table) -> TokenStream {
     let krate = krate(options);
-    closecodes_codegen::derive(&target(input, options, &krate), table)
+    closecodes_codegen::derive(&target(input, options, &krate), table, &input.vis)
 }
 
 /// The runtime's path: `crate = "..."`, else `::closecodes`.

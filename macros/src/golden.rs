@@ -243,3 +243,89 @@ fn golden_stand_in() {
         .collect();
     golden("stand_in", &stand_in);
 }
+
+/// Properties: an enumerated one (a type beside the table) and an integer one, set on a
+/// carve-out range, a named code and a documented code; a flag set false and one added.
+#[test]
+fn golden_properties() {
+    golden(
+        "properties",
+        &invoke(quote! {
+            [::closecodes]
+            /// A reconnect policy.
+            pub enum AppCode = r#"
+                extends = "websocket"
+
+                [[flag]]
+                name = "reconnectable"
+                description = "The client may connect again."
+
+                [[property]]
+                name = "action"
+                description = "What a client does after this close."
+                values = ["stop", "reconnect", "back_off"]
+
+                [[property]]
+                name = "retry_after_ms"
+                description = "How long a client waits before it reconnects."
+                type = "u32"
+
+                [[range]]
+                name = "Backoff"
+                codes = "4100..=4199"
+                description = "The client reconnects after backing off."
+                set = { action = "back_off", retry_after_ms = 1000 }
+                flags = ["reconnectable"]
+
+                [[code]]
+                code = 4009
+                name = "SessionTimedOut"
+                description = "The session timed out."
+                flags = ["reconnectable"]
+                set = { action = "reconnect", browser_closable = false }
+
+                [[code]]
+                code = 4150
+                reason = "Busy"
+                description = "Documented in its range: waits a minute."
+                set = { retry_after_ms = 60000 }
+            "#;
+        }),
+    );
+}
+
+/// The stand-in of a spec with properties and an error: the property types and getters are there.
+#[test]
+fn golden_stand_in_properties() {
+    let tokens = invoke(quote! {
+        [::closecodes]
+        pub enum Status = r#"
+            [table]
+            repr = "u8"
+            description = "A table with one mistake: a value that is not a word of its property."
+
+            [[property]]
+            name = "retry"
+            description = "Whether to retry."
+            values = ["never", "later"]
+
+            [[property]]
+            name = "delay"
+            description = "The delay."
+            type = "u16"
+
+            [[code]]
+            code = 0
+            name = "Ok"
+            description = "The job succeeded."
+            set = { retry = "soon" }
+        "#;
+    });
+    let text = tokens.to_string();
+    assert_eq!(text.matches("compile_error !").count(), 1, "{text}");
+    let stand_in: TokenStream = tokens
+        .into_iter()
+        .skip_while(|t| t.to_string() != "#")
+        .collect();
+    golden("stand_in_properties", &stand_in);
+}

@@ -20,7 +20,7 @@ pub fn close_codes(input: TokenStream) -> TokenStream {
 
 /// Checks a hand-written enum against a code table and gives it the table's API; see
 /// `closecodes::CloseCodes`, which documents it.
-#[proc_macro_derive(CloseCodes, attributes(close_codes, code, codes, reason, flags))]
+#[proc_macro_derive(CloseCodes, attributes(close_codes, code, codes, reason, flags, set))]
 pub fn close_codes_derive(input: TokenStream) -> TokenStream {
     derive::derive(input.into()).into()
 }

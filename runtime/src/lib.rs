@@ -44,6 +44,17 @@
 //! description = "The client may reconnect after this close."
 //! default = false                # optional, false when absent
 //!
+//! [[property]]                   # a typed property: generates `const fn action(self) -> ChatCodeAction`
+//! name = "action"                # snake_case; the enum `<Table>Action` has a variant per value
+//! description = "What a client does after this close."
+//! values = ["stop", "reconnect", "back_off"]   # snake_case words, at least two …
+//! default = "stop"               # optional: the first value when absent
+//!
+//! [[property]]
+//! name = "retry_after_ms"        # … or an integer: `const fn retry_after_ms(self) -> u32`
+//! description = "How long a client waits before it reconnects."
+//! type = "u32"                   # u8 u16 u32 i8 i16 i32; the default is 0 when absent
+//!
 //! [[range]]                      # a variant that carries the value: Library(u16)
 //! name = "Library"
 //! codes = "4000..=4999"          # "a..=b", a single "n", or a list ["0..=999", "5000..=65535"]
@@ -51,7 +62,8 @@
 //! description = "Codes applications agree on privately."
 //! sendable = true                # may appear on the wire; default true
 //! assignable = true              # extending tables may name codes (and carve ranges) here; default false
-//! flags = ["browser_closable"]   # the flags the range's codes have (the others keep their default)
+//! flags = ["browser_closable"]   # flags the range's codes have; every other is inherited
+//! set = { action = "reconnect", retry_after_ms = 1000 }   # flags (true or false) and properties
 //!
 //! [[code]]                       # a named code: a unit variant
 //! code = 1000
@@ -59,7 +71,8 @@
 //! reason = "Normal Closure"      # Display prints "1000 Normal Closure"
 //! description = "The purpose of the connection has been fulfilled."
 //! sendable = true                # default true
-//! flags = ["browser_closable"]   # without `flags`, a code takes its range's
+//! flags = ["browser_closable"]   # adds to the flags the code inherits from its range
+//! set = { action = "stop", browser_closable = false }   # a flag may be set false
 //! aliases = ["Finished"]         # former names: deprecated associated constants
 //! deprecated = "use Away (1001)" # optional: the variant gets #[deprecated(note = ...)]
 //!
@@ -94,6 +107,11 @@
 //!   there, and conversions to and from the base stay lossless.
 //! - Flags are `snake_case` and unique (with the base's, which an extension inherits); their
 //!   predicates clash with no generated method; a flag that is set is declared.
+//! - Properties are `snake_case`, unique among flags and properties; their values are
+//!   `snake_case` words (at least two) or integers of their type; a `set` names a declared flag or
+//!   property and gives it a value of its type. The value at a number is the one its code sets,
+//!   else its innermost range's (a carve-out before the base range), else the base table's, else
+//!   the default; `flags = [...]` adds, it never clears an inherited flag.
 //! - In a table that is or extends `websocket`, a reason fits a Close frame: at most 123 bytes.
 //! - A named code, alias or range never takes a retired number or name (`[[retired]]`, of the
 //!   table or of any table it extends); the error shows the note. A number or name in use cannot
@@ -145,6 +163,7 @@
 //! | `const fn from_wire(u16) -> Result<T, CodeError<u16>>` | a code read from a frame: rejects unknown and never-sent codes |
 //! | `const fn range(self) -> Option<&'static str>` | the range variant holding the code |
 //! | `const fn is_<flag>(self) -> bool`, `const fn flags(self) -> u64` | the table's flags |
+//! | `const fn <property>(self) -> TProperty` (or an integer) | the table's properties; `enum TProperty` beside the table has `ALL`, `as_str` and `Display` |
 //! | `const fn canonical(self) -> T` | what `from_u16` gives for the code's number |
 //! | `const fn library(u16) -> T`, `try_library` | one constructor pair per range |
 //! | `const ALL: &[T]` | the named codes, ordered by code |
@@ -183,14 +202,20 @@ pub use table::{CodeTable, Entry, EntryKind, Flag};
 ///
 /// Unit variants name codes with `#[code(n)]`; a variant with one field of the table's repr holds
 /// a range with `#[codes("a..=b", ...)]`. Doc comments become descriptions and `#[reason("...")]`
-/// the reason. `#[close_codes(extends = "websocket")]` checks the codes against a base table (new
-/// codes only in its assignable ranges), `#[close_codes(repr = "u8")]` sets the repr of a table of
-/// its own, and `#[close_codes(crate = "path")]` names a renamed `closecodes` dependency.
+/// the reason; `#[flags(reconnectable)]` sets flags true, and `#[set(action = "back_off",
+/// browser_closable = false)]` sets flags and properties, of those the base table declares (each
+/// variant inherits every other, as a spec's codes do; a range variant may hold codes of several
+/// base ranges only where they agree on those it does not set, and the base's codes it holds
+/// that the enum does not name keep their reason, description and values).
+/// `#[close_codes(extends = "websocket")]` checks the codes against a base table (new codes only
+/// in its assignable ranges), `#[close_codes(repr = "u8")]` sets the repr of a table of its own,
+/// and `#[close_codes(crate = "path")]` names a renamed `closecodes` dependency.
 ///
 /// The enum gets the same `const fn`s, conversions, `Display`, `FromStr` and [`CodeTable`] impl as
 /// one from [`close_codes!`]: `From<u16>` if its variants cover every value, otherwise
-/// `TryFrom<u16>`. It adds impls only: `Clone, Copy` (required), `Debug`, `PartialEq` and the
-/// others stay yours to derive.
+/// `TryFrom<u16>`, and the base's properties as getters, their types (`<Enum><Property>`) beside
+/// the enum with its visibility. It adds impls only: `Clone, Copy` (required), `Debug`,
+/// `PartialEq` and the others stay yours to derive.
 ///
 /// ```
 /// #[derive(Clone, Copy, Debug, PartialEq, Eq, closecodes::CloseCodes)]

@@ -4,8 +4,8 @@
 use crate::Origin;
 use crate::error::Report;
 use crate::model::{
-    CodeRange, CodeSpec, DocumentedCode, Flag, Interval, IntervalIndex, NamedCode, Repr, Spanned,
-    Spec, Table,
+    CodeRange, CodeSpec, DocumentedCode, Flag, Interval, IntervalIndex, NamedCode, Own, Property,
+    PropertyKind, PropertySpec, PropertyValue, Repr, SetValue, Setting, Spanned, Spec, Table,
 };
 use crate::rules::CheckRule;
 
@@ -34,7 +34,9 @@ pub(crate) fn assemble(
     let (mut table, left_out) = start(mode, base, repr);
     let source = report.source;
     add_flags(&mut table, spec, source);
+    add_properties(&mut table, spec, source);
     table.locations = crate::TableLocations {
+        name: spec.table.name.as_ref().map(|n| source.location(&n.span)),
         repr: spec.table.repr.as_ref().map(|r| source.location(&r.span)),
         non_exhaustive: spec
             .table
@@ -53,7 +55,7 @@ pub(crate) fn assemble(
             location: source.location(&r.span),
         }
     }));
-    let left_out = RangeFlags::new(left_out, table.flags.len());
+    let left_out = Inherited::new(left_out.0, left_out.1, &table);
     if let Some(name) = &spec.table.name {
         table.name = Some(name.value.clone());
     }
@@ -64,8 +66,14 @@ pub(crate) fn assemble(
         table.non_exhaustive = n.value;
     }
     add_ranges(&mut table, spec, &left_out, source);
+    if mode == Mode::Derive {
+        check_derived_ranges(report, &table, spec, &left_out);
+    }
     if !place_codes(report, &mut table, codes, &left_out) {
         return None;
+    }
+    if mode == Mode::Derive {
+        adopt_documented(&mut table, &left_out);
     }
     table.codes.sort_by_key(|k| k.value);
     for range in &mut table.ranges {
@@ -81,10 +89,10 @@ pub(crate) fn assemble(
 /// The table to build on, and, for a derived enum, the base's ranges it leaves out: a derived
 /// table holds only the enum's own variants, but its codes take their flags from the base's
 /// ranges that hold them, as in the base.
-fn start(mode: Mode, base: Option<Table>, repr: Repr) -> (Table, Vec<CodeRange>) {
+fn start(mode: Mode, base: Option<Table>, repr: Repr) -> (Table, LeftOut) {
     match base {
         Some(mut b) if mode == Mode::Derive => {
-            let left_out = std::mem::take(&mut b.ranges);
+            let left_out = (std::mem::take(&mut b.ranges), std::mem::take(&mut b.codes));
             let table = Table {
                 name: None,
                 description: None,
@@ -99,7 +107,7 @@ fn start(mode: Mode, base: Option<Table>, repr: Repr) -> (Table, Vec<CodeRange>)
                 description: None,
                 ..b
             },
-            Vec::new(),
+            (Vec::new(), Vec::new()),
         ),
         None => {
             let table = Table {
@@ -112,49 +120,270 @@ fn start(mode: Mode, base: Option<Table>, repr: Repr) -> (Table, Vec<CodeRange>)
                 total: false,
                 builtins: Vec::new(),
                 flags: Vec::new(),
+                properties: Vec::new(),
                 base_files: Vec::new(),
                 retired: Vec::new(),
                 locations: crate::TableLocations::default(),
             };
-            (table, Vec::new())
+            (table, (Vec::new(), Vec::new()))
         }
     }
 }
 
-/// Ranges looked up by number for the flags a code or range inside them takes: the base's ranges
-/// (a carve-out's), or those a derived table leaves out.
-struct RangeFlags {
+/// The base's ranges and named codes a derived table leaves out.
+type LeftOut = (Vec<CodeRange>, Vec<NamedCode>);
+
+/// Ranges looked up by number for the flags and properties a code or range inside them inherits:
+/// the base's ranges (a carve-out's), or those a derived table leaves out.
+struct Inherited {
     ranges: Vec<CodeRange>,
+    /// The named codes a derived table leaves out (none otherwise).
+    codes: Vec<NamedCode>,
     index: IntervalIndex,
 }
 
-impl RangeFlags {
-    fn new(mut ranges: Vec<CodeRange>, flags: usize) -> Self {
+impl Inherited {
+    /// `ranges`, with the values of the flags and properties `table` adds to them (their defaults).
+    fn new(mut ranges: Vec<CodeRange>, mut codes: Vec<NamedCode>, table: &Table) -> Self {
+        let (flags, properties) = defaults(table);
         for range in &mut ranges {
-            range.flags.resize(flags, false);
+            extend_values(
+                &mut range.flags,
+                &mut range.properties,
+                &mut range.own,
+                &flags,
+                &properties,
+            );
+        }
+        for code in &mut codes {
+            extend_values(
+                &mut code.flags,
+                &mut code.properties,
+                &mut code.own,
+                &flags,
+                &properties,
+            );
         }
         let index = IntervalIndex::new(&ranges);
-        RangeFlags { ranges, index }
+        Inherited {
+            ranges,
+            codes,
+            index,
+        }
     }
 
-    /// The flags of the range holding `value`, if one does.
-    fn flags_at(&self, value: i128) -> Option<&[bool]> {
+    /// The values of the range holding `value`, if one does.
+    fn at(&self, value: i128) -> Option<Values<'_>> {
         let range = self.ranges.get(self.index.find(value)?)?;
-        Some(&range.flags)
+        Some((&range.flags, &range.properties))
+    }
+}
+
+/// An entry's flags and properties, in the table's order.
+type Values<'a> = (&'a [bool], &'a [PropertyValue]);
+
+/// The defaults of the table's flags and properties: what an entry inherits where nothing holds it.
+fn defaults(table: &Table) -> (Vec<bool>, Vec<PropertyValue>) {
+    (
+        table.flags.iter().map(|f| f.default).collect(),
+        table.properties.iter().map(|p| p.default).collect(),
+    )
+}
+
+/// Gives an entry the values of the flags and properties declared after it (their defaults, not
+/// its own).
+fn extend_values(
+    flags: &mut Vec<bool>,
+    properties: &mut Vec<PropertyValue>,
+    own: &mut Own,
+    flag_defaults: &[bool],
+    property_defaults: &[PropertyValue],
+) {
+    flags.extend(flag_defaults.get(flags.len()..).unwrap_or_default());
+    properties.extend(
+        property_defaults
+            .get(properties.len()..)
+            .unwrap_or_default(),
+    );
+    own.flags.resize(flags.len(), false);
+    own.properties.resize(properties.len(), false);
+}
+
+/// The values of an entry that lists `listed` (`flags = [...]`: set true) and `set`, inheriting
+/// every flag and property it does not set from `inherited`.
+fn decide(
+    table: &Table,
+    listed: Option<&[Spanned<String>]>,
+    set: &[Setting],
+    (flags, properties): Values<'_>,
+) -> (Vec<bool>, Vec<PropertyValue>, Own) {
+    let mut own = Own {
+        flags: vec![false; table.flags.len()],
+        properties: vec![false; table.properties.len()],
+    };
+    let mut flag_values = flags.to_vec();
+    let mut property_values = properties.to_vec();
+    for (i, flag) in table.flags.iter().enumerate() {
+        if listed.is_some_and(|l| l.iter().any(|n| n.value == flag.name)) {
+            flag_values[i] = true;
+            own.flags[i] = true;
+        }
+        if let Some(SetValue::Boolean(value)) = setting(set, &flag.name) {
+            flag_values[i] = *value;
+            own.flags[i] = true;
+        }
+    }
+    for (i, property) in table.properties.iter().enumerate() {
+        if let Some(value) = setting(set, &property.name).and_then(|v| value_of(property, v)) {
+            property_values[i] = value;
+            own.properties[i] = true;
+        }
+    }
+    (flag_values, property_values, own)
+}
+
+/// The value `set` gives `name`, if it gives one.
+fn setting<'s>(set: &'s [Setting], name: &str) -> Option<&'s SetValue> {
+    set.iter()
+        .find(|s| s.key.value == name)
+        .map(|s| &s.value.value)
+}
+
+/// `value` as a value of `property`: one of its words, or an integer of its type.
+pub(crate) fn value_of(property: &Property, value: &SetValue) -> Option<PropertyValue> {
+    match (&property.kind, value) {
+        (PropertyKind::Words(words), SetValue::Word(word)) => words
+            .iter()
+            .position(|w| w == word)
+            .map(PropertyValue::Word),
+        (PropertyKind::Integer(repr), SetValue::Integer(n)) if repr.contains(*n) => {
+            i64::try_from(*n).ok().map(PropertyValue::Integer)
+        }
+        _ => None,
+    }
+}
+
+/// A derived enum's range variant holds numbers to which the base gives one value of every flag
+/// and property the variant does not set itself: a range has one value, taken from the base at
+/// its first number, which would be wrong for the others.
+fn check_derived_ranges(report: &mut Report<'_>, table: &Table, spec: &Spec, base: &Inherited) {
+    for (written, range) in spec.ranges.iter().zip(&table.ranges) {
+        let Some(first) = range.intervals.first().and_then(|iv| base.at(iv.start)) else {
+            continue;
+        };
+        let differs = |(flags, properties): Values<'_>| -> Vec<String> {
+            let flag_names = table.flags.iter().enumerate().filter(|(i, _)| {
+                !range.own.flags.get(*i).copied().unwrap_or(false)
+                    && flags.get(*i) != first.0.get(*i)
+            });
+            let property_names = table.properties.iter().enumerate().filter(|(i, _)| {
+                !range.own.properties.get(*i).copied().unwrap_or(false)
+                    && properties.get(*i) != first.1.get(*i)
+            });
+            flag_names
+                .map(|(_, f)| format!("`{}`", f.name))
+                .chain(property_names.map(|(_, p)| format!("`{}`", p.name)))
+                .collect()
+        };
+        let other = range.intervals.iter().find_map(|iv| {
+            base.ranges
+                .iter()
+                .filter(|b| {
+                    b.intervals
+                        .iter()
+                        .any(|b| b.start <= iv.end && iv.start <= b.end)
+                })
+                .find_map(|b| {
+                    let names = differs((&b.flags, &b.properties));
+                    (!names.is_empty()).then_some((b, names))
+                })
+        });
+        if let Some((other, names)) = other {
+            let first_range = range
+                .intervals
+                .first()
+                .and_then(|iv| base.index.find(iv.start))
+                .and_then(|i| base.ranges.get(i))
+                .map_or("", |r| r.name.as_str());
+            report.error(
+                CheckRule::DerivedRangeMixesValues,
+                written.name.span.clone(),
+                format!(
+                    "range variant `{}` holds codes of the base's ranges `{first_range}` and `{}`, which differ in {}; expected a variant for each, or the values set on the variant",
+                    range.name,
+                    other.name,
+                    names.join(", ")
+                ),
+            );
+        }
+    }
+}
+
+/// A derived enum's range variants document the base's named and documented codes they hold
+/// (those the enum does not name), so that every number reads as in the base: its reason,
+/// description, sendability, flags and properties, but for what the variant sets itself.
+fn adopt_documented(table: &mut Table, base: &Inherited) {
+    let named: Vec<i128> = table.codes.iter().map(|c| c.value).collect();
+    let index = IntervalIndex::new(&table.ranges);
+    let base_named = base.codes.iter().map(|c| DocumentedCode {
+        value: c.value,
+        reason: c.reason.clone(),
+        description: c.description.clone(),
+        sendable: c.sendable,
+        flags: c.flags.clone(),
+        properties: c.properties.clone(),
+        own: c.own.clone(),
+        location: c.location.clone(),
+    });
+    let base_documented = base
+        .ranges
+        .iter()
+        .flat_map(|r| r.documented.iter().cloned());
+    for documented in base_named.chain(base_documented) {
+        if named.contains(&documented.value) {
+            continue;
+        }
+        let Some(range) = index
+            .find(documented.value)
+            .and_then(|at| table.ranges.get_mut(at))
+        else {
+            continue;
+        };
+        let mut adopted = documented;
+        let own = adopted.own.clone();
+        // What the code sets itself stays; what it inherits, the variant may set.
+        for (i, value) in adopted.flags.iter_mut().enumerate() {
+            let set_by_range = range.own.flags.get(i).copied().unwrap_or(false);
+            let set_by_code = own.flags.get(i).copied().unwrap_or(false);
+            if let (true, false, Some(now)) = (set_by_range, set_by_code, range.flags.get(i)) {
+                *value = *now;
+            }
+        }
+        for (i, value) in adopted.properties.iter_mut().enumerate() {
+            let set_by_range = range.own.properties.get(i).copied().unwrap_or(false);
+            let set_by_code = own.properties.get(i).copied().unwrap_or(false);
+            if let (true, false, Some(now)) = (set_by_range, set_by_code, range.properties.get(i)) {
+                *value = *now;
+            }
+        }
+        range.documented.push(adopted);
     }
 }
 
 /// This spec's ranges, after the base's; a carve-out takes its codes from the base range it is
-/// cut from, and (without `flags`) that range's flags.
-fn add_ranges(table: &mut Table, spec: &Spec, left_out: &RangeFlags, source: &crate::Source) {
+/// cut from, and every flag and property it does not set from that range.
+fn add_ranges(table: &mut Table, spec: &Spec, left_out: &Inherited, source: &crate::Source) {
     let base_ranges = table.ranges.len();
-    let base = RangeFlags::new(table.ranges.clone(), table.flags.len());
+    let base = Inherited::new(table.ranges.clone(), Vec::new(), table);
+    let (flag_defaults, property_defaults) = defaults(table);
     for r in &spec.ranges {
         let mut intervals: Vec<Interval> = r.intervals.iter().map(|i| i.value).collect();
         intervals.sort();
         let start = intervals.first().map(|iv| iv.start);
-        let outer = start.and_then(|v| base.flags_at(v).or_else(|| left_out.flags_at(v)));
-        let flags = flag_values(&table.flags, r.flags.as_deref(), outer);
+        let outer = start
+            .and_then(|v| base.at(v).or_else(|| left_out.at(v)))
+            .unwrap_or((&flag_defaults, &property_defaults));
+        let (flags, properties, own) = decide(table, r.flags.as_deref(), &r.set, outer);
         table.ranges.push(CodeRange {
             name: r.name.value.clone(),
             intervals,
@@ -164,34 +393,38 @@ fn add_ranges(table: &mut Table, spec: &Spec, left_out: &RangeFlags, source: &cr
             assignable: r.assignable.as_ref().is_some_and(|s| s.value),
             documented: Vec::new(),
             flags,
+            properties,
+            own,
             location: source.location(&r.name.span),
         });
     }
-    carve_out(&mut table.ranges, base_ranges);
+    carve_out(table, base_ranges);
 }
 
 /// This spec's codes: named ones as variants, unnamed ones documented in the range that holds
-/// them (a code without `reason`, `sendable` or `flags` takes its range's). False if an unnamed
-/// code lies in no range (reported).
+/// them (a code without `reason`, `sendable`, a flag or a property takes its range's). False if
+/// an unnamed code lies in no range (reported).
 fn place_codes(
     report: &mut Report<'_>,
     table: &mut Table,
     codes: Vec<&CodeSpec>,
-    left_out: &RangeFlags,
+    left_out: &Inherited,
 ) -> bool {
     let index = IntervalIndex::new(&table.ranges);
     let source = report.source;
     let mut placed = true;
+    let (flag_defaults, property_defaults) = defaults(table);
     for k in codes {
         let location = source.location(&k.code.span);
         let description = k.description.value.trim().to_owned();
         let reason = trimmed(k.reason.as_ref());
-        let range_flags = index
+        let inherited = index
             .find(k.code.value)
             .and_then(|r| table.ranges.get(r))
-            .map(|r| r.flags.as_slice())
-            .or_else(|| left_out.flags_at(k.code.value));
-        let flags = flag_values(&table.flags, k.flags.as_deref(), range_flags);
+            .map(|r| (r.flags.as_slice(), r.properties.as_slice()))
+            .or_else(|| left_out.at(k.code.value))
+            .unwrap_or((&flag_defaults, &property_defaults));
+        let (flags, properties, own) = decide(table, k.flags.as_deref(), &k.set, inherited);
         if let Some(name) = &k.name {
             table.codes.push(NamedCode {
                 name: name.value.clone(),
@@ -200,6 +433,8 @@ fn place_codes(
                 description,
                 sendable: k.sendable.as_ref().is_none_or(|s| s.value),
                 flags,
+                properties,
+                own,
                 aliases: k.aliases.iter().map(|a| a.value.clone()).collect(),
                 deprecated: k.deprecated.as_ref().map(|d| d.value.trim().to_owned()),
                 location,
@@ -214,6 +449,8 @@ fn place_codes(
                 description,
                 sendable: k.sendable.as_ref().map_or(range.sendable, |s| s.value),
                 flags,
+                properties,
+                own,
                 location,
             });
         } else {
@@ -234,53 +471,92 @@ fn place_codes(
 /// The table's flags: the base's, then this spec's; entries of the base take the new flags'
 /// defaults.
 fn add_flags(table: &mut Table, spec: &Spec, source: &crate::Source) {
-    let new: Vec<Flag> = spec
-        .flags
-        .iter()
-        .map(|f| Flag {
-            name: f.name.value.clone(),
-            description: f.description.value.trim().to_owned(),
-            default: f.default.as_ref().is_some_and(|d| d.value),
-            location: source.location(&f.name.span),
-        })
-        .collect();
-    let defaults: Vec<bool> = new.iter().map(|f| f.default).collect();
-    for code in &mut table.codes {
-        code.flags.extend(&defaults);
-    }
-    for range in &mut table.ranges {
-        range.flags.extend(&defaults);
-        for documented in &mut range.documented {
-            documented.flags.extend(&defaults);
-        }
-    }
-    table.flags.extend(new);
+    table.flags.extend(spec.flags.iter().map(|f| Flag {
+        name: f.name.value.clone(),
+        description: f.description.value.trim().to_owned(),
+        default: f.default.as_ref().is_some_and(|d| d.value),
+        location: source.location(&f.name.span),
+    }));
+    extend_entries(table);
 }
 
-/// The value of each flag for an entry that lists `set` (`None`: the key is absent): a listed
-/// flag is true, the others take their default; with the key absent, a code inside a range takes
-/// the range's values (`inherited`).
-fn flag_values(
-    flags: &[Flag],
-    set: Option<&[Spanned<String>]>,
-    inherited: Option<&[bool]>,
-) -> Vec<bool> {
-    match (set, inherited) {
-        (None, Some(inherited)) => inherited.to_vec(),
-        _ => flags
-            .iter()
-            .map(|flag| {
-                flag.default || set.is_some_and(|set| set.iter().any(|s| s.value == flag.name))
-            })
-            .collect(),
+/// The table's properties: the base's, then this spec's; entries of the base take the new
+/// properties' defaults.
+fn add_properties(table: &mut Table, spec: &Spec, source: &crate::Source) {
+    table
+        .properties
+        .extend(spec.properties.iter().filter_map(|p| property(p, source)));
+    extend_entries(table);
+}
+
+/// A checked `[[property]]`: its kind, and its default (the first word, or 0, when not written).
+fn property(spec: &PropertySpec, source: &crate::Source) -> Option<Property> {
+    let kind = match (&spec.values, &spec.integer) {
+        (Some(values), None) => {
+            PropertyKind::Words(values.value.iter().map(|w| w.value.clone()).collect())
+        }
+        (None, Some(integer)) => PropertyKind::Integer(Repr::from_name(&integer.value)?),
+        _ => return None,
+    };
+    let mut property = Property {
+        name: spec.name.value.clone(),
+        description: spec.description.value.trim().to_owned(),
+        default: match kind {
+            PropertyKind::Words(_) => PropertyValue::Word(0),
+            PropertyKind::Integer(_) => PropertyValue::Integer(0),
+        },
+        kind,
+        location: source.location(&spec.name.span),
+    };
+    if let Some(default) = spec
+        .default
+        .as_ref()
+        .and_then(|d| value_of(&property, &d.value))
+    {
+        property.default = default;
+    }
+    Some(property)
+}
+
+/// Every entry of the table gets the defaults of the flags and properties it has no value for.
+fn extend_entries(table: &mut Table) {
+    let (flags, properties) = defaults(table);
+    for code in &mut table.codes {
+        extend_values(
+            &mut code.flags,
+            &mut code.properties,
+            &mut code.own,
+            &flags,
+            &properties,
+        );
+    }
+    for range in &mut table.ranges {
+        extend_values(
+            &mut range.flags,
+            &mut range.properties,
+            &mut range.own,
+            &flags,
+            &properties,
+        );
+        for d in &mut range.documented {
+            extend_values(
+                &mut d.flags,
+                &mut d.properties,
+                &mut d.own,
+                &flags,
+                &properties,
+            );
+        }
     }
 }
 
 /// An extension's ranges that lie inside a base range (checked: an assignable one) take their
 /// codes from it: the base range keeps the rest, and its documented codes there move to the new
-/// range. `ranges[..base]` are the base's.
-fn carve_out(ranges: &mut [CodeRange], base: usize) {
-    let (bases, locals) = ranges.split_at_mut(base);
+/// range. `table.ranges[..base]` are the base's. The base's codes inside a new range (documented
+/// or named) take the new range's value of every flag and property they do not set themselves:
+/// it is now the innermost range that holds them.
+fn carve_out(table: &mut Table, base: usize) {
+    let (bases, locals) = table.ranges.split_at_mut(base);
     for local in locals.iter_mut() {
         for carved in local.intervals.clone() {
             for outer in bases.iter_mut() {
@@ -302,6 +578,40 @@ fn carve_out(ranges: &mut [CodeRange], base: usize) {
                 outer.documented = kept;
                 local.documented.extend::<Vec<DocumentedCode>>(moved);
             }
+        }
+        let values = (local.flags.clone(), local.properties.clone());
+        for d in &mut local.documented {
+            inherit(&mut d.flags, &mut d.properties, &d.own, &values);
+        }
+        for code in table
+            .codes
+            .iter_mut()
+            .filter(|c| local.intervals.iter().any(|iv| iv.contains(c.value)))
+        {
+            inherit(&mut code.flags, &mut code.properties, &code.own, &values);
+        }
+    }
+}
+
+/// An entry's values of the flags and properties it does not set itself, from `values`.
+fn inherit(
+    flags: &mut [bool],
+    properties: &mut [PropertyValue],
+    own: &Own,
+    (from_flags, from_properties): &(Vec<bool>, Vec<PropertyValue>),
+) {
+    for ((value, own), from) in flags.iter_mut().zip(&own.flags).zip(from_flags) {
+        if !own {
+            *value = *from;
+        }
+    }
+    for ((value, own), from) in properties
+        .iter_mut()
+        .zip(&own.properties)
+        .zip(from_properties)
+    {
+        if !own {
+            *value = *from;
         }
     }
 }

@@ -5,12 +5,13 @@
 //!
 //! Numbers are compared as segments: each table is cut into maximal runs of numbers that have the
 //! same owner (a named code, or a range's variant, for a documented code too) and the same
-//! sendability and flags, so that comparing two 10,000-code tables is two sorted walks.
+//! sendability, flags and properties, so that comparing two 10,000-code tables is two sorted
+//! walks.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use crate::model::{Interval, Location, Table};
+use crate::model::{Interval, Location, Property, PropertyValue, Table};
 
 /// What a breaking change breaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -19,7 +20,7 @@ pub enum Category {
     Wire,
     /// What code written against the generated API compiles against: variants, aliases.
     Source,
-    /// What a deployed client does with a code: its flags (a reconnect policy).
+    /// What a deployed client does with a code: its flags and properties (a reconnect policy).
     Behaviour,
 }
 
@@ -74,11 +75,21 @@ pub enum Rule {
     FlagRemoved,
     /// A flag of a range changed.
     RangeFlagsChanged,
+    /// The value of a property at some numbers changed, whoever holds them now.
+    PropertyChanged,
+    /// A property was removed: its getter and its type no longer exist.
+    PropertyRemoved,
+    /// A value of an enumerated property was removed: its variant no longer exists.
+    PropertyValueRemoved,
+    /// The repr changed without narrowing: `from_u16` and `as_u16` are gone.
+    ReprChanged,
+    /// The table's name changed.
+    TableRenamed,
 }
 
 impl Rule {
     /// Every rule.
-    pub const ALL: [Rule; 13] = [
+    pub const ALL: [Rule; 18] = [
         Rule::CodeNumberChanged,
         Rule::CodeRemovedUnlessRetired,
         Rule::RetiredReused,
@@ -92,6 +103,11 @@ impl Rule {
         Rule::FlagChanged,
         Rule::FlagRemoved,
         Rule::RangeFlagsChanged,
+        Rule::PropertyChanged,
+        Rule::PropertyRemoved,
+        Rule::PropertyValueRemoved,
+        Rule::ReprChanged,
+        Rule::TableRenamed,
     ];
 
     /// The stable id: `CODE_NUMBER_CHANGED`.
@@ -111,6 +127,11 @@ impl Rule {
             Rule::FlagChanged => "FLAG_CHANGED",
             Rule::FlagRemoved => "FLAG_REMOVED",
             Rule::RangeFlagsChanged => "RANGE_FLAGS_CHANGED",
+            Rule::PropertyChanged => "PROPERTY_CHANGED",
+            Rule::PropertyRemoved => "PROPERTY_REMOVED",
+            Rule::PropertyValueRemoved => "PROPERTY_VALUE_REMOVED",
+            Rule::ReprChanged => "REPR_CHANGED",
+            Rule::TableRenamed => "TABLE_RENAMED",
         }
     }
 
@@ -131,10 +152,17 @@ impl Rule {
             | Rule::SendableChanged
             | Rule::NumberMoved
             | Rule::ReprNarrowed => Category::Wire,
-            Rule::VariantRemoved | Rule::AliasRemoved | Rule::TableMadeExhaustive => {
-                Category::Source
-            }
-            Rule::FlagChanged | Rule::FlagRemoved | Rule::RangeFlagsChanged => Category::Behaviour,
+            Rule::VariantRemoved
+            | Rule::AliasRemoved
+            | Rule::TableMadeExhaustive
+            | Rule::PropertyRemoved
+            | Rule::PropertyValueRemoved
+            | Rule::ReprChanged
+            | Rule::TableRenamed => Category::Source,
+            Rule::FlagChanged
+            | Rule::FlagRemoved
+            | Rule::RangeFlagsChanged
+            | Rule::PropertyChanged => Category::Behaviour,
         }
     }
 }
@@ -196,6 +224,7 @@ struct Segment<'t> {
     documented: bool,
     sendable: bool,
     flags: &'t [bool],
+    properties: &'t [PropertyValue],
     location: &'t Location,
 }
 
@@ -206,6 +235,7 @@ struct Point<'t> {
     documented: bool,
     sendable: bool,
     flags: &'t [bool],
+    properties: &'t [PropertyValue],
     location: &'t Location,
 }
 
@@ -220,6 +250,7 @@ impl<'t> Point<'t> {
             documented: self.documented,
             sendable: self.sendable,
             flags: self.flags,
+            properties: self.properties,
             location: self.location,
         }
     }
@@ -242,6 +273,7 @@ fn points(table: &Table) -> Vec<Point<'_>> {
             documented: false,
             sendable: code.sendable,
             flags: &code.flags,
+            properties: &code.properties,
             location: &code.location,
         })
         .collect();
@@ -253,6 +285,7 @@ fn points(table: &Table) -> Vec<Point<'_>> {
                 documented: true,
                 sendable: documented.sendable,
                 flags: &documented.flags,
+                properties: &documented.properties,
                 location: &documented.location,
             });
         }
@@ -314,6 +347,7 @@ fn whole_range(range: &crate::CodeRange, start: i128, end: i128) -> Segment<'_> 
         documented: false,
         sendable: range.sendable,
         flags: &range.flags,
+        properties: &range.properties,
         location: &range.location,
     }
 }
@@ -331,6 +365,7 @@ pub fn compare(old: &Table, new: &Table) -> Vec<Change> {
     diff.codes_by_name();
     diff.ranges_by_name();
     diff.flags();
+    diff.properties();
     diff.retired();
     diff.numbers();
     let mut changes = diff.changes;
@@ -364,6 +399,10 @@ struct Diff<'t> {
     ranges: HashMap<&'t str, &'t crate::CodeRange>,
     /// Flags in both tables: (index in old, index in new, name).
     shared_flags: Vec<(usize, usize, &'t str)>,
+    /// Properties in both tables: (index in old, index in new, the old and the new declaration).
+    shared_properties: Vec<(usize, usize, &'t Property, &'t Property)>,
+    /// The last run of numbers reported per property.
+    property_runs: HashMap<&'t str, Run>,
     changes: Vec<Change>,
 }
 
@@ -396,6 +435,20 @@ impl<'t> Diff<'t> {
                         .map(|now| (at, *now, flag.name.as_str()))
                 })
                 .collect(),
+            shared_properties: old
+                .properties
+                .iter()
+                .enumerate()
+                .filter_map(|(was, property)| {
+                    let (now, new_property) = new
+                        .properties
+                        .iter()
+                        .enumerate()
+                        .find(|(_, p)| p.name == property.name)?;
+                    Some((was, now, property, new_property))
+                })
+                .collect(),
+            property_runs: HashMap::new(),
             changes: Vec::new(),
         }
     }
@@ -437,7 +490,31 @@ impl<'t> Diff<'t> {
 
     fn repr_and_exhaustiveness(&mut self) {
         let (old, new) = (self.old, self.new);
-        if new.repr.min() > old.repr.min() || new.repr.max() < old.repr.max() {
+        if let (Some(was), Some(now)) = (&old.name, &new.name)
+            && was != now
+        {
+            let at = new.locations.name.as_ref().unwrap_or(&new.locations.spec);
+            self.push(
+                Rule::TableRenamed,
+                at,
+                format!(
+                    "the table was renamed from `{was}` to `{now}`; code that names `{was}` (and its properties' types) no longer compiles, unless the macro invocation names the enum"
+                ),
+            );
+        }
+        let narrowed = new.repr.min() > old.repr.min() || new.repr.max() < old.repr.max();
+        if !narrowed && new.repr != old.repr {
+            let at = new.locations.repr.as_ref().unwrap_or(&new.locations.spec);
+            self.push(
+                Rule::ReprChanged,
+                at,
+                format!(
+                    "`repr` changed from {0} to {1}; `from_{0}`, `as_{0}` and the conversions from and to {0} are now {1}'s, and code that uses them no longer compiles",
+                    old.repr, new.repr
+                ),
+            );
+        }
+        if narrowed {
             let at = new.locations.repr.as_ref().unwrap_or(&new.locations.spec);
             self.push(
                 Rule::ReprNarrowed,
@@ -503,8 +580,22 @@ impl<'t> Diff<'t> {
                 );
             }
             for alias in &code.aliases {
-                let kept = self.aliases.contains_key(alias.as_str())
-                    || self.codes.contains_key(alias.as_str());
+                let names = self
+                    .aliases
+                    .get(alias.as_str())
+                    .or_else(|| self.codes.get(alias.as_str()))
+                    .copied();
+                if let Some(names) = names.filter(|c| c.value != code.value) {
+                    self.push(
+                        Rule::CodeNumberChanged,
+                        &names.location,
+                        format!(
+                            "alias `{alias}` named {} and now names {} (`{}`); code that uses it gets another number",
+                            code.value, names.value, names.name
+                        ),
+                    );
+                }
+                let kept = names.is_some();
                 if !kept {
                     let message = format!(
                         "alias `{alias}` of code `{name}` was removed; code that names it no longer compiles"
@@ -563,6 +654,84 @@ impl<'t> Diff<'t> {
                     ),
                 );
             }
+        }
+    }
+
+    /// Properties declared before and no longer, and words of an enumerated property no longer
+    /// among its values.
+    fn properties(&mut self) {
+        for property in &self.old.properties {
+            let Some(now) = self.new.properties.iter().find(|p| p.name == property.name) else {
+                self.push_old(
+                    Rule::PropertyRemoved,
+                    &property.location,
+                    format!(
+                        "property `{}` was removed; its getter and its type no longer exist, and clients that read it change behaviour",
+                        property.name
+                    ),
+                );
+                continue;
+            };
+            let removed: Vec<String> = property
+                .words()
+                .iter()
+                .filter(|w| !now.words().contains(w))
+                .map(|w| format!("`{w}`"))
+                .collect();
+            if !removed.is_empty() {
+                let (noun, verb) = if removed.len() == 1 {
+                    ("value", "was")
+                } else {
+                    ("values", "were")
+                };
+                self.push(
+                    Rule::PropertyValueRemoved,
+                    &now.location,
+                    format!(
+                        "{noun} {} of property `{}` {verb} removed; code that names {} no longer compiles",
+                        removed.join(", "),
+                        property.name,
+                        if removed.len() == 1 { "it" } else { "them" }
+                    ),
+                );
+            }
+        }
+    }
+
+    /// The shared properties whose value differs between `was` and `now` at the numbers `piece`:
+    /// one change per property and run of adjacent numbers with the same old and new value.
+    fn property_changes(&mut self, piece: Interval, was: &Segment<'_>, now: &Segment<'_>) {
+        for (before, after, old, new) in self.shared_properties.clone() {
+            let (Some(a), Some(b)) = (was.properties.get(before), now.properties.get(after)) else {
+                continue;
+            };
+            let (a, b) = (old.written(*a), new.written(*b));
+            if a == b {
+                continue;
+            }
+            let key = format!("{a}->{b}");
+            if let Some(run) = self.property_runs.get_mut(old.name.as_str())
+                && run.key == key
+                && run.numbers.end + 1 == piece.start
+                && let Some(change) = self.changes.get_mut(run.change)
+            {
+                run.numbers.end = piece.end;
+                change.message = property_message(&old.name, run.numbers, &a, &b);
+                continue;
+            }
+            self.property_runs.insert(
+                old.name.as_str(),
+                Run {
+                    key,
+                    numbers: piece,
+                    change: self.changes.len(),
+                },
+            );
+            self.push(
+                Rule::PropertyChanged,
+                now.location,
+                property_message(&old.name, piece, &a, &b),
+            );
         }
     }
 
@@ -702,6 +871,7 @@ impl<'t> Diff<'t> {
                 }
             }
             Some(now) if !same_owner(&was.owner, &now.owner) => {
+                self.property_changes(piece, was, now);
                 let moved_code = now.owner.code && old_codes.contains(now.owner.name);
                 let added = was.owner.assignable && !old_names.contains(now.owner.name);
                 let key = format!("{}:{}", was.owner.name, now.owner.name);
@@ -724,6 +894,7 @@ impl<'t> Diff<'t> {
                 }
             }
             Some(now) => {
+                self.property_changes(piece, was, now);
                 let key = format!("{}:{}", now.owner.name, now.sendable);
                 if now.sendable != was.sendable && merge.fresh(Rule::SendableChanged, key, piece) {
                     self.push(
@@ -765,6 +936,21 @@ impl<'t> Diff<'t> {
             }
         }
     }
+}
+
+/// A change of a property reported for adjacent numbers: its old and new value, its numbers so
+/// far, and where it is in the list of changes.
+struct Run {
+    key: String,
+    numbers: Interval,
+    change: usize,
+}
+
+/// The message of `PROPERTY_CHANGED` for `numbers`.
+fn property_message(property: &str, numbers: Interval, was: &str, now: &str) -> String {
+    format!(
+        "property `{property}` of {numbers} changed from `{was}` to `{now}`; deployed clients still act on `{was}`"
+    )
 }
 
 /// The last run of numbers reported under each rule, so that a change over many adjacent
@@ -853,6 +1039,138 @@ mod tests {
                 (Rule::CodeRemovedUnlessRetired, Version::Old, 7, 4),
                 (Rule::VariantRemoved, Version::Old, 7, 4),
             ]
+        );
+    }
+
+    const POLICY: &str = "extends = \"websocket\"\n[[property]]\nname = \"action\"\ndescription = \"a\"\nvalues = [\"stop\", \"reconnect\", \"back_off\"]\n";
+
+    fn messages(changes: &[Change]) -> Vec<(Rule, &str)> {
+        changes
+            .iter()
+            .map(|c| (c.rule, c.message.as_str()))
+            .collect()
+    }
+
+    /// A property's value is compared at every number, whoever holds it, and reported once per
+    /// run of adjacent numbers with the same change.
+    #[test]
+    fn property_changes_are_reported_per_run_of_numbers() {
+        let range = |action: &str| {
+            format!(
+                "[[range]]\nname = \"Backoff\"\ncodes = \"4100..=4199\"\ndescription = \"b\"\nassignable = true\nset = {{ action = \"{action}\" }}\n"
+            )
+        };
+        let own = "[[code]]\ncode = 4150\nname = \"Busy\"\ndescription = \"c\"\nset = { action = \"back_off\" }\n";
+        let old = table(&format!("{POLICY}{}{own}", range("back_off")));
+        let new = table(&format!("{POLICY}{}{own}", range("reconnect")));
+        assert_eq!(
+            messages(&compare(&old, &new)),
+            [
+                (
+                    Rule::PropertyChanged,
+                    "property `action` of 4100..=4149 changed from `back_off` to `reconnect`; deployed clients still act on `back_off`"
+                ),
+                (
+                    Rule::PropertyChanged,
+                    "property `action` of 4151..=4199 changed from `back_off` to `reconnect`; deployed clients still act on `back_off`"
+                ),
+            ]
+        );
+        // A new code in the range that sets another value: its number only.
+        let stop = "[[code]]\ncode = 4160\nname = \"Stop\"\ndescription = \"s\"\nset = { action = \"stop\" }\n";
+        let new = table(&format!("{POLICY}{}{own}{stop}", range("back_off")));
+        assert_eq!(
+            messages(&compare(&old, &new)),
+            [(
+                Rule::PropertyChanged,
+                "property `action` of 4160 changed from `back_off` to `stop`; deployed clients still act on `back_off`"
+            )]
+        );
+        // The same values at every number: nothing, however the spec says it.
+        let spelled = "[[range]]\nname = \"Backoff\"\ncodes = \"4100..=4199\"\ndescription = \"b\"\nassignable = true\nset = { action = \"back_off\" }\n[[code]]\ncode = 4150\nname = \"Busy\"\ndescription = \"c\"\n";
+        assert!(compare(&old, &table(&format!("{POLICY}{spelled}"))).is_empty());
+    }
+
+    #[test]
+    fn removed_properties_and_values_break_the_source() {
+        let old = table(&format!(
+            "{POLICY}[[property]]\nname = \"wait\"\ndescription = \"w\"\ntype = \"u8\"\n"
+        ));
+        let new = table(
+            "extends = \"websocket\"\n[[property]]\nname = \"action\"\ndescription = \"a\"\nvalues = [\"stop\", \"reconnect\"]\n",
+        );
+        assert_eq!(
+            messages(&compare(&old, &new)),
+            [
+                (
+                    Rule::PropertyRemoved,
+                    "property `wait` was removed; its getter and its type no longer exist, and clients that read it change behaviour"
+                ),
+                (
+                    Rule::PropertyValueRemoved,
+                    "value `back_off` of property `action` was removed; code that names it no longer compiles"
+                ),
+            ]
+        );
+    }
+
+    /// A spec rewritten for `flags` that add (the inherited flag no longer repeated) changes
+    /// nothing at any number.
+    #[test]
+    fn flags_that_add_instead_of_replace_report_no_change() {
+        let spec = |flags: &str| {
+            format!(
+                "extends = \"websocket\"\n[[flag]]\nname = \"reconnectable\"\ndescription = \"r\"\n[[code]]\ncode = 4009\nname = \"SessionTimedOut\"\ndescription = \"t\"\nflags = [{flags}]\n"
+            )
+        };
+        let old = table(&spec("\"reconnectable\", \"browser_closable\""));
+        let new = table(&spec("\"reconnectable\""));
+        assert!(compare(&old, &new).is_empty());
+    }
+
+    /// An alias that now names another number, a repr that changed without narrowing, a
+    /// renamed table.
+    #[test]
+    fn names_repr_and_table_name_are_compared() {
+        let code = |number: u16, name: &str, aliases: &str| {
+            format!(
+                "[[code]]\ncode = {number}\nname = \"{name}\"\ndescription = \"d\"\naliases = [{aliases}]\n"
+            )
+        };
+        let spec =
+            |codes: &str| format!("extends = \"websocket\"\n[table]\nname = \"App\"\n{codes}");
+        let old = table(&spec(
+            &(code(4001, "Expired", "\"Timeout\"") + &code(4002, "Other", "")),
+        ));
+        let new = table(&spec(
+            &(code(4001, "Expired", "") + &code(4002, "Other", "\"Timeout\"")),
+        ));
+        assert_eq!(
+            messages(&compare(&old, &new)),
+            [(
+                Rule::CodeNumberChanged,
+                "alias `Timeout` named 4001 and now names 4002 (`Other`); code that uses it gets another number"
+            )]
+        );
+        let plain = |repr: &str, name: &str| {
+            table(&format!(
+                "[table]\nname = \"{name}\"\nrepr = \"{repr}\"\n[[code]]\ncode = 7\nname = \"Seven\"\ndescription = \"d\"\n"
+            ))
+        };
+        let rules = |old: &Table, new: &Table| -> Vec<Rule> {
+            compare(old, new).iter().map(|c| c.rule).collect()
+        };
+        assert_eq!(
+            rules(&plain("u16", "A"), &plain("u32", "A")),
+            [Rule::ReprChanged]
+        );
+        assert_eq!(
+            rules(&plain("u32", "A"), &plain("u16", "A")),
+            [Rule::ReprNarrowed]
+        );
+        assert_eq!(
+            rules(&plain("u16", "A"), &plain("u16", "B")),
+            [Rule::TableRenamed]
         );
     }
 }

@@ -211,6 +211,8 @@ pub struct Methods {
     pub constructors: Vec<(String, String)>,
     /// Per flag, in the table's order: `is_browser_closable`.
     pub predicates: Vec<String>,
+    /// Per property, in the table's order: `retry_after_ms`.
+    pub getters: Vec<String>,
 }
 
 impl Methods {
@@ -229,6 +231,11 @@ impl Methods {
                 .flags
                 .iter()
                 .map(|f| Methods::predicate(&f.name))
+                .collect(),
+            getters: table
+                .properties
+                .iter()
+                .map(|p| Methods::getter(&p.name))
                 .collect(),
         }
     }
@@ -258,6 +265,26 @@ impl Methods {
     #[must_use]
     pub fn predicate(flag: &str) -> String {
         format!("is_{}", Words::of(flag).snake())
+    }
+}
+
+impl Methods {
+    /// A property's getter: `retry_after_ms`.
+    #[must_use]
+    pub fn getter(property: &str) -> String {
+        Words::of(property).snake()
+    }
+
+    /// The type of an enumerated property, beside the table named `table`: `ChatCodeAction`.
+    #[must_use]
+    pub fn property_type(table: &str, property: &str) -> String {
+        format!("{table}{}", Words::of(property).pascal())
+    }
+
+    /// A value's variant of an enumerated property's type: `BackOff` for `back_off`.
+    #[must_use]
+    pub fn property_variant(word: &str) -> String {
+        Words::of(word).pascal()
     }
 }
 

@@ -7,12 +7,16 @@ use toml::de::{DeTable, DeValue};
 
 use crate::error::Report;
 use crate::model::{
-    CodeSpec, FlagSpec, Interval, RangeSpec, Repr, RetiredSpec, Spanned, Spec, TableSpec,
+    CodeSpec, FlagSpec, Interval, PropertySpec, RangeSpec, Repr, RetiredSpec, SetValue, Setting,
+    Spanned, Spec, TableSpec,
 };
 use crate::rules::CheckRule;
 use crate::{Error, Errors, Source};
 
-const TOP_KEYS: &[&str] = &["extends", "table", "flag", "range", "code", "retired"];
+const TOP_KEYS: &[&str] = &[
+    "extends", "table", "flag", "property", "range", "code", "retired",
+];
+const PROPERTY_KEYS: &[&str] = &["name", "description", "values", "type", "default"];
 const RETIRED_KEYS: &[&str] = &["codes", "names", "note"];
 const FLAG_KEYS: &[&str] = &["name", "description", "default"];
 const TABLE_KEYS: &[&str] = &["name", "repr", "description", "non_exhaustive"];
@@ -24,6 +28,7 @@ const RANGE_KEYS: &[&str] = &[
     "sendable",
     "assignable",
     "flags",
+    "set",
 ];
 const CODE_KEYS: &[&str] = &[
     "code",
@@ -32,6 +37,7 @@ const CODE_KEYS: &[&str] = &[
     "description",
     "sendable",
     "flags",
+    "set",
     "aliases",
     "deprecated",
 ];
@@ -106,6 +112,13 @@ impl Parser<'_> {
                     for (entry_span, entry) in self.entries(key.get_ref(), value) {
                         if let Some(flag) = self.flag(entry_span, entry) {
                             spec.flags.push(flag);
+                        }
+                    }
+                }
+                "property" => {
+                    for (entry_span, entry) in self.entries(key.get_ref(), value) {
+                        if let Some(property) = self.property(entry_span, entry) {
+                            spec.properties.push(property);
                         }
                     }
                 }
@@ -220,6 +233,64 @@ impl Parser<'_> {
         })
     }
 
+    fn property(&mut self, span: Range<usize>, table: &DeTable<'_>) -> Option<PropertySpec> {
+        let (mut name, mut description, mut values, mut integer, mut default) =
+            (None, None, None, None, None);
+        for (key, value) in table {
+            let k = key.get_ref().as_ref();
+            match k {
+                "name" => name = self.string(k, value, true),
+                "description" => description = self.string(k, value, true),
+                "values" => {
+                    values = self
+                        .name_list("values", value)
+                        .map(|words| Spanned::new(words, value.span()));
+                }
+                "type" => integer = self.string(k, value, true),
+                "default" => default = Some(set_value(value)),
+                _ => self.unknown_key(key, PROPERTY_KEYS, "in a `[[property]]`"),
+            }
+        }
+        self.report_missing(
+            &span,
+            "[[property]]",
+            table,
+            &[
+                ("name", "its snake_case name, e.g. `name = \"action\"`"),
+                ("description", "a sentence saying what the property means"),
+            ],
+        );
+        let description = description.unwrap_or_else(|| Spanned::new(String::new(), span.clone()));
+        Some(PropertySpec {
+            span,
+            name: name?,
+            description,
+            values,
+            integer,
+            default,
+        })
+    }
+
+    /// `set = { flag = true, property = "word" }`: each key and its value, as written.
+    fn settings(&mut self, value: &toml::Spanned<DeValue<'_>>) -> Vec<Setting> {
+        let DeValue::Table(table) = value.get_ref() else {
+            self.wrong_type(
+                "set",
+                value.span(),
+                "a table of flags and properties (`set = { action = \"stop\" }`)",
+                value.get_ref(),
+            );
+            return Vec::new();
+        };
+        table
+            .iter()
+            .map(|(key, value)| Setting {
+                key: Spanned::new(key.get_ref().to_string(), key.span()),
+                value: set_value(value),
+            })
+            .collect()
+    }
+
     /// `flags = ["a", "b"]`: the names, each with its span.
     fn flag_list(&mut self, value: &toml::Spanned<DeValue<'_>>) -> Option<Vec<Spanned<String>>> {
         self.name_list("flags", value)
@@ -245,7 +316,7 @@ impl Parser<'_> {
 
     fn range(&mut self, span: Range<usize>, table: &DeTable<'_>) -> Option<RangeSpec> {
         let (mut name, mut intervals, mut reason, mut description) = (None, None, None, None);
-        let (mut sendable, mut assignable, mut flags) = (None, None, None);
+        let (mut sendable, mut assignable, mut flags, mut set) = (None, None, None, Vec::new());
         for (key, value) in table {
             let k = key.get_ref().as_ref();
             match k {
@@ -256,6 +327,7 @@ impl Parser<'_> {
                 "sendable" => sendable = self.boolean(k, value),
                 "assignable" => assignable = self.boolean(k, value),
                 "flags" => flags = self.flag_list(value),
+                "set" => set = self.settings(value),
                 _ => self.unknown_key(key, RANGE_KEYS, "in a `[[range]]`"),
             }
         }
@@ -280,13 +352,14 @@ impl Parser<'_> {
             sendable,
             assignable,
             flags,
+            set,
         })
     }
 
     fn code(&mut self, span: Range<usize>, table: &DeTable<'_>) -> Option<CodeSpec> {
         let (mut code, mut name, mut reason, mut description, mut sendable) =
             (None, None, None, None, None);
-        let (mut flags, mut aliases, mut deprecated) = (None, None, None);
+        let (mut flags, mut aliases, mut deprecated, mut set) = (None, None, None, Vec::new());
         for (key, value) in table {
             let k = key.get_ref().as_ref();
             match k {
@@ -298,6 +371,7 @@ impl Parser<'_> {
                 "description" => description = self.string(k, value, true),
                 "sendable" => sendable = self.boolean(k, value),
                 "flags" => flags = self.flag_list(value),
+                "set" => set = self.settings(value),
                 _ => self.unknown_key(key, CODE_KEYS, "in a `[[code]]`"),
             }
         }
@@ -323,6 +397,7 @@ impl Parser<'_> {
             description,
             sendable,
             flags,
+            set,
             aliases: aliases.unwrap_or_default(),
             deprecated,
         })
@@ -540,6 +615,23 @@ impl Parser<'_> {
         }
         self.error(CheckRule::KeyUnknown, key.span(), message);
     }
+}
+
+/// A value of `set` or a property's `default`, as written: its checks need the property.
+fn set_value(value: &toml::Spanned<DeValue<'_>>) -> Spanned<SetValue> {
+    let read = match value.get_ref() {
+        DeValue::Boolean(b) => SetValue::Boolean(*b),
+        DeValue::String(s) => SetValue::Word(s.to_string()),
+        DeValue::Integer(i) => match i128::from_str_radix(i.as_str(), i.radix()) {
+            Ok(n) => SetValue::Integer(n),
+            Err(_) => SetValue::Other("an integer too large for any integer type"),
+        },
+        DeValue::Float(_) => SetValue::Other("a float"),
+        DeValue::Datetime(_) => SetValue::Other("a datetime"),
+        DeValue::Array(_) => SetValue::Other("an array"),
+        DeValue::Table(_) => SetValue::Other("a table"),
+    };
+    Spanned::new(read, value.span())
 }
 
 /// The known key closest to `name`, if it is close enough to be a likely typo.

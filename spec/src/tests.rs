@@ -93,12 +93,12 @@ fn flags_are_declared_inherited_and_set() {
             .flags
             .clone()
     };
-    // Sets `reconnectable`; `logged` keeps its default; `browser_closable` is set, not inherited:
-    // a code listing flags takes only those (and the defaults).
-    assert_eq!(code("Unknown"), [false, true, true]);
+    // Sets `reconnectable` and inherits the others: `browser_closable` from `Library`, `logged`
+    // its default. `flags` adds; it never clears what the code inherits.
+    assert_eq!(code("Unknown"), [true, true, true]);
     // No `flags` key: the range's (`Library`: browser_closable), and the new flags' defaults.
     assert_eq!(code("Plain"), [true, false, true]);
-    assert_eq!(code("Own"), [false, false, true]);
+    assert_eq!(code("Own"), [true, false, true]);
     // Base entries take the new flags' defaults.
     assert_eq!(code("Normal"), [true, false, true]);
     assert_eq!(code("Away"), [false, false, true]);
@@ -323,4 +323,154 @@ fn snippets_escape_control_characters_and_clip_long_lines() {
     let first = err.iter().next().unwrap();
     assert_eq!(first.line_text, "code = \"\\u{202e}1\"");
     assert_eq!((first.caret, first.width), (7, 11));
+}
+
+/// The table the README's spec in brief stands for: 4009 lists `reconnectable`, and keeps the
+/// `browser_closable` it inherits from websocket's `Library` (issue "Policy as data").
+#[test]
+fn flags_add_to_what_a_code_inherits() {
+    let table = load(
+        &Source::inline(
+            "extends = \"websocket\"\n[[flag]]\nname = \"reconnectable\"\ndescription = \"r\"\n[[code]]\ncode = 4009\nname = \"SessionTimedOut\"\ndescription = \"x\"\nflags = [\"reconnectable\"]\n[[code]]\ncode = 4010\nname = \"Closed\"\ndescription = \"y\"\nflags = [\"reconnectable\"]\nset = { browser_closable = false }\n",
+        ),
+        &mut NoFiles,
+    )
+    .unwrap();
+    let code = |name: &str| table.codes.iter().find(|c| c.name == name).unwrap();
+    assert_eq!(code("SessionTimedOut").flags, [true, true]);
+    assert_eq!(code("SessionTimedOut").own.flags, [false, true]);
+    // A flag may be set false.
+    assert_eq!(code("Closed").flags, [false, true]);
+    assert_eq!(code("Closed").own.flags, [true, true]);
+}
+
+const POLICY: &str = r#"
+extends = "websocket"
+
+[[property]]
+name = "action"
+description = "What a client does."
+values = ["stop", "reconnect", "back_off", "tls_only"]
+
+[[property]]
+name = "retry_after_ms"
+description = "How long a client waits."
+type = "u32"
+default = 250
+
+[[range]]
+name = "Fatal"
+codes = "4000..=4099"
+description = "Do not reconnect."
+assignable = true
+set = { browser_closable = false }
+
+[[range]]
+name = "Backoff"
+codes = "4100..=4199"
+description = "Back off."
+assignable = true
+set = { action = "back_off", retry_after_ms = 1000 }
+
+[[code]]
+code = 4000
+name = "SslOnly"
+description = "Reconnect over TLS."
+set = { action = "tls_only" }
+
+[[code]]
+code = 4101
+name = "Busy"
+description = "Busy."
+set = { retry_after_ms = 5000 }
+
+[[code]]
+code = 4150
+description = "Documented, waits long."
+set = { retry_after_ms = 60000 }
+"#;
+
+fn policy() -> crate::Table {
+    load(&Source::inline(POLICY), &mut NoFiles).unwrap()
+}
+
+#[test]
+fn properties_are_inherited_per_property() {
+    use crate::{PropertyKind, PropertyValue::*};
+    let table = policy();
+    let names: Vec<&str> = table.properties.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["action", "retry_after_ms"]);
+    assert_eq!(table.properties[0].default, Word(0));
+    assert_eq!(table.properties[1].default, Integer(250));
+    assert_eq!(
+        table.properties[1].kind,
+        PropertyKind::Integer(crate::Repr::U32)
+    );
+    let code = |name: &str| table.codes.iter().find(|c| c.name == name).unwrap();
+    let range = |name: &str| table.ranges.iter().find(|r| r.name == name).unwrap();
+    // Base entries take the defaults.
+    assert_eq!(code("Normal").properties, [Word(0), Integer(250)]);
+    assert_eq!(range("Fatal").properties, [Word(0), Integer(250)]);
+    // A carve-out inherits the flags it does not set from the base range; a flag set false.
+    assert_eq!(range("Fatal").flags, [false]);
+    assert_eq!(range("Backoff").flags, [true]);
+    assert_eq!(range("Backoff").properties, [Word(2), Integer(1000)]);
+    // The code's own value, else its range's, per property and per flag.
+    assert_eq!(code("SslOnly").properties, [Word(3), Integer(250)]);
+    assert_eq!(code("SslOnly").flags, [false]);
+    assert_eq!(code("Busy").properties, [Word(2), Integer(5000)]);
+    let documented = &range("Backoff").documented[0];
+    assert_eq!(documented.properties, [Word(2), Integer(60000)]);
+    assert_eq!(documented.own.properties, [false, true]);
+    assert_eq!(table.properties[0].written(Word(2)), "back_off");
+    // Every row carries every value, decided once.
+    let rows = table.rows();
+    let row = rows.iter().find(|r| r.start == 4150).unwrap();
+    assert_eq!(row.properties, [Word(2), Integer(60000)]);
+    let row = rows.iter().find(|r| r.start == 4200).unwrap();
+    assert_eq!(
+        (row.variant, row.flags, row.properties),
+        ("Library", &[true][..], &[Word(0), Integer(250)][..])
+    );
+}
+
+/// An extension's carve-out decides the values its base's codes inside it do not set; an
+/// extension declares properties of its own, which the base's entries take the default of.
+#[test]
+fn an_extension_of_an_extension_inherits_per_number() {
+    use crate::PropertyValue::*;
+    struct Base;
+    impl crate::Loader for Base {
+        fn load(&mut self, path: &str, _from: &Source) -> Result<Source, crate::ReadError> {
+            assert_eq!(path, "policy.toml");
+            Ok(Source::file("policy.toml", "policy.toml", POLICY))
+        }
+    }
+    let table = load(
+        &Source::inline(
+            "extends = \"policy.toml\"\n[[property]]\nname = \"sender\"\ndescription = \"Who sends it.\"\nvalues = [\"server\", \"client\"]\n[[range]]\nname = \"Slow\"\ncodes = \"4100..=4159\"\ndescription = \"Slow.\"\nset = { action = \"reconnect\", sender = \"client\", browser_closable = false }\n[[code]]\ncode = 4102\nname = \"Mine\"\ndescription = \"m\"\n",
+        ),
+        &mut Base,
+    )
+    .unwrap();
+    let code = |name: &str| table.codes.iter().find(|c| c.name == name).unwrap();
+    let range = |name: &str| table.ranges.iter().find(|r| r.name == name).unwrap();
+    // The carve-out inherits `retry_after_ms` from `Backoff`.
+    assert_eq!(range("Slow").properties, [Word(1), Integer(1000), Word(1)]);
+    assert_eq!(
+        range("Backoff").properties,
+        [Word(2), Integer(1000), Word(0)]
+    );
+    // The base's `Busy` sets only `retry_after_ms`: the rest is the carve-out's now.
+    assert_eq!(code("Busy").properties, [Word(1), Integer(5000), Word(1)]);
+    assert_eq!(code("Busy").flags, [false]);
+    // The base's documented 4150 moved into the carve-out, and keeps what it set.
+    let documented = &range("Slow").documented[0];
+    assert_eq!(
+        (documented.value, &documented.properties[..]),
+        (4150, &[Word(1), Integer(60000), Word(1)][..])
+    );
+    assert_eq!(code("Mine").properties, [Word(1), Integer(1000), Word(1)]);
+    // Outside the carve-out, the base's values.
+    assert_eq!(code("SslOnly").properties, [Word(3), Integer(250), Word(0)]);
 }

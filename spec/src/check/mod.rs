@@ -7,6 +7,7 @@
 mod codes;
 mod flags;
 mod names;
+mod properties;
 mod ranges;
 mod retired;
 mod rust;
@@ -78,6 +79,7 @@ pub(crate) fn check(
         rust::check_constructors(&mut checker, repr, &spec.ranges, base_ranges);
     }
     flags::check_flags(&mut checker, repr, spec, base.as_ref());
+    properties::check_properties(&mut checker, repr, spec, base.as_ref(), base_broken);
     codes::check_reason_lengths(&mut checker, spec, base.as_ref());
     codes::check_deprecated_names(&mut checker, spec);
     let retired = retired::retired_entries(&mut checker, repr, spec, base.as_ref());

@@ -105,6 +105,40 @@ pub(super) fn check_targets(checker: &mut Checker<'_>, spec: &Spec, table: &Tabl
     report_refusals(checker, spec, refusals);
 }
 
+/// What a refused property or value is, and where it was written: the word, else the property's
+/// name, else (a base table's property) the table's name.
+fn property_place<'s>(spec: &'s Spec, subject: &Subject) -> (String, Option<&'s Spanned<String>>) {
+    let (Subject::Property(property) | Subject::PropertyValue(property, _)) = subject else {
+        return (String::new(), None);
+    };
+    let local = spec.properties.iter().find(|p| p.name.value == *property);
+    let word = match subject {
+        Subject::PropertyValue(_, word) => Some(word),
+        _ => None,
+    };
+    let what = match word {
+        Some(word) => format!("value `{word}` of property `{property}`"),
+        None => format!("property `{property}`"),
+    };
+    if let Some(p) = local {
+        let at = word.and_then(|word| {
+            p.values
+                .iter()
+                .flat_map(|v| v.value.iter())
+                .find(|w| w.value == *word)
+        });
+        return (what, Some(at.unwrap_or(&p.name)));
+    }
+    let name = spec.table.name.as_ref();
+    (
+        format!(
+            "table name `{}` with {what} of the base table",
+            name.map_or("", |n| n.value.as_str())
+        ),
+        name,
+    )
+}
+
 /// Targets' refusals, at the name the user wrote (a code's or flag's of this spec, else the
 /// table's): one error per name, however many targets refuse it.
 fn report_refusals<'a>(
@@ -136,6 +170,9 @@ fn report_refusals<'a>(
             .find(|f| matches!(&subject, Subject::Flag(n) if *n == f.name.value))
             .map(|f| &f.name);
         let (what, at) = match (&subject, local_code, local_flag) {
+            (Subject::Property(_) | Subject::PropertyValue(..), _, _) => {
+                property_place(spec, &subject)
+            }
             (Subject::Code(value), Some(n), _) => {
                 (format!("name `{}` of code {value}", n.value), Some(n))
             }

@@ -1,5 +1,5 @@
 //! What the Rust enum can spell: names are identifiers in `UpperCamelCase` and not keywords, and
-//! the methods generated for ranges and flags clash with no other method of the table.
+//! the methods generated for ranges, flags and properties clash with no other method of the table.
 
 use std::collections::HashMap;
 
@@ -116,6 +116,15 @@ pub(super) fn methods_taken(repr: Repr, base: Option<&Table>) -> HashMap<String,
         taken.insert(
             Methods::predicate(&flag.name),
             format!("the predicate of flag `{}` of the base table", flag.name),
+        );
+    }
+    for property in base.iter().flat_map(|b| b.properties.iter()) {
+        taken.insert(
+            Methods::getter(&property.name),
+            format!(
+                "the getter of property `{}` of the base table",
+                property.name
+            ),
         );
     }
     taken

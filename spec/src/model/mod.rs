@@ -8,7 +8,10 @@ mod written;
 pub use rows::{Row, RowKind};
 pub(crate) use table::IntervalIndex;
 pub use table::{
-    BaseFile, CodeRange, DocumentedCode, Flag, Interval, Location, NamedCode, Repr, Retired, Table,
-    TableLocations,
+    BaseFile, CodeRange, DocumentedCode, Flag, Interval, Location, NamedCode, Own, Property,
+    PropertyKind, PropertyValue, Repr, Retired, Table, TableLocations,
 };
-pub use written::{CodeSpec, FlagSpec, RangeSpec, RetiredSpec, Spanned, Spec, TableSpec};
+pub use written::{
+    CodeSpec, FlagSpec, PropertySpec, RangeSpec, RetiredSpec, SetValue, Setting, Spanned, Spec,
+    TableSpec,
+};

@@ -1,6 +1,6 @@
 //! The rows of a checked table: the one listing every output shares.
 
-use super::{Interval, Table};
+use super::{Interval, PropertyValue, Table};
 
 /// What a [`Row`] describes. Declaration order is row order at one number: a named code, then a
 /// range interval, then a code documented in that range.
@@ -36,6 +36,8 @@ pub struct Row<'t> {
     pub sendable: bool,
     /// The value of each of the table's flags, in the order of [`Table::flags`].
     pub flags: &'t [bool],
+    /// The value of each of the table's properties, in the order of [`Table::properties`].
+    pub properties: &'t [PropertyValue],
     /// Former names of a named code (empty for other rows).
     pub aliases: &'t [String],
     /// Why a named code should no longer be used, if it should not.
@@ -59,7 +61,7 @@ impl Table {
     /// A range interval of one code that is also documented (websocket's `1004`, a reserved code
     /// with a reason of its own) is one row: of kind `Range`, so that the range rows still cover
     /// the range's codes exactly once, with the documented code's reason, description,
-    /// sendability and flags.
+    /// sendability, flags and properties.
     #[must_use]
     pub fn rows(&self) -> Vec<Row<'_>> {
         let mut rows: Vec<Row<'_>> = Vec::with_capacity(self.codes.len() + self.ranges.len());
@@ -73,6 +75,7 @@ impl Table {
                 description: &code.description,
                 sendable: code.sendable,
                 flags: &code.flags,
+                properties: &code.properties,
                 aliases: &code.aliases,
                 deprecated: code.deprecated.as_deref(),
             });
@@ -93,13 +96,20 @@ impl Table {
                 if let Some(documented) = single {
                     merged.push(documented.value);
                 }
-                let (reason, description, sendable, flags) = match single {
-                    Some(d) => (d.reason.as_deref(), &d.description, d.sendable, &d.flags),
+                let (reason, description, sendable, flags, properties) = match single {
+                    Some(d) => (
+                        d.reason.as_deref(),
+                        &d.description,
+                        d.sendable,
+                        &d.flags,
+                        &d.properties,
+                    ),
                     None => (
                         range.reason.as_deref(),
                         &range.description,
                         range.sendable,
                         &range.flags,
+                        &range.properties,
                     ),
                 };
                 rows.push(Row {
@@ -111,6 +121,7 @@ impl Table {
                     description,
                     sendable,
                     flags,
+                    properties,
                     aliases: &[],
                     deprecated: None,
                 });
@@ -129,6 +140,7 @@ impl Table {
                     description: &documented.description,
                     sendable: documented.sendable,
                     flags: &documented.flags,
+                    properties: &documented.properties,
                     aliases: &[],
                     deprecated: None,
                 });

@@ -147,19 +147,24 @@ pub struct Table {
     pub builtins: Vec<crate::Builtin>,
     /// The flags codes and ranges carry, base tables' first; every entry's `flags` follow this order.
     pub flags: Vec<Flag>,
+    /// The typed properties codes and ranges carry, base tables' first; every entry's
+    /// `properties` follow this order.
+    pub properties: Vec<Property>,
     /// The base files read to build the table (every file an `extends` chain names), so that
     /// generated code can make the build depend on them.
     pub base_files: Vec<BaseFile>,
     /// Numbers and names never to be used again, the base's first.
     pub retired: Vec<Retired>,
-    /// Where the table's `repr` and `non_exhaustive` were written (the spec's first line when
-    /// they were not), for messages about them.
+    /// Where the table's `name`, `repr` and `non_exhaustive` were written (the spec's first line
+    /// when they were not), for messages about them.
     pub locations: TableLocations,
 }
 
 /// Where the keys of a table's `[table]` section were written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TableLocations {
+    /// `name`, if written.
+    pub name: Option<Location>,
     /// `repr`, if written.
     pub repr: Option<Location>,
     /// `non_exhaustive`, if written.
@@ -233,6 +238,73 @@ pub struct Flag {
     pub location: Location,
 }
 
+/// A typed property of codes, declared by `[[property]]`: one of a list of words, or an integer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Property {
+    /// The `snake_case` name; the generated getter has this name (`action`, `retry_after_ms`).
+    pub name: String,
+    /// What the property means.
+    pub description: String,
+    /// The values it takes.
+    pub kind: PropertyKind,
+    /// The value of codes and ranges that inherit none.
+    pub default: PropertyValue,
+    /// Where the property was declared (its `name = ...`).
+    pub location: Location,
+}
+
+impl Property {
+    /// `value` as a spec writes it: the word (`back_off`) or the number (`1000`).
+    #[must_use]
+    pub fn written(&self, value: PropertyValue) -> String {
+        match (value, &self.kind) {
+            (PropertyValue::Word(at), PropertyKind::Words(words)) => {
+                words.get(at).cloned().unwrap_or_default()
+            }
+            (PropertyValue::Integer(n), _) => n.to_string(),
+            (PropertyValue::Word(at), PropertyKind::Integer(_)) => at.to_string(),
+        }
+    }
+
+    /// The words of an enumerated property, in declaration order (none for an integer one).
+    #[must_use]
+    pub fn words(&self) -> &[String] {
+        match &self.kind {
+            PropertyKind::Words(words) => words,
+            PropertyKind::Integer(_) => &[],
+        }
+    }
+}
+
+/// The values a [`Property`] takes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PropertyKind {
+    /// One of these `snake_case` words (at least two), in declaration order.
+    Words(Vec<String>),
+    /// An integer of this type: `u8`, `u16`, `u32`, `i8`, `i16` or `i32`.
+    Integer(Repr),
+}
+
+/// The value of a [`Property`] at a code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PropertyValue {
+    /// The word at this index of the property's words.
+    Word(usize),
+    /// An integer (that fits the property's type).
+    Integer(i64),
+}
+
+/// Which of the table's flags and properties an entry sets itself (in its `set`, or for a flag in
+/// its `flags`); it inherits the others. Kept so that an extension's carve-out decides the values
+/// of the base's codes inside it that the codes do not set themselves.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Own {
+    /// Per flag, in the order of [`Table::flags`].
+    pub flags: Vec<bool>,
+    /// Per property, in the order of [`Table::properties`].
+    pub properties: Vec<bool>,
+}
+
 /// A spec file that a table extends, directly or through other files.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BaseFile {
@@ -257,6 +329,10 @@ pub struct NamedCode {
     pub sendable: bool,
     /// The value of each of the table's flags, in the order of `Table::flags`.
     pub flags: Vec<bool>,
+    /// The value of each of the table's properties, in the order of `Table::properties`.
+    pub properties: Vec<PropertyValue>,
+    /// Which flags and properties the code sets itself.
+    pub own: Own,
     /// Former names, generated as deprecated associated constants.
     pub aliases: Vec<String>,
     /// Why the code should no longer be used, if it should not.
@@ -284,6 +360,10 @@ pub struct CodeRange {
     pub documented: Vec<DocumentedCode>,
     /// The value of each of the table's flags, in the order of `Table::flags`.
     pub flags: Vec<bool>,
+    /// The value of each of the table's properties, in the order of `Table::properties`.
+    pub properties: Vec<PropertyValue>,
+    /// Which flags and properties the range sets itself.
+    pub own: Own,
     /// Where the range was written (its `name = ...`).
     pub location: Location,
 }
@@ -299,8 +379,8 @@ impl CodeRange {
 
 /// A code documented inside a range: it has a reason and a description but no variant.
 ///
-/// Where the spec leaves `reason` or `sendable` out, the checked table holds the range's (decided
-/// once, when the table is assembled), so every output reads the same value.
+/// Where the spec leaves `reason`, `sendable`, a flag or a property out, the checked table holds
+/// the range's (decided once, when the table is assembled), so every output reads the same value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocumentedCode {
     /// The code.
@@ -313,6 +393,10 @@ pub struct DocumentedCode {
     pub sendable: bool,
     /// The value of each of the table's flags: as written, else as its range.
     pub flags: Vec<bool>,
+    /// The value of each of the table's properties: as written, else as its range.
+    pub properties: Vec<PropertyValue>,
+    /// Which flags and properties the code sets itself.
+    pub own: Own,
     /// Where the code was written (its `code = ...`).
     pub location: Location,
 }

@@ -33,6 +33,8 @@ pub struct Spec {
     pub codes: Vec<CodeSpec>,
     /// The `[[flag]]` entries, in document order.
     pub flags: Vec<FlagSpec>,
+    /// The `[[property]]` entries, in document order.
+    pub properties: Vec<PropertySpec>,
     /// The `[[retired]]` entries, in document order.
     pub retired: Vec<RetiredSpec>,
 }
@@ -61,6 +63,47 @@ pub struct FlagSpec {
     pub description: Spanned<String>,
     /// The value of codes and ranges that do not list the flag; `false` when absent.
     pub default: Option<Spanned<bool>>,
+}
+
+/// One `[[property]]` entry as written: a typed property that codes and ranges may set.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PropertySpec {
+    /// Span of the whole entry.
+    pub span: Range<usize>,
+    /// The `snake_case` name; the generated getter has this name.
+    pub name: Spanned<String>,
+    /// What the property means, for the getter's docs.
+    pub description: Spanned<String>,
+    /// `values`: the words of an enumerated property (the span is the whole list's).
+    pub values: Option<Spanned<Vec<Spanned<String>>>>,
+    /// `type`: the integer type of an integer property, as written.
+    pub integer: Option<Spanned<String>>,
+    /// `default`: the value of codes and ranges that inherit none; the first word, or 0, when
+    /// absent.
+    pub default: Option<Spanned<SetValue>>,
+}
+
+/// A value a spec gives a flag or property (`set = { ... }`, a property's `default`), of the
+/// TOML type it was written in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SetValue {
+    /// `true` or `false`: a flag's value.
+    Boolean(bool),
+    /// An integer: an integer property's value.
+    Integer(i128),
+    /// A string: a word of an enumerated property.
+    Word(String),
+    /// Any other TOML value, by what it is (`"a float"`), for the message that refuses it.
+    Other(&'static str),
+}
+
+/// One `key = value` of an entry's `set = { ... }`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Setting {
+    /// The flag or property it sets.
+    pub key: Spanned<String>,
+    /// The value.
+    pub value: Spanned<SetValue>,
 }
 
 /// The `[table]` section as written.
@@ -93,8 +136,10 @@ pub struct RangeSpec {
     pub sendable: Option<Spanned<bool>>,
     /// `assignable`.
     pub assignable: Option<Spanned<bool>>,
-    /// The flags the range sets, each with its span; `None` when the key is absent.
+    /// The flags the range sets true, each with its span; `None` when the key is absent.
     pub flags: Option<Vec<Spanned<String>>>,
+    /// `set = { ... }`: the flags and properties the range sets, in the order written.
+    pub set: Vec<Setting>,
 }
 
 /// One `[[code]]` entry as written.
@@ -112,9 +157,11 @@ pub struct CodeSpec {
     pub description: Spanned<String>,
     /// `sendable`.
     pub sendable: Option<Spanned<bool>>,
-    /// The flags the code sets, each with its span; `None` when the key is absent (the code then
-    /// takes its range's flags).
+    /// The flags the code sets true, each with its span; `None` when the key is absent. The code
+    /// inherits every flag it does not set.
     pub flags: Option<Vec<Spanned<String>>>,
+    /// `set = { ... }`: the flags and properties the code sets, in the order written.
+    pub set: Vec<Setting>,
     /// Former names of a named code (a registry renamed it), each with its span.
     pub aliases: Vec<Spanned<String>>,
     /// `deprecated`: why the code should no longer be used, and what to use instead.

@@ -2,7 +2,10 @@
 //! what it uses from `System` as `global::System…`, so that no namespace or name of the table
 //! shadows it.
 
-use super::{Declared, Namer, Subject, codes, dotted_package, predicates};
+use super::{
+    Declared, Namer, Subject, codes, dotted_package, enumerated, getters, predicates,
+    property_types, property_values,
+};
 use crate::model::Table;
 use crate::names::Words;
 
@@ -144,6 +147,10 @@ impl Namer for CSharp {
         format!("Is{}", flag.pascal())
     }
 
+    fn getter(&self, property: &Words) -> String {
+        property.pascal()
+    }
+
     fn package(&self, name: &str) -> Result<(), &'static str> {
         dotted_package(name, KEYWORDS, &[])
     }
@@ -166,6 +173,19 @@ impl Namer for CSharp {
         }
         members.extend(codes(self, table, name.unwrap_or("")));
         class.extend(predicates(self, table));
-        vec![namespace, members, class]
+        class.extend(getters(self, table));
+        let mut scopes = vec![namespace, members, class];
+        if let Some(name) = name {
+            scopes[0].extend(property_types(self, table, name));
+            // Each enum's members; a member may not take its enum's name (CS0542).
+            scopes.extend(enumerated(table).map(|p| {
+                let mut members: Vec<Declared> = property_types(self, table, name)
+                    .filter(|t| t.subject == Subject::Property(p.name.clone()))
+                    .collect();
+                members.extend(property_values(self, p, name));
+                members
+            }));
+        }
+        scopes
     }
 }

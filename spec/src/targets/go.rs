@@ -2,7 +2,10 @@
 //! a constant per named code prefixed with the table's name (`ChatCodeUnauthorized`), a
 //! predicate per flag (`IsReconnectable`), and the file's own names.
 
-use super::{Declared, Namer, Subject, codes, predicates};
+use super::{
+    Declared, Namer, Subject, codes, enumerated, getters, predicates, property_types,
+    property_values,
+};
 use crate::model::Table;
 use crate::names::Words;
 
@@ -119,6 +122,14 @@ impl Namer for Go {
         format!("Is{}", flag.pascal())
     }
 
+    fn getter(&self, property: &Words) -> String {
+        property.pascal()
+    }
+
+    fn property_value(&self, table: &str, property: &Words, value: &Words) -> Option<String> {
+        Some(format!("{table}{}{}", property.pascal(), value.pascal()))
+    }
+
     fn package(&self, name: &str) -> Result<(), &'static str> {
         let valid = name.starts_with(|c: char| c.is_ascii_lowercase())
             && name
@@ -152,8 +163,13 @@ impl Namer for Go {
         if let Some(name) = name {
             package.push(Declared::new(name, Subject::Table));
             package.extend(codes(self, table, name));
+            package.extend(property_types(self, table, name));
+            for property in enumerated(table) {
+                package.extend(property_values(self, property, name));
+            }
         }
         package.extend(predicates(self, table));
+        package.extend(getters(self, table));
         vec![package]
     }
 }

@@ -2,7 +2,10 @@
 //! upper case (`UNAUTHORIZED`), a nested `record Entry`, and static lookups and predicates
 //! (`isReconnectable`). The file qualifies what it uses from `java.util`.
 
-use super::{Declared, Namer, Subject, codes, dotted_package, predicates};
+use super::{
+    Declared, Namer, Subject, codes, dotted_package, enumerated, getters, predicates,
+    property_types, property_values,
+};
 use crate::model::Table;
 use crate::names::Words;
 
@@ -132,6 +135,19 @@ impl Namer for Java {
         format!("is{}", flag.pascal())
     }
 
+    fn getter(&self, property: &Words) -> String {
+        property.camel()
+    }
+
+    /// A nested enum of the table's class: `ChatCode.Action`.
+    fn property_type(&self, _table: &str, property: &Words) -> String {
+        property.pascal()
+    }
+
+    fn property_value(&self, _table: &str, _property: &Words, value: &Words) -> Option<String> {
+        Some(value.screaming())
+    }
+
     /// Dotted identifiers, none a keyword, not under `java` or `javax` (the platform's, which the
     /// class loader refuses).
     fn package(&self, name: &str) -> Result<(), &'static str> {
@@ -154,6 +170,13 @@ impl Namer for Java {
         }
         members.extend(codes(self, table, name.unwrap_or("")));
         members.extend(predicates(self, table));
-        vec![members]
+        members.extend(getters(self, table));
+        let mut scopes = Vec::new();
+        if let Some(name) = name {
+            members.extend(property_types(self, table, name));
+            scopes.extend(enumerated(table).map(|p| property_values(self, p, name)));
+        }
+        scopes.insert(0, members);
+        scopes
     }
 }

@@ -3,7 +3,10 @@
 //! (`isReconnectable`). The file qualifies every type and annotation it uses (`kotlin.Int`,
 //! `@kotlin.jvm.JvmStatic`), so that no name of the table shadows one.
 
-use super::{Declared, Namer, Subject, codes, dotted_package, predicates};
+use super::{
+    Declared, Namer, Subject, codes, dotted_package, enumerated, getters, predicates,
+    property_types, property_values,
+};
 use crate::model::Table;
 use crate::names::Words;
 
@@ -97,6 +100,10 @@ impl Namer for Kotlin {
         format!("is{}", flag.pascal())
     }
 
+    fn getter(&self, property: &Words) -> String {
+        property.camel()
+    }
+
     /// Kotlin's packages: dotted identifiers, none a keyword, not under `kotlin` (the standard
     /// library's, which kotlinc refuses to compile into).
     fn package(&self, name: &str) -> Result<(), &'static str> {
@@ -123,6 +130,19 @@ impl Namer for Kotlin {
         }
         enum_scope.extend(codes(self, table, name.unwrap_or("")));
         enum_scope.extend(predicates(self, table));
-        vec![file, enum_scope]
+        enum_scope.extend(getters(self, table));
+        let mut scopes = vec![file, enum_scope];
+        if let Some(name) = name {
+            scopes[0].extend(property_types(self, table, name));
+            // Each `enum class`'s entries; an entry may not take its class's name.
+            scopes.extend(enumerated(table).map(|p| {
+                let mut entries: Vec<Declared> = property_types(self, table, name)
+                    .filter(|t| t.subject == Subject::Property(p.name.clone()))
+                    .collect();
+                entries.extend(property_values(self, p, name));
+                entries
+            }));
+        }
+        scopes
     }
 }

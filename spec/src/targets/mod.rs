@@ -33,6 +33,10 @@ pub enum Subject {
     Code(i128),
     /// The flag of this name (its predicate).
     Flag(String),
+    /// The property of this name (its getter or its type).
+    Property(String),
+    /// A value of the property of this name (`(property, word)`).
+    PropertyValue(String, String),
     /// A name the file defines or uses whatever the table.
     Fixed,
 }
@@ -101,6 +105,20 @@ pub trait Namer: Sync {
 
     /// A flag's predicate: `isBrowserClosable`, `is_browser_closable`, `IsBrowserClosable`.
     fn predicate(&self, flag: &Words) -> String;
+
+    /// A property's getter: `action`, `retryAfterMs`, `RetryAfterMs`.
+    fn getter(&self, property: &Words) -> String;
+
+    /// The type of an enumerated property: `ChatCodeAction` (Java's nested `Action`).
+    fn property_type(&self, table: &str, property: &Words) -> String {
+        format!("{table}{}", property.pascal())
+    }
+
+    /// The name of a value of an enumerated property in the file (`BackOff`, Python's `BACK_OFF`,
+    /// Go's `ChatCodeActionBackOff`), or `None` where the value is the spec's word itself.
+    fn property_value(&self, _table: &str, _property: &Words, value: &Words) -> Option<String> {
+        Some(value.pascal())
+    }
 
     /// Whether `name` can be the file's package or namespace; languages without packages take
     /// any (and write none).
@@ -183,6 +201,62 @@ pub(crate) fn predicates<'a>(
             Subject::Flag(f.name.clone()),
         )
     })
+}
+
+/// The getters of `table`'s properties as `namer` spells them, each for its property.
+pub(crate) fn getters<'a>(
+    namer: &'a dyn Namer,
+    table: &'a Table,
+) -> impl Iterator<Item = Declared> + 'a {
+    table.properties.iter().map(move |p| {
+        Declared::new(
+            namer.getter(&Words::of(&p.name)),
+            Subject::Property(p.name.clone()),
+        )
+    })
+}
+
+/// The types of `table`'s enumerated properties as `namer` spells them, for a table named `name`.
+pub(crate) fn property_types<'a>(
+    namer: &'a dyn Namer,
+    table: &'a Table,
+    name: &'a str,
+) -> impl Iterator<Item = Declared> + 'a {
+    enumerated(table).map(move |p| {
+        Declared::new(
+            namer.property_type(name, &Words::of(&p.name)),
+            Subject::Property(p.name.clone()),
+        )
+    })
+}
+
+/// The names of one enumerated property's values as `namer` spells them (none where the
+/// values are the spec's words).
+pub(crate) fn property_values(
+    namer: &dyn Namer,
+    property: &crate::Property,
+    name: &str,
+) -> Vec<Declared> {
+    let words = Words::of(&property.name);
+    property
+        .words()
+        .iter()
+        .filter_map(|w| {
+            let spelled = namer.property_value(name, &words, &Words::of(w))?;
+            Some(Declared::new(
+                spelled,
+                Subject::PropertyValue(property.name.clone(), w.clone()),
+            ))
+        })
+        .collect()
+}
+
+/// The table's enumerated properties, which have a type and values of their own.
+pub(crate) fn enumerated(table: &Table) -> impl Iterator<Item = &crate::Property> {
+    table
+        .properties
+        .iter()
+        .filter(|p| matches!(p.kind, crate::PropertyKind::Words(_)))
 }
 
 /// Why `namer`'s target cannot take `name` as the table's name: it is an identifier of the
@@ -274,6 +348,10 @@ fn describe(subject: &Subject) -> String {
         Subject::Table => "the table's name".to_owned(),
         Subject::Code(value) => format!("code {value}"),
         Subject::Flag(name) => format!("the predicate of flag `{name}`"),
+        Subject::Property(name) => format!("the getter or type of property `{name}`"),
+        Subject::PropertyValue(property, word) => {
+            format!("value `{word}` of property `{property}`")
+        }
         Subject::Fixed => "a name of the file's own".to_owned(),
     }
 }

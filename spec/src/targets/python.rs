@@ -1,7 +1,10 @@
 //! Python: members in upper case by their words (`SESSION_TIMED_OUT`), predicates in snake case;
 //! the module imports what it needs under private names.
 
-use super::{Declared, Namer, Subject, codes, predicates};
+use super::{
+    Declared, Namer, Subject, codes, enumerated, getters, predicates, property_types,
+    property_values,
+};
 use crate::model::Table;
 use crate::names::Words;
 
@@ -78,13 +81,30 @@ impl Namer for Python {
         format!("is_{}", flag.snake())
     }
 
+    fn getter(&self, property: &Words) -> String {
+        property.snake()
+    }
+
+    fn property_value(&self, _table: &str, _property: &Words, value: &Words) -> Option<String> {
+        Some(value.screaming())
+    }
+
     fn scopes(&self, table: &Table, name: Option<&str>) -> Vec<Vec<Declared>> {
         let mut module: Vec<Declared> = Declared::fixed(GLOBALS).collect();
         module.extend(name.map(|n| Declared::new(n, Subject::Table)));
         module.extend(predicates(self, table));
+        module.extend(getters(self, table));
+        let mut classes = Vec::new();
+        if let Some(name) = name {
+            module.extend(property_types(self, table, name));
+            // Each `StrEnum`'s members, in its class.
+            classes.extend(enumerated(table).map(|p| property_values(self, p, name)));
+        }
         // The members: an `IntEnum`'s names may not start with `_`, and `name` and `value` are
         // its own properties (upper case never meets them).
         let members = codes(self, table, name.unwrap_or("")).collect();
-        vec![module, members]
+        let mut scopes = vec![module, members];
+        scopes.extend(classes);
+        scopes
     }
 }

@@ -1,7 +1,7 @@
 //! TypeScript and JavaScript (one namer: the two flavours of one module): names as the spec
 //! writes them, predicates in camel case (`isBrowserClosable`).
 
-use super::{Declared, Namer, Subject, ascii_identifier, predicates};
+use super::{Declared, Namer, Subject, ascii_identifier, getters, predicates, property_types};
 use crate::model::Table;
 use crate::names::Words;
 
@@ -141,10 +141,23 @@ impl Namer for Script {
         format!("is{}", flag.pascal())
     }
 
+    fn getter(&self, property: &Words) -> String {
+        property.camel()
+    }
+
+    /// The values are the spec's words, as strings.
+    fn property_value(&self, _table: &str, _property: &Words, _value: &Words) -> Option<String> {
+        None
+    }
+
     fn scopes(&self, table: &Table, name: Option<&str>) -> Vec<Vec<Declared>> {
         let mut module: Vec<Declared> = Declared::fixed(GLOBALS).collect();
         module.extend(name.map(|n| Declared::new(n, Subject::Table)));
         module.extend(predicates(self, table));
+        module.extend(getters(self, table));
+        if let Some(name) = name {
+            module.extend(property_types(self, table, name));
+        }
         vec![module]
     }
 }

@@ -77,3 +77,36 @@ fn names_spelled_alike_in_one_scope_are_refused() {
     assert_eq!(refusals.len(), 1, "{refusals:?}");
     assert_eq!(refusals[0].subject, Subject::Flag("reconnectable".into()));
 }
+
+/// A property's type, getter and values are names of each file: an enum member may not take its
+/// enum's name in C# and Kotlin, and Go's value constants share the package with the codes.
+#[test]
+fn properties_are_spelled_in_every_target() {
+    let chat = table(
+        "[[property]]\nname = \"action\"\ndescription = \"p\"\nvalues = [\"chat_action\", \"stop\"]\n[[code]]\ncode = 1\nname = \"ActionStop\"\ndescription = \"d\"\n",
+    );
+    let refused = |language: &str| {
+        let namer = NAMERS.iter().find(|n| n.language() == language).unwrap();
+        check_target(*namer, &chat, "Chat")
+    };
+    for language in ["C#", "Kotlin"] {
+        let refusals = refused(language);
+        assert_eq!(refusals.len(), 1, "{language}: {refusals:?}");
+        assert_eq!(
+            refusals[0].subject,
+            Subject::PropertyValue("action".into(), "chat_action".into())
+        );
+    }
+    let go = refused("Go");
+    assert_eq!(go.len(), 1, "{go:?}");
+    assert!(go[0].reason.contains("`ChatActionStop`"), "{go:?}");
+    assert!(refused("Python").is_empty());
+    assert!(refused("TypeScript and JavaScript").is_empty());
+    // Java nests the enum in the table's class: a property named like the table is refused.
+    let java = NAMERS.iter().find(|n| n.language() == "Java").unwrap();
+    let nested =
+        table("[[property]]\nname = \"chat\"\ndescription = \"p\"\nvalues = [\"a\", \"b\"]\n");
+    let refusals = check_target(*java, &nested, "Chat");
+    assert_eq!(refusals.len(), 1, "{refusals:?}");
+    assert_eq!(refusals[0].subject, Subject::Property("chat".into()));
+}
