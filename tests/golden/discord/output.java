@@ -162,6 +162,7 @@ public enum GatewayCode {
                 row("code", "InvalidShard", 4010, 4010, "Invalid Shard", "The client sent a shard the gateway does not serve.", true, true, false),
                 row("range", "Game", 4500, 4599, "Game", "Codes of the game server, carved out of the private range.", true, true, true),
                 row("code", "MatchOver", 4550, 4550, "Match Over", "The match ended; the client returns to the lobby.", true, true, true),
+                row("documented", "Game", 4598, 4598, "Game", "The game server is full: wait longer before joining again.", true, true, true),
                 row("range", "Library", 4600, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, true, false),
                 row("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false, false));
     }

@@ -162,6 +162,7 @@ private object Rows0 {
         entryOf("code", "InvalidShard", 4010, 4010, "Invalid Shard", "The client sent a shard the gateway does not serve.", true, true, false),
         entryOf("range", "Game", 4500, 4599, "Game", "Codes of the game server, carved out of the private range.", true, true, true),
         entryOf("code", "MatchOver", 4550, 4550, "Match Over", "The match ended; the client returns to the lobby.", true, true, true),
+        entryOf("documented", "Game", 4598, 4598, "Game", "The game server is full: wait longer before joining again.", true, true, true),
         entryOf("range", "Library", 4600, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, true, false),
         entryOf("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false, false)
     )
