@@ -4,8 +4,9 @@
 use closecodes::{CloseCode, CodeTable, EntryKind};
 
 closecodes::close_codes! {
-    /// Close codes of the demo chat application: the WebSocket registry plus three private codes.
-    pub enum ChatCode from "examples/quickstart.toml";
+    /// Close codes of the chat application: the WebSocket registry plus three private codes (the
+    /// README's example table).
+    pub enum ChatCode from "../tests/codes/chat.toml";
 }
 
 fn print_table<T: CodeTable>() {
@@ -56,9 +57,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             closecodes_demo::exchange(sent.as_u16(), sent.reason().unwrap_or(""))??;
         let received = ChatCode::from_wire(code)?;
         println!(
-            "  client got {code} {:?}: variant {received:?}, reason {:?}, {}",
+            "  client got {code} {:?}: variant {received:?}, action {}, {}",
             reason,
-            received.reason().unwrap_or("-"),
+            received.action(),
             received.description()
         );
         assert_eq!(received, sent);
