@@ -70,6 +70,23 @@ fn node(args: &[&str]) -> String {
     String::from_utf8(output.stdout).expect("UTF-8 output")
 }
 
+/// A module that uses the generated types the way a client would: a row, a predicate, and an
+/// exhaustive `switch` on a property (a value it missed would fail the `never` check).
+const USE_TS: &str = "import { GatewayCode, action, describe, isReconnectable, retryAfterMs, type Entry, type GatewayCodeAction } from \"./gateway_code.ts\";\n\
+         const code: GatewayCode = GatewayCode.SessionTimedOut;\n\
+         const entry: Entry | undefined = describe(code);\n\
+         export const retry: boolean = isReconnectable(code) && entry?.kind === \"code\";\n\
+         export const policy: GatewayCodeAction | undefined = entry?.properties.action;\n\
+         export function next(code: number): string {\n\
+           const what = action(code);\n\
+           switch (what) {\n\
+             case \"stop\": return \"stay closed\";\n\
+             case \"resume\": return `resume in ${retryAfterMs(code)} ms`;\n\
+             case \"reconnect\": return \"reconnect\";\n\
+             default: { const unreachable: never = what; return unreachable; }\n\
+           }\n\
+         }\n";
+
 #[test]
 #[ignore = "needs tests/wire/node_modules: run .ci/wire"]
 fn generated_typescript_type_checks_strictly() {
@@ -143,24 +160,7 @@ fn generated_typescript_type_checks_strictly() {
         );
     }
     // A module that uses the generated types the way a client would.
-    std::fs::write(
-        dir.join("use.ts"),
-        "import { GatewayCode, action, describe, isReconnectable, retryAfterMs, type Entry, type GatewayCodeAction } from \"./gateway_code.ts\";\n\
-         const code: GatewayCode = GatewayCode.SessionTimedOut;\n\
-         const entry: Entry | undefined = describe(code);\n\
-         export const retry: boolean = isReconnectable(code) && entry?.kind === \"code\";\n\
-         export const policy: GatewayCodeAction | undefined = entry?.properties.action;\n\
-         export function next(code: number): string {\n\
-           const what = action(code);\n\
-           switch (what) {\n\
-             case \"stop\": return \"stay closed\";\n\
-             case \"resume\": return `resume in ${retryAfterMs(code)} ms`;\n\
-             case \"reconnect\": return \"reconnect\";\n\
-             default: { const unreachable: never = what; return unreachable; }\n\
-           }\n\
-         }\n",
-    )
-    .expect("writes");
+    std::fs::write(dir.join("use.ts"), USE_TS).expect("writes");
     let status = Command::new(wire_dir().join("node_modules/.bin/tsc"))
         .args([
             "--strict",
