@@ -3,11 +3,17 @@
 //! for what was removed, marked [`Version::Old`]). `closecodes breaking` prints them; this
 //! module only compares.
 //!
-//! Numbers are compared as segments: each table is cut into maximal runs of numbers that have the
-//! same owner (a named code, or a range's variant, for a documented code too) and the same
-//! sendability, flags and properties, so that comparing two 10,000-code tables is two sorted
-//! walks.
+//! What is compared is what every number means and what every name refers to, not declarations:
+//! at every number, who holds it (a named code, or a range's variant, for a documented code too),
+//! its sendability and the value of every flag and property, whoever holds it now; for every
+//! name (aliases included), its number; for the table, its name, repr, exhaustiveness and
+//! totality. A number moving from a range's variant to a new code or carve-out of an assignable
+//! range is an addition; a value that changes there is not. Numbers are compared as segments:
+//! each table is cut into maximal runs of numbers with one holder and the same sendability, flags
+//! and properties, so that comparing two 10,000-code tables is two sorted walks, and a change
+//! over adjacent numbers is reported once with the numbers as a range.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -412,7 +418,6 @@ struct Diff<'t> {
     /// The new table's named codes by name, and by each alias.
     codes: HashMap<&'t str, &'t crate::NamedCode>,
     aliases: HashMap<&'t str, &'t crate::NamedCode>,
-    by_number: HashSet<i128>,
     ranges: HashMap<&'t str, &'t crate::CodeRange>,
     /// Flags in both tables: (index in old, index in new, name).
     shared_flags: Vec<(usize, usize, &'t str)>,
@@ -468,7 +473,6 @@ impl<'t> Diff<'t> {
                 .iter()
                 .flat_map(|c| c.aliases.iter().map(move |a| (a.as_str(), c)))
                 .collect(),
-            by_number: new.codes.iter().map(|c| c.value).collect(),
             ranges: new.ranges.iter().map(|r| (r.name.as_str(), r)).collect(),
             shared_flags: old
                 .flags
@@ -481,7 +485,11 @@ impl<'t> Diff<'t> {
                 })
                 .collect(),
             flags_aligned: old.flags.len() == new.flags.len()
-                && old.flags.iter().zip(&new.flags).all(|(a, b)| a.name == b.name),
+                && old
+                    .flags
+                    .iter()
+                    .zip(&new.flags)
+                    .all(|(a, b)| a.name == b.name),
             shared_properties: old
                 .properties
                 .iter()
@@ -646,7 +654,9 @@ impl<'t> Diff<'t> {
                         code.value, now.value, code.value
                     ),
                 ),
-                None if !self.by_number.contains(&code.value) && !self.retired_in_new(code.value) => {
+                None if self.new.codes.binary_search_by_key(&code.value, |c| c.value).is_err()
+                    && !self.retired_in_new(code.value) =>
+                {
                     self.push_old(
                         Rule::CodeRemovedUnlessRetired,
                         &code.location,
@@ -864,18 +874,13 @@ impl<'t> Diff<'t> {
     fn numbers(&mut self) {
         let (old, new) = (self.old, self.new);
         let (before, after) = (segments(old), segments(new));
-        let old_codes: HashSet<&str> = old.codes.iter().map(|c| c.name.as_str()).collect();
-        let old_names: HashSet<&str> = old_codes
-            .iter()
-            .copied()
-            .chain(old.ranges.iter().map(|r| r.name.as_str()))
-            .collect();
         let names = Names {
-            old_codes: &old_codes,
-            old_names: &old_names,
+            old,
+            names: OnceCell::new(),
         };
         let mut retired = Cover::new(new.retired.iter().flat_map(|r| r.intervals.iter().copied()));
-        let mut runs = Runs::new(STREAM_FLAGS + self.shared_flags.len() + self.shared_properties.len());
+        let mut runs =
+            Runs::new(STREAM_FLAGS + self.shared_flags.len() + self.shared_properties.len());
         let mut first_after = 0;
         for was in &before {
             // The new segments that end before this one cannot overlap it or a later one.
@@ -912,7 +917,7 @@ impl<'t> Diff<'t> {
         piece: Interval,
         was: &Segment<'t>,
         now: Option<&Segment<'t>>,
-        names: &Names<'_, '_>,
+        names: &Names<'t>,
         retired: &mut Cover,
         runs: &mut Runs<'t>,
     ) {
@@ -942,9 +947,10 @@ impl<'t> Diff<'t> {
                     );
                 }
             } else {
-                let moved_code = now.owner.code && names.old_codes.contains(now.owner.name);
+                let before = names.get(now.owner.name);
+                let moved_code = now.owner.code && before == Some(true);
                 // A number of an assignable range given to a new code or carve-out: an addition.
-                let added = was.owner.assignable && !names.old_names.contains(now.owner.name);
+                let added = was.owner.assignable && before.is_none();
                 if !moved_code && !added {
                     runs.add(
                         STREAM_NUMBER_MOVED,
@@ -977,7 +983,8 @@ impl<'t> Diff<'t> {
             && !now.owner.code
             && !now.documented
             && was.owner.name == now.owner.name;
-        if !range_own && !(self.flags_aligned && was.flags == now.flags) {
+        let same_flags = self.flags_aligned && was.flags == now.flags;
+        if !range_own && !same_flags {
             for (at, (before, after, _)) in self.shared_flags.iter().enumerate() {
                 if let (Some(&a), Some(&b)) = (was.flags.get(*before), now.flags.get(*after))
                     && a != b
@@ -986,12 +993,14 @@ impl<'t> Diff<'t> {
                 }
             }
         }
-        if !(self.properties_aligned && was.properties == now.properties) {
+        let same_properties = self.properties_aligned && was.properties == now.properties;
+        if !same_properties {
             let stream = STREAM_FLAGS + self.shared_flags.len();
             for (at, shared) in self.shared_properties.iter().enumerate() {
-                if let (Some(&a), Some(&b)) =
-                    (was.properties.get(shared.was), now.properties.get(shared.now))
-                    && !shared.same(a, b)
+                if let (Some(&a), Some(&b)) = (
+                    was.properties.get(shared.was),
+                    now.properties.get(shared.now),
+                ) && !shared.same(a, b)
                 {
                     runs.add(stream + at, Key::Property(at, a, b), part, now.location);
                 }
@@ -1068,10 +1077,26 @@ impl<'t> Diff<'t> {
     }
 }
 
-/// The old table's names, for telling a moved number from an added one.
-struct Names<'a, 't> {
-    old_codes: &'a HashSet<&'t str>,
-    old_names: &'a HashSet<&'t str>,
+/// The old table's names, for telling a moved number from an added one: indexed when first
+/// asked (only numbers that a range gave to another variant ask).
+struct Names<'t> {
+    old: &'t Table,
+    /// Each name of a named code (`true`) or a range (`false`).
+    names: OnceCell<HashMap<&'t str, bool>>,
+}
+
+impl Names<'_> {
+    /// Whether the old table has a named code (`true`) or a range (`false`) named `name`.
+    fn get(&self, name: &str) -> Option<bool> {
+        let names = self.names.get_or_init(|| {
+            let ranges = self.old.ranges.iter().map(|r| (r.name.as_str(), false));
+            // A code takes precedence over a range of the same name.
+            ranges
+                .chain(self.old.codes.iter().map(|c| (c.name.as_str(), true)))
+                .collect()
+        });
+        names.get(name).copied()
+    }
 }
 
 /// The streams of runs: each keeps its last run, which the next piece may continue.
