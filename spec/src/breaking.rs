@@ -929,7 +929,7 @@ impl<'t> Diff<'t> {
                     STREAM_NUMBER_MOVED,
                     Key::Left(was.owner.name),
                     piece,
-                    was.location,
+                    (Version::Old, was.location),
                 );
             }
             return;
@@ -943,7 +943,7 @@ impl<'t> Diff<'t> {
                         STREAM_NUMBER_REUSED,
                         Key::Reused(was.owner.name, now.owner.name),
                         piece,
-                        now.location,
+                        (Version::New, now.location),
                     );
                 }
             } else {
@@ -956,7 +956,7 @@ impl<'t> Diff<'t> {
                         STREAM_NUMBER_MOVED,
                         Key::Moved(was.owner.name, now.owner.name, now.owner.code),
                         piece,
-                        now.location,
+                        (Version::New, now.location),
                     );
                 }
             }
@@ -969,12 +969,19 @@ impl<'t> Diff<'t> {
     /// Sendability, flags and properties at the numbers `part`, held by `was` before and `now`
     /// after.
     fn values(&self, part: Interval, was: &Segment<'t>, now: &Segment<'t>, runs: &mut Runs<'t>) {
+        // A number whose own entry (a code, named or documented) is gone and which its range
+        // holds now: the change is placed at that entry, in the old table.
+        let place = if !now.owner.code && !now.documented && (was.owner.code || was.documented) {
+            (Version::Old, was.location)
+        } else {
+            (Version::New, now.location)
+        };
         if was.sendable != now.sendable {
             runs.add(
                 STREAM_SENDABLE,
                 Key::Sendable(now.owner.name, now.sendable),
                 part,
-                now.location,
+                place,
             );
         }
         // A range's own numbers whose flags changed are its `RANGE_FLAGS_CHANGED`, by name.
@@ -989,7 +996,7 @@ impl<'t> Diff<'t> {
                 if let (Some(&a), Some(&b)) = (was.flags.get(*before), now.flags.get(*after))
                     && a != b
                 {
-                    runs.add(STREAM_FLAGS + at, Key::Flag(at, a), part, now.location);
+                    runs.add(STREAM_FLAGS + at, Key::Flag(at, a), part, place);
                 }
             }
         }
@@ -1002,7 +1009,7 @@ impl<'t> Diff<'t> {
                     now.properties.get(shared.now),
                 ) && !shared.same(a, b)
                 {
-                    runs.add(stream + at, Key::Property(at, a, b), part, now.location);
+                    runs.add(stream + at, Key::Property(at, a, b), part, place);
                 }
             }
         }
@@ -1016,32 +1023,28 @@ impl<'t> Diff<'t> {
     /// The change a run of numbers reports.
     fn report(&mut self, run: &Run<'t>) {
         let range = run.numbers.to_string();
-        match run.key {
-            Key::Left(name) => self.push_old(
+        let (rule, message) = match run.key {
+            Key::Left(name) => (
                 Rule::NumberMoved,
-                run.location,
                 format!(
                     "{range} left the table (it was in range `{name}`); deployed clients still read it"
                 ),
             ),
-            Key::Moved(from, to, code) => self.push(
+            Key::Moved(from, to, code) => (
                 Rule::NumberMoved,
-                run.location,
                 format!(
                     "{range} moved from range `{from}` to {} `{to}`; deployed clients read it as `{from}`",
                     if code { "code" } else { "range" },
                 ),
             ),
-            Key::Reused(was, now) => self.push(
+            Key::Reused(was, now) => (
                 Rule::NumberReused,
-                run.location,
                 format!(
                     "{range} was code `{was}`, which was removed, and is now code `{now}`; deployed clients still read it as `{was}` (if `{now}` is `{was}` renamed, keep the old name: `aliases = [\"{was}\"]`)"
                 ),
             ),
-            Key::Sendable(holder, sendable) => self.push(
+            Key::Sendable(holder, sendable) => (
                 Rule::SendableChanged,
-                run.location,
                 format!(
                     "{range} of `{holder}` became {}; deployed {}",
                     if sendable { "sendable" } else { "never sent" },
@@ -1052,28 +1055,28 @@ impl<'t> Diff<'t> {
                     }
                 ),
             ),
-            Key::Flag(at, was) => {
-                let name = self.shared_flags[at].2;
-                self.push(
-                    Rule::FlagChanged,
-                    run.location,
-                    format!(
-                        "flag `{name}` of {range} changed from {was} to {}; deployed clients still act on {was}",
-                        !was
-                    ),
-                );
-            }
+            Key::Flag(at, was) => (
+                Rule::FlagChanged,
+                format!(
+                    "flag `{}` of {range} changed from {was} to {}; deployed clients still act on {was}",
+                    self.shared_flags[at].2, !was
+                ),
+            ),
             Key::Property(at, a, b) => {
                 let shared = &self.shared_properties[at];
-                let message = property_message(
-                    &shared.old.name,
-                    &range,
-                    &shared.old.written(a),
-                    &shared.new.written(b),
-                );
-                self.push(Rule::PropertyChanged, run.location, message);
+                (
+                    Rule::PropertyChanged,
+                    property_message(
+                        &shared.old.name,
+                        &range,
+                        &shared.old.written(a),
+                        &shared.new.written(b),
+                    ),
+                )
             }
-        }
+        };
+        let (version, location) = run.place;
+        self.push_at(rule, version, location, message);
     }
 }
 
@@ -1128,8 +1131,11 @@ enum Key<'t> {
 struct Run<'t> {
     key: Key<'t>,
     numbers: Interval,
-    location: &'t Location,
+    place: Place<'t>,
 }
+
+/// Where a change is placed: in which version, at what.
+type Place<'t> = (Version, &'t Location);
 
 /// The runs found so far, in the order they were found, and the last one of each stream.
 struct Runs<'t> {
@@ -1146,11 +1152,12 @@ impl<'t> Runs<'t> {
     }
 
     /// `key` at the numbers `part` (after every number reported before in `stream`): the
-    /// continuation of the stream's last run if it is the same change at the number before, else
-    /// a new run.
-    fn add(&mut self, stream: usize, key: Key<'t>, part: Interval, location: &'t Location) {
+    /// continuation of the stream's last run if it is the same change at the number before,
+    /// placed in the same version, else a new run.
+    fn add(&mut self, stream: usize, key: Key<'t>, part: Interval, place: Place<'t>) {
         if let Some(run) = self.last[stream].and_then(|at| self.runs.get_mut(at))
             && run.key == key
+            && run.place.0 == place.0
             && run.numbers.end + 1 == part.start
         {
             run.numbers.end = part.end;
@@ -1160,7 +1167,7 @@ impl<'t> Runs<'t> {
         self.runs.push(Run {
             key,
             numbers: part,
-            location,
+            place,
         });
     }
 }
@@ -1411,8 +1418,9 @@ mod tests {
                 + &code(4170, "Quiet", "sendable = false")
                 + &code(4180, "Same", "")),
         ));
+        let changes = compare(&old, &new);
         assert_eq!(
-            messages(&compare(&old, &new)),
+            messages(&changes),
             [
                 (
                     Rule::SendableChanged,
@@ -1420,13 +1428,22 @@ mod tests {
                 ),
                 (
                     Rule::FlagChanged,
-                    "flag `reconnectable` of 4150 changed from false to true; deployed clients still act on false"
+                    "flag `reconnectable` of 4160..=4161 changed from true to false; deployed clients still act on true"
                 ),
                 (
                     Rule::FlagChanged,
-                    "flag `reconnectable` of 4160..=4161 changed from true to false; deployed clients still act on true"
+                    "flag `reconnectable` of 4150 changed from false to true; deployed clients still act on false"
                 ),
             ]
+        );
+        // The removed documented code is where its change is placed: in the old table.
+        let places: Vec<(Version, usize)> = changes
+            .iter()
+            .map(|c| (c.version, c.location.line))
+            .collect();
+        assert_eq!(
+            places,
+            [(Version::New, 22), (Version::New, 12), (Version::Old, 12)]
         );
     }
 
