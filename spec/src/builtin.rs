@@ -11,11 +11,25 @@ pub enum Builtin {
     Http,
     /// The gRPC status codes of `google/rpc/code.proto`: 0..=16.
     Grpc,
+    /// The GraphQL over WebSocket protocol of the graphql-ws package (`graphql-transport-ws`);
+    /// extends `websocket`.
+    GraphqlTransportWs,
+    /// Discord's Gateway close codes (API v10); extends `websocket`.
+    DiscordGateway,
+    /// Pusher Channels, protocol 7; extends `websocket`.
+    Pusher,
 }
 
 impl Builtin {
     /// Every built-in table, in the order messages list them.
-    pub const ALL: [Builtin; 3] = [Builtin::WebSocket, Builtin::Http, Builtin::Grpc];
+    pub const ALL: [Builtin; 6] = [
+        Builtin::WebSocket,
+        Builtin::Http,
+        Builtin::Grpc,
+        Builtin::GraphqlTransportWs,
+        Builtin::DiscordGateway,
+        Builtin::Pusher,
+    ];
 
     /// The name `extends` takes.
     #[must_use]
@@ -24,6 +38,9 @@ impl Builtin {
             Builtin::WebSocket => "websocket",
             Builtin::Http => "http",
             Builtin::Grpc => "grpc",
+            Builtin::GraphqlTransportWs => "graphql-transport-ws",
+            Builtin::DiscordGateway => "discord-gateway",
+            Builtin::Pusher => "pusher",
         }
     }
 
@@ -34,6 +51,9 @@ impl Builtin {
             Builtin::WebSocket => include_str!("../tables/websocket.toml"),
             Builtin::Http => include_str!("../tables/http.toml"),
             Builtin::Grpc => include_str!("../tables/grpc.toml"),
+            Builtin::GraphqlTransportWs => include_str!("../tables/graphql-transport-ws.toml"),
+            Builtin::DiscordGateway => include_str!("../tables/discord-gateway.toml"),
+            Builtin::Pusher => include_str!("../tables/pusher.toml"),
         }
     }
 
