@@ -89,7 +89,10 @@
 //!
 //! The built-in tables are `websocket` (the table of [`CloseCode`]), `http` (the IANA HTTP Status
 //! Code Registry, 100–599, a range and a flag per class; unassigned codes may be named, e.g.
-//! nginx's 499) and `grpc` (`google/rpc/code.proto`, 0–16). A JSON Schema of the format ships with
+//! nginx's 499) and `grpc` (`google/rpc/code.proto`, 0–16), and three protocols that extend
+//! `websocket`, each with the property `action` (what a client does after a code):
+//! `graphql-transport-ws` (graphql-ws), `discord-gateway` (Discord's Gateway, API v10) and
+//! `pusher` (Pusher Channels, protocol 7); see `docs/protocols.md`. A JSON Schema of the format ships with
 //! the `closecodes-spec` crate (`schema.json`), for completion in editors.
 //!
 //! # Rules
@@ -184,7 +187,9 @@
 //! # Features
 //!
 //! No dependencies and `#![no_std]` by default. `serde` implements `Serialize` and `Deserialize`
-//! for every table; `std` is reserved for std-only additions.
+//! for every table; `std` is reserved for std-only additions. `graphql-transport-ws`,
+//! `discord-gateway` and `pusher` each add the built-in protocol table of that name as a ready
+//! enum (`GraphqlWsCode`, `DiscordGatewayCode`, `PusherCode`), without a dependency.
 #![no_std]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -356,6 +361,16 @@ __private::close_codes! {
     /// ```
     pub enum PusherCode = "extends = \"pusher\"";
 }
+
+/// The examples of `docs/protocols.md`, run as doctests with the three protocol features.
+#[cfg(all(
+    doctest,
+    feature = "graphql-transport-ws",
+    feature = "discord-gateway",
+    feature = "pusher"
+))]
+#[doc = include_str!("../../docs/protocols.md")]
+pub struct ProtocolsDoc;
 
 #[doc(hidden)]
 #[path = "private.rs"]

@@ -89,7 +89,10 @@ fn pusher_bands_decide_the_action_and_4000_reconnects_over_tls() {
     // websocket's codes keep the table's default.
     assert_eq!(Pusher::from_u16(1006).action(), BackOff);
     assert_eq!(Pusher::from_u16(1006).sent_by(), PusherSentBy::Unstated);
-    assert_eq!(CloseCode::from(Pusher::ClientEventRejected), CloseCode::Library(4301));
+    assert_eq!(
+        CloseCode::from(Pusher::ClientEventRejected),
+        CloseCode::Library(4301)
+    );
 }
 
 #[test]
@@ -154,10 +157,16 @@ fn graphql_ws_stops_on_its_fatal_codes_and_backs_off_on_the_rest() {
         (4500, Stop, Server),
         (4504, BackOff, Client),
     ];
-    let named: Vec<_> = GraphqlWs::ALL.iter().filter(|c| c.as_u16() >= 4000).collect();
+    let named: Vec<_> = GraphqlWs::ALL
+        .iter()
+        .filter(|c| c.as_u16() >= 4000)
+        .collect();
     assert_eq!(named.len(), expected.len());
     for (&code, (number, action, sender)) in named.into_iter().zip(expected) {
-        assert_eq!((code.as_u16(), code.action(), code.sent_by()), (number, action, sender));
+        assert_eq!(
+            (code.as_u16(), code.action(), code.sent_by()),
+            (number, action, sender)
+        );
     }
     assert!(!GraphqlWs::Terminated.is_sendable());
     assert_eq!(GraphqlWs::from_u16(4321).action(), BackOff);
@@ -172,8 +181,14 @@ fn every_builtin_protocol_table_extends_websocket() {
         closecodes_spec::Builtin::DiscordGateway,
         closecodes_spec::Builtin::Pusher,
     ] {
-        assert!(builtin.text().contains("\nextends = \"websocket\"\n"), "{builtin}");
-        assert_eq!(closecodes_spec::Builtin::from_name(builtin.name()), Some(builtin));
+        assert!(
+            builtin.text().contains("\nextends = \"websocket\"\n"),
+            "{builtin}"
+        );
+        assert_eq!(
+            closecodes_spec::Builtin::from_name(builtin.name()),
+            Some(builtin)
+        );
     }
     assert_eq!(<Pusher as CodeTable>::NAME, "Pusher");
 }

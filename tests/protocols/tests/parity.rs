@@ -68,7 +68,11 @@ fn every_u16() -> impl Iterator<Item = u16> {
 #[ignore = "needs `npm ci --prefix tests/protocols` (run by .ci/wire)"]
 fn graphql_ws_close_code_names_and_numbers_are_upstreams() {
     let upstream = of_kind(&upstream(), "graphql-ws-code");
-    assert_eq!(upstream.len(), 11, "graphql-ws exports 11 close codes: {upstream:?}");
+    assert_eq!(
+        upstream.len(),
+        11,
+        "graphql-ws exports 11 close codes: {upstream:?}"
+    );
     let mut ours = named_from_4000(GraphqlWsCode::ALL);
     // The one difference: 4499, which the client makes up for itself and upstream's enum omits.
     assert_eq!(ours.remove(&4499).as_deref(), Some("Terminated"));
@@ -78,17 +82,27 @@ fn graphql_ws_close_code_names_and_numbers_are_upstreams() {
 #[test]
 #[ignore = "needs `npm ci --prefix tests/protocols` (run by .ci/wire)"]
 fn graphql_ws_client_gives_up_on_exactly_the_stop_codes() {
-    let fatal: BTreeSet<u16> = of_kind(&upstream(), "graphql-ws-fatal").into_keys().collect();
+    let fatal: BTreeSet<u16> = of_kind(&upstream(), "graphql-ws-fatal")
+        .into_keys()
+        .collect();
     assert!(fatal.contains(&4400) && !fatal.contains(&4403), "{fatal:?}");
     let differ: BTreeSet<u16> = every_u16()
-        .filter(|&n| fatal.contains(&n) != (GraphqlWsCode::from_u16(n).action() == GraphqlWsCodeAction::Stop))
+        .filter(|&n| {
+            fatal.contains(&n) != (GraphqlWsCode::from_u16(n).action() == GraphqlWsCodeAction::Stop)
+        })
         .collect();
     // The listed difference: websocket's codes 1000-1999 keep the default `back_off`; the client
     // stops on all but 1000, 1001, 1005, 1006 and 1012-1014.
-    let listed: BTreeSet<u16> =
-        (1002..=1004).chain(1007..=1011).chain(1015..=1999).collect();
+    let listed: BTreeSet<u16> = (1002..=1004)
+        .chain(1007..=1011)
+        .chain(1015..=1999)
+        .collect();
     assert_eq!(differ, listed);
-    assert!(listed.iter().all(|&n| GraphqlWsCode::from_u16(n).action() == GraphqlWsCodeAction::BackOff));
+    assert!(
+        listed
+            .iter()
+            .all(|&n| GraphqlWsCode::from_u16(n).action() == GraphqlWsCodeAction::BackOff)
+    );
 }
 
 #[test]
@@ -120,7 +134,11 @@ fn pusher_js_close_action_matches_ours_from_4000_to_4999() {
     // The listed difference: 4400-4999 stay websocket's `Library` with the default `back_off`;
     // pusher-js gives up on them.
     assert_eq!(differ, (4400..=4999).collect());
-    assert!(upstream.range(4400..=4999).all(|(_, theirs)| theirs == "refused"));
+    assert!(
+        upstream
+            .range(4400..=4999)
+            .all(|(_, theirs)| theirs == "refused")
+    );
 }
 
 #[test]
@@ -133,7 +151,10 @@ fn twilight_close_codes_are_ours_and_can_reconnect_unless_we_stop() {
                 seen += 1;
                 assert_eq!(theirs as u16, n);
                 assert_eq!(ours.sent_by(), DiscordGatewayCodeSentBy::Server, "{n}");
-                assert!(DiscordGatewayCode::ALL.contains(&ours), "{n} is a named code");
+                assert!(
+                    DiscordGatewayCode::ALL.contains(&ours),
+                    "{n} is a named code"
+                );
                 assert_eq!(
                     theirs.can_reconnect(),
                     ours.action() != DiscordGatewayCodeAction::Stop,
@@ -151,7 +172,10 @@ fn twilight_close_codes_are_ours_and_can_reconnect_unless_we_stop() {
 /// `TryFrom<u16>` and `#[repr(u16)]`): every twilight code maps to ours and back.
 #[test]
 fn twilight_close_codes_convert_both_ways_through_the_number() {
-    for &ours in DiscordGatewayCode::ALL.iter().filter(|c| c.as_u16() >= 4000) {
+    for &ours in DiscordGatewayCode::ALL
+        .iter()
+        .filter(|c| c.as_u16() >= 4000)
+    {
         let theirs = TwilightCloseCode::try_from(ours.as_u16()).expect("a twilight code");
         assert_eq!(DiscordGatewayCode::from_u16(theirs as u16), ours);
     }
