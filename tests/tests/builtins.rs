@@ -192,3 +192,30 @@ fn every_builtin_protocol_table_extends_websocket() {
     }
     assert_eq!(<Pusher as CodeTable>::NAME, "Pusher");
 }
+
+/// Every target renders each built-in protocol table (a spec that only extends it), and the
+/// Rust it renders has the table's `action`.
+#[test]
+fn every_target_renders_each_builtin_protocol() {
+    use closecodes_codegen::build::Files;
+    use closecodes_codegen::render::{Format, render};
+    for name in ["graphql-transport-ws", "discord-gateway", "pusher"] {
+        let spec = format!("extends = \"{name}\"\n");
+        let source = closecodes_spec::Source::inline(spec.clone());
+        let table = closecodes_spec::load(&source, &mut Files).expect("checks");
+        for format in Format::ALL {
+            let text = render(format, &table, "Proto", &spec)
+                .unwrap_or_else(|e| panic!("{name} {format:?}: {e}"));
+            assert!(
+                text.contains("4004") || name == "pusher",
+                "{name} {format:?}"
+            );
+            assert!(text.contains("4000"), "{name} {format:?}");
+        }
+        let rust = render(Format::Rust, &table, "Proto", &spec).expect("renders");
+        assert!(
+            rust.contains("pub const fn action(self) -> ProtoAction"),
+            "{name}"
+        );
+    }
+}
