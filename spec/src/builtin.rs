@@ -18,17 +18,21 @@ pub enum Builtin {
     DiscordGateway,
     /// Pusher Channels, protocol 7; extends `websocket`.
     Pusher,
+    /// Centrifugo's disconnect codes (centrifuge); a table of its own, not an extension of
+    /// `websocket` (the table file says why).
+    Centrifugo,
 }
 
 impl Builtin {
     /// Every built-in table, in the order messages list them.
-    pub const ALL: [Builtin; 6] = [
+    pub const ALL: [Builtin; 7] = [
         Builtin::WebSocket,
         Builtin::Http,
         Builtin::Grpc,
         Builtin::GraphqlTransportWs,
         Builtin::DiscordGateway,
         Builtin::Pusher,
+        Builtin::Centrifugo,
     ];
 
     /// The name `extends` takes.
@@ -41,6 +45,7 @@ impl Builtin {
             Builtin::GraphqlTransportWs => "graphql-transport-ws",
             Builtin::DiscordGateway => "discord-gateway",
             Builtin::Pusher => "pusher",
+            Builtin::Centrifugo => "centrifugo",
         }
     }
 
@@ -54,6 +59,7 @@ impl Builtin {
             Builtin::GraphqlTransportWs => include_str!("../tables/graphql-transport-ws.toml"),
             Builtin::DiscordGateway => include_str!("../tables/discord-gateway.toml"),
             Builtin::Pusher => include_str!("../tables/pusher.toml"),
+            Builtin::Centrifugo => include_str!("../tables/centrifugo.toml"),
         }
     }
 

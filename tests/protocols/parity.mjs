@@ -5,12 +5,16 @@
 //   graphql-ws-fatal <number>               a code its client gives up on (0..=65535, every one tried)
 //   discord-code <number> <name>            discord-api-types' `GatewayCloseCodes` (v10)
 //   pusher-action <number> <action|null>    pusher-js's `Protocol.getCloseAction` for 4000..=4999
+//   centrifuge-reconnect <number> <bool>    centrifuge-js: does a disconnect with it reconnect (0..=65535)
+//   centrifuge-transport <number> <bool>    the same for a WebSocket closing with it (0..=4999)
+//   centrifuge-renews <number>              ... after which it asks for a new token (0..=4999)
 //
 // Nothing here restates a table: every line comes from the packages in node_modules.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { CloseCode, createClient } from 'graphql-ws';
 import { GatewayCloseCodes } from 'discord-api-types/v10';
+import { Centrifuge } from 'centrifuge';
 
 const out = [];
 
@@ -33,6 +37,58 @@ if (start < 0 || end < 0) throw new Error('pusher-js: no `const Protocol = {...}
 const Protocol = new Function(`${bundle.slice(start, end + 3)}\nreturn Protocol;`)();
 for (let code = 4000; code <= 4999; code++) {
   out.push(`pusher-action ${code} ${Protocol.getCloseAction({ code })}`);
+}
+
+// centrifuge-js: its disconnect push handler, `_handleDisconnect`, decides `reconnect` from the
+// code and hands it to `_disconnect`, which we catch.
+for (let code = 0; code <= 65535; code++) {
+  let reconnect;
+  Centrifuge.prototype._handleDisconnect.call(
+    { _disconnect: (_code, _reason, again) => { reconnect = again; } },
+    { code, reason: 'parity' },
+  );
+  out.push(`centrifuge-reconnect ${code} ${reconnect}`);
+}
+
+// centrifuge-js's WebSocket transport: a fake WebSocket that opens and then closes with `code`
+// (a reason that is not JSON advice); the client either reconnects (opens a second socket) or
+// reports a disconnect and stays disconnected.
+async function centrifugeReconnects(code) {
+  let sockets = 0;
+  let tokens = 0;
+  class FakeSocket {
+    constructor() {
+      sockets += 1;
+      const closeWith = sockets === 1 ? code : 3503;
+      setTimeout(() => this.onclose?.({ code: closeWith, reason: 'parity', wasClean: true }), 0);
+    }
+    send() {}
+    close() {}
+  }
+  const client = new Centrifuge('ws://parity.invalid/connection/websocket', {
+    websocket: FakeSocket,
+    minReconnectDelay: 0,
+    maxReconnectDelay: 0,
+    // After 3014 the client drops its token and asks for a new one before it reconnects.
+    getToken: async () => {
+      tokens += 1;
+      return 'parity';
+    },
+  });
+  const settled = new Promise((resolve) => client.on('disconnected', resolve));
+  client.connect();
+  await settled;
+  client.disconnect();
+  return { again: sockets > 1, renews: tokens > 1 };
+}
+for (let first = 0; first <= 4999; first += 500) {
+  const codes = [];
+  for (let code = first; code < first + 500; code++) codes.push(code);
+  const again = await Promise.all(codes.map(centrifugeReconnects));
+  codes.forEach((code, i) => {
+    out.push(`centrifuge-transport ${code} ${again[i].again}`);
+    if (again[i].renews) out.push(`centrifuge-renews ${code}`);
+  });
 }
 
 // graphql-ws's client: a fake WebSocket whose first socket closes with `code`. A client that gives

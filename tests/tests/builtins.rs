@@ -1,5 +1,5 @@
 //! The built-in protocol tables (issue 26): each used as it is (`extends = "pusher"` and nothing
-//! else), its `action` and other properties at every number the protocol names, and an
+//! else, and likewise `graphql-transport-ws`, `discord-gateway`, `centrifugo`), its `action` and other properties at every number the protocol names, and an
 //! extension that names codes where the protocol leaves room. Parity with the upstream packages
 //! is in `tests/protocols` (a package of its own, docs/protocols.md).
 #![deny(
@@ -26,6 +26,28 @@ closecodes::close_codes! {
 closecodes::close_codes! {
     /// The `graphql-transport-ws` table as it is.
     pub enum GraphqlWs = r#"extends = "graphql-transport-ws""#;
+}
+
+closecodes::close_codes! {
+    /// The `centrifugo` table as it is.
+    pub enum Centrifugo = r#"extends = "centrifugo""#;
+}
+
+closecodes::close_codes! {
+    /// An application on Centrifugo, with its own codes in the bands Centrifugo leaves it.
+    pub enum MyCentrifugo = r#"
+extends = "centrifugo"
+
+[[code]]
+code = 4001
+name = "Moved"
+description = "The room moved to another node."
+
+[[code]]
+code = 4501
+name = "Banned"
+description = "The user is banned."
+"#;
 }
 
 closecodes::close_codes! {
@@ -175,6 +197,43 @@ fn graphql_ws_stops_on_its_fatal_codes_and_backs_off_on_the_rest() {
 }
 
 #[test]
+fn centrifugo_bands_decide_the_action_and_3014_renews_the_token() {
+    use CentrifugoAction::{BackOff, Reauthorize, Stop};
+    for (numbers, action) in [
+        (3000..=3499, BackOff),
+        (3500..=3999, Stop),
+        (4000..=4499, BackOff),
+        (4500..=4999, Stop),
+        (5000..=65535, BackOff),
+    ] {
+        for n in numbers.filter(|&n| n != 3014) {
+            assert_eq!(Centrifugo::from_u16(n).action(), action, "{n}");
+            assert_eq!(
+                Centrifugo::from_u16(n).sent_by(),
+                CentrifugoSentBy::Server,
+                "{n}"
+            );
+        }
+    }
+    assert_eq!(Centrifugo::StateInvalidated.as_u16(), 3014);
+    assert_eq!(Centrifugo::StateInvalidated.action(), Reauthorize);
+    // Not IANA's 3000 "Unauthorized": the table is its own, not an extension of `websocket`.
+    assert_eq!(Centrifugo::from_u16(3000), Centrifugo::ConnectionClosed);
+    assert_eq!(
+        Centrifugo::ConnectionClosed.reason(),
+        Some("connection closed")
+    );
+    assert_eq!(Centrifugo::from_u16(1009).action(), Stop);
+    assert_eq!(Centrifugo::from_u16(1006).action(), BackOff);
+    assert_eq!(
+        Centrifugo::from_u16(1006).sent_by(),
+        CentrifugoSentBy::Unstated
+    );
+    assert_eq!(MyCentrifugo::Moved.action(), MyCentrifugoAction::BackOff);
+    assert_eq!(MyCentrifugo::Banned.action(), MyCentrifugoAction::Stop);
+}
+
+#[test]
 fn every_builtin_protocol_table_extends_websocket() {
     for builtin in [
         closecodes_spec::Builtin::GraphqlTransportWs,
@@ -199,18 +258,19 @@ fn every_builtin_protocol_table_extends_websocket() {
 fn every_target_renders_each_builtin_protocol() {
     use closecodes_codegen::build::Files;
     use closecodes_codegen::render::{Format, render};
-    for name in ["graphql-transport-ws", "discord-gateway", "pusher"] {
+    for (name, reason) in [
+        ("graphql-transport-ws", "bad response"),
+        ("discord-gateway", "authentication failed"),
+        ("pusher", "over capacity"),
+        ("centrifugo", "state invalidated"),
+    ] {
         let spec = format!("extends = \"{name}\"\n");
         let source = closecodes_spec::Source::inline(spec.clone());
         let table = closecodes_spec::load(&source, &mut Files).expect("checks");
         for format in Format::ALL {
             let text = render(format, &table, "Proto", &spec)
                 .unwrap_or_else(|e| panic!("{name} {format:?}: {e}"));
-            assert!(
-                text.contains("4004") || name == "pusher",
-                "{name} {format:?}"
-            );
-            assert!(text.contains("4000"), "{name} {format:?}");
+            assert!(text.to_lowercase().contains(reason), "{name} {format:?}");
         }
         let rust = render(Format::Rust, &table, "Proto", &spec).expect("renders");
         assert!(

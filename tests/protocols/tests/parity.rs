@@ -1,13 +1,13 @@
 //! The built-in protocol tables against the packages of their protocols, installed from their
 //! registries: twilight-model (a dev-dependency here) always, and the npm packages of
-//! `package.json` (graphql-ws, discord-api-types, pusher-js) in the ignored tests, which need
+//! `package.json` (graphql-ws, discord-api-types, pusher-js, centrifuge) in the ignored tests, which need
 //! `npm ci --prefix tests/protocols` first. `parity.mjs` prints what those packages say; nothing
 //! here restates an upstream table. The differences listed in each table file (and in
 //! docs/protocols.md) are asserted to be exactly those, so a change upstream or here fails.
 
 use closecodes::{
-    DiscordGatewayCode, DiscordGatewayCodeAction, DiscordGatewayCodeSentBy, GraphqlWsCode,
-    GraphqlWsCodeAction, PusherCode, PusherCodeAction,
+    CentrifugoCode, CentrifugoCodeAction, DiscordGatewayCode, DiscordGatewayCodeAction,
+    DiscordGatewayCodeSentBy, GraphqlWsCode, GraphqlWsCodeAction, PusherCode, PusherCodeAction,
 };
 use std::collections::BTreeMap;
 use std::collections::BTreeSet;
@@ -139,6 +139,36 @@ fn pusher_js_close_action_matches_ours_from_4000_to_4999() {
             .range(4400..=4999)
             .all(|(_, theirs)| theirs == "refused")
     );
+}
+
+#[test]
+#[ignore = "needs `npm ci --prefix tests/protocols` (run by .ci/wire)"]
+fn centrifuge_js_reconnects_unless_we_stop_and_renews_its_token_where_we_reauthorize() {
+    let lines = upstream();
+    let pushed = of_kind(&lines, "centrifuge-reconnect");
+    let closed = of_kind(&lines, "centrifuge-transport");
+    let renews: BTreeSet<u16> = of_kind(&lines, "centrifuge-renews").into_keys().collect();
+    assert_eq!((pushed.len(), closed.len()), (65536, 5000));
+    let stops = |n: u16| CentrifugoCode::from_u16(n).action() == CentrifugoCodeAction::Stop;
+    // A disconnect push: the bands alone. The listed difference: 1009, which only a WebSocket
+    // sends, and after which the transport path stops.
+    let differ: BTreeSet<u16> = pushed
+        .iter()
+        .filter(|(n, again)| (again.as_str() == "true") == stops(**n))
+        .map(|(n, _)| *n)
+        .collect();
+    assert_eq!(differ, BTreeSet::from([1009]));
+    // A WebSocket closing with the code: no difference.
+    let differ: Vec<u16> = closed
+        .iter()
+        .filter(|(n, again)| (again.as_str() == "true") == stops(**n))
+        .map(|(n, _)| *n)
+        .collect();
+    assert_eq!(differ, Vec::<u16>::new());
+    let reauthorize: BTreeSet<u16> = (0..=4999)
+        .filter(|&n| CentrifugoCode::from_u16(n).action() == CentrifugoCodeAction::Reauthorize)
+        .collect();
+    assert_eq!(renews, reauthorize);
 }
 
 #[test]
