@@ -9,48 +9,10 @@ use closecodes::{
     CentrifugoCode, CentrifugoCodeAction, DiscordGatewayCode, DiscordGatewayCodeAction,
     DiscordGatewayCodeSentBy, GraphqlWsCode, GraphqlWsCodeAction, PusherCode, PusherCodeAction,
 };
+use closecodes_protocols::{of_kind, upstream};
 use std::collections::BTreeMap;
 use std::collections::BTreeSet;
-use std::path::Path;
-use std::process::Command;
 use twilight_model::gateway::CloseCode as TwilightCloseCode;
-
-/// The lines `parity.mjs` prints, split into their kind and the rest.
-fn upstream() -> Vec<(String, u16, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    assert!(
-        dir.join("node_modules/graphql-ws").is_dir(),
-        "the npm packages are not installed: run `npm ci --prefix tests/protocols` first"
-    );
-    let output = Command::new("node")
-        .arg("parity.mjs")
-        .current_dir(dir)
-        .output()
-        .expect("node runs");
-    assert!(
-        output.status.success(),
-        "parity.mjs failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout)
-        .expect("parity.mjs prints UTF-8")
-        .lines()
-        .map(|line| {
-            let mut words = line.splitn(3, ' ');
-            let kind = words.next().expect("a kind").to_owned();
-            let code = words.next().expect("a number").parse().expect("a u16");
-            (kind, code, words.next().unwrap_or("").to_owned())
-        })
-        .collect()
-}
-
-fn of_kind(lines: &[(String, u16, String)], kind: &str) -> BTreeMap<u16, String> {
-    lines
-        .iter()
-        .filter(|(k, _, _)| k == kind)
-        .map(|(_, code, rest)| (*code, rest.clone()))
-        .collect()
-}
 
 /// The named codes of a table from 4000 up (those of the protocol, not of `websocket`), by number.
 fn named_from_4000<T: Copy + std::fmt::Debug + Into<u16>>(all: &[T]) -> BTreeMap<u16, String> {
