@@ -6,8 +6,8 @@
 //! names of `System` inside its namespace is `global::`-qualified, so that a namespace segment or
 //! table named `System` cannot capture it.
 
-use closecodes_spec::Repr;
 use closecodes_spec::targets::Namer;
+use closecodes_spec::{Property, PropertyKind, PropertyValue, Repr, Row, Words};
 
 use super::language::{CodeWriter, Runtime, Section};
 use super::view::wording;
@@ -42,6 +42,52 @@ impl CSharp {
             Repr::I32 => "int",
             Repr::I64 => "long",
         }
+    }
+}
+
+const NAMER: closecodes_spec::targets::CSharp = closecodes_spec::targets::CSharp;
+
+impl CSharp {
+    /// The type a getter of `property` returns: its enum, or the C# type of its integer type.
+    fn property_type(view: &View<'_>, property: &Property) -> String {
+        match property.kind {
+            PropertyKind::Words(_) => NAMER.property_type(view.name, &Words::of(&property.name)),
+            PropertyKind::Integer(repr) => CSharp::repr(repr).to_owned(),
+        }
+    }
+
+    /// `value` of `property` as a C# expression of the getter's type: `ChatCodeAction.BackOff`,
+    /// `1000`, `(uint)1000` (a boxed value unboxes only to its own type).
+    fn value(view: &View<'_>, property: &Property, value: PropertyValue) -> String {
+        match (value, property.kind.clone()) {
+            (PropertyValue::Word(at), _) => {
+                let words = Words::of(&property.name);
+                let word = property.words().get(at).map_or("", String::as_str);
+                let name = NAMER
+                    .property_value(view.name, &words, &Words::of(word))
+                    .unwrap_or_default();
+                format!("{}.{name}", NAMER.property_type(view.name, &words))
+            }
+            (PropertyValue::Integer(n), PropertyKind::Integer(Repr::I32)) => n.to_string(),
+            (PropertyValue::Integer(n), kind) => match kind {
+                PropertyKind::Integer(repr) => format!("({}){n}", CSharp::repr(repr)),
+                PropertyKind::Words(_) => n.to_string(),
+            },
+        }
+    }
+
+    /// A row's values of the table's properties: `PropertiesOf(…)`, or nothing without properties.
+    fn row_properties(view: &View<'_>, row: &Row<'_>) -> Option<String> {
+        let properties = properties(view);
+        if properties.is_empty() {
+            return None;
+        }
+        let values: Vec<String> = properties
+            .iter()
+            .zip(row.properties)
+            .map(|(property, value)| CSharp::value(view, property, *value))
+            .collect();
+        Some(format!("PropertiesOf({})", values.join(", ")))
     }
 }
 
@@ -148,6 +194,36 @@ impl CodeWriter for CSharp {
             writeln!(out, "{}", members.join(",\n"));
         }
         out.push("    }\n\n");
+        for property in properties(view) {
+            let PropertyKind::Words(words) = &property.kind else {
+                continue;
+            };
+            let getter = NAMER.getter(&Words::of(&property.name));
+            let text = format!(
+                "{}\n\nThe values of property <c>{}</c>, as <see cref=\"{name}Table.{getter}(int)\"/> gives them.",
+                self.doc_text(&property.description),
+                property.name,
+            );
+            self.doc(out, "    ", &text);
+            writeln!(
+                out,
+                "    public enum {}\n    {{",
+                CSharp::property_type(view, property)
+            );
+            let members: Vec<String> = words
+                .iter()
+                .enumerate()
+                .map(|(at, word)| {
+                    let mut member = Text::new();
+                    self.doc(&mut member, "        ", &format!("<c>{word}</c>"));
+                    let value = CSharp::value(view, property, PropertyValue::Word(at));
+                    let name = value.rsplit('.').next().unwrap_or_default();
+                    write!(member, "        {name}");
+                    member.into_string()
+                })
+                .collect();
+            writeln!(out, "{}\n    }}\n", members.join(",\n"));
+        }
     }
 
     /// `<Name>Table`'s start and its rows.
@@ -167,10 +243,21 @@ impl CodeWriter for CSharp {
             "        private static readonly string[] FlagNames = {{ {} }};\n",
             names.join(", ")
         );
+        let properties = properties(view);
+        if !properties.is_empty() {
+            let names: Vec<String> = properties.iter().map(|p| self.string(&p.name)).collect();
+            writeln!(
+                out,
+                "        private static readonly string[] PropertyNames = {{ {} }};\n",
+                names.join(", ")
+            );
+            out.push("        private static Dictionary<string, object> PropertiesOf(params object[] values)\n        {\n            var map = new Dictionary<string, object>();\n            for (int i = 0; i < PropertyNames.Length; i++) map[PropertyNames[i]] = values[i];\n            return map;\n        }\n\n");
+        }
         self.doc(out, "        ", wording::ENTRIES);
         out.push("        public static readonly IReadOnlyList<Entry> Entries = new ReadOnlyCollection<Entry>(new Entry[]\n        {\n");
         for row in &view.rows {
-            writeln!(out, "            Row({}),", self.row_arguments(row));
+            let values = CSharp::row_properties(view, row);
+            writeln!(out, "            Row({}),", self.row_arguments(row, values));
         }
         out.push("        });\n\n");
         self.doc(out, "        ", "The entry of a named code of the enum.");
@@ -202,9 +289,46 @@ impl CodeWriter for CSharp {
                 "        public static bool {predicate}(this {name} code)\n        {{\n            return {predicate}((int)code);\n        }}\n"
             );
         }
+        for property in properties(view) {
+            let getter = NAMER.getter(&Words::of(&property.name));
+            let ty = CSharp::property_type(view, property);
+            let default = property.written(property.default);
+            let doc = format!(
+                "{}\n\n{}",
+                self.doc_text(&property.description),
+                property_wording(&property.name, &default, |n| format!("<c>{n}</c>"))
+            );
+            self.doc(out, "        ", &doc);
+            writeln!(
+                out,
+                "        public static {ty} {getter}(int code)\n        {{\n            var entry = Describe(code);\n            if (entry == null) return {};\n            return ({ty})entry.Properties[{}];\n        }}\n",
+                CSharp::value(view, property, property.default),
+                self.string(&property.name)
+            );
+            self.doc(out, "        ", &doc);
+            writeln!(
+                out,
+                "        public static {ty} {getter}(this {name} code)\n        {{\n            return {getter}((int)code);\n        }}\n"
+            );
+        }
     }
 
     fn end(&self, out: &mut Text, _view: &View<'_>) {
         out.push("    }\n}\n");
     }
+}
+
+/// The table's properties, in the order of every row's values.
+fn properties<'t>(view: &View<'t>) -> &'t [Property] {
+    &view.table().properties
+}
+
+/// The paragraph after a property's description: its name, and the value of codes that do not
+/// set it and of numbers that are not codes.
+fn property_wording(name: &str, default: &str, code: impl Fn(&str) -> String) -> String {
+    format!(
+        "Property {}; {} where no code or range sets it, and for a number that is not a code.",
+        code(name),
+        code(default)
+    )
 }
