@@ -4,7 +4,9 @@
 //! target writes ([`wording`]).
 
 use closecodes_spec::targets::Namer;
-use closecodes_spec::{Interval, NamedCode, Repr, Retired, Row, Table, Words};
+use closecodes_spec::{
+    Interval, NamedCode, PropertyKind, PropertyValue, Repr, Retired, Row, Table, Words,
+};
 
 use super::{Format, Options, RenderError};
 
@@ -18,6 +20,44 @@ pub(crate) struct FlagView<'t> {
     pub(crate) description: &'t str,
     /// The value of codes that do not set it.
     pub(crate) default: bool,
+}
+
+/// A property (`[[property]]`), with its name and its words for each language's case.
+pub(crate) struct PropertyView<'t> {
+    /// The `snake_case` name, as the spec writes it (keys of `Entry.properties` in JSON).
+    pub(crate) name: &'t str,
+    /// The name's words, which each namer spells: `retryAfterMs`, `retry_after_ms`.
+    pub(crate) words: Words,
+    /// What the property means (spec text).
+    pub(crate) description: &'t str,
+    /// Its values: words (enumerated) or an integer type.
+    pub(crate) kind: &'t PropertyKind,
+    /// The value of numbers that no code or range sets.
+    pub(crate) default: PropertyValue,
+    /// The words of an enumerated property, in the spec's order, each with its words for the
+    /// namers (`back_off`: `BackOff`, `BACK_OFF`); empty for an integer property.
+    pub(crate) values: Vec<(&'t str, Words)>,
+}
+
+impl PropertyView<'_> {
+    /// `value` as the spec writes it: the word (`back_off`) or the number (`1000`).
+    pub(crate) fn written(&self, value: PropertyValue) -> String {
+        match value {
+            PropertyValue::Word(at) => self
+                .values
+                .get(at)
+                .map_or_else(String::new, |v| v.0.to_owned()),
+            PropertyValue::Integer(n) => n.to_string(),
+        }
+    }
+
+    /// The integer type of an integer property, `None` for an enumerated one.
+    pub(crate) fn integer(&self) -> Option<Repr> {
+        match self.kind {
+            PropertyKind::Integer(repr) => Some(*repr),
+            PropertyKind::Words(_) => None,
+        }
+    }
 }
 
 /// The language-neutral view of a table.
@@ -37,6 +77,8 @@ pub(crate) struct View<'t> {
     pub(crate) rows: Vec<Row<'t>>,
     /// The flags, in the table's order (the order of every row's `flags`).
     pub(crate) flags: Vec<FlagView<'t>>,
+    /// The properties, in the table's order (the order of every row's `properties`).
+    pub(crate) properties: Vec<PropertyView<'t>>,
 }
 
 impl<'t> View<'t> {
@@ -132,6 +174,22 @@ impl<'t> View<'t> {
                     words: Words::of(&f.name),
                     description: &f.description,
                     default: f.default,
+                })
+                .collect(),
+            properties: table
+                .properties
+                .iter()
+                .map(|p| PropertyView {
+                    name: &p.name,
+                    words: Words::of(&p.name),
+                    description: &p.description,
+                    kind: &p.kind,
+                    default: p.default,
+                    values: p
+                        .words()
+                        .iter()
+                        .map(|w| (w.as_str(), Words::of(w)))
+                        .collect(),
                 })
                 .collect(),
         })
@@ -232,6 +290,22 @@ pub(crate) mod wording {
             code(name),
             code(default)
         )
+    }
+
+    /// The paragraph after a property's description: its name, its default, what a number
+    /// outside the table gives. `code` writes a name or value as code in the language's docs.
+    pub(crate) fn property(name: &str, default: &str, code: impl Fn(&str) -> String) -> String {
+        format!(
+            "Property {}; codes that do not set it, and numbers that are not codes: {}.",
+            code(name),
+            code(default)
+        )
+    }
+
+    /// The doc of an enumerated property's type, after the property's description: whose values
+    /// these are, and which getter gives them (both as the language writes them in docs).
+    pub(crate) fn property_type(name: &str, getter: &str) -> String {
+        format!("The values of property {name}, as {getter} gives them.")
     }
 
     /// The doc of a deprecated alias: `OldName`, renamed to `NewName`.
