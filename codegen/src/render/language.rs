@@ -282,9 +282,9 @@ fn property_values_fit(
     min: i64,
     max: i64,
 ) -> Result<(), RenderError> {
-    use closecodes_spec::{PropertyKind, PropertyValue};
-    for (at, property) in view.table().properties.iter().enumerate() {
-        if !matches!(property.kind, PropertyKind::Integer(_)) {
+    use closecodes_spec::PropertyValue;
+    for (at, property) in view.properties.iter().enumerate() {
+        if property.integer().is_none() {
             continue;
         }
         let mut values = std::iter::once(property.default).chain(
@@ -296,7 +296,7 @@ fn property_values_fit(
             values.find(|value| matches!(value, PropertyValue::Integer(n) if *n < min || *n > max))
         {
             return Err(RenderError::PropertyValue {
-                property: property.name.clone(),
+                property: property.name.to_owned(),
                 value,
                 target,
                 min,

@@ -7,10 +7,10 @@
 //! table named `System` cannot capture it.
 
 use closecodes_spec::targets::Namer;
-use closecodes_spec::{Property, PropertyKind, PropertyValue, Repr, Row, Words};
+use closecodes_spec::{PropertyKind, PropertyValue, Repr, Row};
 
 use super::language::{CodeWriter, Runtime, Section};
-use super::view::wording;
+use super::view::{PropertyView, wording};
 use super::{CommentStyle, Text, View};
 use crate::safe::{html, quoted, visible};
 
@@ -49,36 +49,30 @@ const NAMER: closecodes_spec::targets::CSharp = closecodes_spec::targets::CSharp
 
 impl CSharp {
     /// The type a getter of `property` returns: its enum, or the C# type of its integer type.
-    fn property_type(view: &View<'_>, property: &Property) -> String {
-        match property.kind {
-            PropertyKind::Words(_) => NAMER.property_type(view.name, &Words::of(&property.name)),
-            PropertyKind::Integer(repr) => CSharp::repr(repr).to_owned(),
+    fn property_type(view: &View<'_>, property: &PropertyView<'_>) -> String {
+        match property.integer() {
+            None => NAMER.property_type(view.name, &property.words),
+            Some(repr) => CSharp::repr(repr).to_owned(),
         }
     }
 
     /// `value` of `property` as a C# expression of the getter's type: `ChatCodeAction.BackOff`,
     /// `1000`, `(uint)1000` (a boxed value unboxes only to its own type).
-    fn value(view: &View<'_>, property: &Property, value: PropertyValue) -> String {
-        match (value, property.kind.clone()) {
-            (PropertyValue::Word(at), _) => {
-                let words = Words::of(&property.name);
-                let word = property.words().get(at).map_or("", String::as_str);
-                let name = NAMER
-                    .property_value(view.name, &words, &Words::of(word))
-                    .unwrap_or_default();
-                format!("{}.{name}", NAMER.property_type(view.name, &words))
-            }
-            (PropertyValue::Integer(n), PropertyKind::Integer(Repr::I32)) => n.to_string(),
-            (PropertyValue::Integer(n), kind) => match kind {
-                PropertyKind::Integer(repr) => format!("({}){n}", CSharp::repr(repr)),
-                PropertyKind::Words(_) => n.to_string(),
-            },
+    fn value(view: &View<'_>, property: &PropertyView<'_>, value: PropertyValue) -> String {
+        match (value, property.integer()) {
+            (PropertyValue::Word(at), _) => format!(
+                "{}.{}",
+                NAMER.property_type(view.name, &property.words),
+                value_name(view, property, at)
+            ),
+            (PropertyValue::Integer(n), Some(Repr::I32) | None) => n.to_string(),
+            (PropertyValue::Integer(n), Some(repr)) => format!("({}){n}", CSharp::repr(repr)),
         }
     }
 
     /// A row's values of the table's properties: `PropertiesOf(…)`, or nothing without properties.
     fn row_properties(view: &View<'_>, row: &Row<'_>) -> Option<String> {
-        let properties = properties(view);
+        let properties = &view.properties;
         if properties.is_empty() {
             return None;
         }
@@ -194,15 +188,18 @@ impl CodeWriter for CSharp {
             writeln!(out, "{}", members.join(",\n"));
         }
         out.push("    }\n\n");
-        for property in properties(view) {
+        for property in &view.properties {
             let PropertyKind::Words(words) = &property.kind else {
                 continue;
             };
-            let getter = NAMER.getter(&Words::of(&property.name));
+            let getter = NAMER.getter(&property.words);
             let text = format!(
-                "{}\n\nThe values of property <c>{}</c>, as <see cref=\"{name}Table.{getter}(int)\"/> gives them.",
-                self.doc_text(&property.description),
-                property.name,
+                "{}\n\n{}",
+                self.doc_text(property.description),
+                wording::property_type(
+                    &format!("<c>{}</c>", property.name),
+                    &format!("<see cref=\"{name}Table.{getter}(int)\"/>")
+                ),
             );
             self.doc(out, "    ", &text);
             writeln!(
@@ -243,9 +240,9 @@ impl CodeWriter for CSharp {
             "        private static readonly string[] FlagNames = {{ {} }};\n",
             names.join(", ")
         );
-        let properties = properties(view);
+        let properties = &view.properties;
         if !properties.is_empty() {
-            let names: Vec<String> = properties.iter().map(|p| self.string(&p.name)).collect();
+            let names: Vec<String> = properties.iter().map(|p| self.string(p.name)).collect();
             writeln!(
                 out,
                 "        private static readonly string[] PropertyNames = {{ {} }};\n",
@@ -289,21 +286,21 @@ impl CodeWriter for CSharp {
                 "        public static bool {predicate}(this {name} code)\n        {{\n            return {predicate}((int)code);\n        }}\n"
             );
         }
-        for property in properties(view) {
-            let getter = NAMER.getter(&Words::of(&property.name));
+        for property in &view.properties {
+            let getter = NAMER.getter(&property.words);
             let ty = CSharp::property_type(view, property);
             let default = property.written(property.default);
             let doc = format!(
                 "{}\n\n{}",
-                self.doc_text(&property.description),
-                property_wording(&property.name, &default, |n| format!("<c>{n}</c>"))
+                self.doc_text(property.description),
+                wording::property(property.name, &default, |n| format!("<c>{n}</c>"))
             );
             self.doc(out, "        ", &doc);
             writeln!(
                 out,
                 "        public static {ty} {getter}(int code)\n        {{\n            var entry = Describe(code);\n            if (entry == null) return {};\n            return ({ty})entry.Properties[{}];\n        }}\n",
                 CSharp::value(view, property, property.default),
-                self.string(&property.name)
+                self.string(property.name)
             );
             self.doc(out, "        ", &doc);
             writeln!(
@@ -318,17 +315,12 @@ impl CodeWriter for CSharp {
     }
 }
 
-/// The table's properties, in the order of every row's values.
-fn properties<'t>(view: &View<'t>) -> &'t [Property] {
-    &view.table().properties
-}
 
-/// The paragraph after a property's description: its name, and the value of codes that do not
-/// set it and of numbers that are not codes.
-fn property_wording(name: &str, default: &str, code: impl Fn(&str) -> String) -> String {
-    format!(
-        "Property {}; {} where no code or range sets it, and for a number that is not a code.",
-        code(name),
-        code(default)
-    )
+/// The name of the value at `at` of an enumerated property, as the namer spells it: `BackOff`.
+fn value_name(view: &View<'_>, property: &PropertyView<'_>, at: usize) -> String {
+    property
+        .values
+        .get(at)
+        .and_then(|(_, words)| NAMER.property_value(view.name, &property.words, words))
+        .unwrap_or_default()
 }

@@ -8,10 +8,10 @@
 use std::fmt::Write as _;
 
 use closecodes_spec::targets::Namer;
-use closecodes_spec::{Property, PropertyKind, PropertyValue, Row, Words};
+use closecodes_spec::{PropertyKind, PropertyValue, Row};
 
 use super::language::{CodeWriter, RowCost, Runtime, Section};
-use super::view::wording;
+use super::view::{PropertyView, wording};
 use super::{CommentStyle, Text, View};
 use crate::safe::{escape_char, html, visible};
 
@@ -50,27 +50,28 @@ const NAMER: closecodes_spec::targets::Java = closecodes_spec::targets::Java;
 impl Java {
     /// The rows per nested class.
     fn per_class(view: &View<'_>) -> usize {
-        ROW_COST.rows_per_method(view.flags.len(), properties(view).len())
+        ROW_COST.rows_per_method(view.flags.len(), view.properties.len())
     }
 
     /// The type a getter of `property` returns: its nested enum, or `int`.
-    fn property_type(view: &View<'_>, property: &Property) -> String {
+    fn property_type(view: &View<'_>, property: &PropertyView<'_>) -> String {
         match property.kind {
-            PropertyKind::Words(_) => NAMER.property_type(view.name, &Words::of(&property.name)),
+            PropertyKind::Words(_) => NAMER.property_type(view.name, &property.words),
             PropertyKind::Integer(_) => "int".to_owned(),
         }
     }
 
     /// The name of the constant of `property`'s enum for the word at `at`: `BACK_OFF`.
-    fn constant(view: &View<'_>, property: &Property, at: usize) -> String {
-        let word = property.words().get(at).map_or("", String::as_str);
-        NAMER
-            .property_value(view.name, &Words::of(&property.name), &Words::of(word))
+    fn constant(view: &View<'_>, property: &PropertyView<'_>, at: usize) -> String {
+        property
+            .values
+            .get(at)
+            .and_then(|(_, words)| NAMER.property_value(view.name, &property.words, words))
             .unwrap_or_default()
     }
 
     /// `value` of `property` as a Java expression: `Action.BACK_OFF`, `1000`.
-    fn value(view: &View<'_>, property: &Property, value: PropertyValue) -> String {
+    fn value(view: &View<'_>, property: &PropertyView<'_>, value: PropertyValue) -> String {
         match value {
             PropertyValue::Word(at) => format!(
                 "{}.{}",
@@ -83,7 +84,7 @@ impl Java {
 
     /// A row's values of the table's properties: `propertiesOf(…)`, or nothing without properties.
     fn row_properties(view: &View<'_>, row: &Row<'_>) -> Option<String> {
-        let properties = properties(view);
+        let properties = &view.properties;
         if properties.is_empty() {
             return None;
         }
@@ -243,11 +244,11 @@ impl CodeWriter for Java {
             "    private static final java.util.List<String> FLAG_NAMES = java.util.List.of({});\n",
             names.join(", ")
         );
-        let properties = properties(view);
+        let properties = &view.properties;
         if properties.is_empty() {
             return;
         }
-        let names: Vec<String> = properties.iter().map(|p| self.string(&p.name)).collect();
+        let names: Vec<String> = properties.iter().map(|p| self.string(p.name)).collect();
         writeln!(
             out,
             "    private static final java.util.List<String> PROPERTY_NAMES = java.util.List.of({});\n",
@@ -259,11 +260,14 @@ impl CodeWriter for Java {
                 continue;
             };
             let ty = Java::property_type(view, property);
-            let getter = NAMER.getter(&Words::of(&property.name));
+            let getter = NAMER.getter(&property.words);
             let text = format!(
-                "{}\n\n<p>The values of property {{@code {}}}, as {{@link #{getter}(int)}} gives them.",
-                self.doc_text(&property.description),
-                property.name,
+                "{}\n\n<p>{}",
+                self.doc_text(property.description),
+                wording::property_type(
+                    &format!("{{@code {}}}", property.name),
+                    &format!("{{@link #{getter}(int)}}")
+                ),
             );
             self.doc(out, "    ", &text);
             writeln!(out, "    public enum {ty} {{");
@@ -350,12 +354,12 @@ impl CodeWriter for Java {
                 self.string(flag.name)
             );
         }
-        for property in properties(view) {
+        for property in &view.properties {
             let default = property.written(property.default);
             let doc = format!(
                 "{}\n\n{}\n\n@param code any number\n@return the property's value at {{@code code}}",
-                self.doc_text(&property.description),
-                property_wording(&property.name, &default, |n| format!("{{@code {n}}}"))
+                self.doc_text(property.description),
+                wording::property(property.name, &default, |n| format!("{{@code {n}}}"))
             );
             self.doc(out, "    ", &doc);
             let ty = Java::property_type(view, property);
@@ -366,8 +370,8 @@ impl CodeWriter for Java {
             writeln!(
                 out,
                 "    public static {ty} {}(int code) {{\n        return describe(code).map(e -> ({boxed}) e.properties().get({})).orElse({});\n    }}\n",
-                NAMER.getter(&Words::of(&property.name)),
-                self.string(&property.name),
+                NAMER.getter(&property.words),
+                self.string(property.name),
                 Java::value(view, property, property.default)
             );
         }
@@ -378,17 +382,3 @@ impl CodeWriter for Java {
     }
 }
 
-/// The table's properties, in the order of every row's values.
-fn properties<'t>(view: &View<'t>) -> &'t [Property] {
-    &view.table().properties
-}
-
-/// The paragraph after a property's description: its name, and the value of codes that do not
-/// set it and of numbers that are not codes.
-fn property_wording(name: &str, default: &str, code: impl Fn(&str) -> String) -> String {
-    format!(
-        "Property {}; {} where no code or range sets it, and for a number that is not a code.",
-        code(name),
-        code(default)
-    )
-}

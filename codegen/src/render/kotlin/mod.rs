@@ -7,10 +7,10 @@
 //! are private, `ENTRIES` and every `Entry.flags` read-only.
 
 use closecodes_spec::targets::Namer;
-use closecodes_spec::{Property, PropertyKind, PropertyValue, Row, Words};
+use closecodes_spec::{PropertyKind, PropertyValue, Row};
 
 use super::language::{CodeWriter, RowCost, Runtime, Section};
-use super::view::wording;
+use super::view::{PropertyView, wording};
 use super::{CommentStyle, Text, View};
 use crate::safe::{LineBreaks, block_comment_text, line_starts, quoted, visible};
 
@@ -49,28 +49,25 @@ const NAMER: closecodes_spec::targets::Kotlin = closecodes_spec::targets::Kotlin
 impl Kotlin {
     /// The rows per object of rows.
     fn per_object(view: &View<'_>) -> usize {
-        ROW_COST.rows_per_method(view.flags.len(), properties(view).len())
+        ROW_COST.rows_per_method(view.flags.len(), view.properties.len())
     }
 
     /// The type a getter of `property` returns: its enum class, or `kotlin.Int`.
-    fn property_type(view: &View<'_>, property: &Property) -> String {
+    fn property_type(view: &View<'_>, property: &PropertyView<'_>) -> String {
         match property.kind {
-            PropertyKind::Words(_) => NAMER.property_type(view.name, &Words::of(&property.name)),
+            PropertyKind::Words(_) => NAMER.property_type(view.name, &property.words),
             PropertyKind::Integer(_) => "kotlin.Int".to_owned(),
         }
     }
 
     /// `value` of `property` as a Kotlin expression: `GatewayCodeAction.BackOff`, `1000`.
-    fn value(view: &View<'_>, property: &Property, value: PropertyValue) -> String {
+    fn value(view: &View<'_>, property: &PropertyView<'_>, value: PropertyValue) -> String {
         match value {
-            PropertyValue::Word(at) => {
-                let words = Words::of(&property.name);
-                let word = property.words().get(at).map_or("", String::as_str);
-                let name = NAMER
-                    .property_value(view.name, &words, &Words::of(word))
-                    .unwrap_or_default();
-                format!("{}.{name}", NAMER.property_type(view.name, &words))
-            }
+            PropertyValue::Word(at) => format!(
+                "{}.{}",
+                NAMER.property_type(view.name, &property.words),
+                value_name(view, property, at)
+            ),
             // `-2147483648` would be a `Long` (the literal is read before its sign).
             PropertyValue::Integer(n) if n == i64::from(i32::MIN) => {
                 "kotlin.Int.MIN_VALUE".to_owned()
@@ -81,7 +78,7 @@ impl Kotlin {
 
     /// A row's values of the table's properties: `propertiesOf(…)`, or nothing without properties.
     fn row_properties(view: &View<'_>, row: &Row<'_>) -> Option<String> {
-        let properties = properties(view);
+        let properties = &view.properties;
         if properties.is_empty() {
             return None;
         }
@@ -160,11 +157,11 @@ impl CodeWriter for Kotlin {
             "private val FLAG_NAMES: kotlin.collections.List<kotlin.String> = kotlin.collections.listOf({})\n",
             names.join(", ")
         );
-        let properties = properties(view);
+        let properties = &view.properties;
         if properties.is_empty() {
             return;
         }
-        let names: Vec<String> = properties.iter().map(|p| self.string(&p.name)).collect();
+        let names: Vec<String> = properties.iter().map(|p| self.string(p.name)).collect();
         writeln!(
             out,
             "private val PROPERTY_NAMES: kotlin.collections.List<kotlin.String> = kotlin.collections.listOf({})\n",
@@ -172,28 +169,28 @@ impl CodeWriter for Kotlin {
         );
         out.push("private fun propertiesOf(vararg values: kotlin.Any): kotlin.collections.Map<kotlin.String, kotlin.Any> =\n    PROPERTY_NAMES.zip(values).toMap()\n\n");
         for property in properties {
-            let PropertyKind::Words(words) = &property.kind else {
+            if property.values.is_empty() {
                 continue;
-            };
+            }
             let ty = Kotlin::property_type(view, property);
             let text = format!(
-                "{}\n\nThe values of property `{}` of [{}], as `{}.{}(code)` gives them; `word` is the value as the spec writes it.",
-                self.doc_text(&property.description),
-                property.name,
-                view.name,
-                view.name,
-                NAMER.getter(&Words::of(&property.name)),
+                "{}\n\n{} `word` is the value as the spec writes it.",
+                self.doc_text(property.description),
+                wording::property_type(
+                    &format!("`{}`", property.name),
+                    &format!("[{}.{}]", view.name, NAMER.getter(&property.words))
+                ),
             );
             self.doc(out, "", &text);
             writeln!(out, "enum class {ty}(val word: kotlin.String) {{");
-            let entries: Vec<String> = words
+            let entries: Vec<String> = property
+                .values
                 .iter()
                 .enumerate()
-                .map(|(at, word)| {
+                .map(|(at, (word, _))| {
                     let mut entry = Text::new();
                     self.doc(&mut entry, "    ", &format!("`{word}`"));
-                    let value = Kotlin::value(view, property, PropertyValue::Word(at));
-                    let name = value.rsplit('.').next().unwrap_or_default();
+                    let name = value_name(view, property, at);
                     write!(entry, "    {name}({})", self.string(word));
                     entry.into_string()
                 })
@@ -291,20 +288,20 @@ impl CodeWriter for Kotlin {
                 self.string(flag.name)
             );
         }
-        for property in properties(view) {
+        for property in &view.properties {
             let default = property.written(property.default);
             let text = format!(
                 "{}\n\n{}",
-                self.doc_text(&property.description),
-                property_wording(&property.name, &default, |n| format!("`{n}`"))
+                self.doc_text(property.description),
+                wording::property(property.name, &default, |n| format!("`{n}`"))
             );
             self.doc(out, "        ", &text);
             let ty = Kotlin::property_type(view, property);
             writeln!(
                 out,
                 "        @kotlin.jvm.JvmStatic\n        fun {}(code: kotlin.Int): {ty} =\n            describe(code)?.properties?.get({}) as {ty}? ?: {}\n",
-                NAMER.getter(&Words::of(&property.name)),
-                self.string(&property.name),
+                NAMER.getter(&property.words),
+                self.string(property.name),
                 Kotlin::value(view, property, property.default)
             );
         }
@@ -338,17 +335,12 @@ impl CodeWriter for Kotlin {
     }
 }
 
-/// The table's properties, in the order of every row's values.
-fn properties<'t>(view: &View<'t>) -> &'t [Property] {
-    &view.table().properties
-}
 
-/// The paragraph after a property's description: its name, and the value of codes that do not
-/// set it and of numbers that are not codes.
-fn property_wording(name: &str, default: &str, code: impl Fn(&str) -> String) -> String {
-    format!(
-        "Property {}; {} where no code or range sets it, and for a number that is not a code.",
-        code(name),
-        code(default)
-    )
+/// The name of the value at `at` of an enumerated property, as the namer spells it: `BackOff`.
+fn value_name(view: &View<'_>, property: &PropertyView<'_>, at: usize) -> String {
+    property
+        .values
+        .get(at)
+        .and_then(|(_, words)| NAMER.property_value(view.name, &property.words, words))
+        .unwrap_or_default()
 }
