@@ -210,6 +210,41 @@ fn names_every_close(client: impl FnOnce(&str, &str) -> String, name_key: &str, 
             format!("{code:?}")
         };
         assert_eq!(line[name_key], expected_name, "{line}");
+        // The close's policy, where the client reports it (see `agrees_on_every_property`).
+        if let Some(action) = line.get("action") {
+            assert_eq!(action, code.action().as_str(), "{line}");
+            assert_eq!(line["retryAfterMs"], code.retry_after_ms(), "{line}");
+        }
+    }
+}
+
+/// Every property getter of a client agrees with Rust's on every `u16` (the table holds a range's
+/// values, a carve-out's, an override inside it and a documented code's), numbers that are no
+/// code get the defaults, and every close the client named carries its policy (`closes`, its
+/// output of the closes).
+fn agrees_on_every_property(output: &str, closes: &str) {
+    let out: Value = serde_json::from_str(output).expect("JSON");
+    let (action, retry) = (
+        out["action"].as_array().expect("an array of actions"),
+        out["retryAfterMs"].as_array().expect("an array of delays"),
+    );
+    assert_eq!((action.len(), retry.len()), (65_536, 65_536));
+    for value in 0..=u16::MAX {
+        let (at, code) = (usize::from(value), GatewayCode::from_u16(value));
+        assert_eq!(action[at], code.action().as_str(), "action({value})");
+        assert_eq!(retry[at], code.retry_after_ms(), "retry_after_ms({value})");
+    }
+    for open in out["propertiesOpen"].as_array().expect("an array") {
+        assert_eq!(open, &serde_json::json!(["stop", 0]), "{out}");
+    }
+    assert_eq!(GatewayCode::MatchOver.action().as_str(), "stop");
+    assert_eq!(GatewayCode::from_u16(4598).retry_after_ms(), 30_000);
+    for line in closes.lines() {
+        let line: Value = serde_json::from_str(line).expect("a JSON line");
+        assert!(
+            line.get("rejected").is_some() || line.get("action").is_some(),
+            "a close without its action: {line}"
+        );
     }
 }
 
@@ -317,6 +352,7 @@ fn a_python_client_names_every_close_and_agrees_with_rust() {
     .expect("writes");
     let client = root().join("tests/clients/client.py");
     let python = tool("CLOSECODES_PYTHON");
+    let mut closes = String::new();
     names_every_close(
         |url, count| {
             let output = run(Command::new(&python)
@@ -324,7 +360,8 @@ fn a_python_client_names_every_close_and_agrees_with_rust() {
                 .args(["closes"])
                 .arg(&dir)
                 .args([url, count]));
-            String::from_utf8(output.stdout).expect("UTF-8")
+            closes = String::from_utf8(output.stdout).expect("UTF-8");
+            closes.clone()
         },
         "member",
         &[],
@@ -333,22 +370,28 @@ fn a_python_client_names_every_close_and_agrees_with_rust() {
         .arg(&client)
         .arg("from-wire")
         .arg(&dir));
-    agrees_on_every_value(&String::from_utf8(output.stdout).expect("UTF-8"));
+    let output = String::from_utf8(output.stdout).expect("UTF-8");
+    agrees_on_every_value(&output);
+    agrees_on_every_property(&output, &closes);
 }
 
 /// A Go client built by `go_clients` names every close and agrees with Rust on every value.
 fn go_client_agrees(dir: &Path, client: &str, refused: &[u16]) {
     let client = dir.join("bin").join(client);
+    let mut closes = String::new();
     names_every_close(
         |url, count| {
             let output = run(Command::new(&client).args(["closes", url, count]));
-            String::from_utf8(output.stdout).expect("UTF-8")
+            closes = String::from_utf8(output.stdout).expect("UTF-8");
+            closes.clone()
         },
         "name",
         refused,
     );
     let output = run(Command::new(&client).arg("from-wire"));
-    agrees_on_every_value(&String::from_utf8(output.stdout).expect("UTF-8"));
+    let output = String::from_utf8(output.stdout).expect("UTF-8");
+    agrees_on_every_value(&output);
+    agrees_on_every_property(&output, &closes);
 }
 
 #[test]

@@ -74,6 +74,18 @@ fn json_follows_its_schema_and_the_spec() {
     .unwrap();
     for code in spec["code"].as_array().unwrap() {
         let number = code["code"].as_integer().unwrap();
+        if code.get("name").is_none() {
+            // A code documented in its range: among the range's.
+            let found = json["ranges"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|r| r["documented"].as_array().unwrap())
+                .find(|d| d["code"] == number)
+                .unwrap_or_else(|| panic!("documented {number} missing"));
+            assert_eq!(found["description"].as_str(), code["description"].as_str());
+            continue;
+        }
         let found = json["codes"]
             .as_array()
             .unwrap()
@@ -92,6 +104,22 @@ fn json_follows_its_schema_and_the_spec() {
         .unwrap();
     assert_eq!(game["intervals"][0]["start"], 4500);
     assert_eq!(game["flags"]["reconnectable"], true);
+    // The properties: declared, and each entry's value, inherited or its own.
+    assert_eq!(json["properties"][0]["name"], "action");
+    assert_eq!(json["properties"][0]["default"], "stop");
+    assert_eq!(json["properties"][1]["type"], "u32");
+    assert_eq!(game["properties"]["action"], "reconnect");
+    assert_eq!(game["properties"]["retry_after_ms"], 250);
+    assert_eq!(game["documented"][0]["properties"]["retry_after_ms"], 30000);
+    assert_eq!(game["documented"][0]["properties"]["action"], "reconnect");
+    let match_over = json["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "MatchOver")
+        .unwrap();
+    assert_eq!(match_over["properties"]["action"], "stop");
+    assert_eq!(match_over["properties"]["retry_after_ms"], 250);
 }
 
 #[test]
@@ -137,13 +165,19 @@ fn markdown_has_a_row_per_code_range_interval_and_documented_code() {
             starts.windows(2).all(|w| w[0] <= w[1]),
             "{spec}: {starts:?}"
         );
-        // One column per flag.
+        // One column per flag and per property.
         let header = page.lines().find(|l| l.starts_with("| Code")).unwrap();
         assert_eq!(
             header.matches('|').count(),
-            6 + table.flags.len(),
+            6 + table.flags.len() + table.properties.len(),
             "{header}"
         );
+        for property in &table.properties {
+            assert!(
+                header.contains(&format!(" `{}` |", property.name)),
+                "{header}"
+            );
+        }
     }
 }
 

@@ -102,6 +102,11 @@ fn generated_typescript_type_checks_strictly() {
             "nasty_code.js",
             rendered("codes/nasty.toml", "NastyCode", Format::JavaScript),
         ),
+        // Properties, typed through JSDoc.
+        (
+            "gateway_code.js",
+            rendered("codes/discord.toml", "GatewayCode", Format::JavaScript),
+        ),
     ];
     for (file, text) in &files {
         std::fs::write(dir.join(file), text).expect("writes");
@@ -140,10 +145,20 @@ fn generated_typescript_type_checks_strictly() {
     // A module that uses the generated types the way a client would.
     std::fs::write(
         dir.join("use.ts"),
-        "import { GatewayCode, describe, isReconnectable, type Entry } from \"./gateway_code.ts\";\n\
+        "import { GatewayCode, action, describe, isReconnectable, retryAfterMs, type Entry, type GatewayCodeAction } from \"./gateway_code.ts\";\n\
          const code: GatewayCode = GatewayCode.SessionTimedOut;\n\
          const entry: Entry | undefined = describe(code);\n\
-         export const retry: boolean = isReconnectable(code) && entry?.kind === \"code\";\n",
+         export const retry: boolean = isReconnectable(code) && entry?.kind === \"code\";\n\
+         export const policy: GatewayCodeAction | undefined = entry?.properties.action;\n\
+         export function next(code: number): string {\n\
+           const what = action(code);\n\
+           switch (what) {\n\
+             case \"stop\": return \"stay closed\";\n\
+             case \"resume\": return `resume in ${retryAfterMs(code)} ms`;\n\
+             case \"reconnect\": return \"reconnect\";\n\
+             default: { const unreachable: never = what; return unreachable; }\n\
+           }\n\
+         }\n",
     )
     .expect("writes");
     let status = Command::new(wire_dir().join("node_modules/.bin/tsc"))
@@ -186,7 +201,11 @@ fn entries_are_frozen_all_the_way_down_and_describe_is_open() {
             module.to_str().expect("UTF-8 path"),
         ]))
         .expect("JSON");
-        for attempt in ["entriesPush", "entryField", "entryFlags", "namedCode"] {
+        let properties = (name == "GatewayCode").then_some("entryProperties");
+        for attempt in ["entriesPush", "entryField", "entryFlags", "namedCode"]
+            .into_iter()
+            .chain(properties)
+        {
             assert_eq!(
                 out["threw"][attempt], true,
                 "{name}: {attempt} changed the module"
@@ -243,9 +262,13 @@ fn a_node_client_names_every_close_through_the_generated_module() {
             Some(code.reason().unwrap_or("")),
             "{line}"
         );
+        // The policy of the close, as the generated getters give it.
+        assert_eq!(line["action"], code.action().as_str(), "{line}");
+        assert_eq!(line["retryAfterMs"], code.retry_after_ms(), "{line}");
     }
 
-    // `fromWire` and `isBrowserClosable` in JavaScript agree with Rust on every value.
+    // `fromWire`, `isBrowserClosable` and the property getters in JavaScript agree with Rust on
+    // every value.
     let output = node(&["client.mjs", "from-wire", &module_arg]);
     let js: Value = serde_json::from_str(&output).expect("JSON");
     let (from_wire, closable) = (
@@ -266,7 +289,22 @@ fn a_node_client_names_every_close_through_the_generated_module() {
             closable_in_rust,
             value == 1000 || (3000..=4999).contains(&value)
         );
+        let code = GatewayCode::from_u16(value);
+        assert_eq!(js["action"][at], code.action().as_str(), "action({value})");
+        assert_eq!(
+            js["retryAfterMs"][at],
+            code.retry_after_ms(),
+            "retryAfterMs({value})"
+        );
     }
+    for open in js["open"].as_array().expect("an array") {
+        assert_eq!(open, &serde_json::json!(["stop", 0]), "{js}");
+    }
+    // The table holds every kind of value the getters follow: an override in a carve-out, a
+    // documented code's own, a range's.
+    assert_eq!(GatewayCode::MatchOver.action().as_str(), "stop");
+    assert_eq!(GatewayCode::from_u16(4598).retry_after_ms(), 30_000);
+    assert_eq!(GatewayCode::from_u16(4501).action().as_str(), "reconnect");
 }
 
 /// The page: imports the generated module, shows the name and reason of the close it receives,

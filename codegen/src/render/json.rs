@@ -5,7 +5,7 @@ use closecodes_spec::targets::Namer;
 use serde_json::{Map, Value, json};
 
 use super::language::Writer;
-use super::view::FlagView;
+use super::view::{FlagView, PropertyView};
 use super::{RenderError, View};
 
 /// The JSON target.
@@ -39,6 +39,24 @@ fn flags(declared: &[FlagView<'_>], set: &[bool]) -> Value {
     Value::Object(map)
 }
 
+/// A property's value: the word, or the integer.
+fn value(property: &PropertyView<'_>, value: closecodes_spec::PropertyValue) -> Value {
+    match value {
+        closecodes_spec::PropertyValue::Word(_) => Value::String(property.written(value)),
+        closecodes_spec::PropertyValue::Integer(n) => Value::from(n),
+    }
+}
+
+/// `{ "action": "back_off", "retry_after_ms": 1000 }`
+fn properties(declared: &[PropertyView<'_>], values: &[closecodes_spec::PropertyValue]) -> Value {
+    let map: Map<String, Value> = declared
+        .iter()
+        .zip(values)
+        .map(|(property, v)| (property.name.to_owned(), value(property, *v)))
+        .collect();
+    Value::Object(map)
+}
+
 /// The document, pretty-printed, with a final newline.
 fn document(view: &View<'_>) -> String {
     let name = view.name;
@@ -53,6 +71,7 @@ fn document(view: &View<'_>) -> String {
                 "description": c.description,
                 "sendable": c.sendable,
                 "flags": flags(&view.flags, &c.flags),
+                "properties": properties(&view.properties, &c.properties),
                 "aliases": c.aliases,
                 "deprecated": c.deprecated,
             })
@@ -76,6 +95,7 @@ fn document(view: &View<'_>) -> String {
                         "description": d.description,
                         "sendable": d.sendable,
                         "flags": flags(&view.flags, &d.flags),
+                        "properties": properties(&view.properties, &d.properties),
                     })
                 })
                 .collect();
@@ -87,6 +107,7 @@ fn document(view: &View<'_>) -> String {
                 "sendable": r.sendable,
                 "assignable": r.assignable,
                 "flags": flags(&view.flags, &r.flags),
+                "properties": properties(&view.properties, &r.properties),
                 "documented": documented,
             })
         })
@@ -95,6 +116,24 @@ fn document(view: &View<'_>) -> String {
         .flags
         .iter()
         .map(|f| json!({ "name": f.name, "description": f.description, "default": f.default }))
+        .collect();
+    let declared_properties: Vec<Value> = view
+        .properties
+        .iter()
+        .map(|p| {
+            let mut map = Map::new();
+            map.insert("name".to_owned(), Value::from(p.name));
+            map.insert("description".to_owned(), Value::from(p.description));
+            match p.integer() {
+                Some(repr) => map.insert("type".to_owned(), Value::from(repr.name())),
+                None => map.insert(
+                    "values".to_owned(),
+                    Value::from(p.values.iter().map(|v| v.0).collect::<Vec<_>>()),
+                ),
+            };
+            map.insert("default".to_owned(), value(p, p.default));
+            Value::Object(map)
+        })
         .collect();
     let retired: Vec<Value> = view
         .retired()
@@ -116,6 +155,7 @@ fn document(view: &View<'_>) -> String {
         "total": view.total(),
         "builtins": view.builtins(),
         "flags": declared,
+        "properties": declared_properties,
         "codes": codes,
         "ranges": ranges,
         "retired": retired,

@@ -77,9 +77,20 @@ impl Writer for Markdown {
         for flag in &view.flags {
             write!(out, " `{}` |", flag.name);
         }
+        for property in &view.properties {
+            write!(out, " `{}` |", property.name);
+        }
         out.push("\n|---:|---|---|---|:-:|");
         for _ in &view.flags {
             out.push(":-:|");
+        }
+        // Words to the left, numbers to the right.
+        for property in &view.properties {
+            out.push(if property.values.is_empty() {
+                "---:|"
+            } else {
+                "---|"
+            });
         }
         out.push("\n");
         for row in &view.rows {
@@ -111,6 +122,14 @@ impl Writer for Markdown {
             );
             for set in row.flags {
                 write!(out, " {} |", yes_no(*set));
+            }
+            for (property, value) in view.properties.iter().zip(row.properties) {
+                match value {
+                    closecodes_spec::PropertyValue::Word(_) => {
+                        write!(out, " `{}` |", property.written(*value));
+                    }
+                    closecodes_spec::PropertyValue::Integer(n) => write!(out, " {n} |"),
+                }
             }
             out.push("\n");
         }

@@ -296,7 +296,7 @@ pub(crate) mod wording {
     /// outside the table gives. `code` writes a name or value as code in the language's docs.
     pub(crate) fn property(name: &str, default: &str, code: impl Fn(&str) -> String) -> String {
         format!(
-            "Property {}; codes that do not set it, and numbers that are not codes: {}.",
+            "Property {}; {} where no code or range sets it, and for a number that is not a code.",
             code(name),
             code(default)
         )

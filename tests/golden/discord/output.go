@@ -20,6 +20,18 @@ type Flags struct {
 	Reconnectable bool
 }
 
+// GatewayCodeAction is a value of property action: What the client does after this close.
+//
+// The values of property action, as Action gives them.
+type GatewayCodeAction string
+
+// The values of GatewayCodeAction.
+const (
+	GatewayCodeActionStop      GatewayCodeAction = "stop"
+	GatewayCodeActionResume    GatewayCodeAction = "resume"
+	GatewayCodeActionReconnect GatewayCodeAction = "reconnect"
+)
+
 <<< part 0 of the runtime file, as it stands >>>
 // GatewayCode is a code of the table; any int converts to one, named or not.
 //
@@ -146,38 +158,39 @@ func (c GatewayCode) String() string {
 
 // entries holds every row, ordered by number; the lookups read it.
 var entries = []Entry{
-	{Kind: "range", Variant: "Bad", Start: 0, End: 999, Reason: "", Description: "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", Sendable: false, Flags: Flags{BrowserClosable: false, Reconnectable: false}},
-	{Kind: "code", Variant: "Normal", Start: 1000, End: 1000, Reason: "Normal Closure", Description: "The connection did what it was opened for and is being shut down on purpose.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: false}},
-	{Kind: "code", Variant: "Away", Start: 1001, End: 1001, Reason: "Going Away", Description: "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", Sendable: true, Flags: Flags{BrowserClosable: false, Reconnectable: false}},
-	{Kind: "code", Variant: "Protocol", Start: 1002, End: 1002, Reason: "Protocol error", Description: "The peer broke the WebSocket protocol, so the endpoint ends the connection.", Sendable: true, Flags: Flags{BrowserClosable: false, Reconnectable: false}},
-	{Kind: "code", Variant: "Unsupported", Start: 1003, End: 1003, Reason: "Unsupported Data", Description: "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", Sendable: true, Flags: Flags{BrowserClosable: false, Reconnectable: false}},
-	{Kind: "range", Variant: "Reserved", Start: 1004, End: 1004, Reason: "Reserved", Description: "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", Sendable: false, Flags: Flags{BrowserClosable: false, Reconnectable: false}},
-	{Kind: "code", Variant: "Status", Start: 1005, End: 1005, Reason: "No Status Rcvd", Description: "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", Sendable: false, Flags: Flags{BrowserClosable: false, Reconnectable: false}},
-	{Kind: "code", Variant: "Abnormal", Start: 1006, End: 1006, Reason: "Abnormal Closure", Description: "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", Sendable: false, Flags: Flags{BrowserClosable: false, Reconnectable: false}},
-	{Kind: "code", Variant: "Invalid", Start: 1007, End: 1007, Reason: "Invalid frame payload data", Description: "A message's content did not match its type, for example a text message that is not valid UTF-8.", Sendable: true, Flags: Flags{BrowserClosable: false, Reconnectable: false}},
-	{Kind: "code", Variant: "Policy", Start: 1008, End: 1008, Reason: "Policy Violation", Description: "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", Sendable: true, Flags: Flags{BrowserClosable: false, Reconnectable: false}},
-	{Kind: "code", Variant: "Size", Start: 1009, End: 1009, Reason: "Message Too Big", Description: "A message was larger than the endpoint is willing to process.", Sendable: true, Flags: Flags{BrowserClosable: false, Reconnectable: false}},
-	{Kind: "code", Variant: "Extension", Start: 1010, End: 1010, Reason: "Mandatory Ext.", Description: "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", Sendable: true, Flags: Flags{BrowserClosable: false, Reconnectable: false}},
-	{Kind: "code", Variant: "Error", Start: 1011, End: 1011, Reason: "Internal Error", Description: "The server hit an unexpected condition that kept it from serving the request.", Sendable: true, Flags: Flags{BrowserClosable: false, Reconnectable: false}},
-	{Kind: "code", Variant: "Restart", Start: 1012, End: 1012, Reason: "Service Restart", Description: "The service is restarting; a client may reconnect, ideally after a randomized short wait.", Sendable: true, Flags: Flags{BrowserClosable: false, Reconnectable: false}},
-	{Kind: "code", Variant: "Again", Start: 1013, End: 1013, Reason: "Try Again Later", Description: "The service is temporarily overloaded; a client may reconnect after a while.", Sendable: true, Flags: Flags{BrowserClosable: false, Reconnectable: false}},
-	{Kind: "code", Variant: "Gateway", Start: 1014, End: 1014, Reason: "Bad Gateway", Description: "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", Sendable: true, Flags: Flags{BrowserClosable: false, Reconnectable: false}},
-	{Kind: "code", Variant: "Tls", Start: 1015, End: 1015, Reason: "TLS handshake", Description: "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", Sendable: false, Flags: Flags{BrowserClosable: false, Reconnectable: false}},
-	{Kind: "range", Variant: "Reserved", Start: 1016, End: 2999, Reason: "", Description: "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", Sendable: false, Flags: Flags{BrowserClosable: false, Reconnectable: false}},
-	{Kind: "range", Variant: "Iana", Start: 3000, End: 3999, Reason: "", Description: "Codes that libraries, frameworks and applications register with IANA, first come, first served.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: false}},
-	{Kind: "documented", Variant: "Iana", Start: 3000, End: 3000, Reason: "Unauthorized", Description: "The request needs authentication that was missing or failed (like HTTP 401).", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: false}},
-	{Kind: "documented", Variant: "Iana", Start: 3003, End: 3003, Reason: "Forbidden", Description: "The peer is known but not allowed to do what it asked (like HTTP 403).", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: false}},
-	{Kind: "documented", Variant: "Iana", Start: 3008, End: 3008, Reason: "Timeout", Description: "The peer took too long to act (like HTTP 408).", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: false}},
-	{Kind: "code", Variant: "UnknownError", Start: 4000, End: 4000, Reason: "Unknown Error", Description: "Something went wrong on the gateway; reconnect.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: true}},
-	{Kind: "range", Variant: "Library", Start: 4000, End: 4499, Reason: "Private Use", Description: "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: false}},
-	{Kind: "code", Variant: "UnknownOpcode", Start: 4001, End: 4001, Reason: "Unknown Opcode", Description: "The client sent an opcode the gateway does not know.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: true}},
-	{Kind: "code", Variant: "AuthenticationFailed", Start: 4004, End: 4004, Reason: "Authentication Failed", Description: "The token in the identify payload is not valid; do not reconnect with it.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: false}},
-	{Kind: "code", Variant: "SessionTimedOut", Start: 4009, End: 4009, Reason: "Session Timed Out", Description: "The session timed out; reconnect and start a new one.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: true}},
-	{Kind: "code", Variant: "InvalidShard", Start: 4010, End: 4010, Reason: "Invalid Shard", Description: "The client sent a shard the gateway does not serve.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: false}},
-	{Kind: "range", Variant: "Game", Start: 4500, End: 4599, Reason: "Game", Description: "Codes of the game server, carved out of the private range.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: true}},
-	{Kind: "code", Variant: "MatchOver", Start: 4550, End: 4550, Reason: "Match Over", Description: "The match ended; the client returns to the lobby.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: true}},
-	{Kind: "range", Variant: "Library", Start: 4600, End: 4999, Reason: "Private Use", Description: "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: false}},
-	{Kind: "range", Variant: "Bad", Start: 5000, End: 65535, Reason: "", Description: "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", Sendable: false, Flags: Flags{BrowserClosable: false, Reconnectable: false}},
+	{Kind: "range", Variant: "Bad", Start: 0, End: 999, Reason: "", Description: "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", Sendable: false, Flags: Flags{BrowserClosable: false, Reconnectable: false}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 0}},
+	{Kind: "code", Variant: "Normal", Start: 1000, End: 1000, Reason: "Normal Closure", Description: "The connection did what it was opened for and is being shut down on purpose.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: false}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 0}},
+	{Kind: "code", Variant: "Away", Start: 1001, End: 1001, Reason: "Going Away", Description: "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", Sendable: true, Flags: Flags{BrowserClosable: false, Reconnectable: false}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 0}},
+	{Kind: "code", Variant: "Protocol", Start: 1002, End: 1002, Reason: "Protocol error", Description: "The peer broke the WebSocket protocol, so the endpoint ends the connection.", Sendable: true, Flags: Flags{BrowserClosable: false, Reconnectable: false}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 0}},
+	{Kind: "code", Variant: "Unsupported", Start: 1003, End: 1003, Reason: "Unsupported Data", Description: "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", Sendable: true, Flags: Flags{BrowserClosable: false, Reconnectable: false}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 0}},
+	{Kind: "range", Variant: "Reserved", Start: 1004, End: 1004, Reason: "Reserved", Description: "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", Sendable: false, Flags: Flags{BrowserClosable: false, Reconnectable: false}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 0}},
+	{Kind: "code", Variant: "Status", Start: 1005, End: 1005, Reason: "No Status Rcvd", Description: "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", Sendable: false, Flags: Flags{BrowserClosable: false, Reconnectable: false}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 0}},
+	{Kind: "code", Variant: "Abnormal", Start: 1006, End: 1006, Reason: "Abnormal Closure", Description: "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", Sendable: false, Flags: Flags{BrowserClosable: false, Reconnectable: false}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 0}},
+	{Kind: "code", Variant: "Invalid", Start: 1007, End: 1007, Reason: "Invalid frame payload data", Description: "A message's content did not match its type, for example a text message that is not valid UTF-8.", Sendable: true, Flags: Flags{BrowserClosable: false, Reconnectable: false}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 0}},
+	{Kind: "code", Variant: "Policy", Start: 1008, End: 1008, Reason: "Policy Violation", Description: "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", Sendable: true, Flags: Flags{BrowserClosable: false, Reconnectable: false}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 0}},
+	{Kind: "code", Variant: "Size", Start: 1009, End: 1009, Reason: "Message Too Big", Description: "A message was larger than the endpoint is willing to process.", Sendable: true, Flags: Flags{BrowserClosable: false, Reconnectable: false}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 0}},
+	{Kind: "code", Variant: "Extension", Start: 1010, End: 1010, Reason: "Mandatory Ext.", Description: "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", Sendable: true, Flags: Flags{BrowserClosable: false, Reconnectable: false}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 0}},
+	{Kind: "code", Variant: "Error", Start: 1011, End: 1011, Reason: "Internal Error", Description: "The server hit an unexpected condition that kept it from serving the request.", Sendable: true, Flags: Flags{BrowserClosable: false, Reconnectable: false}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 0}},
+	{Kind: "code", Variant: "Restart", Start: 1012, End: 1012, Reason: "Service Restart", Description: "The service is restarting; a client may reconnect, ideally after a randomized short wait.", Sendable: true, Flags: Flags{BrowserClosable: false, Reconnectable: false}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 0}},
+	{Kind: "code", Variant: "Again", Start: 1013, End: 1013, Reason: "Try Again Later", Description: "The service is temporarily overloaded; a client may reconnect after a while.", Sendable: true, Flags: Flags{BrowserClosable: false, Reconnectable: false}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 0}},
+	{Kind: "code", Variant: "Gateway", Start: 1014, End: 1014, Reason: "Bad Gateway", Description: "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", Sendable: true, Flags: Flags{BrowserClosable: false, Reconnectable: false}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 0}},
+	{Kind: "code", Variant: "Tls", Start: 1015, End: 1015, Reason: "TLS handshake", Description: "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", Sendable: false, Flags: Flags{BrowserClosable: false, Reconnectable: false}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 0}},
+	{Kind: "range", Variant: "Reserved", Start: 1016, End: 2999, Reason: "", Description: "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", Sendable: false, Flags: Flags{BrowserClosable: false, Reconnectable: false}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 0}},
+	{Kind: "range", Variant: "Iana", Start: 3000, End: 3999, Reason: "", Description: "Codes that libraries, frameworks and applications register with IANA, first come, first served.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: false}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 0}},
+	{Kind: "documented", Variant: "Iana", Start: 3000, End: 3000, Reason: "Unauthorized", Description: "The request needs authentication that was missing or failed (like HTTP 401).", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: false}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 0}},
+	{Kind: "documented", Variant: "Iana", Start: 3003, End: 3003, Reason: "Forbidden", Description: "The peer is known but not allowed to do what it asked (like HTTP 403).", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: false}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 0}},
+	{Kind: "documented", Variant: "Iana", Start: 3008, End: 3008, Reason: "Timeout", Description: "The peer took too long to act (like HTTP 408).", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: false}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 0}},
+	{Kind: "code", Variant: "UnknownError", Start: 4000, End: 4000, Reason: "Unknown Error", Description: "Something went wrong on the gateway; reconnect.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: true}, Properties: map[string]any{"action": GatewayCodeActionResume, "retry_after_ms": 0}},
+	{Kind: "range", Variant: "Library", Start: 4000, End: 4499, Reason: "Private Use", Description: "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: false}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 0}},
+	{Kind: "code", Variant: "UnknownOpcode", Start: 4001, End: 4001, Reason: "Unknown Opcode", Description: "The client sent an opcode the gateway does not know.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: true}, Properties: map[string]any{"action": GatewayCodeActionResume, "retry_after_ms": 100}},
+	{Kind: "code", Variant: "AuthenticationFailed", Start: 4004, End: 4004, Reason: "Authentication Failed", Description: "The token in the identify payload is not valid; do not reconnect with it.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: false}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 0}},
+	{Kind: "code", Variant: "SessionTimedOut", Start: 4009, End: 4009, Reason: "Session Timed Out", Description: "The session timed out; reconnect and start a new one.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: true}, Properties: map[string]any{"action": GatewayCodeActionReconnect, "retry_after_ms": 1000}},
+	{Kind: "code", Variant: "InvalidShard", Start: 4010, End: 4010, Reason: "Invalid Shard", Description: "The client sent a shard the gateway does not serve.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: false}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 0}},
+	{Kind: "range", Variant: "Game", Start: 4500, End: 4599, Reason: "Game", Description: "Codes of the game server, carved out of the private range.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: true}, Properties: map[string]any{"action": GatewayCodeActionReconnect, "retry_after_ms": 250}},
+	{Kind: "code", Variant: "MatchOver", Start: 4550, End: 4550, Reason: "Match Over", Description: "The match ended; the client returns to the lobby.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: true}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 250}},
+	{Kind: "documented", Variant: "Game", Start: 4598, End: 4598, Reason: "Game", Description: "The game server is full: wait longer before joining again.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: true}, Properties: map[string]any{"action": GatewayCodeActionReconnect, "retry_after_ms": 30000}},
+	{Kind: "range", Variant: "Library", Start: 4600, End: 4999, Reason: "Private Use", Description: "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", Sendable: true, Flags: Flags{BrowserClosable: true, Reconnectable: false}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 0}},
+	{Kind: "range", Variant: "Bad", Start: 5000, End: 65535, Reason: "", Description: "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", Sendable: false, Flags: Flags{BrowserClosable: false, Reconnectable: false}, Properties: map[string]any{"action": GatewayCodeActionStop, "retry_after_ms": 0}},
 }
 
 // IsBrowserClosable reports flag browser_closable of code: A browser script may close a WebSocket with this code: `WebSocket.close(code)` accepts 1000 and 3000–4999 and throws for any other code (the WHATWG standard for web sockets).
@@ -194,6 +207,26 @@ func IsBrowserClosable(code int) bool {
 func IsReconnectable(code int) bool {
 	e, ok := Describe(code)
 	return ok && e.Flags.Reconnectable
+}
+
+// Action returns property action of code: What the client does after this close.
+//
+// Property action; stop where no code or range sets it, and for a number that is not a code.
+func Action(code int) GatewayCodeAction {
+	if e, ok := Describe(code); ok {
+		return e.Properties["action"].(GatewayCodeAction)
+	}
+	return GatewayCodeActionStop
+}
+
+// RetryAfterMs returns property retry_after_ms of code: How long the client waits before it reconnects, in milliseconds.
+//
+// Property retry_after_ms; 0 where no code or range sets it, and for a number that is not a code.
+func RetryAfterMs(code int) int {
+	if e, ok := Describe(code); ok {
+		return e.Properties["retry_after_ms"].(int)
+	}
+	return 0
 }
 
 <<< part 1 of the runtime file, as it stands >>>

@@ -6,6 +6,24 @@
  * @typedef {{ readonly browser_closable: boolean; readonly reconnectable: boolean; }} Flags
  */
 
+/**
+ * What the client does after this close.
+ *
+ * The values of property `action`, as `action` gives them.
+ *
+ * @typedef {"stop" | "resume" | "reconnect"} GatewayCodeAction
+ */
+
+/**
+ * The table's properties of an entry.
+ * @typedef {{ readonly action: GatewayCodeAction; readonly retry_after_ms: number; }} Properties
+ */
+
+/**
+ * An entry with its properties: every entry of the table.
+ * @typedef {Entry & { readonly properties: Properties }} Row
+ */
+
 <<< part 0 of the runtime file, as it stands >>>
 
 /**
@@ -67,38 +85,39 @@ export const GatewayCode = Object.freeze({
 /** Every named code, range interval and documented code, ordered by number. */
 /** @type {readonly Entry[]} */
 export const ENTRIES = frozen([
-  { kind: "range", variant: "Bad", start: 0, end: 999, reason: undefined, description: "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", sendable: false, flags: { browser_closable: false, reconnectable: false } },
-  { kind: "code", variant: "Normal", start: 1000, end: 1000, reason: "Normal Closure", description: "The connection did what it was opened for and is being shut down on purpose.", sendable: true, flags: { browser_closable: true, reconnectable: false } },
-  { kind: "code", variant: "Away", start: 1001, end: 1001, reason: "Going Away", description: "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", sendable: true, flags: { browser_closable: false, reconnectable: false } },
-  { kind: "code", variant: "Protocol", start: 1002, end: 1002, reason: "Protocol error", description: "The peer broke the WebSocket protocol, so the endpoint ends the connection.", sendable: true, flags: { browser_closable: false, reconnectable: false } },
-  { kind: "code", variant: "Unsupported", start: 1003, end: 1003, reason: "Unsupported Data", description: "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", sendable: true, flags: { browser_closable: false, reconnectable: false } },
-  { kind: "range", variant: "Reserved", start: 1004, end: 1004, reason: "Reserved", description: "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", sendable: false, flags: { browser_closable: false, reconnectable: false } },
-  { kind: "code", variant: "Status", start: 1005, end: 1005, reason: "No Status Rcvd", description: "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", sendable: false, flags: { browser_closable: false, reconnectable: false } },
-  { kind: "code", variant: "Abnormal", start: 1006, end: 1006, reason: "Abnormal Closure", description: "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", sendable: false, flags: { browser_closable: false, reconnectable: false } },
-  { kind: "code", variant: "Invalid", start: 1007, end: 1007, reason: "Invalid frame payload data", description: "A message's content did not match its type, for example a text message that is not valid UTF-8.", sendable: true, flags: { browser_closable: false, reconnectable: false } },
-  { kind: "code", variant: "Policy", start: 1008, end: 1008, reason: "Policy Violation", description: "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", sendable: true, flags: { browser_closable: false, reconnectable: false } },
-  { kind: "code", variant: "Size", start: 1009, end: 1009, reason: "Message Too Big", description: "A message was larger than the endpoint is willing to process.", sendable: true, flags: { browser_closable: false, reconnectable: false } },
-  { kind: "code", variant: "Extension", start: 1010, end: 1010, reason: "Mandatory Ext.", description: "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", sendable: true, flags: { browser_closable: false, reconnectable: false } },
-  { kind: "code", variant: "Error", start: 1011, end: 1011, reason: "Internal Error", description: "The server hit an unexpected condition that kept it from serving the request.", sendable: true, flags: { browser_closable: false, reconnectable: false } },
-  { kind: "code", variant: "Restart", start: 1012, end: 1012, reason: "Service Restart", description: "The service is restarting; a client may reconnect, ideally after a randomized short wait.", sendable: true, flags: { browser_closable: false, reconnectable: false } },
-  { kind: "code", variant: "Again", start: 1013, end: 1013, reason: "Try Again Later", description: "The service is temporarily overloaded; a client may reconnect after a while.", sendable: true, flags: { browser_closable: false, reconnectable: false } },
-  { kind: "code", variant: "Gateway", start: 1014, end: 1014, reason: "Bad Gateway", description: "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", sendable: true, flags: { browser_closable: false, reconnectable: false } },
-  { kind: "code", variant: "Tls", start: 1015, end: 1015, reason: "TLS handshake", description: "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", sendable: false, flags: { browser_closable: false, reconnectable: false } },
-  { kind: "range", variant: "Reserved", start: 1016, end: 2999, reason: undefined, description: "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", sendable: false, flags: { browser_closable: false, reconnectable: false } },
-  { kind: "range", variant: "Iana", start: 3000, end: 3999, reason: undefined, description: "Codes that libraries, frameworks and applications register with IANA, first come, first served.", sendable: true, flags: { browser_closable: true, reconnectable: false } },
-  { kind: "documented", variant: "Iana", start: 3000, end: 3000, reason: "Unauthorized", description: "The request needs authentication that was missing or failed (like HTTP 401).", sendable: true, flags: { browser_closable: true, reconnectable: false } },
-  { kind: "documented", variant: "Iana", start: 3003, end: 3003, reason: "Forbidden", description: "The peer is known but not allowed to do what it asked (like HTTP 403).", sendable: true, flags: { browser_closable: true, reconnectable: false } },
-  { kind: "documented", variant: "Iana", start: 3008, end: 3008, reason: "Timeout", description: "The peer took too long to act (like HTTP 408).", sendable: true, flags: { browser_closable: true, reconnectable: false } },
-  { kind: "code", variant: "UnknownError", start: 4000, end: 4000, reason: "Unknown Error", description: "Something went wrong on the gateway; reconnect.", sendable: true, flags: { browser_closable: true, reconnectable: true } },
-  { kind: "range", variant: "Library", start: 4000, end: 4499, reason: "Private Use", description: "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", sendable: true, flags: { browser_closable: true, reconnectable: false } },
-  { kind: "code", variant: "UnknownOpcode", start: 4001, end: 4001, reason: "Unknown Opcode", description: "The client sent an opcode the gateway does not know.", sendable: true, flags: { browser_closable: true, reconnectable: true } },
-  { kind: "code", variant: "AuthenticationFailed", start: 4004, end: 4004, reason: "Authentication Failed", description: "The token in the identify payload is not valid; do not reconnect with it.", sendable: true, flags: { browser_closable: true, reconnectable: false } },
-  { kind: "code", variant: "SessionTimedOut", start: 4009, end: 4009, reason: "Session Timed Out", description: "The session timed out; reconnect and start a new one.", sendable: true, flags: { browser_closable: true, reconnectable: true } },
-  { kind: "code", variant: "InvalidShard", start: 4010, end: 4010, reason: "Invalid Shard", description: "The client sent a shard the gateway does not serve.", sendable: true, flags: { browser_closable: true, reconnectable: false } },
-  { kind: "range", variant: "Game", start: 4500, end: 4599, reason: "Game", description: "Codes of the game server, carved out of the private range.", sendable: true, flags: { browser_closable: true, reconnectable: true } },
-  { kind: "code", variant: "MatchOver", start: 4550, end: 4550, reason: "Match Over", description: "The match ended; the client returns to the lobby.", sendable: true, flags: { browser_closable: true, reconnectable: true } },
-  { kind: "range", variant: "Library", start: 4600, end: 4999, reason: "Private Use", description: "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", sendable: true, flags: { browser_closable: true, reconnectable: false } },
-  { kind: "range", variant: "Bad", start: 5000, end: 65535, reason: undefined, description: "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", sendable: false, flags: { browser_closable: false, reconnectable: false } },
+  { kind: "range", variant: "Bad", start: 0, end: 999, reason: undefined, description: "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", sendable: false, flags: { browser_closable: false, reconnectable: false }, properties: { action: "stop", retry_after_ms: 0 } },
+  { kind: "code", variant: "Normal", start: 1000, end: 1000, reason: "Normal Closure", description: "The connection did what it was opened for and is being shut down on purpose.", sendable: true, flags: { browser_closable: true, reconnectable: false }, properties: { action: "stop", retry_after_ms: 0 } },
+  { kind: "code", variant: "Away", start: 1001, end: 1001, reason: "Going Away", description: "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", sendable: true, flags: { browser_closable: false, reconnectable: false }, properties: { action: "stop", retry_after_ms: 0 } },
+  { kind: "code", variant: "Protocol", start: 1002, end: 1002, reason: "Protocol error", description: "The peer broke the WebSocket protocol, so the endpoint ends the connection.", sendable: true, flags: { browser_closable: false, reconnectable: false }, properties: { action: "stop", retry_after_ms: 0 } },
+  { kind: "code", variant: "Unsupported", start: 1003, end: 1003, reason: "Unsupported Data", description: "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", sendable: true, flags: { browser_closable: false, reconnectable: false }, properties: { action: "stop", retry_after_ms: 0 } },
+  { kind: "range", variant: "Reserved", start: 1004, end: 1004, reason: "Reserved", description: "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", sendable: false, flags: { browser_closable: false, reconnectable: false }, properties: { action: "stop", retry_after_ms: 0 } },
+  { kind: "code", variant: "Status", start: 1005, end: 1005, reason: "No Status Rcvd", description: "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", sendable: false, flags: { browser_closable: false, reconnectable: false }, properties: { action: "stop", retry_after_ms: 0 } },
+  { kind: "code", variant: "Abnormal", start: 1006, end: 1006, reason: "Abnormal Closure", description: "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", sendable: false, flags: { browser_closable: false, reconnectable: false }, properties: { action: "stop", retry_after_ms: 0 } },
+  { kind: "code", variant: "Invalid", start: 1007, end: 1007, reason: "Invalid frame payload data", description: "A message's content did not match its type, for example a text message that is not valid UTF-8.", sendable: true, flags: { browser_closable: false, reconnectable: false }, properties: { action: "stop", retry_after_ms: 0 } },
+  { kind: "code", variant: "Policy", start: 1008, end: 1008, reason: "Policy Violation", description: "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", sendable: true, flags: { browser_closable: false, reconnectable: false }, properties: { action: "stop", retry_after_ms: 0 } },
+  { kind: "code", variant: "Size", start: 1009, end: 1009, reason: "Message Too Big", description: "A message was larger than the endpoint is willing to process.", sendable: true, flags: { browser_closable: false, reconnectable: false }, properties: { action: "stop", retry_after_ms: 0 } },
+  { kind: "code", variant: "Extension", start: 1010, end: 1010, reason: "Mandatory Ext.", description: "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", sendable: true, flags: { browser_closable: false, reconnectable: false }, properties: { action: "stop", retry_after_ms: 0 } },
+  { kind: "code", variant: "Error", start: 1011, end: 1011, reason: "Internal Error", description: "The server hit an unexpected condition that kept it from serving the request.", sendable: true, flags: { browser_closable: false, reconnectable: false }, properties: { action: "stop", retry_after_ms: 0 } },
+  { kind: "code", variant: "Restart", start: 1012, end: 1012, reason: "Service Restart", description: "The service is restarting; a client may reconnect, ideally after a randomized short wait.", sendable: true, flags: { browser_closable: false, reconnectable: false }, properties: { action: "stop", retry_after_ms: 0 } },
+  { kind: "code", variant: "Again", start: 1013, end: 1013, reason: "Try Again Later", description: "The service is temporarily overloaded; a client may reconnect after a while.", sendable: true, flags: { browser_closable: false, reconnectable: false }, properties: { action: "stop", retry_after_ms: 0 } },
+  { kind: "code", variant: "Gateway", start: 1014, end: 1014, reason: "Bad Gateway", description: "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", sendable: true, flags: { browser_closable: false, reconnectable: false }, properties: { action: "stop", retry_after_ms: 0 } },
+  { kind: "code", variant: "Tls", start: 1015, end: 1015, reason: "TLS handshake", description: "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", sendable: false, flags: { browser_closable: false, reconnectable: false }, properties: { action: "stop", retry_after_ms: 0 } },
+  { kind: "range", variant: "Reserved", start: 1016, end: 2999, reason: undefined, description: "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", sendable: false, flags: { browser_closable: false, reconnectable: false }, properties: { action: "stop", retry_after_ms: 0 } },
+  { kind: "range", variant: "Iana", start: 3000, end: 3999, reason: undefined, description: "Codes that libraries, frameworks and applications register with IANA, first come, first served.", sendable: true, flags: { browser_closable: true, reconnectable: false }, properties: { action: "stop", retry_after_ms: 0 } },
+  { kind: "documented", variant: "Iana", start: 3000, end: 3000, reason: "Unauthorized", description: "The request needs authentication that was missing or failed (like HTTP 401).", sendable: true, flags: { browser_closable: true, reconnectable: false }, properties: { action: "stop", retry_after_ms: 0 } },
+  { kind: "documented", variant: "Iana", start: 3003, end: 3003, reason: "Forbidden", description: "The peer is known but not allowed to do what it asked (like HTTP 403).", sendable: true, flags: { browser_closable: true, reconnectable: false }, properties: { action: "stop", retry_after_ms: 0 } },
+  { kind: "documented", variant: "Iana", start: 3008, end: 3008, reason: "Timeout", description: "The peer took too long to act (like HTTP 408).", sendable: true, flags: { browser_closable: true, reconnectable: false }, properties: { action: "stop", retry_after_ms: 0 } },
+  { kind: "code", variant: "UnknownError", start: 4000, end: 4000, reason: "Unknown Error", description: "Something went wrong on the gateway; reconnect.", sendable: true, flags: { browser_closable: true, reconnectable: true }, properties: { action: "resume", retry_after_ms: 0 } },
+  { kind: "range", variant: "Library", start: 4000, end: 4499, reason: "Private Use", description: "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", sendable: true, flags: { browser_closable: true, reconnectable: false }, properties: { action: "stop", retry_after_ms: 0 } },
+  { kind: "code", variant: "UnknownOpcode", start: 4001, end: 4001, reason: "Unknown Opcode", description: "The client sent an opcode the gateway does not know.", sendable: true, flags: { browser_closable: true, reconnectable: true }, properties: { action: "resume", retry_after_ms: 100 } },
+  { kind: "code", variant: "AuthenticationFailed", start: 4004, end: 4004, reason: "Authentication Failed", description: "The token in the identify payload is not valid; do not reconnect with it.", sendable: true, flags: { browser_closable: true, reconnectable: false }, properties: { action: "stop", retry_after_ms: 0 } },
+  { kind: "code", variant: "SessionTimedOut", start: 4009, end: 4009, reason: "Session Timed Out", description: "The session timed out; reconnect and start a new one.", sendable: true, flags: { browser_closable: true, reconnectable: true }, properties: { action: "reconnect", retry_after_ms: 1000 } },
+  { kind: "code", variant: "InvalidShard", start: 4010, end: 4010, reason: "Invalid Shard", description: "The client sent a shard the gateway does not serve.", sendable: true, flags: { browser_closable: true, reconnectable: false }, properties: { action: "stop", retry_after_ms: 0 } },
+  { kind: "range", variant: "Game", start: 4500, end: 4599, reason: "Game", description: "Codes of the game server, carved out of the private range.", sendable: true, flags: { browser_closable: true, reconnectable: true }, properties: { action: "reconnect", retry_after_ms: 250 } },
+  { kind: "code", variant: "MatchOver", start: 4550, end: 4550, reason: "Match Over", description: "The match ended; the client returns to the lobby.", sendable: true, flags: { browser_closable: true, reconnectable: true }, properties: { action: "stop", retry_after_ms: 250 } },
+  { kind: "documented", variant: "Game", start: 4598, end: 4598, reason: "Game", description: "The game server is full: wait longer before joining again.", sendable: true, flags: { browser_closable: true, reconnectable: true }, properties: { action: "reconnect", retry_after_ms: 30000 } },
+  { kind: "range", variant: "Library", start: 4600, end: 4999, reason: "Private Use", description: "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", sendable: true, flags: { browser_closable: true, reconnectable: false }, properties: { action: "stop", retry_after_ms: 0 } },
+  { kind: "range", variant: "Bad", start: 5000, end: 65535, reason: undefined, description: "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", sendable: false, flags: { browser_closable: false, reconnectable: false }, properties: { action: "stop", retry_after_ms: 0 } },
 ]);
 
 /**
@@ -123,6 +142,30 @@ export function isBrowserClosable(code) {
  */
 export function isReconnectable(code) {
   return describe(code)?.flags.reconnectable ?? false;
+}
+
+/**
+ * What the client does after this close.
+ *
+ * Property `action`; `stop` where no code or range sets it, and for a number that is not a code.
+ *
+ * @param {number} code
+ * @returns {GatewayCodeAction}
+ */
+export function action(code) {
+  return /** @type {Row | undefined} */ (describe(code))?.properties.action ?? "stop";
+}
+
+/**
+ * How long the client waits before it reconnects, in milliseconds.
+ *
+ * Property `retry_after_ms`; `0` where no code or range sets it, and for a number that is not a code.
+ *
+ * @param {number} code
+ * @returns {number}
+ */
+export function retryAfterMs(code) {
+  return /** @type {Row | undefined} */ (describe(code))?.properties.retry_after_ms ?? 0;
 }
 
 <<< part 1 of the runtime file, as it stands >>>

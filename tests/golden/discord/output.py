@@ -10,9 +10,23 @@ Retired, never to be used again: 4006, \\`SessionNoLongerValid\\`: 4006 once mea
 
 <<< part 0 of the runtime file, as it stands >>>
 
-__all__ = ["ENTRIES", "Entry", "GatewayCode", "describe", "from_wire", "is_browser_closable", "is_reconnectable"]
+__all__ = ["ENTRIES", "Entry", "GatewayCode", "GatewayCodeAction", "action", "describe", "from_wire", "is_browser_closable", "is_reconnectable", "retry_after_ms"]
 
 _FLAG_NAMES: _Final[tuple[str, ...]] = ("browser_closable", "reconnectable")
+
+
+_PROPERTY_NAMES: _Final[tuple[str, ...]] = ("action", "retry_after_ms")
+
+
+class GatewayCodeAction(_StrEnum):
+    """What the client does after this close.
+
+    The values of property `action`, as `action` gives them.
+    """
+
+    STOP = "stop"
+    RESUME = "resume"
+    RECONNECT = "reconnect"
 
 
 class GatewayCode(_enum.IntEnum):
@@ -86,38 +100,39 @@ class GatewayCode(_enum.IntEnum):
 
 
 ENTRIES: _Final[tuple[Entry, ...]] = (
-    Entry("range", "Bad", 0, 999, None, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", False, _flags(_FLAG_NAMES, False, False)),
-    Entry("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", True, _flags(_FLAG_NAMES, True, False)),
-    Entry("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", True, _flags(_FLAG_NAMES, False, False)),
-    Entry("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", True, _flags(_FLAG_NAMES, False, False)),
-    Entry("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", True, _flags(_FLAG_NAMES, False, False)),
-    Entry("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", False, _flags(_FLAG_NAMES, False, False)),
-    Entry("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", False, _flags(_FLAG_NAMES, False, False)),
-    Entry("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", False, _flags(_FLAG_NAMES, False, False)),
-    Entry("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", True, _flags(_FLAG_NAMES, False, False)),
-    Entry("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", True, _flags(_FLAG_NAMES, False, False)),
-    Entry("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", True, _flags(_FLAG_NAMES, False, False)),
-    Entry("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", True, _flags(_FLAG_NAMES, False, False)),
-    Entry("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", True, _flags(_FLAG_NAMES, False, False)),
-    Entry("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", True, _flags(_FLAG_NAMES, False, False)),
-    Entry("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", True, _flags(_FLAG_NAMES, False, False)),
-    Entry("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", True, _flags(_FLAG_NAMES, False, False)),
-    Entry("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", False, _flags(_FLAG_NAMES, False, False)),
-    Entry("range", "Reserved", 1016, 2999, None, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", False, _flags(_FLAG_NAMES, False, False)),
-    Entry("range", "Iana", 3000, 3999, None, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", True, _flags(_FLAG_NAMES, True, False)),
-    Entry("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", True, _flags(_FLAG_NAMES, True, False)),
-    Entry("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", True, _flags(_FLAG_NAMES, True, False)),
-    Entry("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", True, _flags(_FLAG_NAMES, True, False)),
-    Entry("code", "UnknownError", 4000, 4000, "Unknown Error", "Something went wrong on the gateway; reconnect.", True, _flags(_FLAG_NAMES, True, True)),
-    Entry("range", "Library", 4000, 4499, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", True, _flags(_FLAG_NAMES, True, False)),
-    Entry("code", "UnknownOpcode", 4001, 4001, "Unknown Opcode", "The client sent an opcode the gateway does not know.", True, _flags(_FLAG_NAMES, True, True)),
-    Entry("code", "AuthenticationFailed", 4004, 4004, "Authentication Failed", "The token in the identify payload is not valid; do not reconnect with it.", True, _flags(_FLAG_NAMES, True, False)),
-    Entry("code", "SessionTimedOut", 4009, 4009, "Session Timed Out", "The session timed out; reconnect and start a new one.", True, _flags(_FLAG_NAMES, True, True)),
-    Entry("code", "InvalidShard", 4010, 4010, "Invalid Shard", "The client sent a shard the gateway does not serve.", True, _flags(_FLAG_NAMES, True, False)),
-    Entry("range", "Game", 4500, 4599, "Game", "Codes of the game server, carved out of the private range.", True, _flags(_FLAG_NAMES, True, True)),
-    Entry("code", "MatchOver", 4550, 4550, "Match Over", "The match ended; the client returns to the lobby.", True, _flags(_FLAG_NAMES, True, True)),
-    Entry("range", "Library", 4600, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", True, _flags(_FLAG_NAMES, True, False)),
-    Entry("range", "Bad", 5000, 65535, None, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", False, _flags(_FLAG_NAMES, False, False)),
+    Entry("range", "Bad", 0, 999, None, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", False, _flags(_FLAG_NAMES, False, False), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 0)),
+    Entry("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", True, _flags(_FLAG_NAMES, True, False), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 0)),
+    Entry("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", True, _flags(_FLAG_NAMES, False, False), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 0)),
+    Entry("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", True, _flags(_FLAG_NAMES, False, False), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 0)),
+    Entry("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", True, _flags(_FLAG_NAMES, False, False), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 0)),
+    Entry("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", False, _flags(_FLAG_NAMES, False, False), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 0)),
+    Entry("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", False, _flags(_FLAG_NAMES, False, False), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 0)),
+    Entry("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", False, _flags(_FLAG_NAMES, False, False), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 0)),
+    Entry("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", True, _flags(_FLAG_NAMES, False, False), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 0)),
+    Entry("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", True, _flags(_FLAG_NAMES, False, False), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 0)),
+    Entry("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", True, _flags(_FLAG_NAMES, False, False), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 0)),
+    Entry("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", True, _flags(_FLAG_NAMES, False, False), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 0)),
+    Entry("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", True, _flags(_FLAG_NAMES, False, False), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 0)),
+    Entry("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", True, _flags(_FLAG_NAMES, False, False), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 0)),
+    Entry("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", True, _flags(_FLAG_NAMES, False, False), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 0)),
+    Entry("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", True, _flags(_FLAG_NAMES, False, False), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 0)),
+    Entry("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", False, _flags(_FLAG_NAMES, False, False), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 0)),
+    Entry("range", "Reserved", 1016, 2999, None, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", False, _flags(_FLAG_NAMES, False, False), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 0)),
+    Entry("range", "Iana", 3000, 3999, None, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", True, _flags(_FLAG_NAMES, True, False), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 0)),
+    Entry("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", True, _flags(_FLAG_NAMES, True, False), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 0)),
+    Entry("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", True, _flags(_FLAG_NAMES, True, False), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 0)),
+    Entry("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", True, _flags(_FLAG_NAMES, True, False), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 0)),
+    Entry("code", "UnknownError", 4000, 4000, "Unknown Error", "Something went wrong on the gateway; reconnect.", True, _flags(_FLAG_NAMES, True, True), _properties(_PROPERTY_NAMES, GatewayCodeAction.RESUME, 0)),
+    Entry("range", "Library", 4000, 4499, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", True, _flags(_FLAG_NAMES, True, False), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 0)),
+    Entry("code", "UnknownOpcode", 4001, 4001, "Unknown Opcode", "The client sent an opcode the gateway does not know.", True, _flags(_FLAG_NAMES, True, True), _properties(_PROPERTY_NAMES, GatewayCodeAction.RESUME, 100)),
+    Entry("code", "AuthenticationFailed", 4004, 4004, "Authentication Failed", "The token in the identify payload is not valid; do not reconnect with it.", True, _flags(_FLAG_NAMES, True, False), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 0)),
+    Entry("code", "SessionTimedOut", 4009, 4009, "Session Timed Out", "The session timed out; reconnect and start a new one.", True, _flags(_FLAG_NAMES, True, True), _properties(_PROPERTY_NAMES, GatewayCodeAction.RECONNECT, 1000)),
+    Entry("code", "InvalidShard", 4010, 4010, "Invalid Shard", "The client sent a shard the gateway does not serve.", True, _flags(_FLAG_NAMES, True, False), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 0)),
+    Entry("range", "Game", 4500, 4599, "Game", "Codes of the game server, carved out of the private range.", True, _flags(_FLAG_NAMES, True, True), _properties(_PROPERTY_NAMES, GatewayCodeAction.RECONNECT, 250)),
+    Entry("code", "MatchOver", 4550, 4550, "Match Over", "The match ended; the client returns to the lobby.", True, _flags(_FLAG_NAMES, True, True), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 250)),
+    Entry("documented", "Game", 4598, 4598, "Game", "The game server is full: wait longer before joining again.", True, _flags(_FLAG_NAMES, True, True), _properties(_PROPERTY_NAMES, GatewayCodeAction.RECONNECT, 30000)),
+    Entry("range", "Library", 4600, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", True, _flags(_FLAG_NAMES, True, False), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 0)),
+    Entry("range", "Bad", 5000, 65535, None, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", False, _flags(_FLAG_NAMES, False, False), _properties(_PROPERTY_NAMES, GatewayCodeAction.STOP, 0)),
 )
 """Every named code, range interval and documented code, ordered by number."""
 
@@ -138,6 +153,28 @@ def is_reconnectable(code: int) -> bool:
     """
     entry = describe(code)
     return entry is not None and entry.flags["reconnectable"]
+
+
+def action(code: int) -> GatewayCodeAction:
+    """What the client does after this close.
+
+    Property `action`; `stop` where no code or range sets it, and for a number that is not a code.
+    """
+    entry = describe(code)
+    if entry is None:
+        return GatewayCodeAction.STOP
+    return GatewayCodeAction(str(entry.properties["action"]))
+
+
+def retry_after_ms(code: int) -> int:
+    """How long the client waits before it reconnects, in milliseconds.
+
+    Property `retry_after_ms`; `0` where no code or range sets it, and for a number that is not a code.
+    """
+    entry = describe(code)
+    if entry is None:
+        return 0
+    return int(entry.properties["retry_after_ms"])
 
 
 <<< part 1 of the runtime file, as it stands >>>

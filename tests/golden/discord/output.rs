@@ -3,40 +3,41 @@
 
 /** Why the gateway closed a client's connection, and whether the client may reconnect.
 
- | Code | Variant | Reason | Sendable | `browser_closable` | `reconnectable` |
- |---:|---|---|:-:|:-:|:-:|
- | `0..=999` | [`Bad`](GatewayCode::Bad) |  | no | no | no |
- | `1000` | [`Normal`](GatewayCode::Normal) | Normal Closure | yes | yes | no |
- | `1001` | [`Away`](GatewayCode::Away) | Going Away | yes | no | no |
- | `1002` | [`Protocol`](GatewayCode::Protocol) | Protocol error | yes | no | no |
- | `1003` | [`Unsupported`](GatewayCode::Unsupported) | Unsupported Data | yes | no | no |
- | `1004` | [`Reserved`](GatewayCode::Reserved) | Reserved | no | no | no |
- | `1005` | [`Status`](GatewayCode::Status) | No Status Rcvd | no | no | no |
- | `1006` | [`Abnormal`](GatewayCode::Abnormal) | Abnormal Closure | no | no | no |
- | `1007` | [`Invalid`](GatewayCode::Invalid) | Invalid frame payload data | yes | no | no |
- | `1008` | [`Policy`](GatewayCode::Policy) | Policy Violation | yes | no | no |
- | `1009` | [`Size`](GatewayCode::Size) | Message Too Big | yes | no | no |
- | `1010` | [`Extension`](GatewayCode::Extension) | Mandatory Ext. | yes | no | no |
- | `1011` | [`Error`](GatewayCode::Error) | Internal Error | yes | no | no |
- | `1012` | [`Restart`](GatewayCode::Restart) | Service Restart | yes | no | no |
- | `1013` | [`Again`](GatewayCode::Again) | Try Again Later | yes | no | no |
- | `1014` | [`Gateway`](GatewayCode::Gateway) | Bad Gateway | yes | no | no |
- | `1015` | [`Tls`](GatewayCode::Tls) | TLS handshake | no | no | no |
- | `1016..=2999` | [`Reserved`](GatewayCode::Reserved) |  | no | no | no |
- | `3000..=3999` | [`Iana`](GatewayCode::Iana) |  | yes | yes | no |
- | `3000` | [`Iana`](GatewayCode::Iana) | Unauthorized | yes | yes | no |
- | `3003` | [`Iana`](GatewayCode::Iana) | Forbidden | yes | yes | no |
- | `3008` | [`Iana`](GatewayCode::Iana) | Timeout | yes | yes | no |
- | `4000` | [`UnknownError`](GatewayCode::UnknownError) | Unknown Error | yes | yes | yes |
- | `4000..=4499` | [`Library`](GatewayCode::Library) | Private Use | yes | yes | no |
- | `4001` | [`UnknownOpcode`](GatewayCode::UnknownOpcode) | Unknown Opcode | yes | yes | yes |
- | `4004` | [`AuthenticationFailed`](GatewayCode::AuthenticationFailed) | Authentication Failed | yes | yes | no |
- | `4009` | [`SessionTimedOut`](GatewayCode::SessionTimedOut) | Session Timed Out | yes | yes | yes |
- | `4010` | [`InvalidShard`](GatewayCode::InvalidShard) (deprecated) | Invalid Shard | yes | yes | no |
- | `4500..=4599` | [`Game`](GatewayCode::Game) | Game | yes | yes | yes |
- | `4550` | [`MatchOver`](GatewayCode::MatchOver) | Match Over | yes | yes | yes |
- | `4600..=4999` | [`Library`](GatewayCode::Library) | Private Use | yes | yes | no |
- | `5000..=65535` | [`Bad`](GatewayCode::Bad) |  | no | no | no |
+ | Code | Variant | Reason | Sendable | `browser_closable` | `reconnectable` | `action` | `retry_after_ms` |
+ |---:|---|---|:-:|:-:|:-:|---|---:|
+ | `0..=999` | [`Bad`](GatewayCode::Bad) |  | no | no | no | `stop` | `0` |
+ | `1000` | [`Normal`](GatewayCode::Normal) | Normal Closure | yes | yes | no | `stop` | `0` |
+ | `1001` | [`Away`](GatewayCode::Away) | Going Away | yes | no | no | `stop` | `0` |
+ | `1002` | [`Protocol`](GatewayCode::Protocol) | Protocol error | yes | no | no | `stop` | `0` |
+ | `1003` | [`Unsupported`](GatewayCode::Unsupported) | Unsupported Data | yes | no | no | `stop` | `0` |
+ | `1004` | [`Reserved`](GatewayCode::Reserved) | Reserved | no | no | no | `stop` | `0` |
+ | `1005` | [`Status`](GatewayCode::Status) | No Status Rcvd | no | no | no | `stop` | `0` |
+ | `1006` | [`Abnormal`](GatewayCode::Abnormal) | Abnormal Closure | no | no | no | `stop` | `0` |
+ | `1007` | [`Invalid`](GatewayCode::Invalid) | Invalid frame payload data | yes | no | no | `stop` | `0` |
+ | `1008` | [`Policy`](GatewayCode::Policy) | Policy Violation | yes | no | no | `stop` | `0` |
+ | `1009` | [`Size`](GatewayCode::Size) | Message Too Big | yes | no | no | `stop` | `0` |
+ | `1010` | [`Extension`](GatewayCode::Extension) | Mandatory Ext. | yes | no | no | `stop` | `0` |
+ | `1011` | [`Error`](GatewayCode::Error) | Internal Error | yes | no | no | `stop` | `0` |
+ | `1012` | [`Restart`](GatewayCode::Restart) | Service Restart | yes | no | no | `stop` | `0` |
+ | `1013` | [`Again`](GatewayCode::Again) | Try Again Later | yes | no | no | `stop` | `0` |
+ | `1014` | [`Gateway`](GatewayCode::Gateway) | Bad Gateway | yes | no | no | `stop` | `0` |
+ | `1015` | [`Tls`](GatewayCode::Tls) | TLS handshake | no | no | no | `stop` | `0` |
+ | `1016..=2999` | [`Reserved`](GatewayCode::Reserved) |  | no | no | no | `stop` | `0` |
+ | `3000..=3999` | [`Iana`](GatewayCode::Iana) |  | yes | yes | no | `stop` | `0` |
+ | `3000` | [`Iana`](GatewayCode::Iana) | Unauthorized | yes | yes | no | `stop` | `0` |
+ | `3003` | [`Iana`](GatewayCode::Iana) | Forbidden | yes | yes | no | `stop` | `0` |
+ | `3008` | [`Iana`](GatewayCode::Iana) | Timeout | yes | yes | no | `stop` | `0` |
+ | `4000` | [`UnknownError`](GatewayCode::UnknownError) | Unknown Error | yes | yes | yes | `resume` | `0` |
+ | `4000..=4499` | [`Library`](GatewayCode::Library) | Private Use | yes | yes | no | `stop` | `0` |
+ | `4001` | [`UnknownOpcode`](GatewayCode::UnknownOpcode) | Unknown Opcode | yes | yes | yes | `resume` | `100` |
+ | `4004` | [`AuthenticationFailed`](GatewayCode::AuthenticationFailed) | Authentication Failed | yes | yes | no | `stop` | `0` |
+ | `4009` | [`SessionTimedOut`](GatewayCode::SessionTimedOut) | Session Timed Out | yes | yes | yes | `reconnect` | `1000` |
+ | `4010` | [`InvalidShard`](GatewayCode::InvalidShard) (deprecated) | Invalid Shard | yes | yes | no | `stop` | `0` |
+ | `4500..=4599` | [`Game`](GatewayCode::Game) | Game | yes | yes | yes | `reconnect` | `250` |
+ | `4550` | [`MatchOver`](GatewayCode::MatchOver) | Match Over | yes | yes | yes | `stop` | `250` |
+ | `4598` | [`Game`](GatewayCode::Game) | Game | yes | yes | yes | `reconnect` | `30000` |
+ | `4600..=4999` | [`Library`](GatewayCode::Library) | Private Use | yes | yes | no | `stop` | `0` |
+ | `5000..=65535` | [`Bad`](GatewayCode::Bad) |  | no | no | no | `stop` | `0` |
 
  Retired, never to be used again:
 
@@ -169,8 +170,31 @@ pub enum GatewayCode {
     Bad(::core::primitive::u16),
     /** Codes `4500..=4599`: Game.
 
- Codes of the game server, carved out of the private range.*/
+ Codes of the game server, carved out of the private range.
+
+ Codes documented in this range:
+
+ - `4598` Game: The game server is full: wait longer before joining again.*/
     Game(::core::primitive::u16),
+}
+/** What the client does after this close.
+
+ The values of property `action` of [`GatewayCode`], as [`GatewayCode::action`] gives them.*/
+#[derive(
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::fmt::Debug,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq,
+    ::core::hash::Hash
+)]
+pub enum GatewayCodeAction {
+    /// `stop`
+    Stop,
+    /// `resume`
+    Resume,
+    /// `reconnect`
+    Reconnect,
 }
 #[allow(deprecated)]
 const _: () = {
@@ -419,8 +443,13 @@ const _: () = {
                 Self::Bad(_) => {
                     "Values outside every range RFC 6455 defines; they are never valid in a Close frame."
                 }
-                Self::Game(_) => {
-                    "Codes of the game server, carved out of the private range."
+                Self::Game(value) => {
+                    match value {
+                        4598 => {
+                            "The game server is full: wait longer before joining again."
+                        }
+                        _ => "Codes of the game server, carved out of the private range.",
+                    }
                 }
             }
         }
@@ -523,6 +552,56 @@ const _: () = {
         #[inline]
         pub const fn is_reconnectable(self) -> ::core::primitive::bool {
             self.flags() & 2 != 0
+        }
+        /// What the client does after this close.
+        ///
+        /// Property `action`: one of [`GatewayCodeAction`]; `stop` where no code or range sets it. Follows the number, as every accessor does.
+        #[must_use]
+        pub const fn action(self) -> GatewayCodeAction {
+            match self.canonical() {
+                Self::UnknownError | Self::UnknownOpcode => GatewayCodeAction::Resume,
+                Self::SessionTimedOut | Self::Game(_) => GatewayCodeAction::Reconnect,
+                _ => GatewayCodeAction::Stop,
+            }
+        }
+        /// How long the client waits before it reconnects, in milliseconds.
+        ///
+        /// Property `retry_after_ms`: a `u32`; `0` where no code or range sets it. Follows the number, as every accessor does.
+        #[must_use]
+        pub const fn retry_after_ms(self) -> ::core::primitive::u32 {
+            match self.canonical() {
+                Self::Normal
+                | Self::Away
+                | Self::Protocol
+                | Self::Unsupported
+                | Self::Status
+                | Self::Abnormal
+                | Self::Invalid
+                | Self::Policy
+                | Self::Size
+                | Self::Extension
+                | Self::Error
+                | Self::Restart
+                | Self::Again
+                | Self::Gateway
+                | Self::Tls
+                | Self::UnknownError
+                | Self::AuthenticationFailed
+                | Self::InvalidShard
+                | Self::Reserved(_)
+                | Self::Iana(_)
+                | Self::Library(_)
+                | Self::Bad(_) => 0,
+                Self::UnknownOpcode => 100,
+                Self::SessionTimedOut => 1000,
+                Self::MatchOver => 250,
+                Self::Game(value) => {
+                    match value {
+                        4598 => 30000,
+                        _ => 250,
+                    }
+                }
+            }
         }
         /** The code `value` of range `Reserved` (1004, 1016..=2999); a code the range names is returned as its own variant.
 
@@ -992,6 +1071,14 @@ const _: () = {
                 true,
                 3,
             ),
+            __documented(
+                "Game",
+                4598,
+                "Game",
+                "The game server is full: wait longer before joining again.",
+                true,
+                3,
+            ),
             __range(
                 "Library",
                 4600,
@@ -1095,4 +1182,31 @@ const _: () = {
         }
     }
     ::closecodes::__impl_serde!(GatewayCode, ::core::primitive::u16);
+    impl GatewayCodeAction {
+        /// Every value, in the order the spec lists them.
+        pub const ALL: &'static [Self] = &[Self::Stop, Self::Resume, Self::Reconnect];
+        /// The value as the spec writes it: `stop` for [`Self::Stop`].
+        #[must_use]
+        pub const fn as_str(self) -> &'static ::core::primitive::str {
+            match self {
+                Self::Stop => "stop",
+                Self::Resume => "resume",
+                Self::Reconnect => "reconnect",
+            }
+        }
+    }
+    #[automatically_derived]
+    impl ::core::default::Default for GatewayCodeAction {
+        /// `stop`: the value of codes that set none.
+        #[inline]
+        fn default() -> Self {
+            Self::Stop
+        }
+    }
+    #[automatically_derived]
+    impl ::core::fmt::Display for GatewayCodeAction {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
 };

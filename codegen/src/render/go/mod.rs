@@ -81,6 +81,22 @@ impl Go {
             .clone()
             .unwrap_or_else(|| view.name.to_ascii_lowercase())
     }
+
+    /// A property's value as Go writes it: the constant of its type, or the integer.
+    fn value(
+        view: &View<'_>,
+        property: &super::view::PropertyView<'_>,
+        value: closecodes_spec::PropertyValue,
+    ) -> String {
+        match value {
+            closecodes_spec::PropertyValue::Word(at) => property
+                .values
+                .get(at)
+                .and_then(|(_, words)| NAMER.property_value(view.name, &property.words, words))
+                .unwrap_or_default(),
+            closecodes_spec::PropertyValue::Integer(n) => n.to_string(),
+        }
+    }
 }
 
 impl CodeWriter for Go {
@@ -208,6 +224,35 @@ impl CodeWriter for Go {
             writeln!(out, "\t{} bool", flag.words.pascal());
         }
         out.push("}\n\n");
+        for property in &view.properties {
+            if property.values.is_empty() {
+                continue;
+            }
+            let ty = NAMER.property_type(view.name, &property.words);
+            let text = format!(
+                "{ty} is a value of property {}: {}\n\n{}",
+                property.name,
+                self.doc_text(property.description),
+                wording::property_type(property.name, &NAMER.getter(&property.words))
+            );
+            self.doc(out, "", &text);
+            writeln!(out, "type {ty} string\n\n// The values of {ty}.\nconst (");
+            let constants: Vec<String> = property
+                .values
+                .iter()
+                .map(|(_, words)| {
+                    NAMER
+                        .property_value(view.name, &property.words, words)
+                        .unwrap_or_default()
+                })
+                .collect();
+            // gofmt's alignment of the column of types.
+            let width = constants.iter().map(String::len).max().unwrap_or(0);
+            for ((word, _), constant) in property.values.iter().zip(&constants) {
+                writeln!(out, "\t{constant:width$} {ty} = {}", self.string(word));
+            }
+            out.push(")\n\n");
+        }
     }
 
     /// The type, a constant per named code and alias, `String()`.
@@ -287,9 +332,20 @@ impl CodeWriter for Go {
                 .zip(row.flags)
                 .map(|(f, set)| format!("{}: {set}", f.words.pascal()))
                 .collect();
+            let properties = if view.properties.is_empty() {
+                String::new()
+            } else {
+                let values: Vec<String> = view
+                    .properties
+                    .iter()
+                    .zip(row.properties)
+                    .map(|(p, v)| format!("{}: {}", self.string(p.name), Go::value(view, p, *v)))
+                    .collect();
+                format!(", Properties: map[string]any{{{}}}", values.join(", "))
+            };
             writeln!(
                 out,
-                "\t{{Kind: \"{}\", Variant: \"{}\", Start: {}, End: {}, Reason: {}, Description: {}, Sendable: {}, Flags: Flags{{{}}}}},",
+                "\t{{Kind: \"{}\", Variant: \"{}\", Start: {}, End: {}, Reason: {}, Description: {}, Sendable: {}, Flags: Flags{{{}}}{properties}}},",
                 super::kind_name(row.kind),
                 row.variant,
                 row.start,
@@ -318,6 +374,31 @@ impl CodeWriter for Go {
                 out,
                 "func {predicate}(code int) bool {{\n\te, ok := Describe(code)\n\treturn ok && e.Flags.{}\n}}\n",
                 flag.words.pascal()
+            );
+        }
+        for property in &view.properties {
+            let getter = NAMER.getter(&property.words);
+            let ty = if property.values.is_empty() {
+                "int".to_owned()
+            } else {
+                NAMER.property_type(view.name, &property.words)
+            };
+            let text = format!(
+                "{getter} returns property {} of code: {}\n\n{}",
+                property.name,
+                self.doc_text(property.description),
+                wording::property(
+                    property.name,
+                    &property.written(property.default),
+                    str::to_owned
+                )
+            );
+            self.doc(out, "", &text);
+            writeln!(
+                out,
+                "func {getter}(code int) {ty} {{\n\tif e, ok := Describe(code); ok {{\n\t\treturn e.Properties[{}].({ty})\n\t}}\n\treturn {}\n}}\n",
+                self.string(property.name),
+                Go::value(view, property, property.default)
             );
         }
     }

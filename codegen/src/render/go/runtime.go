@@ -39,6 +39,11 @@ type Entry struct {
 
 	// Flags holds the table's flags.
 	Flags Flags
+
+	// Properties holds the table's properties by name (nil in a table without any): an
+	// enumerated property's value has its type, an integer one is an int. Read it only: the
+	// map of an entry Describe returns is the one the getters read.
+	Properties map[string]any
 }
 
 // closecodes: data
@@ -47,7 +52,19 @@ var entries = []Entry{}
 // closecodes: lookups
 // Entries holds every named code, range interval and documented code, ordered by number: a
 // copy of the rows the lookups read, so that a change to it changes no lookup.
-var Entries = append([]Entry(nil), entries...)
+var Entries = func() []Entry {
+	c := append([]Entry(nil), entries...)
+	for i, e := range c {
+		if e.Properties != nil {
+			p := make(map[string]any, len(e.Properties))
+			for k, v := range e.Properties {
+				p[k] = v
+			}
+			c[i].Properties = p
+		}
+	}
+	return c
+}()
 
 // points maps a named code or a code documented in a range to its row; named codes take
 // precedence over documented ones.

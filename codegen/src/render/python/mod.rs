@@ -41,11 +41,39 @@ impl Python {
         format!("`{name}`")
     }
 
+    /// The public names the flags and properties add: predicates, getters, property types.
     fn names(view: &View<'_>) -> Vec<String> {
+        let namer = closecodes_spec::targets::Python;
         view.flags
             .iter()
-            .map(|f| closecodes_spec::targets::Python.predicate(&f.words))
+            .map(|f| namer.predicate(&f.words))
+            .chain(view.properties.iter().flat_map(|p| {
+                let ty = (!p.values.is_empty()).then(|| namer.property_type(view.name, &p.words));
+                std::iter::once(namer.getter(&p.words)).chain(ty)
+            }))
             .collect()
+    }
+
+    /// A property's value as Python writes it: the member of its enum, or the integer.
+    fn value(
+        view: &View<'_>,
+        property: &super::view::PropertyView<'_>,
+        value: closecodes_spec::PropertyValue,
+    ) -> String {
+        let namer = closecodes_spec::targets::Python;
+        match value {
+            closecodes_spec::PropertyValue::Word(at) => {
+                let words = property.values.get(at).map(|v| &v.1);
+                format!(
+                    "{}.{}",
+                    namer.property_type(view.name, &property.words),
+                    words
+                        .and_then(|w| namer.property_value(view.name, &property.words, w))
+                        .unwrap_or_default()
+                )
+            }
+            closecodes_spec::PropertyValue::Integer(n) => n.to_string(),
+        }
     }
 }
 
@@ -212,6 +240,53 @@ impl CodeWriter for Python {
             names.join(", "),
             if names.len() == 1 { "," } else { "" }
         );
+        if view.properties.is_empty() {
+            return;
+        }
+        let names: Vec<String> = view
+            .properties
+            .iter()
+            .map(|p| self.string(p.name))
+            .collect();
+        writeln!(
+            out,
+            "_PROPERTY_NAMES: _Final[tuple[str, ...]] = ({}{})\n",
+            names.join(", "),
+            if names.len() == 1 { "," } else { "" }
+        );
+        out.push("\n");
+        let namer = closecodes_spec::targets::Python;
+        for property in &view.properties {
+            if property.values.is_empty() {
+                continue;
+            }
+            writeln!(
+                out,
+                "class {}(_StrEnum):",
+                namer.property_type(view.name, &property.words)
+            );
+            let doc = format!(
+                "{}\n\n{}",
+                self.doc_text(property.description),
+                wording::property_type(
+                    &Python::code(property.name),
+                    &Python::code(&namer.getter(&property.words))
+                )
+            );
+            self.doc(out, "    ", &doc);
+            out.push("\n");
+            for (word, words) in &property.values {
+                writeln!(
+                    out,
+                    "    {} = {}",
+                    namer
+                        .property_value(view.name, &property.words, words)
+                        .unwrap_or_default(),
+                    self.string(word)
+                );
+            }
+            out.push("\n\n");
+        }
     }
 
     /// The `IntEnum` of the named codes; an alias is a member of the same value.
@@ -255,9 +330,20 @@ impl CodeWriter for Python {
                 .iter()
                 .map(|set| if *set { ", True" } else { ", False" })
                 .collect();
+            let properties: String = if view.properties.is_empty() {
+                String::new()
+            } else {
+                let values: String = view
+                    .properties
+                    .iter()
+                    .zip(row.properties)
+                    .map(|(property, value)| format!(", {}", Python::value(view, property, *value)))
+                    .collect();
+                format!(", _properties(_PROPERTY_NAMES{values})")
+            };
             writeln!(
                 out,
-                "    Entry(\"{}\", \"{}\", {}, {}, {reason}, {}, {}, _flags(_FLAG_NAMES{flags})),",
+                "    Entry(\"{}\", \"{}\", {}, {}, {reason}, {}, {}, _flags(_FLAG_NAMES{flags}){properties}),",
                 super::kind_name(row.kind),
                 row.variant,
                 row.start,
@@ -291,6 +377,40 @@ impl CodeWriter for Python {
                 "    entry = describe(code)\n    return entry is not None and entry.flags[{}]\n",
                 self.string(flag.name)
             );
+        }
+        for property in &view.properties {
+            let enumerated = !property.values.is_empty();
+            let ty = if enumerated {
+                namer.property_type(view.name, &property.words)
+            } else {
+                "int".to_owned()
+            };
+            writeln!(
+                out,
+                "\ndef {}(code: int) -> {ty}:",
+                namer.getter(&property.words)
+            );
+            let text = format!(
+                "{}\n\n{}",
+                self.doc_text(property.description),
+                wording::property(
+                    property.name,
+                    &property.written(property.default),
+                    Python::code
+                )
+            );
+            self.doc(out, "    ", &text);
+            let default = Python::value(view, property, property.default);
+            let key = self.string(property.name);
+            writeln!(
+                out,
+                "    entry = describe(code)\n    if entry is None:\n        return {default}"
+            );
+            if enumerated {
+                writeln!(out, "    return {ty}(str(entry.properties[{key}]))\n");
+            } else {
+                writeln!(out, "    return int(entry.properties[{key}])\n");
+            }
         }
         out.push("\n");
     }

@@ -11,9 +11,24 @@ import enum as _enum
 from bisect import bisect_left as _bisect_left
 from collections.abc import Mapping as _Mapping
 from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 from types import MappingProxyType as _MappingProxyType
 from typing import Final as _Final
 from typing import Literal as _Literal
+
+
+class _StrEnum(str, _enum.Enum):
+    """The base of the enums of enumerated properties: `enum.StrEnum` (Python 3.11) for Python
+    3.10 as well, whose members are strings, their values, in `str()` and `format()` too."""
+
+    def __str__(self) -> str:
+        return str.__str__(self)
+
+    def __format__(self, format_spec: str) -> str:
+        return str.__format__(str.__str__(self), format_spec)
+
+
+_NO_PROPERTIES: _Final[_Mapping[str, str | int]] = _MappingProxyType({})
 
 
 @_dataclass(frozen=True)
@@ -31,9 +46,15 @@ class Entry:
     """Whether the code may be sent on the wire."""
     flags: _Mapping[str, bool]
     """The table's flags, read-only."""
+    properties: _Mapping[str, str | int] = _field(default_factory=lambda: _NO_PROPERTIES)
+    """The table's properties, read-only: an enumerated one's value is a member of its enum."""
 
 
 def _flags(names: tuple[str, ...], *values: bool) -> _Mapping[str, bool]:
+    return _MappingProxyType(dict(zip(names, values, strict=True)))
+
+
+def _properties(names: tuple[str, ...], *values: str | int) -> _Mapping[str, str | int]:
     return _MappingProxyType(dict(zip(names, values, strict=True)))
 
 

@@ -29,6 +29,17 @@ pub(crate) trait Flavour: Sync {
     fn entries_start(&self) -> &'static str;
     /// A predicate's signature after its name, and its `JSDoc` tags.
     fn predicate(&self) -> (&'static str, &'static [&'static str]);
+    /// An enumerated property's type `name`, the union of `words` (string literals), with its
+    /// doc (safe already).
+    fn property_type(&self, out: &mut Text, doc: &str, name: &str, words: &str);
+    /// The properties' type (`fields`: ` readonly action: ChatCodeAction;` each) and the field
+    /// `properties` of `Entry`: TypeScript merges a declaration of `Entry`, the JavaScript's
+    /// `Entry` typedef of the runtime file has none (its getters read rows as `Row`s).
+    fn properties_type(&self, fields: &[String]) -> String;
+    /// A getter's signature after its name (`ty`: its type), and its `JSDoc` tags.
+    fn getter(&self, ty: &str) -> (String, Vec<String>);
+    /// The entry of `code`, whose `properties` the getter reads.
+    fn described(&self) -> &'static str;
 }
 
 /// TypeScript.
@@ -56,6 +67,26 @@ impl Flavour for Ts {
     fn predicate(&self) -> (&'static str, &'static [&'static str]) {
         ("(code: number): boolean", &[])
     }
+
+    fn property_type(&self, out: &mut Text, doc: &str, name: &str, words: &str) {
+        Script::<Self>::jsdoc(out, "", doc, &[]);
+        writeln!(out, "export type {name} = {words};\n");
+    }
+
+    fn properties_type(&self, fields: &[String]) -> String {
+        format!(
+            "/** The table's properties of an entry. */\nexport interface Properties {{{} }}\n\n/** An entry's properties, beside its flags. */\nexport interface Entry {{ readonly properties: Properties; }}\n\n",
+            fields.join("")
+        )
+    }
+
+    fn getter(&self, ty: &str) -> (String, Vec<String>) {
+        (format!("(code: number): {ty}"), Vec::new())
+    }
+
+    fn described(&self) -> &'static str {
+        "describe(code)"
+    }
 }
 
 impl Flavour for Js {
@@ -77,6 +108,32 @@ impl Flavour for Js {
 
     fn predicate(&self) -> (&'static str, &'static [&'static str]) {
         ("(code)", &["@param {number} code", "@returns {boolean}"])
+    }
+
+    fn property_type(&self, out: &mut Text, doc: &str, name: &str, words: &str) {
+        Script::<Self>::jsdoc(out, "", doc, &[&format!("@typedef {{{words}}} {name}")]);
+        out.push("\n");
+    }
+
+    fn properties_type(&self, fields: &[String]) -> String {
+        format!(
+            "/**\n * The table's properties of an entry.\n * @typedef {{{{{} }}}} Properties\n */\n\n/**\n * An entry with its properties: every entry of the table.\n * @typedef {{Entry & {{ readonly properties: Properties }}}} Row\n */\n\n",
+            fields.join("")
+        )
+    }
+
+    fn getter(&self, ty: &str) -> (String, Vec<String>) {
+        (
+            "(code)".to_owned(),
+            vec![
+                "@param {number} code".to_owned(),
+                format!("@returns {{{ty}}}"),
+            ],
+        )
+    }
+
+    fn described(&self) -> &'static str {
+        "/** @type {Row | undefined} */ (describe(code))"
     }
 }
 
@@ -159,6 +216,31 @@ impl<F: Flavour> CodeWriter for Script<F> {
             format!("{} ", fields.join(""))
         };
         out.push(&self.0.flags_type(&fields));
+        if view.properties.is_empty() {
+            return;
+        }
+        let namer = closecodes_spec::targets::Script;
+        let mut fields = Vec::new();
+        for property in &view.properties {
+            let ty = if property.values.is_empty() {
+                "number".to_owned()
+            } else {
+                let ty = namer.property_type(view.name, &property.words);
+                let words: Vec<String> = property.values.iter().map(|v| self.string(v.0)).collect();
+                let doc = format!(
+                    "{}\n\n{}",
+                    self.doc_text(property.description),
+                    wording::property_type(
+                        &format!("`{}`", property.name),
+                        &format!("`{}`", namer.getter(&property.words))
+                    )
+                );
+                self.0.property_type(out, &doc, &ty, &words.join(" | "));
+                ty
+            };
+            fields.push(format!(" readonly {}: {ty};", property.name));
+        }
+        out.push(&self.0.properties_type(&fields));
     }
 
     /// `export const ChatCode = Object.freeze({ Normal: 1000, … })`, and its type.
@@ -219,9 +301,28 @@ impl<F: Flavour> CodeWriter for Script<F> {
             let reason = row
                 .reason
                 .map_or_else(|| "undefined".to_owned(), |r| self.string(r));
+            let properties = if view.properties.is_empty() {
+                String::new()
+            } else {
+                let values: Vec<String> = view
+                    .properties
+                    .iter()
+                    .zip(row.properties)
+                    .map(|(property, value)| {
+                        let written = property.written(*value);
+                        let written = if property.values.is_empty() {
+                            written
+                        } else {
+                            self.string(&written)
+                        };
+                        format!("{}: {written}", property.name)
+                    })
+                    .collect();
+                format!(", properties: {{ {} }}", values.join(", "))
+            };
             writeln!(
                 out,
-                "  {{ kind: \"{}\", variant: \"{}\", start: {}, end: {}, reason: {reason}, description: {}, sendable: {}, flags: {{ {} }} }},",
+                "  {{ kind: \"{}\", variant: \"{}\", start: {}, end: {}, reason: {reason}, description: {}, sendable: {}, flags: {{ {} }}{properties} }},",
                 super::kind_name(row.kind),
                 row.variant,
                 row.start,
@@ -250,6 +351,34 @@ impl<F: Flavour> CodeWriter for Script<F> {
                 "export function {}{signature} {{\n  return describe(code)?.flags.{} ?? false;\n}}\n",
                 namer.predicate(&flag.words),
                 flag.name
+            );
+        }
+        for property in &view.properties {
+            let ty = if property.values.is_empty() {
+                "number".to_owned()
+            } else {
+                namer.property_type(view.name, &property.words)
+            };
+            let default = property.written(property.default);
+            let doc = format!(
+                "{}\n\n{}",
+                self.doc_text(property.description),
+                wording::property(property.name, &default, |n| format!("`{n}`"))
+            );
+            let (signature, tags) = self.0.getter(&ty);
+            let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
+            Self::jsdoc(out, "", &doc, &tags);
+            let default = if property.values.is_empty() {
+                default
+            } else {
+                self.string(&default)
+            };
+            writeln!(
+                out,
+                "export function {}{signature} {{\n  return {}?.properties.{} ?? {default};\n}}\n",
+                namer.getter(&property.words),
+                self.0.described(),
+                property.name
             );
         }
     }

@@ -19,14 +19,15 @@ const ENTRIES = [];
 
 // closecodes: lookups
 /**
- * The rows, each frozen with its flags: nothing reachable from `ENTRIES` can change.
- * @template {{ readonly flags: object }} T
+ * The rows, each frozen with its flags and properties: nothing reachable from `ENTRIES` can change.
+ * @template {{ readonly flags: object, readonly properties?: object }} T
  * @param {T[]} rows
  * @returns {readonly T[]}
  */
 function frozen(rows) {
   for (const row of rows) {
     Object.freeze(row.flags);
+    if (row.properties !== undefined) Object.freeze(row.properties);
     Object.freeze(row);
   }
   return Object.freeze(rows);

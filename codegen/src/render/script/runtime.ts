@@ -29,10 +29,11 @@ export interface Entry {
 declare const ENTRIES: readonly Entry[];
 
 // closecodes: lookups
-/** The rows, each frozen with its flags: nothing reachable from `ENTRIES` can change. */
-function frozen<T extends { readonly flags: object }>(rows: T[]): readonly T[] {
+/** The rows, each frozen with its flags and properties: nothing reachable from `ENTRIES` can change. */
+function frozen<T extends { readonly flags: object; readonly properties?: object }>(rows: T[]): readonly T[] {
   for (const row of rows) {
     Object.freeze(row.flags);
+    if (row.properties !== undefined) Object.freeze(row.properties);
     Object.freeze(row);
   }
   return Object.freeze(rows);

@@ -20,6 +20,8 @@ type closed struct {
 	Variant        *string `json:"variant"`
 	Named          bool    `json:"named"`
 	RegistryReason string  `json:"registryReason"`
+	Action         string  `json:"action,omitempty"`
+	RetryAfterMs   int     `json:"retryAfterMs"`
 }
 
 func emit(line any) error {
@@ -33,7 +35,13 @@ func emit(line any) error {
 
 // Close prints the line of a close received with code and reason, named by the generated file.
 func Close(code int, reason string) error {
-	out := closed{Code: code, Reason: reason, Name: gatewaycode.GatewayCode(code).String()}
+	out := closed{
+		Code:         code,
+		Reason:       reason,
+		Name:         gatewaycode.GatewayCode(code).String(),
+		Action:       string(gatewaycode.Action(code)),
+		RetryAfterMs: gatewaycode.RetryAfterMs(code),
+	}
 	if e, ok := gatewaycode.FromWire(code); ok {
 		out.Variant = &e.Variant
 		out.Named = e.Kind == "code"
@@ -53,6 +61,9 @@ func fromWire() error {
 		Reconnectable   []bool    `json:"reconnectable"`
 		BrowserClosable []bool    `json:"browserClosable"`
 		Open            []bool    `json:"open"`
+		Action          []string  `json:"action"`
+		RetryAfterMs    []int     `json:"retryAfterMs"`
+		PropertiesOpen  [][2]any  `json:"propertiesOpen"`
 	}{}
 	for code := 0; code <= 65535; code++ {
 		if e, ok := gatewaycode.FromWire(code); ok {
@@ -63,10 +74,14 @@ func fromWire() error {
 		}
 		out.Reconnectable = append(out.Reconnectable, gatewaycode.IsReconnectable(code))
 		out.BrowserClosable = append(out.BrowserClosable, gatewaycode.IsBrowserClosable(code))
+		out.Action = append(out.Action, string(gatewaycode.Action(code)))
+		out.RetryAfterMs = append(out.RetryAfterMs, gatewaycode.RetryAfterMs(code))
 	}
 	for _, n := range []int{70000, -1, 1 << 40} {
 		_, ok := gatewaycode.Describe(n)
 		out.Open = append(out.Open, !ok)
+		// Any int is a valid argument of a getter: one that is no code gets the default.
+		out.PropertiesOpen = append(out.PropertiesOpen, [2]any{gatewaycode.Action(n), gatewaycode.RetryAfterMs(n)})
 	}
 	return emit(out)
 }
@@ -75,7 +90,8 @@ func fromWire() error {
 // and reports each close with Close or Rejected:
 //
 //	closes <ws-url> <count>   one JSON line per close received
-//	from-wire                 FromWire(code) and each flag predicate for every u16, as JSON
+//	from-wire                 FromWire(code), each flag predicate and each property getter
+//	                          for every u16, as JSON
 func Main(closes func(url string, count int) error) {
 	var err error
 	switch {
