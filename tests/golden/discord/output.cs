@@ -232,7 +232,7 @@ namespace GatewayCode
         /// <summary>
         /// What the client does after this close.
         /// <para/>
-        /// Property <c>action</c>; codes that do not set it, and numbers that are not codes: <c>stop</c>.
+        /// Property <c>action</c>; <c>stop</c> where no code or range sets it, and for a number that is not a code.
         /// </summary>
         public static GatewayCodeAction Action(int code)
         {
@@ -244,7 +244,7 @@ namespace GatewayCode
         /// <summary>
         /// What the client does after this close.
         /// <para/>
-        /// Property <c>action</c>; codes that do not set it, and numbers that are not codes: <c>stop</c>.
+        /// Property <c>action</c>; <c>stop</c> where no code or range sets it, and for a number that is not a code.
         /// </summary>
         public static GatewayCodeAction Action(this GatewayCode code)
         {
@@ -254,7 +254,7 @@ namespace GatewayCode
         /// <summary>
         /// How long the client waits before it reconnects, in milliseconds.
         /// <para/>
-        /// Property <c>retry_after_ms</c>; codes that do not set it, and numbers that are not codes: <c>0</c>.
+        /// Property <c>retry_after_ms</c>; <c>0</c> where no code or range sets it, and for a number that is not a code.
         /// </summary>
         public static uint RetryAfterMs(int code)
         {
@@ -266,7 +266,7 @@ namespace GatewayCode
         /// <summary>
         /// How long the client waits before it reconnects, in milliseconds.
         /// <para/>
-        /// Property <c>retry_after_ms</c>; codes that do not set it, and numbers that are not codes: <c>0</c>.
+        /// Property <c>retry_after_ms</c>; <c>0</c> where no code or range sets it, and for a number that is not a code.
         /// </summary>
         public static uint RetryAfterMs(this GatewayCode code)
         {

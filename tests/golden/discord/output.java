@@ -140,7 +140,7 @@ public enum GatewayCode {
     /**
      * What the client does after this close.
      *
-     * <p>The values of property {@code action}, as {@link #action(int)} gives them.
+     * The values of property {@code action}, as {@link #action(int)} gives them.
      */
     public enum Action {
         /**
@@ -239,7 +239,7 @@ public enum GatewayCode {
     /**
      * What the client does after this close.
      *
-     * Property {@code action}; codes that do not set it, and numbers that are not codes: {@code stop}.
+     * Property {@code action}; {@code stop} where no code or range sets it, and for a number that is not a code.
      *
      * @param code any number
      * @return the property's value at {@code code}
@@ -251,7 +251,7 @@ public enum GatewayCode {
     /**
      * How long the client waits before it reconnects, in milliseconds.
      *
-     * Property {@code retry_after_ms}; codes that do not set it, and numbers that are not codes: {@code 0}.
+     * Property {@code retry_after_ms}; {@code 0} where no code or range sets it, and for a number that is not a code.
      *
      * @param code any number
      * @return the property's value at {@code code}

@@ -154,7 +154,7 @@ enum class GatewayCode(val code: kotlin.Int) {
         /**
          * What the client does after this close.
          *
-         * Property `action`; codes that do not set it, and numbers that are not codes: `stop`.
+         * Property `action`; `stop` where no code or range sets it, and for a number that is not a code.
          */
         @kotlin.jvm.JvmStatic
         fun action(code: kotlin.Int): GatewayCodeAction =
@@ -163,7 +163,7 @@ enum class GatewayCode(val code: kotlin.Int) {
         /**
          * How long the client waits before it reconnects, in milliseconds.
          *
-         * Property `retry_after_ms`; codes that do not set it, and numbers that are not codes: `0`.
+         * Property `retry_after_ms`; `0` where no code or range sets it, and for a number that is not a code.
          */
         @kotlin.jvm.JvmStatic
         fun retryAfterMs(code: kotlin.Int): kotlin.Int =

@@ -264,7 +264,7 @@ impl CodeWriter for Java {
             let ty = Java::property_type(view, property);
             let getter = NAMER.getter(&property.words);
             let text = format!(
-                "{}\n\n<p>{}",
+                "{}\n\n{}",
                 self.doc_text(property.description),
                 wording::property_type(
                     &format!("{{@code {}}}", property.name),
