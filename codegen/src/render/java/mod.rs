@@ -383,4 +383,3 @@ impl CodeWriter for Java {
         out.push("}\n");
     }
 }
-

@@ -338,7 +338,6 @@ impl CodeWriter for Kotlin {
     }
 }
 
-
 /// The name of the value at `at` of an enumerated property, as the namer spells it: `BackOff`.
 fn value_name(view: &View<'_>, property: &PropertyView<'_>, at: usize) -> String {
     property
