@@ -3,11 +3,17 @@
 //! for what was removed, marked [`Version::Old`]). `closecodes breaking` prints them; this
 //! module only compares.
 //!
-//! Numbers are compared as segments: each table is cut into maximal runs of numbers that have the
-//! same owner (a named code, or a range's variant, for a documented code too) and the same
-//! sendability, flags and properties, so that comparing two 10,000-code tables is two sorted
-//! walks.
+//! What is compared is what every number means and what every name refers to, not declarations:
+//! at every number, who holds it (a named code, or a range's variant, for a documented code too),
+//! its sendability and the value of every flag and property, whoever holds it now; for every
+//! name (aliases included), its number; for the table, its name, repr, exhaustiveness and
+//! totality. A number moving from a range's variant to a new code or carve-out of an assignable
+//! range is an addition; a value that changes there is not. Numbers are compared as segments:
+//! each table is cut into maximal runs of numbers with one holder and the same sendability, flags
+//! and properties, so that comparing two 10,000-code tables is two sorted walks, and a change
+//! over adjacent numbers is reported once with the numbers as a range.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -48,7 +54,7 @@ impl fmt::Display for Category {
 /// A rule of `closecodes breaking`, with a stable id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Rule {
-    /// A named code's number changed.
+    /// A name's number changed: a named code's, or an alias's that now names another code.
     CodeNumberChanged,
     /// A named code was removed and its number not retired.
     CodeRemovedUnlessRetired,
@@ -56,7 +62,7 @@ pub enum Rule {
     RetiredReused,
     /// A retired number or name is no longer retired.
     RetiredRemoved,
-    /// A code's sendability changed.
+    /// The sendability of some numbers changed, whoever holds them now.
     SendableChanged,
     /// A number moved to another named code or range, or out of the table.
     NumberMoved,
@@ -69,7 +75,9 @@ pub enum Rule {
     AliasRemoved,
     /// The table became exhaustive.
     TableMadeExhaustive,
-    /// A flag of a code changed, in either direction.
+    /// The value of a flag at some numbers changed, in either direction, whoever holds them now
+    /// (a code, a documented code, a number of a range given to a new code or left to the range);
+    /// a range's own flags are [`Rule::RangeFlagsChanged`].
     FlagChanged,
     /// A flag was removed.
     FlagRemoved,
@@ -85,11 +93,17 @@ pub enum Rule {
     ReprChanged,
     /// The table's name changed.
     TableRenamed,
+    /// A removed named code's number is held by another named code: it means something else.
+    NumberReused,
+    /// The table became non-exhaustive: a `match` without a wildcard arm no longer compiles.
+    TableMadeNonExhaustive,
+    /// The table became total or stopped being total: `from_u16` and the conversions changed.
+    TableTotalityChanged,
 }
 
 impl Rule {
     /// Every rule.
-    pub const ALL: [Rule; 18] = [
+    pub const ALL: [Rule; 21] = [
         Rule::CodeNumberChanged,
         Rule::CodeRemovedUnlessRetired,
         Rule::RetiredReused,
@@ -108,6 +122,9 @@ impl Rule {
         Rule::PropertyValueRemoved,
         Rule::ReprChanged,
         Rule::TableRenamed,
+        Rule::NumberReused,
+        Rule::TableMadeNonExhaustive,
+        Rule::TableTotalityChanged,
     ];
 
     /// The stable id: `CODE_NUMBER_CHANGED`.
@@ -132,6 +149,9 @@ impl Rule {
             Rule::PropertyValueRemoved => "PROPERTY_VALUE_REMOVED",
             Rule::ReprChanged => "REPR_CHANGED",
             Rule::TableRenamed => "TABLE_RENAMED",
+            Rule::NumberReused => "NUMBER_REUSED",
+            Rule::TableMadeNonExhaustive => "TABLE_MADE_NON_EXHAUSTIVE",
+            Rule::TableTotalityChanged => "TABLE_TOTALITY_CHANGED",
         }
     }
 
@@ -158,11 +178,14 @@ impl Rule {
             | Rule::PropertyRemoved
             | Rule::PropertyValueRemoved
             | Rule::ReprChanged
-            | Rule::TableRenamed => Category::Source,
+            | Rule::TableRenamed
+            | Rule::TableMadeNonExhaustive
+            | Rule::TableTotalityChanged => Category::Source,
             Rule::FlagChanged
             | Rule::FlagRemoved
             | Rule::RangeFlagsChanged
-            | Rule::PropertyChanged => Category::Behaviour,
+            | Rule::PropertyChanged
+            | Rule::NumberReused => Category::Behaviour,
         }
     }
 }
@@ -395,15 +418,42 @@ struct Diff<'t> {
     /// The new table's named codes by name, and by each alias.
     codes: HashMap<&'t str, &'t crate::NamedCode>,
     aliases: HashMap<&'t str, &'t crate::NamedCode>,
-    by_number: HashSet<i128>,
     ranges: HashMap<&'t str, &'t crate::CodeRange>,
     /// Flags in both tables: (index in old, index in new, name).
     shared_flags: Vec<(usize, usize, &'t str)>,
-    /// Properties in both tables: (index in old, index in new, the old and the new declaration).
-    shared_properties: Vec<(usize, usize, &'t Property, &'t Property)>,
-    /// The last run of numbers reported per property.
-    property_runs: HashMap<&'t str, Run>,
+    /// Whether both tables declare the same flags in the same order: flags compare as slices.
+    flags_aligned: bool,
+    /// Properties in both tables.
+    shared_properties: Vec<Shared<'t>>,
+    /// Whether both tables declare the same properties, with the same values, in the same order:
+    /// properties compare as slices.
+    properties_aligned: bool,
     changes: Vec<Change>,
+}
+
+/// A property declared in both tables.
+struct Shared<'t> {
+    /// Its index in the old table's properties, and in the new one's.
+    was: usize,
+    now: usize,
+    old: &'t Property,
+    new: &'t Property,
+    /// Per word of the old declaration, its index among the new one's words.
+    words: Vec<Option<usize>>,
+}
+
+impl Shared<'_> {
+    /// Whether `a` (an old value) and `b` (a new one) are the same value.
+    fn same(&self, a: PropertyValue, b: PropertyValue) -> bool {
+        match (a, b) {
+            (PropertyValue::Word(a), PropertyValue::Word(b)) => {
+                self.words.get(a).copied().flatten() == Some(b)
+            }
+            (PropertyValue::Integer(a), PropertyValue::Integer(b)) => a == b,
+            // The property changed kind: values are compared as written.
+            _ => self.old.written(a) == self.new.written(b),
+        }
+    }
 }
 
 impl<'t> Diff<'t> {
@@ -423,7 +473,6 @@ impl<'t> Diff<'t> {
                 .iter()
                 .flat_map(|c| c.aliases.iter().map(move |a| (a.as_str(), c)))
                 .collect(),
-            by_number: new.codes.iter().map(|c| c.value).collect(),
             ranges: new.ranges.iter().map(|r| (r.name.as_str(), r)).collect(),
             shared_flags: old
                 .flags
@@ -435,6 +484,12 @@ impl<'t> Diff<'t> {
                         .map(|now| (at, *now, flag.name.as_str()))
                 })
                 .collect(),
+            flags_aligned: old.flags.len() == new.flags.len()
+                && old
+                    .flags
+                    .iter()
+                    .zip(&new.flags)
+                    .all(|(a, b)| a.name == b.name),
             shared_properties: old
                 .properties
                 .iter()
@@ -445,10 +500,26 @@ impl<'t> Diff<'t> {
                         .iter()
                         .enumerate()
                         .find(|(_, p)| p.name == property.name)?;
-                    Some((was, now, property, new_property))
+                    let words = property
+                        .words()
+                        .iter()
+                        .map(|w| new_property.words().iter().position(|n| n == w))
+                        .collect();
+                    Some(Shared {
+                        was,
+                        now,
+                        old: property,
+                        new: new_property,
+                        words,
+                    })
                 })
                 .collect(),
-            property_runs: HashMap::new(),
+            properties_aligned: old.properties.len() == new.properties.len()
+                && old
+                    .properties
+                    .iter()
+                    .zip(&new.properties)
+                    .all(|(a, b)| a.name == b.name && a.kind == b.kind),
             changes: Vec::new(),
         }
     }
@@ -537,6 +608,32 @@ impl<'t> Diff<'t> {
                 "the table became exhaustive (`non_exhaustive = false`); a `match` without a wildcard arm no longer compiles against a later version that adds codes".to_owned(),
             );
         }
+        if !old.non_exhaustive && new.non_exhaustive {
+            let at = new
+                .locations
+                .non_exhaustive
+                .as_ref()
+                .unwrap_or(&new.locations.spec);
+            self.push(
+                Rule::TableMadeNonExhaustive,
+                at,
+                "the table became non-exhaustive (`non_exhaustive = true`, the default); a `match` without a wildcard arm in another crate no longer compiles".to_owned(),
+            );
+        }
+        if old.total != new.total {
+            let repr = new.repr;
+            let message = if new.total {
+                format!(
+                    "the table became total (every {repr} is a code); `from_{repr}` returns a code instead of an `Option`, `From<{repr}>` replaces `TryFrom<{repr}>`, and code that uses them no longer compiles"
+                )
+            } else {
+                format!(
+                    "the table is no longer total (some {repr} values are not codes); `from_{repr}` returns an `Option`, `TryFrom<{repr}>` replaces `From<{repr}>`, and code that uses them no longer compiles"
+                )
+            };
+            let at = new.locations.repr.as_ref().unwrap_or(&new.locations.spec);
+            self.push(Rule::TableTotalityChanged, at, message);
+        }
     }
 
     /// Named codes by name: a number changed, a code removed, a variant or alias removed.
@@ -557,7 +654,9 @@ impl<'t> Diff<'t> {
                         code.value, now.value, code.value
                     ),
                 ),
-                None if !self.by_number.contains(&code.value) && !self.retired_in_new(code.value) => {
+                None if self.new.codes.binary_search_by_key(&code.value, |c| c.value).is_err()
+                    && !self.retired_in_new(code.value) =>
+                {
                     self.push_old(
                         Rule::CodeRemovedUnlessRetired,
                         &code.location,
@@ -698,43 +797,6 @@ impl<'t> Diff<'t> {
         }
     }
 
-    /// The shared properties whose value differs between `was` and `now` at the numbers `piece`:
-    /// one change per property and run of adjacent numbers with the same old and new value.
-    fn property_changes(&mut self, piece: Interval, was: &Segment<'_>, now: &Segment<'_>) {
-        for (before, after, old, new) in self.shared_properties.clone() {
-            let (Some(a), Some(b)) = (was.properties.get(before), now.properties.get(after)) else {
-                continue;
-            };
-            let (a, b) = (old.written(*a), new.written(*b));
-            if a == b {
-                continue;
-            }
-            let key = format!("{a}->{b}");
-            if let Some(run) = self.property_runs.get_mut(old.name.as_str())
-                && run.key == key
-                && run.numbers.end + 1 == piece.start
-                && let Some(change) = self.changes.get_mut(run.change)
-            {
-                run.numbers.end = piece.end;
-                change.message = property_message(&old.name, run.numbers, &a, &b);
-                continue;
-            }
-            self.property_runs.insert(
-                old.name.as_str(),
-                Run {
-                    key,
-                    numbers: piece,
-                    change: self.changes.len(),
-                },
-            );
-            self.push(
-                Rule::PropertyChanged,
-                now.location,
-                property_message(&old.name, piece, &a, &b),
-            );
-        }
-    }
-
     /// Retired numbers and names stay retired and are not used again.
     fn retired(&mut self) {
         let (old, new) = (self.old, self.new);
@@ -806,16 +868,19 @@ impl<'t> Diff<'t> {
         }
     }
 
-    /// Numbers: moved to another variant or out of the table, sendability, codes' flags.
+    /// Numbers: who holds each number before and after, and its sendability, flags and
+    /// properties, whoever holds it now. Two sorted walks over the segments: the work follows the
+    /// number of segments, not of numbers.
     fn numbers(&mut self) {
-        let (before, after) = (segments(self.old), segments(self.new));
-        let old_codes: HashSet<&str> = self.old.codes.iter().map(|c| c.name.as_str()).collect();
-        let old_names: HashSet<&str> = old_codes
-            .iter()
-            .copied()
-            .chain(self.old.ranges.iter().map(|r| r.name.as_str()))
-            .collect();
-        let mut merge = Merge::default();
+        let (old, new) = (self.old, self.new);
+        let (before, after) = (segments(old), segments(new));
+        let names = Names {
+            old,
+            names: OnceCell::new(),
+        };
+        let mut retired = Cover::new(new.retired.iter().flat_map(|r| r.intervals.iter().copied()));
+        let mut runs =
+            Runs::new(STREAM_FLAGS + self.shared_flags.len() + self.shared_properties.len());
         let mut first_after = 0;
         for was in &before {
             // The new segments that end before this one cannot overlap it or a later one.
@@ -834,140 +899,342 @@ impl<'t> Diff<'t> {
                     }),
                 };
                 let piece = Interval { start: at, end };
-                self.piece(piece, was, now, &old_codes, &old_names, &mut merge);
+                self.piece(piece, was, now, &names, &mut retired, &mut runs);
                 if now.is_some_and(|n| n.interval.end <= was.interval.end) {
                     next += 1;
                 }
                 at = end + 1;
             }
         }
+        for run in runs.runs {
+            self.report(&run);
+        }
     }
 
     /// The numbers `piece`, held by `was` before and by `now` (if any) after.
     fn piece(
-        &mut self,
+        &self,
         piece: Interval,
-        was: &Segment<'_>,
-        now: Option<&Segment<'_>>,
-        old_codes: &HashSet<&str>,
-        old_names: &HashSet<&str>,
-        merge: &mut Merge,
+        was: &Segment<'t>,
+        now: Option<&Segment<'t>>,
+        names: &Names<'t>,
+        retired: &mut Cover,
+        runs: &mut Runs<'t>,
     ) {
-        let range = numbers(piece.start, piece.end);
-        match now {
+        let Some(now) = now else {
             // A named code that lost its number is reported by name (its number changed, it
             // was removed, renamed, or removed and retired).
-            None if was.owner.code => {}
-            None => {
-                if merge.fresh(Rule::NumberMoved, format!("{}:", was.owner.name), piece) {
-                    self.push_old(
-                        Rule::NumberMoved,
-                        was.location,
-                        format!(
-                            "{range} left the table (it was in range `{}`); deployed clients still read it",
-                            was.owner.name
-                        ),
-                    );
-                }
+            if !was.owner.code {
+                runs.add(
+                    STREAM_NUMBER_MOVED,
+                    Key::Left(was.owner.name),
+                    piece,
+                    (Version::Old, was.location),
+                );
             }
-            Some(now) if !same_owner(&was.owner, &now.owner) => {
-                self.property_changes(piece, was, now);
-                let moved_code = now.owner.code && old_codes.contains(now.owner.name);
-                let added = was.owner.assignable && !old_names.contains(now.owner.name);
-                let key = format!("{}:{}", was.owner.name, now.owner.name);
-                if !was.owner.code
-                    && !moved_code
-                    && !added
-                    && merge.fresh(Rule::NumberMoved, key, piece)
-                {
-                    self.push(
-                        Rule::NumberMoved,
-                        now.location,
-                        format!(
-                            "{range} moved from range `{}` to {} `{}`; deployed clients read it as `{}`",
-                            was.owner.name,
-                            if now.owner.code { "code" } else { "range" },
-                            now.owner.name,
-                            was.owner.name
-                        ),
+            return;
+        };
+        if !same_owner(&was.owner, &now.owner) {
+            if was.owner.code {
+                // A named code that is gone, its number held by another: the number means
+                // something else now (a code whose number changed is reported by name).
+                if now.owner.code && self.removed(was.owner.name) {
+                    runs.add(
+                        STREAM_NUMBER_REUSED,
+                        Key::Reused(was.owner.name, now.owner.name),
+                        piece,
+                        (Version::New, now.location),
                     );
                 }
-            }
-            Some(now) => {
-                self.property_changes(piece, was, now);
-                let key = format!("{}:{}", now.owner.name, now.sendable);
-                if now.sendable != was.sendable && merge.fresh(Rule::SendableChanged, key, piece) {
-                    self.push(
-                        Rule::SendableChanged,
-                        now.location,
-                        format!(
-                            "{range} of `{}` became {}; deployed {}",
-                            now.owner.name,
-                            if now.sendable {
-                                "sendable"
-                            } else {
-                                "never sent"
-                            },
-                            if now.sendable {
-                                "clients reject it when it arrives"
-                            } else {
-                                "servers still send it"
-                            }
-                        ),
-                    );
-                }
-                // A range's own flags are `RANGE_FLAGS_CHANGED`, reported by name.
-                let changed = self.flag_changes(was.flags, now.flags);
-                let key = format!("{}:{}", now.owner.name, changed.join(","));
-                if !changed.is_empty()
-                    && (now.owner.code || now.documented)
-                    && merge.fresh(Rule::FlagChanged, key, piece)
-                {
-                    self.push(
-                        Rule::FlagChanged,
-                        now.location,
-                        format!(
-                            "the flags of {range} (`{}`) changed: {}",
-                            now.owner.name,
-                            changed.join(", ")
-                        ),
+            } else {
+                let before = names.get(now.owner.name);
+                let moved_code = now.owner.code && before == Some(true);
+                // A number of an assignable range given to a new code or carve-out: an addition.
+                let added = was.owner.assignable && before.is_none();
+                if !moved_code && !added {
+                    runs.add(
+                        STREAM_NUMBER_MOVED,
+                        Key::Moved(was.owner.name, now.owner.name, now.owner.code),
+                        piece,
+                        (Version::New, now.location),
                     );
                 }
             }
         }
+        // What a deployed client does with the number, but not at numbers retired now: they are
+        // never sent again.
+        retired.outside(piece, |part| self.values(part, was, now, runs));
+    }
+
+    /// Sendability, flags and properties at the numbers `part`, held by `was` before and `now`
+    /// after.
+    fn values(&self, part: Interval, was: &Segment<'t>, now: &Segment<'t>, runs: &mut Runs<'t>) {
+        // A number whose own entry (a code, named or documented) is gone and which its range
+        // holds now: the change is placed at that entry, in the old table.
+        let place = if !now.owner.code && !now.documented && (was.owner.code || was.documented) {
+            (Version::Old, was.location)
+        } else {
+            (Version::New, now.location)
+        };
+        if was.sendable != now.sendable {
+            runs.add(
+                STREAM_SENDABLE,
+                Key::Sendable(now.owner.name, now.sendable),
+                part,
+                place,
+            );
+        }
+        // A range's own numbers whose flags changed are its `RANGE_FLAGS_CHANGED`, by name.
+        let range_own = !was.owner.code
+            && !was.documented
+            && !now.owner.code
+            && !now.documented
+            && was.owner.name == now.owner.name;
+        let same_flags = self.flags_aligned && was.flags == now.flags;
+        if !range_own && !same_flags {
+            for (at, (before, after, _)) in self.shared_flags.iter().enumerate() {
+                if let (Some(&a), Some(&b)) = (was.flags.get(*before), now.flags.get(*after))
+                    && a != b
+                {
+                    runs.add(STREAM_FLAGS + at, Key::Flag(at, a), part, place);
+                }
+            }
+        }
+        let same_properties = self.properties_aligned && was.properties == now.properties;
+        if !same_properties {
+            let stream = STREAM_FLAGS + self.shared_flags.len();
+            for (at, shared) in self.shared_properties.iter().enumerate() {
+                if let (Some(&a), Some(&b)) = (
+                    was.properties.get(shared.was),
+                    now.properties.get(shared.now),
+                ) && !shared.same(a, b)
+                {
+                    runs.add(stream + at, Key::Property(at, a, b), part, place);
+                }
+            }
+        }
+    }
+
+    /// Whether the old table's named code `name` is in the new table by no name or alias.
+    fn removed(&self, name: &str) -> bool {
+        !self.codes.contains_key(name) && !self.aliases.contains_key(name)
+    }
+
+    /// The change a run of numbers reports.
+    fn report(&mut self, run: &Run<'t>) {
+        let range = run.numbers.to_string();
+        let (rule, message) = match run.key {
+            Key::Left(name) => (
+                Rule::NumberMoved,
+                format!(
+                    "{range} left the table (it was in range `{name}`); deployed clients still read it"
+                ),
+            ),
+            Key::Moved(from, to, code) => (
+                Rule::NumberMoved,
+                format!(
+                    "{range} moved from range `{from}` to {} `{to}`; deployed clients read it as `{from}`",
+                    if code { "code" } else { "range" },
+                ),
+            ),
+            Key::Reused(was, now) => (
+                Rule::NumberReused,
+                format!(
+                    "{range} was code `{was}`, which was removed, and is now code `{now}`; deployed clients still read it as `{was}` (if `{now}` is `{was}` renamed, keep the old name: `aliases = [\"{was}\"]`)"
+                ),
+            ),
+            Key::Sendable(holder, sendable) => (
+                Rule::SendableChanged,
+                format!(
+                    "{range} of `{holder}` became {}; deployed {}",
+                    if sendable { "sendable" } else { "never sent" },
+                    if sendable {
+                        "clients reject it when it arrives"
+                    } else {
+                        "servers still send it"
+                    }
+                ),
+            ),
+            Key::Flag(at, was) => (
+                Rule::FlagChanged,
+                format!(
+                    "flag `{}` of {range} changed from {was} to {}; deployed clients still act on {was}",
+                    self.shared_flags[at].2, !was
+                ),
+            ),
+            Key::Property(at, a, b) => {
+                let shared = &self.shared_properties[at];
+                (
+                    Rule::PropertyChanged,
+                    property_message(
+                        &shared.old.name,
+                        &range,
+                        &shared.old.written(a),
+                        &shared.new.written(b),
+                    ),
+                )
+            }
+        };
+        let (version, location) = run.place;
+        self.push_at(rule, version, location, message);
     }
 }
 
-/// A change of a property reported for adjacent numbers: its old and new value, its numbers so
-/// far, and where it is in the list of changes.
-struct Run {
-    key: String,
+/// The old table's names, for telling a moved number from an added one: indexed when first
+/// asked (only numbers that a range gave to another variant ask).
+struct Names<'t> {
+    old: &'t Table,
+    /// Each name of a named code (`true`) or a range (`false`).
+    names: OnceCell<HashMap<&'t str, bool>>,
+}
+
+impl Names<'_> {
+    /// Whether the old table has a named code (`true`) or a range (`false`) named `name`.
+    fn get(&self, name: &str) -> Option<bool> {
+        let names = self.names.get_or_init(|| {
+            let ranges = self.old.ranges.iter().map(|r| (r.name.as_str(), false));
+            // A code takes precedence over a range of the same name.
+            ranges
+                .chain(self.old.codes.iter().map(|c| (c.name.as_str(), true)))
+                .collect()
+        });
+        names.get(name).copied()
+    }
+}
+
+/// The streams of runs: each keeps its last run, which the next piece may continue.
+const STREAM_NUMBER_MOVED: usize = 0;
+const STREAM_NUMBER_REUSED: usize = 1;
+const STREAM_SENDABLE: usize = 2;
+/// The first flag's stream; the properties' follow the flags'.
+const STREAM_FLAGS: usize = 3;
+
+/// What a run of adjacent numbers reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Key<'t> {
+    /// The numbers left the table; they were in this range.
+    Left(&'t str),
+    /// The numbers moved from this range to this code (`true`) or range.
+    Moved(&'t str, &'t str, bool),
+    /// The number was this removed code's and is this code's now.
+    Reused(&'t str, &'t str),
+    /// The numbers of this holder became sendable (`true`) or not.
+    Sendable(&'t str, bool),
+    /// The shared flag at this index was this value.
+    Flag(usize, bool),
+    /// The shared property at this index changed from the first value to the second.
+    Property(usize, PropertyValue, PropertyValue),
+}
+
+/// A change over a run of adjacent numbers: what changed, the numbers, and where it is located
+/// (at the first piece of the run).
+struct Run<'t> {
+    key: Key<'t>,
     numbers: Interval,
-    change: usize,
+    place: Place<'t>,
+}
+
+/// Where a change is placed: in which version, at what.
+type Place<'t> = (Version, &'t Location);
+
+/// The runs found so far, in the order they were found, and the last one of each stream.
+struct Runs<'t> {
+    runs: Vec<Run<'t>>,
+    last: Vec<Option<usize>>,
+}
+
+impl<'t> Runs<'t> {
+    fn new(streams: usize) -> Self {
+        Runs {
+            runs: Vec::new(),
+            last: vec![None; streams],
+        }
+    }
+
+    /// `key` at the numbers `part` (after every number reported before in `stream`): the
+    /// continuation of the stream's last run if it is the same change at the number before,
+    /// placed in the same version, else a new run.
+    fn add(&mut self, stream: usize, key: Key<'t>, part: Interval, place: Place<'t>) {
+        if let Some(run) = self.last[stream].and_then(|at| self.runs.get_mut(at))
+            && run.key == key
+            && run.place.0 == place.0
+            && run.numbers.end + 1 == part.start
+        {
+            run.numbers.end = part.end;
+            return;
+        }
+        self.last[stream] = Some(self.runs.len());
+        self.runs.push(Run {
+            key,
+            numbers: part,
+            place,
+        });
+    }
 }
 
 /// The message of `PROPERTY_CHANGED` for `numbers`.
-fn property_message(property: &str, numbers: Interval, was: &str, now: &str) -> String {
+fn property_message(property: &str, numbers: &str, was: &str, now: &str) -> String {
     format!(
         "property `{property}` of {numbers} changed from `{was}` to `{now}`; deployed clients still act on `{was}`"
     )
 }
 
-/// The last run of numbers reported under each rule, so that a change over many adjacent
-/// segments (a range cut by codes) is reported once.
-#[derive(Default)]
-struct Merge(HashMap<Rule, (String, i128)>);
+/// Sorted, merged intervals (a table's retired numbers), walked with numbers in increasing order.
+struct Cover {
+    intervals: Vec<Interval>,
+    /// The first interval that does not end before the numbers asked about last.
+    next: usize,
+}
 
-impl Merge {
-    /// Whether `piece` starts a new report: not the continuation of the last one of `rule` with
-    /// the same `key`.
-    fn fresh(&mut self, rule: Rule, key: String, piece: Interval) -> bool {
-        let continues = self
-            .0
-            .get(&rule)
-            .is_some_and(|(last, end)| *last == key && *end + 1 == piece.start);
-        self.0.insert(rule, (key, piece.end));
-        !continues
+impl Cover {
+    fn new(intervals: impl Iterator<Item = Interval>) -> Self {
+        let mut sorted: Vec<Interval> = intervals.collect();
+        sorted.sort();
+        let mut merged: Vec<Interval> = Vec::with_capacity(sorted.len());
+        for iv in sorted {
+            match merged.last_mut() {
+                Some(last) if iv.start <= last.end.saturating_add(1) => {
+                    last.end = last.end.max(iv.end);
+                }
+                _ => merged.push(iv),
+            }
+        }
+        Cover {
+            intervals: merged,
+            next: 0,
+        }
+    }
+
+    /// Calls `each` with every part of `numbers` outside the intervals, in order; `numbers` must
+    /// not start before the numbers of the call before.
+    fn outside(&mut self, numbers: Interval, mut each: impl FnMut(Interval)) {
+        while self
+            .intervals
+            .get(self.next)
+            .is_some_and(|iv| iv.end < numbers.start)
+        {
+            self.next += 1;
+        }
+        let mut at = numbers.start;
+        for iv in &self.intervals[self.next..] {
+            if iv.start > numbers.end {
+                break;
+            }
+            if iv.start > at {
+                each(Interval {
+                    start: at,
+                    end: iv.start - 1,
+                });
+            }
+            at = at.max(iv.end + 1);
+            if at > numbers.end {
+                return;
+            }
+        }
+        each(Interval {
+            start: at,
+            end: numbers.end,
+        });
     }
 }
 
@@ -1126,6 +1393,129 @@ mod tests {
         let old = table(&spec("\"reconnectable\", \"browser_closable\""));
         let new = table(&spec("\"reconnectable\""));
         assert!(compare(&old, &new).is_empty());
+    }
+
+    /// Flags and sendability are compared at every number, whoever holds it: a documented code
+    /// removed, new codes that clear their range's flag (adjacent ones as one run), a new code
+    /// that is never sent; a new code that inherits its range's values is an addition.
+    #[test]
+    fn flags_and_sendability_are_compared_at_every_number_whoever_holds_them() {
+        let spec = |codes: &str| {
+            format!(
+                "extends = \"websocket\"\n[[flag]]\nname = \"reconnectable\"\ndescription = \"r\"\n[[range]]\nname = \"Band\"\ncodes = \"4100..=4199\"\ndescription = \"b\"\nassignable = true\nflags = [\"reconnectable\"]\n{codes}"
+            )
+        };
+        let code = |number: u16, name: &str, more: &str| {
+            format!("[[code]]\ncode = {number}\nname = \"{name}\"\ndescription = \"d\"\n{more}\n")
+        };
+        let clear = "set = { reconnectable = false }";
+        let old = table(&spec(&format!(
+            "[[code]]\ncode = 4150\ndescription = \"documented\"\n{clear}\n"
+        )));
+        let new = table(&spec(
+            &(code(4160, "Stop", clear)
+                + &code(4161, "Halt", clear)
+                + &code(4170, "Quiet", "sendable = false")
+                + &code(4180, "Same", "")),
+        ));
+        let changes = compare(&old, &new);
+        assert_eq!(
+            messages(&changes),
+            [
+                (
+                    Rule::SendableChanged,
+                    "4170 of `Quiet` became never sent; deployed servers still send it"
+                ),
+                (
+                    Rule::FlagChanged,
+                    "flag `reconnectable` of 4160..=4161 changed from true to false; deployed clients still act on true"
+                ),
+                (
+                    Rule::FlagChanged,
+                    "flag `reconnectable` of 4150 changed from false to true; deployed clients still act on false"
+                ),
+            ]
+        );
+        // The removed documented code is where its change is placed: in the old table.
+        let places: Vec<(Version, usize)> = changes
+            .iter()
+            .map(|c| (c.version, c.location.line))
+            .collect();
+        assert_eq!(
+            places,
+            [(Version::New, 22), (Version::New, 12), (Version::Old, 12)]
+        );
+    }
+
+    /// A removed code whose number is retired is never sent again: its flags are not compared.
+    #[test]
+    fn a_retired_number_is_not_compared_by_value() {
+        let spec = |entry: &str| {
+            format!(
+                "extends = \"websocket\"\n[[flag]]\nname = \"reconnectable\"\ndescription = \"r\"\n{entry}"
+            )
+        };
+        let old = table(&spec(
+            "[[code]]\ncode = 4003\nname = \"Expired\"\ndescription = \"e\"\nflags = [\"reconnectable\"]\n",
+        ));
+        let new = table(&spec(
+            "[[retired]]\ncodes = \"4003\"\nnames = [\"Expired\"]\nnote = \"gone\"\n",
+        ));
+        let rules: Vec<Rule> = compare(&old, &new).iter().map(|c| c.rule).collect();
+        assert_eq!(rules, [Rule::VariantRemoved]);
+        // Not retired, the number is its range's again, which is not reconnectable.
+        let rules: Vec<Rule> = compare(&old, &table(&spec("")))
+            .iter()
+            .map(|c| c.rule)
+            .collect();
+        assert_eq!(
+            rules,
+            [
+                Rule::CodeRemovedUnlessRetired,
+                Rule::VariantRemoved,
+                Rule::FlagChanged
+            ]
+        );
+    }
+
+    /// Exhaustiveness both ways, and totality both ways.
+    #[test]
+    fn exhaustiveness_and_totality_are_compared() {
+        let plain = |non_exhaustive: bool, rest: bool| {
+            let rest = if rest {
+                "[[range]]\nname = \"Rest\"\ncodes = [\"0..=6\", \"8..=255\"]\ndescription = \"r\"\n"
+            } else {
+                ""
+            };
+            table(&format!(
+                "[table]\nname = \"P\"\nrepr = \"u8\"\nnon_exhaustive = {non_exhaustive}\n[[code]]\ncode = 7\nname = \"Seven\"\ndescription = \"d\"\n{rest}"
+            ))
+        };
+        let rules = |old: &Table, new: &Table| -> Vec<Rule> {
+            compare(old, new).iter().map(|c| c.rule).collect()
+        };
+        assert_eq!(
+            rules(&plain(false, false), &plain(true, false)),
+            [Rule::TableMadeNonExhaustive]
+        );
+        assert_eq!(
+            rules(&plain(true, false), &plain(false, false)),
+            [Rule::TableMadeExhaustive]
+        );
+        assert_eq!(
+            rules(&plain(true, false), &plain(true, true)),
+            [Rule::TableTotalityChanged]
+        );
+        // No longer total: the numbers left the table, and the range's variant is gone.
+        assert_eq!(
+            rules(&plain(true, true), &plain(true, false)),
+            [
+                Rule::NumberMoved,
+                Rule::NumberMoved,
+                Rule::VariantRemoved,
+                Rule::TableTotalityChanged
+            ]
+        );
     }
 
     /// An alias that now names another number, a repr that changed without narrowing, a

@@ -11,11 +11,29 @@ pub enum Builtin {
     Http,
     /// The gRPC status codes of `google/rpc/code.proto`: 0..=16.
     Grpc,
+    /// The GraphQL over WebSocket protocol of the graphql-ws package (`graphql-transport-ws`);
+    /// extends `websocket`.
+    GraphqlTransportWs,
+    /// Discord's Gateway close codes (API v10); extends `websocket`.
+    DiscordGateway,
+    /// Pusher Channels, protocol 7; extends `websocket`.
+    Pusher,
+    /// Centrifugo's disconnect codes (centrifuge); a table of its own, not an extension of
+    /// `websocket` (the table file says why).
+    Centrifugo,
 }
 
 impl Builtin {
     /// Every built-in table, in the order messages list them.
-    pub const ALL: [Builtin; 3] = [Builtin::WebSocket, Builtin::Http, Builtin::Grpc];
+    pub const ALL: [Builtin; 7] = [
+        Builtin::WebSocket,
+        Builtin::Http,
+        Builtin::Grpc,
+        Builtin::GraphqlTransportWs,
+        Builtin::DiscordGateway,
+        Builtin::Pusher,
+        Builtin::Centrifugo,
+    ];
 
     /// The name `extends` takes.
     #[must_use]
@@ -24,6 +42,10 @@ impl Builtin {
             Builtin::WebSocket => "websocket",
             Builtin::Http => "http",
             Builtin::Grpc => "grpc",
+            Builtin::GraphqlTransportWs => "graphql-transport-ws",
+            Builtin::DiscordGateway => "discord-gateway",
+            Builtin::Pusher => "pusher",
+            Builtin::Centrifugo => "centrifugo",
         }
     }
 
@@ -34,6 +56,10 @@ impl Builtin {
             Builtin::WebSocket => include_str!("../tables/websocket.toml"),
             Builtin::Http => include_str!("../tables/http.toml"),
             Builtin::Grpc => include_str!("../tables/grpc.toml"),
+            Builtin::GraphqlTransportWs => include_str!("../tables/graphql-transport-ws.toml"),
+            Builtin::DiscordGateway => include_str!("../tables/discord-gateway.toml"),
+            Builtin::Pusher => include_str!("../tables/pusher.toml"),
+            Builtin::Centrifugo => include_str!("../tables/centrifugo.toml"),
         }
     }
 

@@ -1,0 +1,174 @@
+//! The built-in protocol tables against the packages of their protocols, installed from their
+//! registries: twilight-model (a dev-dependency here) always, and the npm packages of
+//! `package.json` (graphql-ws, discord-api-types, pusher-js, centrifuge) in the ignored tests, which need
+//! `npm ci --prefix tests/protocols` first. `parity.mjs` prints what those packages say; nothing
+//! here restates an upstream table. The differences listed in each table file (and in
+//! docs/protocols.md) are asserted to be exactly those, so a change upstream or here fails.
+
+use closecodes::{
+    CentrifugoCode, CentrifugoCodeAction, DiscordGatewayCode, DiscordGatewayCodeAction,
+    DiscordGatewayCodeSentBy, GraphqlWsCode, GraphqlWsCodeAction, PusherCode, PusherCodeAction,
+};
+use closecodes_protocols::{of_kind, upstream};
+use std::collections::BTreeMap;
+use std::collections::BTreeSet;
+use twilight_model::gateway::CloseCode as TwilightCloseCode;
+
+/// The named codes of a table from 4000 up (those of the protocol, not of `websocket`), by number.
+fn named_from_4000<T: Copy + std::fmt::Debug + Into<u16>>(all: &[T]) -> BTreeMap<u16, String> {
+    all.iter()
+        .map(|&code| (code.into(), format!("{code:?}")))
+        .filter(|(number, _)| *number >= 4000)
+        .collect()
+}
+
+fn every_u16() -> impl Iterator<Item = u16> {
+    0..=u16::MAX
+}
+
+#[test]
+#[ignore = "needs `npm ci --prefix tests/protocols` (run by .ci/wire)"]
+fn graphql_ws_close_code_names_and_numbers_are_upstreams() {
+    let upstream = of_kind(&upstream(), "graphql-ws-code");
+    assert_eq!(
+        upstream.len(),
+        11,
+        "graphql-ws exports 11 close codes: {upstream:?}"
+    );
+    let mut ours = named_from_4000(GraphqlWsCode::ALL);
+    // The one difference: 4499, which the client makes up for itself and upstream's enum omits.
+    assert_eq!(ours.remove(&4499).as_deref(), Some("Terminated"));
+    assert_eq!(ours, upstream);
+}
+
+#[test]
+#[ignore = "needs `npm ci --prefix tests/protocols` (run by .ci/wire)"]
+fn graphql_ws_client_gives_up_on_exactly_the_stop_codes() {
+    let fatal: BTreeSet<u16> = of_kind(&upstream(), "graphql-ws-fatal")
+        .into_keys()
+        .collect();
+    assert!(fatal.contains(&4400) && !fatal.contains(&4403), "{fatal:?}");
+    let differ: BTreeSet<u16> = every_u16()
+        .filter(|&n| {
+            fatal.contains(&n) != (GraphqlWsCode::from_u16(n).action() == GraphqlWsCodeAction::Stop)
+        })
+        .collect();
+    // The listed difference: websocket's codes 1000-1999 keep the default `back_off`; the client
+    // stops on all but 1000, 1001, 1005, 1006 and 1012-1014.
+    let listed: BTreeSet<u16> = (1002..=1004)
+        .chain(1007..=1011)
+        .chain(1015..=1999)
+        .collect();
+    assert_eq!(differ, listed);
+    assert!(
+        listed
+            .iter()
+            .all(|&n| GraphqlWsCode::from_u16(n).action() == GraphqlWsCodeAction::BackOff)
+    );
+}
+
+#[test]
+#[ignore = "needs `npm ci --prefix tests/protocols` (run by .ci/wire)"]
+fn discord_api_types_gateway_close_codes_are_ours() {
+    let upstream = of_kind(&upstream(), "discord-code");
+    assert_eq!(upstream.len(), 14, "{upstream:?}");
+    assert_eq!(named_from_4000(DiscordGatewayCode::ALL), upstream);
+}
+
+#[test]
+#[ignore = "needs `npm ci --prefix tests/protocols` (run by .ci/wire)"]
+fn pusher_js_close_action_matches_ours_from_4000_to_4999() {
+    let upstream = of_kind(&upstream(), "pusher-action");
+    assert_eq!(upstream.len(), 1000);
+    let differ: BTreeSet<u16> = upstream
+        .iter()
+        .filter(|(n, theirs)| {
+            let ours = match PusherCode::from_u16(**n).action() {
+                PusherCodeAction::TlsOnly => "tls_only",
+                PusherCodeAction::Stop => "refused",
+                PusherCodeAction::BackOff => "backoff",
+                PusherCodeAction::Reconnect => "retry",
+            };
+            ours != theirs.as_str()
+        })
+        .map(|(n, _)| *n)
+        .collect();
+    // The listed difference: 4400-4999 stay websocket's `Library` with the default `back_off`;
+    // pusher-js gives up on them.
+    assert_eq!(differ, (4400..=4999).collect());
+    assert!(
+        upstream
+            .range(4400..=4999)
+            .all(|(_, theirs)| theirs == "refused")
+    );
+}
+
+#[test]
+#[ignore = "needs `npm ci --prefix tests/protocols` (run by .ci/wire)"]
+fn centrifuge_js_reconnects_unless_we_stop_and_renews_its_token_where_we_reauthorize() {
+    let lines = upstream();
+    let pushed = of_kind(&lines, "centrifuge-reconnect");
+    let closed = of_kind(&lines, "centrifuge-transport");
+    let renews: BTreeSet<u16> = of_kind(&lines, "centrifuge-renews").into_keys().collect();
+    assert_eq!((pushed.len(), closed.len()), (65536, 5000));
+    let stops = |n: u16| CentrifugoCode::from_u16(n).action() == CentrifugoCodeAction::Stop;
+    // A disconnect push: the bands alone. The listed difference: 1009, which only a WebSocket
+    // sends, and after which the transport path stops.
+    let differ: BTreeSet<u16> = pushed
+        .iter()
+        .filter(|(n, again)| (again.as_str() == "true") == stops(**n))
+        .map(|(n, _)| *n)
+        .collect();
+    assert_eq!(differ, BTreeSet::from([1009]));
+    // A WebSocket closing with the code: no difference.
+    let differ: Vec<u16> = closed
+        .iter()
+        .filter(|(n, again)| (again.as_str() == "true") == stops(**n))
+        .map(|(n, _)| *n)
+        .collect();
+    assert_eq!(differ, Vec::<u16>::new());
+    let reauthorize: BTreeSet<u16> = (0..=4999)
+        .filter(|&n| CentrifugoCode::from_u16(n).action() == CentrifugoCodeAction::Reauthorize)
+        .collect();
+    assert_eq!(renews, reauthorize);
+}
+
+#[test]
+fn twilight_close_codes_are_ours_and_can_reconnect_unless_we_stop() {
+    let mut seen = 0;
+    for n in every_u16() {
+        let ours = DiscordGatewayCode::from_u16(n);
+        match TwilightCloseCode::try_from(n) {
+            Ok(theirs) => {
+                seen += 1;
+                assert_eq!(theirs as u16, n);
+                assert_eq!(ours.sent_by(), DiscordGatewayCodeSentBy::Server, "{n}");
+                assert!(
+                    DiscordGatewayCode::ALL.contains(&ours),
+                    "{n} is a named code"
+                );
+                assert_eq!(
+                    theirs.can_reconnect(),
+                    ours.action() != DiscordGatewayCodeAction::Stop,
+                    "{n}: twilight's can_reconnect against our {}",
+                    ours.action()
+                );
+            }
+            Err(_) => assert_ne!(ours.sent_by(), DiscordGatewayCodeSentBy::Server, "{n}"),
+        }
+    }
+    assert_eq!(seen, 14);
+}
+
+/// The conversion an application writes between the two, through the number (twilight's enum is
+/// `TryFrom<u16>` and `#[repr(u16)]`): every twilight code maps to ours and back.
+#[test]
+fn twilight_close_codes_convert_both_ways_through_the_number() {
+    for &ours in DiscordGatewayCode::ALL
+        .iter()
+        .filter(|c| c.as_u16() >= 4000)
+    {
+        let theirs = TwilightCloseCode::try_from(ours.as_u16()).expect("a twilight code");
+        assert_eq!(DiscordGatewayCode::from_u16(theirs as u16), ours);
+    }
+}
