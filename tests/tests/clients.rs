@@ -591,8 +591,18 @@ fn kotlin_client_agrees(out: &Path, classpath: Vec<PathBuf>, refused: &[u16]) {
             .args(args));
         String::from_utf8(output.stdout).expect("UTF-8")
     };
-    names_every_close(|url, count| java(&["closes", url, count]), "name", refused);
-    agrees_on_every_value(&java(&["from-wire"]));
+    let mut closes = String::new();
+    names_every_close(
+        |url, count| {
+            closes = java(&["closes", url, count]);
+            closes.clone()
+        },
+        "name",
+        refused,
+    );
+    let output = java(&["from-wire"]);
+    agrees_on_every_value(&output);
+    agrees_on_every_property(&output, &closes);
 }
 
 #[test]
@@ -653,12 +663,18 @@ fn a_csharp_client_names_every_close_and_agrees_with_rust() {
     };
     // mono's ClientWebSocket fails the connection on 1012, 1013 and 1014, registered after
     // RFC 6455.
+    let mut closes = String::new();
     names_every_close(
-        |url, count| mono(&["closes", url, count]),
+        |url, count| {
+            closes = mono(&["closes", url, count]);
+            closes.clone()
+        },
         "name",
         &[1012, 1013, 1014],
     );
-    agrees_on_every_value(&mono(&["from-wire"]));
+    let output = mono(&["from-wire"]);
+    agrees_on_every_value(&output);
+    agrees_on_every_property(&output, &closes);
 }
 
 /// `javac` 17, all lint warnings errors, into `out`.
@@ -755,12 +771,18 @@ fn a_java_client_names_every_close_and_agrees_with_rust() {
         .filter(|&code| !jdk_17_receives(code))
         .collect();
     assert_eq!(by_rule, refused);
+    let mut closes = String::new();
     names_every_close(
-        |url, count| java(&["closes", url, count]),
+        |url, count| {
+            closes = java(&["closes", url, count]);
+            closes.clone()
+        },
         "member",
         &refused,
     );
-    agrees_on_every_value(&java(&["from-wire"]));
+    let output = java(&["from-wire"]);
+    agrees_on_every_value(&output);
+    agrees_on_every_property(&output, &closes);
     // What the JDK receives, at every edge of its rule: each code sent with a reason of its own.
     let edges: Vec<u16> = [0, 999]
         .into_iter()
@@ -804,4 +826,349 @@ fn a_java_client_names_every_close_and_agrees_with_rust() {
 /// says the same).
 fn jdk_17_receives(code: u16) -> bool {
     !matches!(code, 0..=999 | 1004..=1006 | 1010 | 1015..=2999)
+}
+
+/// Properties whose descriptions try to break out of every JVM and .NET doc comment, values
+/// named like the members of an enum (`values`, `ordinal`, `name`, `word`, `companion`) or like
+/// keywords (`null`, `default`, `when`), a named code `Entry`, and integers at the edges of each
+/// type (`-2147483648`, which Kotlin reads as a `Long` were it a literal).
+const NASTY_PROPERTIES: &str = r#"extends = "websocket"
+
+[table]
+name = "NastyPolicy"
+description = "Properties whose text tries to break out of every output."
+
+[[property]]
+name = "action"
+description = "*/ @return {string} ends the comment?\n@deprecated not really\u2028@param nope </summary> <para> & [link] $template ${x} \\u000d \\u002a/"
+values = ["none", "null", "default", "class", "object", "new", "when", "entry"]
+
+[[property]]
+name = "kind"
+description = """
+```kotlin
+error("a fenced block")
+```
+/* nested /* comment
+@suppress
+"""
+values = ["string", "int", "values", "value_of", "ordinal", "name", "companion", "word"]
+default = "word"
+
+[[property]]
+name = "least"
+description = "An i32 at its least."
+type = "i32"
+default = -2147483648
+
+[[property]]
+name = "most"
+description = "A u32 at the most a JVM `Int` holds."
+type = "u32"
+default = 2147483647
+
+[[property]]
+name = "small"
+description = "An i8."
+type = "i8"
+default = -128
+
+[[property]]
+name = "byte_sized"
+description = "A u8."
+type = "u8"
+default = 255
+
+[[property]]
+name = "tiny"
+description = "An i16."
+type = "i16"
+default = -32768
+
+[[property]]
+name = "wide"
+description = "A u16."
+type = "u16"
+default = 65535
+
+[[range]]
+name = "Rules"
+codes = "4000..=4099"
+description = "*/ a range's description"
+set = { action = "when", kind = "companion", least = 2147483647, most = 0, small = 127, byte_sized = 0, tiny = 32767, wide = 0 }
+
+[[code]]
+code = 4001
+name = "Entry"
+description = "A named code named Entry, with every value set."
+set = { action = "entry", kind = "ordinal", least = -1, most = 1, small = -1, byte_sized = 1, tiny = -1, wide = 1 }
+
+[[code]]
+code = 4050
+description = "A documented code."
+set = { action = "null", kind = "values" }
+"#;
+
+/// The tables of the property tests: the feature case of the goldens, and [`NASTY_PROPERTIES`].
+fn property_tables() -> Vec<(closecodes_spec::Table, &'static str)> {
+    let case = "tests/golden/features/property.toml";
+    let source = closecodes_spec::Source::read_file(case, &root().join(case)).expect("reads");
+    let policy = closecodes_spec::load(&source, &mut Files).expect("checks");
+    let source =
+        closecodes_spec::Source::file("nasty.toml", "nasty.toml", NASTY_PROPERTIES.to_owned());
+    let nasty = closecodes_spec::load(&source, &mut Files).expect("checks");
+    vec![(policy, "PolicyCode"), (nasty, "NastyPolicy")]
+}
+
+/// `table` rendered as `format` into `package` (a namespace in C#).
+fn rendered_table(
+    format: Format,
+    table: &closecodes_spec::Table,
+    name: &str,
+    package: &str,
+) -> String {
+    let options = closecodes_codegen::render::Options {
+        name,
+        source: "t.toml",
+        package: Some(package),
+        command: None,
+    };
+    closecodes_codegen::render::render_with(format, table, &options).expect("renders")
+}
+
+/// The numbers the property tests look up: every row's first and last code and their neighbours,
+/// and numbers outside the table.
+fn probes(table: &closecodes_spec::Table) -> Vec<i128> {
+    let mut numbers: Vec<i128> = table
+        .rows()
+        .iter()
+        .flat_map(|row| [row.start - 1, row.start, row.end, row.end + 1])
+        .chain([-1, 70_000, i128::from(i32::MAX)])
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    numbers
+}
+
+/// The value of property `at` at `number`, by the rule of Rust's `from_u16`: the named code, else
+/// the documented code, else the range that holds it, else the property's default.
+fn value_at(
+    table: &closecodes_spec::Table,
+    at: usize,
+    number: i128,
+) -> closecodes_spec::PropertyValue {
+    use closecodes_spec::RowKind;
+    let rows = table.rows();
+    let found = [RowKind::Code, RowKind::Documented, RowKind::Range]
+        .into_iter()
+        .find_map(|kind| {
+            rows.iter()
+                .find(|r| r.kind == kind && r.start <= number && number <= r.end)
+        });
+    found.map_or(table.properties[at].default, |row| row.properties[at])
+}
+
+/// A line per probe, `number value…`, as every client prints it: an enumerated value as `word`
+/// gives it (the spec's word; C#'s member name, `spell` of it), an integer as the number.
+fn expected_values(table: &closecodes_spec::Table, spell: impl Fn(&str) -> String) -> String {
+    probes(table)
+        .into_iter()
+        .map(|number| {
+            let values: Vec<String> = table
+                .properties
+                .iter()
+                .enumerate()
+                .map(|(at, property)| {
+                    let value = value_at(table, at, number);
+                    match value {
+                        closecodes_spec::PropertyValue::Word(_) => spell(&property.written(value)),
+                        closecodes_spec::PropertyValue::Integer(n) => n.to_string(),
+                    }
+                })
+                .collect();
+            format!("{number} {}\n", values.join(" "))
+        })
+        .collect()
+}
+
+/// A program of `format` that prints [`expected_values`]' lines through the rendered getters of
+/// `name` in `package`.
+fn getters_program(
+    format: Format,
+    table: &closecodes_spec::Table,
+    name: &str,
+    package: &str,
+) -> String {
+    let numbers: Vec<String> = probes(table).iter().map(ToString::to_string).collect();
+    let numbers = numbers.join(", ");
+    let getter = |namer: &dyn closecodes_spec::targets::Namer, p: &closecodes_spec::Property| {
+        namer.getter(&closecodes_spec::Words::of(&p.name))
+    };
+    match format {
+        Format::Kotlin => {
+            let values: Vec<String> = table
+                .properties
+                .iter()
+                .map(|p| {
+                    let call = format!(
+                        "{package}.{name}.{}(code)",
+                        getter(&closecodes_spec::targets::Kotlin, p)
+                    );
+                    if p.words().is_empty() {
+                        call
+                    } else {
+                        format!("{call}.word")
+                    }
+                })
+                .collect();
+            format!(
+                "fun main() {{\n    for (code in kotlin.collections.listOf({numbers})) {{\n        println(kotlin.collections.listOf<kotlin.Any>(code, {}).joinToString(\" \"))\n    }}\n}}\n",
+                values.join(", ")
+            )
+        }
+        Format::Java => {
+            let values: Vec<String> = table
+                .properties
+                .iter()
+                .map(|p| {
+                    let call = format!(
+                        "{package}.{name}.{}(code)",
+                        getter(&closecodes_spec::targets::Java, p)
+                    );
+                    if p.words().is_empty() {
+                        call
+                    } else {
+                        format!("{call}.word()")
+                    }
+                })
+                .collect();
+            format!(
+                "public final class Main {{\n    private Main() {{}}\n\n    public static void main(String[] args) {{\n        for (int code : new int[] {{{numbers}}}) {{\n            System.out.println(code + \" \" + {});\n        }}\n    }}\n}}\n",
+                values.join(" + \" \" + ")
+            )
+        }
+        _ => {
+            let values: Vec<String> = table
+                .properties
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{package}.{name}Table.{}(code)",
+                        getter(&closecodes_spec::targets::CSharp, p)
+                    )
+                })
+                .collect();
+            format!(
+                "public static class Program\n{{\n    public static void Main()\n    {{\n        foreach (int code in new[] {{ {numbers} }})\n        {{\n            System.Console.WriteLine(code + \" \" + {});\n        }}\n    }}\n}}\n",
+                values.join(" + \" \" + ")
+            )
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs kotlinc 1.3 and Kotlin 2 from Maven Central: run .ci/wire"]
+fn kotlin_properties_compile_on_kotlin_1_3_and_2_and_agree_with_the_spec() {
+    for (table, name) in property_tables() {
+        let dir = scratch(&format!("kotlin-properties-{name}"));
+        let package = name.to_ascii_lowercase();
+        let sources = [
+            root().join("codegen/src/render/kotlin/Runtime.kt"),
+            dir.join("table.kt"),
+            dir.join("Main.kt"),
+        ];
+        std::fs::write(
+            &sources[1],
+            rendered_table(Format::Kotlin, &table, name, &package),
+        )
+        .expect("writes");
+        std::fs::write(
+            &sources[2],
+            getters_program(Format::Kotlin, &table, name, &package),
+        )
+        .expect("writes");
+        let expected = expected_values(&table, str::to_owned);
+        let java = |classpath: String| {
+            let output = run(Command::new("java").arg("-cp").arg(classpath).arg("MainKt"));
+            String::from_utf8(output.stdout).expect("UTF-8")
+        };
+        let out = dir.join("out-1.3");
+        run(kotlinc_1_3(&[]).arg("-d").arg(&out).args(&sources));
+        assert_eq!(
+            java(join([out, PathBuf::from(JARS[2])])),
+            expected,
+            "{name}"
+        );
+        let out = dir.join("out-2");
+        run(kotlinc_2().arg("-d").arg(&out).args(&sources));
+        let libs = jars(&tool("CLOSECODES_KOTLIN_LIBS"));
+        assert_eq!(
+            java(join(std::iter::once(out).chain(libs))),
+            expected,
+            "{name}"
+        );
+    }
+}
+
+#[test]
+#[ignore = "needs javac 17: run .ci/wire"]
+fn java_properties_compile_with_xlint_all_werror_and_agree_with_the_spec() {
+    for (table, name) in property_tables() {
+        let dir = scratch(&format!("java-properties-{name}"));
+        let package = name.to_ascii_lowercase();
+        std::fs::create_dir_all(dir.join(&package)).expect("writes");
+        let file = dir.join(&package).join(format!("{name}.java"));
+        std::fs::write(&file, rendered_table(Format::Java, &table, name, &package))
+            .expect("writes");
+        let main = dir.join("Main.java");
+        std::fs::write(&main, getters_program(Format::Java, &table, name, &package))
+            .expect("writes");
+        let out = dir.join("out");
+        run(javac(&out)
+            .arg(root().join("codegen/src/render/java/Runtime.java"))
+            .arg(&file)
+            .arg(&main));
+        let output = run(Command::new("java").arg("-cp").arg(&out).arg("Main"));
+        assert_eq!(
+            String::from_utf8(output.stdout).expect("UTF-8"),
+            expected_values(&table, str::to_owned),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+#[ignore = "needs mono's mcs and mono: run .ci/wire"]
+fn csharp_properties_compile_with_warnings_as_errors_and_agree_with_the_spec() {
+    for (table, name) in property_tables() {
+        let dir = scratch(&format!("csharp-properties-{name}"));
+        let namespace = format!("Example.{name}");
+        let file = dir.join("table.cs");
+        std::fs::write(
+            &file,
+            rendered_table(Format::CSharp, &table, name, &namespace),
+        )
+        .expect("writes");
+        let main = dir.join("Main.cs");
+        std::fs::write(
+            &main,
+            getters_program(Format::CSharp, &table, name, &namespace),
+        )
+        .expect("writes");
+        let exe = dir.join("main.exe");
+        run(Command::new("mcs")
+            .arg("-warnaserror")
+            .arg(format!("-out:{}", exe.display()))
+            .arg(root().join("codegen/src/render/csharp/Runtime.cs"))
+            .arg(&file)
+            .arg(&main));
+        let output = run(Command::new("mono").arg(&exe));
+        // C# names an enum's member, not the spec's word.
+        let pascal = |word: &str| closecodes_spec::Words::of(word).pascal();
+        assert_eq!(
+            String::from_utf8(output.stdout).expect("UTF-8"),
+            expected_values(&table, pascal),
+            "{name}"
+        );
+    }
 }

@@ -57,6 +57,20 @@ pub enum RenderError {
         /// The most the target takes.
         max: usize,
     },
+    /// A value of an integer property does not fit the type the target's getters return (a
+    /// `u32` above 2,147,483,647 in Kotlin's and Java's `Int`).
+    PropertyValue {
+        /// The property's name.
+        property: String,
+        /// The value.
+        value: i64,
+        /// The target's language.
+        target: &'static str,
+        /// The least value the target's getters return.
+        min: i64,
+        /// The greatest value the target's getters return.
+        max: i64,
+    },
     /// The package (`--package`) is not a package name of the target.
     Package {
         /// The name, as given.
@@ -91,6 +105,16 @@ impl fmt::Display for RenderError {
             RenderError::TooLarge { target, codes, max } => write!(
                 f,
                 "the table has {codes} named codes and aliases, and a {target} enum holds at most {max} (the JVM limits the code that creates its entries); expected at most {max} named codes and aliases for this target, or their numbers as range codes"
+            ),
+            RenderError::PropertyValue {
+                property,
+                value,
+                target,
+                min,
+                max,
+            } => write!(
+                f,
+                "property `{property}` has the value {value}, which a {target} getter cannot return (its integer properties are `Int`s); expected values within {min}..={max} for this target"
             ),
             RenderError::Package {
                 name,

@@ -92,23 +92,26 @@ impl Runtime {
 const JVM_METHOD_BYTES: usize = 65_535;
 
 /// What a JVM target's rows cost in bytecode, as measured (`javap -c`) on rows that take the
-/// widest instructions (`ldc_w`, `sipush`): a row's constructor call, and each flag in its
-/// `boolean` array (`dup`, index, value, `bastore`).
+/// widest instructions (`ldc_w`, `sipush`): a row's constructor call, each flag in its `boolean`
+/// array (`dup`, index, value, `bastore`), and each property's value in its array of values (the
+/// array and its call spread over the properties).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct RowCost {
-    /// The bytes of a row without flags.
+    /// The bytes of a row without flags or properties.
     pub(crate) row: usize,
     /// The bytes each flag adds to a row.
     pub(crate) flag: usize,
+    /// The bytes each property adds to a row.
+    pub(crate) property: usize,
 }
 
 impl RowCost {
-    /// The most rows one method builds: 400, or fewer when the table has so many flags that 400
-    /// rows would pass 64 KiB of bytecode, with a tenth of the method to spare (for the list's own
-    /// call, and for a compiler that spends a little more).
-    pub(crate) fn rows_per_method(self, flags: usize) -> usize {
+    /// The most rows one method builds: 400, or fewer when the table has so many flags and
+    /// properties that 400 rows would pass 64 KiB of bytecode, with a tenth of the method to spare
+    /// (for the list's own call, and for a compiler that spends a little more).
+    pub(crate) fn rows_per_method(self, flags: usize, properties: usize) -> usize {
         let budget = JVM_METHOD_BYTES - JVM_METHOD_BYTES / 10;
-        (budget / (self.row + self.flag * flags)).clamp(1, 400)
+        (budget / (self.row + self.flag * flags + self.property * properties)).clamp(1, 400)
     }
 }
 
@@ -142,6 +145,12 @@ pub(crate) trait CodeWriter: Sync {
     /// creates its entries, and its class the aliases, in one static initializer, which holds at
     /// most 64 KiB of bytecode).
     fn max_codes(&self) -> Option<usize> {
+        None
+    }
+
+    /// The least and greatest value the language's getters of integer properties return, if
+    /// their type is narrower than some property types (Kotlin's and Java's `Int`, for `u32`).
+    fn property_bounds(&self) -> Option<(i64, i64)> {
         None
     }
 
@@ -187,9 +196,10 @@ pub(crate) trait CodeWriter: Sync {
     }
 
     /// A row as the arguments of a constructor call (Kotlin's `entryOf`, C#'s and Java's `Row`):
-    /// kind, variant, start, end, reason (`null` when none), description, sendable, then each
+    /// kind, variant, start, end, reason (`null` when none), description, sendable, the
+    /// properties' values (as the writer spells them, when the table has properties), then each
     /// flag.
-    fn row_arguments(&self, row: &closecodes_spec::Row<'_>) -> String {
+    fn row_arguments(&self, row: &closecodes_spec::Row<'_>, properties: Option<String>) -> String {
         let mut args = vec![
             self.string(super::kind_name(row.kind)),
             self.string(row.variant),
@@ -200,6 +210,7 @@ pub(crate) trait CodeWriter: Sync {
             self.string(row.description),
             row.sendable.to_string(),
         ];
+        args.extend(properties);
         args.extend(row.flags.iter().map(ToString::to_string));
         args.join(", ")
     }
@@ -242,6 +253,9 @@ pub(crate) trait CodeWriter: Sync {
                 max,
             });
         }
+        if let Some((min, max)) = self.property_bounds() {
+            property_values_fit(view, self.namer().language(), min, max)?;
+        }
         let mut out = Text::new();
         for section in self.order() {
             match section {
@@ -258,6 +272,39 @@ pub(crate) trait CodeWriter: Sync {
         }
         Ok(out.into_string())
     }
+}
+
+/// Every value of every integer property of the table (its default, and each row's) is within
+/// `min..=max`, or the first that is not, as an error of `target`.
+fn property_values_fit(
+    view: &View<'_>,
+    target: &'static str,
+    min: i64,
+    max: i64,
+) -> Result<(), RenderError> {
+    use closecodes_spec::PropertyValue;
+    for (at, property) in view.properties.iter().enumerate() {
+        if property.integer().is_none() {
+            continue;
+        }
+        let mut values = std::iter::once(property.default).chain(
+            view.rows
+                .iter()
+                .filter_map(|row| row.properties.get(at).copied()),
+        );
+        if let Some(PropertyValue::Integer(value)) =
+            values.find(|value| matches!(value, PropertyValue::Integer(n) if *n < min || *n > max))
+        {
+            return Err(RenderError::PropertyValue {
+                property: property.name.to_owned(),
+                value,
+                target,
+                min,
+                max,
+            });
+        }
+    }
+    Ok(())
 }
 
 impl<T: CodeWriter> Writer for T {

@@ -112,6 +112,8 @@ const GLOBALS: &[&str] = &["Entry"];
 /// The members of `<Name>Table` whatever the table.
 const TABLE_CLASS: &[&str] = &[
     "FlagNames",
+    "PropertyNames",
+    "PropertiesOf",
     "Row",
     "Entries",
     "Describe",

@@ -104,6 +104,8 @@ const MEMBERS: &[&str] = &[
     "POINTS",
     "RANGES",
     "FLAG_NAMES",
+    "PROPERTY_NAMES",
+    "propertiesOf",
     "row",
     "points",
     "fromCode",

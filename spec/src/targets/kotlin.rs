@@ -65,6 +65,8 @@ const GLOBALS: &[&str] = &[
     "entryType",
     "entryOf",
     "FLAG_NAMES",
+    "PROPERTY_NAMES",
+    "propertiesOf",
 ];
 
 /// The names of the companion object (the enum's scope), whatever the table.

@@ -296,6 +296,22 @@ pub fn refuse_scopes(namer: &dyn Namer, table: &Table, name: Option<&str>) -> Ve
     let language = namer.language();
     let mut refusals = Vec::new();
     for scope in namer.scopes(table, name) {
+        // A getter is a method or function of its own name, which no keyword can be (Java's
+        // `short`, Kotlin's `when`, Python's `lambda`: none a Rust keyword, which the checks
+        // refuse); the other names of a property are spelled with capitals or the table's name.
+        for declared in &scope {
+            if matches!(declared.subject, Subject::Property(_))
+                && namer.keywords().contains(&declared.name.as_str())
+            {
+                refusals.push(Refusal {
+                    subject: declared.subject.clone(),
+                    reason: format!(
+                        "{language} would spell it `{}`, a keyword of {language}; expected another name",
+                        declared.name
+                    ),
+                });
+            }
+        }
         // Sorted by name (stably: each name's first declaration leads its group) rather than
         // hashed: the checks run this for every target over every named code.
         let mut order: Vec<usize> = (0..scope.len()).collect();

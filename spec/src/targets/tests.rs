@@ -110,3 +110,26 @@ fn properties_are_spelled_in_every_target() {
     assert_eq!(refusals.len(), 1, "{refusals:?}");
     assert_eq!(refusals[0].subject, Subject::Property("chat".into()));
 }
+
+/// A property's getter is a function or method of its name: a keyword of a target is refused,
+/// at the property's name, though it is none of Rust's (Java's `short`, Kotlin's `when`,
+/// Python's `lambda`).
+#[test]
+fn a_getter_that_is_a_keyword_is_refused() {
+    for (language, property) in [("Java", "short"), ("Kotlin", "when"), ("Python", "lambda")] {
+        let spec =
+            format!("[[property]]\nname = \"{property}\"\ndescription = \"p\"\ntype = \"i16\"\n");
+        let errors = load(&Source::inline(&spec), &mut NoFiles).expect_err("refused");
+        let expected = format!("{language} would spell it `{property}`, a keyword of {language}");
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.message.contains(&expected) && e.line == 2),
+            "{language}: {errors:?}"
+        );
+    }
+    // The same getter, spelled in capitals, is no keyword of C#.
+    let short = table("[[property]]\nname = \"shorter\"\ndescription = \"p\"\ntype = \"i16\"\n");
+    let csharp = NAMERS.iter().find(|n| n.language() == "C#").unwrap();
+    assert!(check_target(*csharp, &short, "Chat").is_empty());
+}

@@ -3,7 +3,8 @@
 // `closecodes render --to csharp --namespace Gateway`.
 //
 //   closes <ws-url> <count>   one JSON line per close received
-//   from-wire                 FromWire(code) and each flag predicate for every u16, as JSON
+//   from-wire                 FromWire(code), each flag predicate and each property getter for
+//                             every u16, as JSON
 using System;
 using System.Net.WebSockets;
 using System.Text;
@@ -15,6 +16,18 @@ public static class Client
     static string Quote(string text)
     {
         return text == null ? "null" : "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    }
+
+    // The spec's word of a value of an enumerated property: `BackOff` is `back_off`.
+    static string Word(Enum value)
+    {
+        var word = new StringBuilder();
+        foreach (char c in value.ToString())
+        {
+            if (char.IsUpper(c) && word.Length > 0) word.Append('_');
+            word.Append(char.ToLowerInvariant(c));
+        }
+        return word.ToString();
     }
 
     static void Closes(string url, int count)
@@ -40,7 +53,9 @@ public static class Client
                     "{\"code\":" + code + ",\"reason\":" + Quote(result.CloseStatusDescription) +
                     ",\"name\":" + Quote(name) + ",\"variant\":" + Quote(entry == null ? null : entry.Variant) +
                     ",\"named\":" + (entry != null && entry.Kind == "code" ? "true" : "false") +
-                    ",\"registryReason\":" + Quote(entry == null ? null : entry.Reason) + "}");
+                    ",\"registryReason\":" + Quote(entry == null ? null : entry.Reason) +
+                    ",\"action\":" + Quote(Word(GatewayCodeTable.Action(code))) +
+                    ",\"retryAfterMs\":" + GatewayCodeTable.RetryAfterMs(code) + "}");
             }
             catch (AggregateException e)
             {
@@ -55,6 +70,8 @@ public static class Client
         var fromWire = new StringBuilder();
         var reconnectable = new StringBuilder();
         var closable = new StringBuilder();
+        var action = new StringBuilder();
+        var retryAfterMs = new StringBuilder();
         for (int code = 0; code <= 65535; code++)
         {
             string sep = code == 0 ? "" : ",";
@@ -62,14 +79,26 @@ public static class Client
             fromWire.Append(sep).Append(Quote(entry == null ? null : entry.Variant));
             reconnectable.Append(sep).Append(GatewayCodeTable.IsReconnectable(code) ? "true" : "false");
             closable.Append(sep).Append(GatewayCodeTable.IsBrowserClosable(code) ? "true" : "false");
+            action.Append(sep).Append(Quote(Word(GatewayCodeTable.Action(code))));
+            retryAfterMs.Append(sep).Append(GatewayCodeTable.RetryAfterMs(code));
         }
         bool open = GatewayCodeTable.Describe(70000) == null && GatewayCodeTable.Describe(-1) == null
             && GatewayCodeTable.Describe(int.MaxValue) == null;
+        var propertiesOpen = new StringBuilder();
+        foreach (int code in new[] { 70000, -1, int.MaxValue })
+        {
+            if (propertiesOpen.Length > 0) propertiesOpen.Append(',');
+            propertiesOpen.Append("[" + Quote(Word(GatewayCodeTable.Action(code))) + "," + GatewayCodeTable.RetryAfterMs(code) + "]");
+        }
         // The extension methods on the enum agree with the ones on int.
-        bool extensions = GatewayCode.SessionTimedOut.IsReconnectable() && !GatewayCode.AuthenticationFailed.IsReconnectable();
+        bool extensions = GatewayCode.SessionTimedOut.IsReconnectable() && !GatewayCode.AuthenticationFailed.IsReconnectable()
+            && GatewayCode.SessionTimedOut.Action() == GatewayCodeAction.Reconnect
+            && GatewayCode.UnknownOpcode.RetryAfterMs() == 100;
         Console.WriteLine(
             "{\"fromWire\":[" + fromWire + "],\"reconnectable\":[" + reconnectable + "],\"browserClosable\":[" +
-            closable + "],\"open\":[" + (open ? "true" : "false") + "," + (extensions ? "true" : "false") + "]}");
+            closable + "],\"action\":[" + action + "],\"retryAfterMs\":[" + retryAfterMs +
+            "],\"open\":[" + (open ? "true" : "false") + "," + (extensions ? "true" : "false") +
+            "],\"propertiesOpen\":[" + propertiesOpen + "]}");
     }
 
     public static int Main(string[] args)

@@ -3,7 +3,8 @@
 // `closecodes render --to java --package gatewaycode`, and looks up every u16. Its command line:
 //
 //   closes <ws-url> <count>   one JSON line per close received
-//   from-wire                 fromWire(code) and each flag predicate for every u16, as JSON
+//   from-wire                 fromWire(code), each flag predicate and each property getter for
+//                             every u16, as JSON
 
 import gatewaycode.GatewayCode;
 import java.net.URI;
@@ -55,6 +56,8 @@ public final class Client {
                 + ",\"variant\":" + quote(entry.map(GatewayCode.Entry::variant).orElse(null))
                 + ",\"named\":" + entry.map(e -> e.kind().equals("code")).orElse(false)
                 + ",\"registryReason\":" + quote(entry.map(GatewayCode.Entry::reason).orElse(null))
+                + ",\"action\":" + quote(GatewayCode.action(code).word())
+                + ",\"retryAfterMs\":" + GatewayCode.retryAfterMs(code)
                 + "}";
     }
 
@@ -97,11 +100,21 @@ public final class Client {
                 .mapToObj(code -> String.valueOf(GatewayCode.isReconnectable(code))));
         String closable = array(IntStream.rangeClosed(0, 65535)
                 .mapToObj(code -> String.valueOf(GatewayCode.isBrowserClosable(code))));
+        String action = array(IntStream.rangeClosed(0, 65535)
+                .mapToObj(code -> quote(GatewayCode.action(code).word())));
+        String retryAfterMs = array(IntStream.rangeClosed(0, 65535)
+                .mapToObj(code -> String.valueOf(GatewayCode.retryAfterMs(code))));
         String open = array(IntStream.of(70000, -1, Integer.MAX_VALUE, Integer.MIN_VALUE)
                 .mapToObj(code -> String.valueOf(GatewayCode.describe(code).isEmpty())));
+        String propertiesOpen = array(IntStream.of(70000, -1, Integer.MAX_VALUE, Integer.MIN_VALUE)
+                .mapToObj(code -> "[" + quote(GatewayCode.action(code).word()) + ","
+                        + GatewayCode.retryAfterMs(code) + "]"));
         System.out.println("{\"fromWire\":" + fromWire
                 + ",\"reconnectable\":" + reconnectable
                 + ",\"browserClosable\":" + closable
-                + ",\"open\":" + open + "}");
+                + ",\"action\":" + action
+                + ",\"retryAfterMs\":" + retryAfterMs
+                + ",\"open\":" + open
+                + ",\"propertiesOpen\":" + propertiesOpen + "}");
     }
 }

@@ -3,7 +3,8 @@
 // the lookups of every u16, and the command line:
 //
 //   closes <ws-url> <count>   one JSON line per close received
-//   from-wire                 fromWire(code) and each flag predicate for every u16, as JSON
+//   from-wire                 fromWire(code), each flag predicate and each property getter for
+//                             every u16, as JSON
 import gatewaycode.GatewayCode
 
 fun quote(text: String?): String =
@@ -14,7 +15,8 @@ fun closeLine(code: Int, reason: String): String {
     val entry = GatewayCode.fromWire(code)
     return "{\"code\":$code,\"reason\":${quote(reason)},\"name\":${quote(GatewayCode.fromCode(code)?.name)}," +
         "\"variant\":${quote(entry?.variant)},\"named\":${entry?.kind == "code"}," +
-        "\"registryReason\":${quote(entry?.reason)}}"
+        "\"registryReason\":${quote(entry?.reason)},\"action\":${quote(GatewayCode.action(code).word)}," +
+        "\"retryAfterMs\":${GatewayCode.retryAfterMs(code)}}"
 }
 
 /** The line of a close the library refused to receive, with its message. */
@@ -24,16 +26,23 @@ fun fromWire() {
     val fromWire = StringBuilder()
     val reconnectable = StringBuilder()
     val closable = StringBuilder()
+    val action = StringBuilder()
+    val retryAfterMs = StringBuilder()
     for (code in 0..65535) {
         val sep = if (code == 0) "" else ","
         fromWire.append(sep).append(quote(GatewayCode.fromWire(code)?.variant))
         reconnectable.append(sep).append(GatewayCode.isReconnectable(code))
         closable.append(sep).append(GatewayCode.isBrowserClosable(code))
+        action.append(sep).append(quote(GatewayCode.action(code).word))
+        retryAfterMs.append(sep).append(GatewayCode.retryAfterMs(code))
     }
-    val open = listOf(70000, -1, Int.MAX_VALUE).map { GatewayCode.describe(it) == null }
+    val outside = listOf(70000, -1, Int.MAX_VALUE)
+    val open = outside.map { GatewayCode.describe(it) == null }
+    val propertiesOpen = outside.map { "[${quote(GatewayCode.action(it).word)},${GatewayCode.retryAfterMs(it)}]" }
     println(
         "{\"fromWire\":[$fromWire],\"reconnectable\":[$reconnectable],\"browserClosable\":[$closable]," +
-            "\"open\":[${open.joinToString(",")}]}"
+            "\"action\":[$action],\"retryAfterMs\":[$retryAfterMs]," +
+            "\"open\":[${open.joinToString(",")}],\"propertiesOpen\":[${propertiesOpen.joinToString(",")}]}"
     )
 }
 

@@ -101,6 +101,27 @@ namespace GatewayCode
         MatchOver = 4550
     }
 
+    /// <summary>
+    /// What the client does after this close.
+    /// <para/>
+    /// The values of property <c>action</c>, as <see cref="GatewayCodeTable.Action(int)"/> gives them.
+    /// </summary>
+    public enum GatewayCodeAction
+    {
+        /// <summary>
+        /// <c>stop</c>
+        /// </summary>
+        Stop,
+        /// <summary>
+        /// <c>resume</c>
+        /// </summary>
+        Resume,
+        /// <summary>
+        /// <c>reconnect</c>
+        /// </summary>
+        Reconnect
+    }
+
 <<< part 0 of the runtime file, as it stands >>>
     /// <summary>
     /// The rows and lookups of <see cref="GatewayCode"/>; any int is a valid argument.
@@ -109,44 +130,53 @@ namespace GatewayCode
     {
         private static readonly string[] FlagNames = { "browser_closable", "reconnectable" };
 
+        private static readonly string[] PropertyNames = { "action", "retry_after_ms" };
+
+        private static Dictionary<string, object> PropertiesOf(params object[] values)
+        {
+            var map = new Dictionary<string, object>();
+            for (int i = 0; i < PropertyNames.Length; i++) map[PropertyNames[i]] = values[i];
+            return map;
+        }
+
         /// <summary>
         /// Every named code, range interval and documented code, ordered by number.
         /// </summary>
         public static readonly IReadOnlyList<Entry> Entries = new ReadOnlyCollection<Entry>(new Entry[]
         {
-            Row("range", "Bad", 0, 999, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false, false),
-            Row("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", true, true, false),
-            Row("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", true, false, false),
-            Row("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", true, false, false),
-            Row("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", true, false, false),
-            Row("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", false, false, false),
-            Row("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", false, false, false),
-            Row("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", false, false, false),
-            Row("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", true, false, false),
-            Row("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", true, false, false),
-            Row("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", true, false, false),
-            Row("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", true, false, false),
-            Row("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", true, false, false),
-            Row("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", true, false, false),
-            Row("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", true, false, false),
-            Row("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", true, false, false),
-            Row("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", false, false, false),
-            Row("range", "Reserved", 1016, 2999, null, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", false, false, false),
-            Row("range", "Iana", 3000, 3999, null, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", true, true, false),
-            Row("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", true, true, false),
-            Row("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", true, true, false),
-            Row("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", true, true, false),
-            Row("code", "UnknownError", 4000, 4000, "Unknown Error", "Something went wrong on the gateway; reconnect.", true, true, true),
-            Row("range", "Library", 4000, 4499, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, true, false),
-            Row("code", "UnknownOpcode", 4001, 4001, "Unknown Opcode", "The client sent an opcode the gateway does not know.", true, true, true),
-            Row("code", "AuthenticationFailed", 4004, 4004, "Authentication Failed", "The token in the identify payload is not valid; do not reconnect with it.", true, true, false),
-            Row("code", "SessionTimedOut", 4009, 4009, "Session Timed Out", "The session timed out; reconnect and start a new one.", true, true, true),
-            Row("code", "InvalidShard", 4010, 4010, "Invalid Shard", "The client sent a shard the gateway does not serve.", true, true, false),
-            Row("range", "Game", 4500, 4599, "Game", "Codes of the game server, carved out of the private range.", true, true, true),
-            Row("code", "MatchOver", 4550, 4550, "Match Over", "The match ended; the client returns to the lobby.", true, true, true),
-            Row("documented", "Game", 4598, 4598, "Game", "The game server is full: wait longer before joining again.", true, true, true),
-            Row("range", "Library", 4600, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, true, false),
-            Row("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false, false),
+            Row("range", "Bad", 0, 999, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, PropertiesOf(GatewayCodeAction.Stop, (uint)0), false, false),
+            Row("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", true, PropertiesOf(GatewayCodeAction.Stop, (uint)0), true, false),
+            Row("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", true, PropertiesOf(GatewayCodeAction.Stop, (uint)0), false, false),
+            Row("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", true, PropertiesOf(GatewayCodeAction.Stop, (uint)0), false, false),
+            Row("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", true, PropertiesOf(GatewayCodeAction.Stop, (uint)0), false, false),
+            Row("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", false, PropertiesOf(GatewayCodeAction.Stop, (uint)0), false, false),
+            Row("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", false, PropertiesOf(GatewayCodeAction.Stop, (uint)0), false, false),
+            Row("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", false, PropertiesOf(GatewayCodeAction.Stop, (uint)0), false, false),
+            Row("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", true, PropertiesOf(GatewayCodeAction.Stop, (uint)0), false, false),
+            Row("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", true, PropertiesOf(GatewayCodeAction.Stop, (uint)0), false, false),
+            Row("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", true, PropertiesOf(GatewayCodeAction.Stop, (uint)0), false, false),
+            Row("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", true, PropertiesOf(GatewayCodeAction.Stop, (uint)0), false, false),
+            Row("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", true, PropertiesOf(GatewayCodeAction.Stop, (uint)0), false, false),
+            Row("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", true, PropertiesOf(GatewayCodeAction.Stop, (uint)0), false, false),
+            Row("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", true, PropertiesOf(GatewayCodeAction.Stop, (uint)0), false, false),
+            Row("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", true, PropertiesOf(GatewayCodeAction.Stop, (uint)0), false, false),
+            Row("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", false, PropertiesOf(GatewayCodeAction.Stop, (uint)0), false, false),
+            Row("range", "Reserved", 1016, 2999, null, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", false, PropertiesOf(GatewayCodeAction.Stop, (uint)0), false, false),
+            Row("range", "Iana", 3000, 3999, null, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", true, PropertiesOf(GatewayCodeAction.Stop, (uint)0), true, false),
+            Row("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", true, PropertiesOf(GatewayCodeAction.Stop, (uint)0), true, false),
+            Row("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", true, PropertiesOf(GatewayCodeAction.Stop, (uint)0), true, false),
+            Row("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", true, PropertiesOf(GatewayCodeAction.Stop, (uint)0), true, false),
+            Row("code", "UnknownError", 4000, 4000, "Unknown Error", "Something went wrong on the gateway; reconnect.", true, PropertiesOf(GatewayCodeAction.Resume, (uint)0), true, true),
+            Row("range", "Library", 4000, 4499, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, PropertiesOf(GatewayCodeAction.Stop, (uint)0), true, false),
+            Row("code", "UnknownOpcode", 4001, 4001, "Unknown Opcode", "The client sent an opcode the gateway does not know.", true, PropertiesOf(GatewayCodeAction.Resume, (uint)100), true, true),
+            Row("code", "AuthenticationFailed", 4004, 4004, "Authentication Failed", "The token in the identify payload is not valid; do not reconnect with it.", true, PropertiesOf(GatewayCodeAction.Stop, (uint)0), true, false),
+            Row("code", "SessionTimedOut", 4009, 4009, "Session Timed Out", "The session timed out; reconnect and start a new one.", true, PropertiesOf(GatewayCodeAction.Reconnect, (uint)1000), true, true),
+            Row("code", "InvalidShard", 4010, 4010, "Invalid Shard", "The client sent a shard the gateway does not serve.", true, PropertiesOf(GatewayCodeAction.Stop, (uint)0), true, false),
+            Row("range", "Game", 4500, 4599, "Game", "Codes of the game server, carved out of the private range.", true, PropertiesOf(GatewayCodeAction.Reconnect, (uint)250), true, true),
+            Row("code", "MatchOver", 4550, 4550, "Match Over", "The match ended; the client returns to the lobby.", true, PropertiesOf(GatewayCodeAction.Stop, (uint)250), true, true),
+            Row("documented", "Game", 4598, 4598, "Game", "The game server is full: wait longer before joining again.", true, PropertiesOf(GatewayCodeAction.Reconnect, (uint)30000), true, true),
+            Row("range", "Library", 4600, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, PropertiesOf(GatewayCodeAction.Stop, (uint)0), true, false),
+            Row("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, PropertiesOf(GatewayCodeAction.Stop, (uint)0), false, false),
         });
 
         /// <summary>
@@ -197,6 +227,50 @@ namespace GatewayCode
         public static bool IsReconnectable(this GatewayCode code)
         {
             return IsReconnectable((int)code);
+        }
+
+        /// <summary>
+        /// What the client does after this close.
+        /// <para/>
+        /// Property <c>action</c>; <c>stop</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static GatewayCodeAction Action(int code)
+        {
+            var entry = Describe(code);
+            if (entry == null) return GatewayCodeAction.Stop;
+            return (GatewayCodeAction)entry.Properties["action"];
+        }
+
+        /// <summary>
+        /// What the client does after this close.
+        /// <para/>
+        /// Property <c>action</c>; <c>stop</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static GatewayCodeAction Action(this GatewayCode code)
+        {
+            return Action((int)code);
+        }
+
+        /// <summary>
+        /// How long the client waits before it reconnects, in milliseconds.
+        /// <para/>
+        /// Property <c>retry_after_ms</c>; <c>0</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static uint RetryAfterMs(int code)
+        {
+            var entry = Describe(code);
+            if (entry == null) return (uint)0;
+            return (uint)entry.Properties["retry_after_ms"];
+        }
+
+        /// <summary>
+        /// How long the client waits before it reconnects, in milliseconds.
+        /// <para/>
+        /// Property <c>retry_after_ms</c>; <c>0</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static uint RetryAfterMs(this GatewayCode code)
+        {
+            return RetryAfterMs((int)code);
         }
 
 <<< part 1 of the runtime file, as it stands >>>

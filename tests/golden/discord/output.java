@@ -127,44 +127,89 @@ public enum GatewayCode {
 
     private static final java.util.List<String> FLAG_NAMES = java.util.List.of("browser_closable", "reconnectable");
 
+    private static final java.util.List<String> PROPERTY_NAMES = java.util.List.of("action", "retry_after_ms");
+
+    private static java.util.Map<String, Object> propertiesOf(Object... values) {
+        java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < PROPERTY_NAMES.size(); i++) {
+            map.put(PROPERTY_NAMES.get(i), values[i]);
+        }
+        return map;
+    }
+
+    /**
+     * What the client does after this close.
+     *
+     * The values of property {@code action}, as {@link #action(int)} gives them.
+     */
+    public enum Action {
+        /**
+         * {@code stop}
+         */
+        STOP("stop"),
+        /**
+         * {@code resume}
+         */
+        RESUME("resume"),
+        /**
+         * {@code reconnect}
+         */
+        RECONNECT("reconnect");
+
+        private final String word;
+
+        Action(String word) {
+            this.word = word;
+        }
+
+        /**
+         * The value as the spec writes it.
+         *
+         * @return the spec's word
+         */
+        public String word() {
+            return word;
+        }
+    }
+
 <<< part 0 of the runtime file, as it stands >>>
     private static final java.util.List<Entry> ROWS = Rows0.ROWS.stream().toList();
 
     private static final class Rows0 {
         static final java.util.List<Entry> ROWS = java.util.List.of(
-                row("range", "Bad", 0, 999, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false, false),
-                row("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", true, true, false),
-                row("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", true, false, false),
-                row("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", true, false, false),
-                row("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", true, false, false),
-                row("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", false, false, false),
-                row("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", false, false, false),
-                row("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", false, false, false),
-                row("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", true, false, false),
-                row("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", true, false, false),
-                row("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", true, false, false),
-                row("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", true, false, false),
-                row("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", true, false, false),
-                row("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", true, false, false),
-                row("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", true, false, false),
-                row("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", true, false, false),
-                row("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", false, false, false),
-                row("range", "Reserved", 1016, 2999, null, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", false, false, false),
-                row("range", "Iana", 3000, 3999, null, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", true, true, false),
-                row("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", true, true, false),
-                row("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", true, true, false),
-                row("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", true, true, false),
-                row("code", "UnknownError", 4000, 4000, "Unknown Error", "Something went wrong on the gateway; reconnect.", true, true, true),
-                row("range", "Library", 4000, 4499, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, true, false),
-                row("code", "UnknownOpcode", 4001, 4001, "Unknown Opcode", "The client sent an opcode the gateway does not know.", true, true, true),
-                row("code", "AuthenticationFailed", 4004, 4004, "Authentication Failed", "The token in the identify payload is not valid; do not reconnect with it.", true, true, false),
-                row("code", "SessionTimedOut", 4009, 4009, "Session Timed Out", "The session timed out; reconnect and start a new one.", true, true, true),
-                row("code", "InvalidShard", 4010, 4010, "Invalid Shard", "The client sent a shard the gateway does not serve.", true, true, false),
-                row("range", "Game", 4500, 4599, "Game", "Codes of the game server, carved out of the private range.", true, true, true),
-                row("code", "MatchOver", 4550, 4550, "Match Over", "The match ended; the client returns to the lobby.", true, true, true),
-                row("documented", "Game", 4598, 4598, "Game", "The game server is full: wait longer before joining again.", true, true, true),
-                row("range", "Library", 4600, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, true, false),
-                row("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false, false));
+                row("range", "Bad", 0, 999, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, propertiesOf(Action.STOP, 0), false, false),
+                row("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", true, propertiesOf(Action.STOP, 0), true, false),
+                row("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", true, propertiesOf(Action.STOP, 0), false, false),
+                row("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", true, propertiesOf(Action.STOP, 0), false, false),
+                row("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", true, propertiesOf(Action.STOP, 0), false, false),
+                row("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", false, propertiesOf(Action.STOP, 0), false, false),
+                row("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", false, propertiesOf(Action.STOP, 0), false, false),
+                row("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", false, propertiesOf(Action.STOP, 0), false, false),
+                row("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", true, propertiesOf(Action.STOP, 0), false, false),
+                row("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", true, propertiesOf(Action.STOP, 0), false, false),
+                row("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", true, propertiesOf(Action.STOP, 0), false, false),
+                row("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", true, propertiesOf(Action.STOP, 0), false, false),
+                row("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", true, propertiesOf(Action.STOP, 0), false, false),
+                row("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", true, propertiesOf(Action.STOP, 0), false, false),
+                row("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", true, propertiesOf(Action.STOP, 0), false, false),
+                row("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", true, propertiesOf(Action.STOP, 0), false, false),
+                row("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", false, propertiesOf(Action.STOP, 0), false, false),
+                row("range", "Reserved", 1016, 2999, null, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", false, propertiesOf(Action.STOP, 0), false, false),
+                row("range", "Iana", 3000, 3999, null, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", true, propertiesOf(Action.STOP, 0), true, false),
+                row("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", true, propertiesOf(Action.STOP, 0), true, false),
+                row("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", true, propertiesOf(Action.STOP, 0), true, false),
+                row("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", true, propertiesOf(Action.STOP, 0), true, false),
+                row("code", "UnknownError", 4000, 4000, "Unknown Error", "Something went wrong on the gateway; reconnect.", true, propertiesOf(Action.RESUME, 0), true, true),
+                row("range", "Library", 4000, 4499, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, propertiesOf(Action.STOP, 0), true, false),
+                row("code", "UnknownOpcode", 4001, 4001, "Unknown Opcode", "The client sent an opcode the gateway does not know.", true, propertiesOf(Action.RESUME, 100), true, true),
+                row("code", "AuthenticationFailed", 4004, 4004, "Authentication Failed", "The token in the identify payload is not valid; do not reconnect with it.", true, propertiesOf(Action.STOP, 0), true, false),
+                row("code", "SessionTimedOut", 4009, 4009, "Session Timed Out", "The session timed out; reconnect and start a new one.", true, propertiesOf(Action.RECONNECT, 1000), true, true),
+                row("code", "InvalidShard", 4010, 4010, "Invalid Shard", "The client sent a shard the gateway does not serve.", true, propertiesOf(Action.STOP, 0), true, false),
+                row("range", "Game", 4500, 4599, "Game", "Codes of the game server, carved out of the private range.", true, propertiesOf(Action.RECONNECT, 250), true, true),
+                row("code", "MatchOver", 4550, 4550, "Match Over", "The match ended; the client returns to the lobby.", true, propertiesOf(Action.STOP, 250), true, true),
+                row("documented", "Game", 4598, 4598, "Game", "The game server is full: wait longer before joining again.", true, propertiesOf(Action.RECONNECT, 30000), true, true),
+                row("range", "Library", 4600, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, propertiesOf(Action.STOP, 0), true, false),
+                row("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, propertiesOf(Action.STOP, 0), false, false));
     }
 
     /**
@@ -189,6 +234,30 @@ public enum GatewayCode {
      */
     public static boolean isReconnectable(int code) {
         return describe(code).map(e -> e.flags().get("reconnectable")).orElse(false);
+    }
+
+    /**
+     * What the client does after this close.
+     *
+     * Property {@code action}; {@code stop} where no code or range sets it, and for a number that is not a code.
+     *
+     * @param code any number
+     * @return the property's value at {@code code}
+     */
+    public static Action action(int code) {
+        return describe(code).map(e -> (Action) e.properties().get("action")).orElse(Action.STOP);
+    }
+
+    /**
+     * How long the client waits before it reconnects, in milliseconds.
+     *
+     * Property {@code retry_after_ms}; {@code 0} where no code or range sets it, and for a number that is not a code.
+     *
+     * @param code any number
+     * @return the property's value at {@code code}
+     */
+    public static int retryAfterMs(int code) {
+        return describe(code).map(e -> (Integer) e.properties().get("retry_after_ms")).orElse(0);
     }
 
 <<< part 1 of the runtime file, as it stands >>>

@@ -5,6 +5,31 @@ package gatewaycode
 
 private val FLAG_NAMES: kotlin.collections.List<kotlin.String> = kotlin.collections.listOf("browser_closable", "reconnectable")
 
+private val PROPERTY_NAMES: kotlin.collections.List<kotlin.String> = kotlin.collections.listOf("action", "retry_after_ms")
+
+private fun propertiesOf(vararg values: kotlin.Any): kotlin.collections.Map<kotlin.String, kotlin.Any> =
+    PROPERTY_NAMES.zip(values).toMap()
+
+/**
+ * What the client does after this close.
+ *
+ * The values of property `action`, as [GatewayCode.action] gives them. `word` is the value as the spec writes it.
+ */
+enum class GatewayCodeAction(val word: kotlin.String) {
+    /**
+     * `stop`
+     */
+    Stop("stop"),
+    /**
+     * `resume`
+     */
+    Resume("resume"),
+    /**
+     * `reconnect`
+     */
+    Reconnect("reconnect");
+}
+
 <<< part 0 of the runtime file, as it stands >>>
 
 /**
@@ -126,44 +151,62 @@ enum class GatewayCode(val code: kotlin.Int) {
         @kotlin.jvm.JvmStatic
         fun isReconnectable(code: kotlin.Int): kotlin.Boolean = describe(code)?.flags?.get("reconnectable") ?: false
 
+        /**
+         * What the client does after this close.
+         *
+         * Property `action`; `stop` where no code or range sets it, and for a number that is not a code.
+         */
+        @kotlin.jvm.JvmStatic
+        fun action(code: kotlin.Int): GatewayCodeAction =
+            describe(code)?.properties?.get("action") as GatewayCodeAction? ?: GatewayCodeAction.Stop
+
+        /**
+         * How long the client waits before it reconnects, in milliseconds.
+         *
+         * Property `retry_after_ms`; `0` where no code or range sets it, and for a number that is not a code.
+         */
+        @kotlin.jvm.JvmStatic
+        fun retryAfterMs(code: kotlin.Int): kotlin.Int =
+            describe(code)?.properties?.get("retry_after_ms") as kotlin.Int? ?: 0
+
 <<< part 1 of the runtime file, as it stands >>>
     }
 }
 
 private object Rows0 {
     fun rows(): kotlin.collections.List<entryType> = kotlin.collections.listOf(
-        entryOf("range", "Bad", 0, 999, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false, false),
-        entryOf("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", true, true, false),
-        entryOf("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", true, false, false),
-        entryOf("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", true, false, false),
-        entryOf("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", true, false, false),
-        entryOf("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", false, false, false),
-        entryOf("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", false, false, false),
-        entryOf("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", false, false, false),
-        entryOf("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", true, false, false),
-        entryOf("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", true, false, false),
-        entryOf("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", true, false, false),
-        entryOf("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", true, false, false),
-        entryOf("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", true, false, false),
-        entryOf("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", true, false, false),
-        entryOf("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", true, false, false),
-        entryOf("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", true, false, false),
-        entryOf("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", false, false, false),
-        entryOf("range", "Reserved", 1016, 2999, null, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", false, false, false),
-        entryOf("range", "Iana", 3000, 3999, null, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", true, true, false),
-        entryOf("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", true, true, false),
-        entryOf("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", true, true, false),
-        entryOf("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", true, true, false),
-        entryOf("code", "UnknownError", 4000, 4000, "Unknown Error", "Something went wrong on the gateway; reconnect.", true, true, true),
-        entryOf("range", "Library", 4000, 4499, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, true, false),
-        entryOf("code", "UnknownOpcode", 4001, 4001, "Unknown Opcode", "The client sent an opcode the gateway does not know.", true, true, true),
-        entryOf("code", "AuthenticationFailed", 4004, 4004, "Authentication Failed", "The token in the identify payload is not valid; do not reconnect with it.", true, true, false),
-        entryOf("code", "SessionTimedOut", 4009, 4009, "Session Timed Out", "The session timed out; reconnect and start a new one.", true, true, true),
-        entryOf("code", "InvalidShard", 4010, 4010, "Invalid Shard", "The client sent a shard the gateway does not serve.", true, true, false),
-        entryOf("range", "Game", 4500, 4599, "Game", "Codes of the game server, carved out of the private range.", true, true, true),
-        entryOf("code", "MatchOver", 4550, 4550, "Match Over", "The match ended; the client returns to the lobby.", true, true, true),
-        entryOf("documented", "Game", 4598, 4598, "Game", "The game server is full: wait longer before joining again.", true, true, true),
-        entryOf("range", "Library", 4600, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, true, false),
-        entryOf("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false, false)
+        entryOf("range", "Bad", 0, 999, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, propertiesOf(GatewayCodeAction.Stop, 0), false, false),
+        entryOf("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", true, propertiesOf(GatewayCodeAction.Stop, 0), true, false),
+        entryOf("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", true, propertiesOf(GatewayCodeAction.Stop, 0), false, false),
+        entryOf("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", true, propertiesOf(GatewayCodeAction.Stop, 0), false, false),
+        entryOf("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", true, propertiesOf(GatewayCodeAction.Stop, 0), false, false),
+        entryOf("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", false, propertiesOf(GatewayCodeAction.Stop, 0), false, false),
+        entryOf("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", false, propertiesOf(GatewayCodeAction.Stop, 0), false, false),
+        entryOf("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", false, propertiesOf(GatewayCodeAction.Stop, 0), false, false),
+        entryOf("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", true, propertiesOf(GatewayCodeAction.Stop, 0), false, false),
+        entryOf("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", true, propertiesOf(GatewayCodeAction.Stop, 0), false, false),
+        entryOf("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", true, propertiesOf(GatewayCodeAction.Stop, 0), false, false),
+        entryOf("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", true, propertiesOf(GatewayCodeAction.Stop, 0), false, false),
+        entryOf("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", true, propertiesOf(GatewayCodeAction.Stop, 0), false, false),
+        entryOf("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", true, propertiesOf(GatewayCodeAction.Stop, 0), false, false),
+        entryOf("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", true, propertiesOf(GatewayCodeAction.Stop, 0), false, false),
+        entryOf("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", true, propertiesOf(GatewayCodeAction.Stop, 0), false, false),
+        entryOf("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", false, propertiesOf(GatewayCodeAction.Stop, 0), false, false),
+        entryOf("range", "Reserved", 1016, 2999, null, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", false, propertiesOf(GatewayCodeAction.Stop, 0), false, false),
+        entryOf("range", "Iana", 3000, 3999, null, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", true, propertiesOf(GatewayCodeAction.Stop, 0), true, false),
+        entryOf("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", true, propertiesOf(GatewayCodeAction.Stop, 0), true, false),
+        entryOf("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", true, propertiesOf(GatewayCodeAction.Stop, 0), true, false),
+        entryOf("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", true, propertiesOf(GatewayCodeAction.Stop, 0), true, false),
+        entryOf("code", "UnknownError", 4000, 4000, "Unknown Error", "Something went wrong on the gateway; reconnect.", true, propertiesOf(GatewayCodeAction.Resume, 0), true, true),
+        entryOf("range", "Library", 4000, 4499, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, propertiesOf(GatewayCodeAction.Stop, 0), true, false),
+        entryOf("code", "UnknownOpcode", 4001, 4001, "Unknown Opcode", "The client sent an opcode the gateway does not know.", true, propertiesOf(GatewayCodeAction.Resume, 100), true, true),
+        entryOf("code", "AuthenticationFailed", 4004, 4004, "Authentication Failed", "The token in the identify payload is not valid; do not reconnect with it.", true, propertiesOf(GatewayCodeAction.Stop, 0), true, false),
+        entryOf("code", "SessionTimedOut", 4009, 4009, "Session Timed Out", "The session timed out; reconnect and start a new one.", true, propertiesOf(GatewayCodeAction.Reconnect, 1000), true, true),
+        entryOf("code", "InvalidShard", 4010, 4010, "Invalid Shard", "The client sent a shard the gateway does not serve.", true, propertiesOf(GatewayCodeAction.Stop, 0), true, false),
+        entryOf("range", "Game", 4500, 4599, "Game", "Codes of the game server, carved out of the private range.", true, propertiesOf(GatewayCodeAction.Reconnect, 250), true, true),
+        entryOf("code", "MatchOver", 4550, 4550, "Match Over", "The match ended; the client returns to the lobby.", true, propertiesOf(GatewayCodeAction.Stop, 250), true, true),
+        entryOf("documented", "Game", 4598, 4598, "Game", "The game server is full: wait longer before joining again.", true, propertiesOf(GatewayCodeAction.Reconnect, 30000), true, true),
+        entryOf("range", "Library", 4600, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, propertiesOf(GatewayCodeAction.Stop, 0), true, false),
+        entryOf("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, propertiesOf(GatewayCodeAction.Stop, 0), false, false)
     )
 }

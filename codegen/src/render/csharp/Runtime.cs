@@ -15,7 +15,7 @@ namespace Closecodes.Runtime
     /// </summary>
     public sealed class Entry
     {
-        internal Entry(string kind, string variant, int start, int end, string reason, string description, bool sendable, IReadOnlyDictionary<string, bool> flags)
+        internal Entry(string kind, string variant, int start, int end, string reason, string description, bool sendable, IReadOnlyDictionary<string, bool> flags, IReadOnlyDictionary<string, object> properties)
         {
             Kind = kind;
             Variant = variant;
@@ -25,6 +25,7 @@ namespace Closecodes.Runtime
             Description = description;
             Sendable = sendable;
             Flags = flags;
+            Properties = properties;
         }
 
         /// <summary>"code", "range" or "documented".</summary>
@@ -50,6 +51,10 @@ namespace Closecodes.Runtime
 
         /// <summary>The table's flags, by name, read-only.</summary>
         public IReadOnlyDictionary<string, bool> Flags { get; private set; }
+
+        /// <summary>The table's properties, by name, read-only: a member of the property's enum,
+        /// or a number of the property's type (empty when the table declares none).</summary>
+        public IReadOnlyDictionary<string, object> Properties { get; private set; }
     }
 
     // closecodes: data
@@ -57,17 +62,33 @@ namespace Closecodes.Runtime
     {
         private static readonly string[] FlagNames = { };
 
+        private static readonly string[] PropertyNames = { "size" };
+
+        private static Dictionary<string, object> PropertiesOf(params object[] values)
+        {
+            var map = new Dictionary<string, object>();
+            for (int i = 0; i < PropertyNames.Length; i++) map[PropertyNames[i]] = values[i];
+            return map;
+        }
+
         public static readonly IReadOnlyList<Entry> Entries = new ReadOnlyCollection<Entry>(new[]
         {
             Row("code", "One", 1, 1, null, "d", true),
+            Row("range", "Many", 2, 9, null, "d", true, PropertiesOf(2)),
         });
 
         // closecodes: lookups
         private static Entry Row(string kind, string variant, int start, int end, string reason, string description, bool sendable, params bool[] flags)
         {
+            return Row(kind, variant, start, end, reason, description, sendable, new Dictionary<string, object>(), flags);
+        }
+
+        // A row of a table with properties: their values by name, from the table's PropertiesOf.
+        private static Entry Row(string kind, string variant, int start, int end, string reason, string description, bool sendable, Dictionary<string, object> properties, params bool[] flags)
+        {
             var map = new Dictionary<string, bool>();
             for (int i = 0; i < FlagNames.Length; i++) map[FlagNames[i]] = flags[i];
-            return new Entry(kind, variant, start, end, reason, description, sendable, new ReadOnlyDictionary<string, bool>(map));
+            return new Entry(kind, variant, start, end, reason, description, sendable, new ReadOnlyDictionary<string, bool>(map), new ReadOnlyDictionary<string, object>(properties));
         }
 
         // Named codes take precedence over the codes documented in a range.

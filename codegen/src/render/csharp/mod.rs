@@ -6,11 +6,11 @@
 //! names of `System` inside its namespace is `global::`-qualified, so that a namespace segment or
 //! table named `System` cannot capture it.
 
-use closecodes_spec::Repr;
 use closecodes_spec::targets::Namer;
+use closecodes_spec::{PropertyKind, PropertyValue, Repr, Row};
 
 use super::language::{CodeWriter, Runtime, Section};
-use super::view::wording;
+use super::view::{PropertyView, wording};
 use super::{CommentStyle, Text, View};
 use crate::safe::{html, quoted, visible};
 
@@ -42,6 +42,46 @@ impl CSharp {
             Repr::I32 => "int",
             Repr::I64 => "long",
         }
+    }
+}
+
+const NAMER: closecodes_spec::targets::CSharp = closecodes_spec::targets::CSharp;
+
+impl CSharp {
+    /// The type a getter of `property` returns: its enum, or the C# type of its integer type.
+    fn property_type(view: &View<'_>, property: &PropertyView<'_>) -> String {
+        match property.integer() {
+            None => NAMER.property_type(view.name, &property.words),
+            Some(repr) => CSharp::repr(repr).to_owned(),
+        }
+    }
+
+    /// `value` of `property` as a C# expression of the getter's type: `ChatCodeAction.BackOff`,
+    /// `1000`, `(uint)1000` (a boxed value unboxes only to its own type).
+    fn value(view: &View<'_>, property: &PropertyView<'_>, value: PropertyValue) -> String {
+        match (value, property.integer()) {
+            (PropertyValue::Word(at), _) => format!(
+                "{}.{}",
+                NAMER.property_type(view.name, &property.words),
+                value_name(view, property, at)
+            ),
+            (PropertyValue::Integer(n), Some(Repr::I32) | None) => n.to_string(),
+            (PropertyValue::Integer(n), Some(repr)) => format!("({}){n}", CSharp::repr(repr)),
+        }
+    }
+
+    /// A row's values of the table's properties: `PropertiesOf(…)`, or nothing without properties.
+    fn row_properties(view: &View<'_>, row: &Row<'_>) -> Option<String> {
+        let properties = &view.properties;
+        if properties.is_empty() {
+            return None;
+        }
+        let values: Vec<String> = properties
+            .iter()
+            .zip(row.properties)
+            .map(|(property, value)| CSharp::value(view, property, *value))
+            .collect();
+        Some(format!("PropertiesOf({})", values.join(", ")))
     }
 }
 
@@ -148,6 +188,39 @@ impl CodeWriter for CSharp {
             writeln!(out, "{}", members.join(",\n"));
         }
         out.push("    }\n\n");
+        for property in &view.properties {
+            let PropertyKind::Words(words) = &property.kind else {
+                continue;
+            };
+            let getter = NAMER.getter(&property.words);
+            let text = format!(
+                "{}\n\n{}",
+                self.doc_text(property.description),
+                wording::property_type(
+                    &format!("<c>{}</c>", property.name),
+                    &format!("<see cref=\"{name}Table.{getter}(int)\"/>")
+                ),
+            );
+            self.doc(out, "    ", &text);
+            writeln!(
+                out,
+                "    public enum {}\n    {{",
+                CSharp::property_type(view, property)
+            );
+            let members: Vec<String> = words
+                .iter()
+                .enumerate()
+                .map(|(at, word)| {
+                    let mut member = Text::new();
+                    self.doc(&mut member, "        ", &format!("<c>{word}</c>"));
+                    let value = CSharp::value(view, property, PropertyValue::Word(at));
+                    let name = value.rsplit('.').next().unwrap_or_default();
+                    write!(member, "        {name}");
+                    member.into_string()
+                })
+                .collect();
+            writeln!(out, "{}\n    }}\n", members.join(",\n"));
+        }
     }
 
     /// `<Name>Table`'s start and its rows.
@@ -167,10 +240,21 @@ impl CodeWriter for CSharp {
             "        private static readonly string[] FlagNames = {{ {} }};\n",
             names.join(", ")
         );
+        let properties = &view.properties;
+        if !properties.is_empty() {
+            let names: Vec<String> = properties.iter().map(|p| self.string(p.name)).collect();
+            writeln!(
+                out,
+                "        private static readonly string[] PropertyNames = {{ {} }};\n",
+                names.join(", ")
+            );
+            out.push("        private static Dictionary<string, object> PropertiesOf(params object[] values)\n        {\n            var map = new Dictionary<string, object>();\n            for (int i = 0; i < PropertyNames.Length; i++) map[PropertyNames[i]] = values[i];\n            return map;\n        }\n\n");
+        }
         self.doc(out, "        ", wording::ENTRIES);
         out.push("        public static readonly IReadOnlyList<Entry> Entries = new ReadOnlyCollection<Entry>(new Entry[]\n        {\n");
         for row in &view.rows {
-            writeln!(out, "            Row({}),", self.row_arguments(row));
+            let values = CSharp::row_properties(view, row);
+            writeln!(out, "            Row({}),", self.row_arguments(row, values));
         }
         out.push("        });\n\n");
         self.doc(out, "        ", "The entry of a named code of the enum.");
@@ -202,9 +286,40 @@ impl CodeWriter for CSharp {
                 "        public static bool {predicate}(this {name} code)\n        {{\n            return {predicate}((int)code);\n        }}\n"
             );
         }
+        for property in &view.properties {
+            let getter = NAMER.getter(&property.words);
+            let ty = CSharp::property_type(view, property);
+            let default = property.written(property.default);
+            let doc = format!(
+                "{}\n\n{}",
+                self.doc_text(property.description),
+                wording::property(property.name, &default, |n| format!("<c>{n}</c>"))
+            );
+            self.doc(out, "        ", &doc);
+            writeln!(
+                out,
+                "        public static {ty} {getter}(int code)\n        {{\n            var entry = Describe(code);\n            if (entry == null) return {};\n            return ({ty})entry.Properties[{}];\n        }}\n",
+                CSharp::value(view, property, property.default),
+                self.string(property.name)
+            );
+            self.doc(out, "        ", &doc);
+            writeln!(
+                out,
+                "        public static {ty} {getter}(this {name} code)\n        {{\n            return {getter}((int)code);\n        }}\n"
+            );
+        }
     }
 
     fn end(&self, out: &mut Text, _view: &View<'_>) {
         out.push("    }\n}\n");
     }
+}
+
+/// The name of the value at `at` of an enumerated property, as the namer spells it: `BackOff`.
+fn value_name(view: &View<'_>, property: &PropertyView<'_>, at: usize) -> String {
+    property
+        .values
+        .get(at)
+        .and_then(|(_, words)| NAMER.property_value(view.name, &property.words, words))
+        .unwrap_or_default()
 }

@@ -24,6 +24,8 @@ public enum Runtime {
      * @param description what the code means
      * @param sendable whether the code may be sent on the wire
      * @param flags the table's flags, by name, read-only
+     * @param properties the table's properties, by name, read-only: a constant of the property's
+     *     enum, or an {@code Integer} (empty when the table declares none)
      */
     public record Entry(
             String kind,
@@ -33,17 +35,33 @@ public enum Runtime {
             String reason,
             String description,
             boolean sendable,
-            java.util.Map<String, Boolean> flags) {
-        /** The row, its flags copied into a read-only map. */
+            java.util.Map<String, Boolean> flags,
+            java.util.Map<String, Object> properties) {
+        /** The row, its flags and properties copied into read-only maps. */
         public Entry {
             flags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(flags));
+            properties =
+                    java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
         }
     }
 
     // closecodes: data
     private static final java.util.List<String> FLAG_NAMES = java.util.List.of();
+
+    private static final java.util.List<String> PROPERTY_NAMES = java.util.List.of("size");
+
+    private static java.util.Map<String, Object> propertiesOf(Object... values) {
+        java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < PROPERTY_NAMES.size(); i++) {
+            map.put(PROPERTY_NAMES.get(i), values[i]);
+        }
+        return map;
+    }
+
     private static final java.util.List<Entry> ROWS =
-            java.util.List.of(row("code", "ONE", 1, 1, null, "d", true));
+            java.util.List.of(
+                    row("code", "ONE", 1, 1, null, "d", true),
+                    row("range", "MANY", 2, 9, null, "d", true, propertiesOf(2)));
 
     // closecodes: lookups
     private static Entry row(
@@ -55,11 +73,25 @@ public enum Runtime {
             String description,
             boolean sendable,
             boolean... flags) {
+        return row(kind, variant, start, end, reason, description, sendable, java.util.Map.of(), flags);
+    }
+
+    // A row of a table with properties: their values by name, from the table's `propertiesOf`.
+    private static Entry row(
+            String kind,
+            String variant,
+            int start,
+            int end,
+            String reason,
+            String description,
+            boolean sendable,
+            java.util.Map<String, Object> properties,
+            boolean... flags) {
         java.util.Map<String, Boolean> map = new java.util.LinkedHashMap<>();
         for (int i = 0; i < FLAG_NAMES.size(); i++) {
             map.put(FLAG_NAMES.get(i), flags[i]);
         }
-        return new Entry(kind, variant, start, end, reason, description, sendable, map);
+        return new Entry(kind, variant, start, end, reason, description, sendable, map, properties);
     }
 
     /** Every named code, range interval and documented code, ordered by number; read-only. */

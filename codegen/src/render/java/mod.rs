@@ -8,9 +8,10 @@
 use std::fmt::Write as _;
 
 use closecodes_spec::targets::Namer;
+use closecodes_spec::{PropertyKind, PropertyValue, Row};
 
 use super::language::{CodeWriter, RowCost, Runtime, Section};
-use super::view::wording;
+use super::view::{PropertyView, wording};
 use super::{CommentStyle, Text, View};
 use crate::safe::{escape_char, html, visible};
 
@@ -31,8 +32,14 @@ const ORDER: &[Section] = &[
 ];
 
 /// A row's bytecode in a nested class's initializer, as javac 17 writes it: 28 bytes, and 5 a
-/// flag (measured: 27.75 and 5 a row).
-const ROW_COST: RowCost = RowCost { row: 32, flag: 5 };
+/// flag (measured: 27.75 and 5 a row); a table's properties add `propertiesOf` and its array, 16
+/// bytes a row with one `Integer` property and 9 each further one, 13 with one enumerated
+/// property (measured with `javap` on rows from 40,000 with values from 100,000).
+const ROW_COST: RowCost = RowCost {
+    row: 32,
+    flag: 5,
+    property: 18,
+};
 
 /// The most named codes and aliases of a Java enum: it builds its constants (and the aliases) in
 /// one static initializer, which holds at most 64 KiB of bytecode. A constant takes 19 bytes of
@@ -45,7 +52,50 @@ const NAMER: closecodes_spec::targets::Java = closecodes_spec::targets::Java;
 impl Java {
     /// The rows per nested class.
     fn per_class(view: &View<'_>) -> usize {
-        ROW_COST.rows_per_method(view.flags.len())
+        ROW_COST.rows_per_method(view.flags.len(), view.properties.len())
+    }
+
+    /// The type a getter of `property` returns: its nested enum, or `int`.
+    fn property_type(view: &View<'_>, property: &PropertyView<'_>) -> String {
+        match property.kind {
+            PropertyKind::Words(_) => NAMER.property_type(view.name, &property.words),
+            PropertyKind::Integer(_) => "int".to_owned(),
+        }
+    }
+
+    /// The name of the constant of `property`'s enum for the word at `at`: `BACK_OFF`.
+    fn constant(view: &View<'_>, property: &PropertyView<'_>, at: usize) -> String {
+        property
+            .values
+            .get(at)
+            .and_then(|(_, words)| NAMER.property_value(view.name, &property.words, words))
+            .unwrap_or_default()
+    }
+
+    /// `value` of `property` as a Java expression: `Action.BACK_OFF`, `1000`.
+    fn value(view: &View<'_>, property: &PropertyView<'_>, value: PropertyValue) -> String {
+        match value {
+            PropertyValue::Word(at) => format!(
+                "{}.{}",
+                Java::property_type(view, property),
+                Java::constant(view, property, at)
+            ),
+            PropertyValue::Integer(n) => n.to_string(),
+        }
+    }
+
+    /// A row's values of the table's properties: `propertiesOf(…)`, or nothing without properties.
+    fn row_properties(view: &View<'_>, row: &Row<'_>) -> Option<String> {
+        let properties = &view.properties;
+        if properties.is_empty() {
+            return None;
+        }
+        let values: Vec<String> = properties
+            .iter()
+            .zip(row.properties)
+            .map(|(property, value)| Java::value(view, property, *value))
+            .collect();
+        Some(format!("propertiesOf({})", values.join(", ")))
     }
 
     fn classes(view: &View<'_>) -> usize {
@@ -101,6 +151,11 @@ impl CodeWriter for Java {
 
     fn max_codes(&self) -> Option<usize> {
         Some(MAX_CODES)
+    }
+
+    /// A getter of an integer property returns an `int`.
+    fn property_bounds(&self) -> Option<(i64, i64)> {
+        Some((i64::from(i32::MIN), i64::from(i32::MAX)))
     }
 
     fn order(&self) -> &'static [Section] {
@@ -182,6 +237,8 @@ impl CodeWriter for Java {
         );
     }
 
+    /// The flags' names; with properties, their names, `propertiesOf` (a row's values by name),
+    /// and a nested enum per enumerated property, a constant per value, with `word()`.
     fn table_types(&self, out: &mut Text, view: &View<'_>) {
         let names: Vec<String> = view.flags.iter().map(|f| self.string(f.name)).collect();
         writeln!(
@@ -189,6 +246,63 @@ impl CodeWriter for Java {
             "    private static final java.util.List<String> FLAG_NAMES = java.util.List.of({});\n",
             names.join(", ")
         );
+        let properties = &view.properties;
+        if properties.is_empty() {
+            return;
+        }
+        let names: Vec<String> = properties.iter().map(|p| self.string(p.name)).collect();
+        writeln!(
+            out,
+            "    private static final java.util.List<String> PROPERTY_NAMES = java.util.List.of({});\n",
+            names.join(", ")
+        );
+        out.push("    private static java.util.Map<String, Object> propertiesOf(Object... values) {\n        java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();\n        for (int i = 0; i < PROPERTY_NAMES.size(); i++) {\n            map.put(PROPERTY_NAMES.get(i), values[i]);\n        }\n        return map;\n    }\n\n");
+        for property in properties {
+            let PropertyKind::Words(words) = &property.kind else {
+                continue;
+            };
+            let ty = Java::property_type(view, property);
+            let getter = NAMER.getter(&property.words);
+            let text = format!(
+                "{}\n\n{}",
+                self.doc_text(property.description),
+                wording::property_type(
+                    &format!("{{@code {}}}", property.name),
+                    &format!("{{@link #{getter}(int)}}")
+                ),
+            );
+            self.doc(out, "    ", &text);
+            writeln!(out, "    public enum {ty} {{");
+            let constants: Vec<String> = words
+                .iter()
+                .enumerate()
+                .map(|(at, word)| {
+                    let mut constant = Text::new();
+                    self.doc(&mut constant, "        ", &format!("{{@code {word}}}"));
+                    write!(
+                        constant,
+                        "        {}({})",
+                        Java::constant(view, property, at),
+                        self.string(word)
+                    );
+                    constant.into_string()
+                })
+                .collect();
+            writeln!(out, "{};\n", constants.join(",\n"));
+            out.push("        private final String word;\n\n");
+            writeln!(
+                out,
+                "        {ty}(String word) {{\n            this.word = word;\n        }}\n"
+            );
+            self.doc(
+                out,
+                "        ",
+                "The value as the spec writes it.\n\n@return the spec's word",
+            );
+            out.push(
+                "        public String word() {\n            return word;\n        }\n    }\n\n",
+            );
+        }
     }
 
     /// The rows, from nested classes of at most 400 rows, fewer with many flags (each class has
@@ -212,7 +326,10 @@ impl CodeWriter for Java {
                 .iter()
                 .skip(at * Java::per_class(view))
                 .take(Java::per_class(view))
-                .map(|row| format!("                row({})", self.row_arguments(row)))
+                .map(|row| {
+                    let values = Java::row_properties(view, row);
+                    format!("                row({})", self.row_arguments(row, values))
+                })
                 .collect();
             writeln!(
                 out,
@@ -237,6 +354,27 @@ impl CodeWriter for Java {
                 "    public static boolean {}(int code) {{\n        return describe(code).map(e -> e.flags().get({})).orElse(false);\n    }}\n",
                 NAMER.predicate(&flag.words),
                 self.string(flag.name)
+            );
+        }
+        for property in &view.properties {
+            let default = property.written(property.default);
+            let doc = format!(
+                "{}\n\n{}\n\n@param code any number\n@return the property's value at {{@code code}}",
+                self.doc_text(property.description),
+                wording::property(property.name, &default, |n| format!("{{@code {n}}}"))
+            );
+            self.doc(out, "    ", &doc);
+            let ty = Java::property_type(view, property);
+            let boxed = match property.kind {
+                PropertyKind::Words(_) => ty.clone(),
+                PropertyKind::Integer(_) => "Integer".to_owned(),
+            };
+            writeln!(
+                out,
+                "    public static {ty} {}(int code) {{\n        return describe(code).map(e -> ({boxed}) e.properties().get({})).orElse({});\n    }}\n",
+                NAMER.getter(&property.words),
+                self.string(property.name),
+                Java::value(view, property, property.default)
             );
         }
     }

@@ -20,7 +20,12 @@ data class Entry(
     /** Whether the code may be sent on the wire. */
     val sendable: kotlin.Boolean,
     /** The table's flags, by name, read-only. */
-    val flags: kotlin.collections.Map<kotlin.String, kotlin.Boolean>
+    val flags: kotlin.collections.Map<kotlin.String, kotlin.Boolean>,
+    /**
+     * The table's properties, by name, read-only: an entry of the property's enum class, or an
+     * `Int` (empty when the table declares none).
+     */
+    val properties: kotlin.collections.Map<kotlin.String, kotlin.Any>
 )
 
 // `Entry` inside the enum, where an entry named `Entry` would be found first.
@@ -35,6 +40,19 @@ private fun entryOf(
     description: kotlin.String,
     sendable: kotlin.Boolean,
     vararg flags: kotlin.Boolean
+): Entry = entryOf(kind, variant, start, end, reason, description, sendable, kotlin.collections.emptyMap(), *flags)
+
+// A row of a table with properties: their values by name, from the table's `propertiesOf`.
+private fun entryOf(
+    kind: kotlin.String,
+    variant: kotlin.String,
+    start: kotlin.Int,
+    end: kotlin.Int,
+    reason: kotlin.String?,
+    description: kotlin.String,
+    sendable: kotlin.Boolean,
+    properties: kotlin.collections.Map<kotlin.String, kotlin.Any>,
+    vararg flags: kotlin.Boolean
 ): Entry = Entry(
     kind,
     variant,
@@ -43,18 +61,27 @@ private fun entryOf(
     reason,
     description,
     sendable,
-    java.util.Collections.unmodifiableMap(FLAG_NAMES.zip(flags.toList()).toMap())
+    java.util.Collections.unmodifiableMap(FLAG_NAMES.zip(flags.toList()).toMap()),
+    java.util.Collections.unmodifiableMap(properties)
 )
 
 // closecodes: data
 private val FLAG_NAMES: kotlin.collections.List<kotlin.String> = kotlin.collections.listOf()
+
+private val PROPERTY_NAMES: kotlin.collections.List<kotlin.String> = kotlin.collections.listOf("size")
+
+private fun propertiesOf(vararg values: kotlin.Any): kotlin.collections.Map<kotlin.String, kotlin.Any> =
+    PROPERTY_NAMES.zip(values).toMap()
 
 enum class Stand(val code: kotlin.Int) {
     One(1);
 
     companion object {
         private val ROWS: kotlin.collections.List<entryType> =
-            kotlin.collections.listOf(entryOf("code", "One", 1, 1, null, "d", true))
+            kotlin.collections.listOf(
+                entryOf("code", "One", 1, 1, null, "d", true),
+                entryOf("range", "Many", 2, 9, null, "d", true, propertiesOf(2))
+            )
 
         // closecodes: lookups
         /** Every named code, range interval and documented code, ordered by number; read-only. */

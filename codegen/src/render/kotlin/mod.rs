@@ -7,9 +7,10 @@
 //! are private, `ENTRIES` and every `Entry.flags` read-only.
 
 use closecodes_spec::targets::Namer;
+use closecodes_spec::{PropertyKind, PropertyValue, Row};
 
 use super::language::{CodeWriter, RowCost, Runtime, Section};
-use super::view::wording;
+use super::view::{PropertyView, wording};
 use super::{CommentStyle, Text, View};
 use crate::safe::{LineBreaks, block_comment_text, line_starts, quoted, visible};
 
@@ -36,13 +37,60 @@ const ORDER: &[Section] = &[
 const MAX_CODES: usize = 2_500;
 
 /// A row's bytecode in a `rows()` of an object of rows, as kotlinc 1.3 and 2 write it: 25 bytes,
-/// and 5 a flag (measured: 64.1 a row with 8 flags, 182 with 32, on Kotlin 2.4).
-const ROW_COST: RowCost = RowCost { row: 32, flag: 5 };
+/// and 5 a flag (measured: 64.1 a row with 8 flags, 182 with 32, on Kotlin 2.4); a table's
+/// properties add `propertiesOf` and its array, 18 bytes a row with one `Int` property and 9 each
+/// further one, 15 with one enumerated property (measured with `javap` on rows from 40,000 with
+/// values from 100,000: Kotlin 2.4.21; Kotlin 1.3.31 writes 2 bytes less).
+const ROW_COST: RowCost = RowCost {
+    row: 32,
+    flag: 5,
+    property: 20,
+};
+
+const NAMER: closecodes_spec::targets::Kotlin = closecodes_spec::targets::Kotlin;
 
 impl Kotlin {
     /// The rows per object of rows.
     fn per_object(view: &View<'_>) -> usize {
-        ROW_COST.rows_per_method(view.flags.len())
+        ROW_COST.rows_per_method(view.flags.len(), view.properties.len())
+    }
+
+    /// The type a getter of `property` returns: its enum class, or `kotlin.Int`.
+    fn property_type(view: &View<'_>, property: &PropertyView<'_>) -> String {
+        match property.kind {
+            PropertyKind::Words(_) => NAMER.property_type(view.name, &property.words),
+            PropertyKind::Integer(_) => "kotlin.Int".to_owned(),
+        }
+    }
+
+    /// `value` of `property` as a Kotlin expression: `GatewayCodeAction.BackOff`, `1000`.
+    fn value(view: &View<'_>, property: &PropertyView<'_>, value: PropertyValue) -> String {
+        match value {
+            PropertyValue::Word(at) => format!(
+                "{}.{}",
+                NAMER.property_type(view.name, &property.words),
+                value_name(view, property, at)
+            ),
+            // `-2147483648` would be a `Long` (the literal is read before its sign).
+            PropertyValue::Integer(n) if n == i64::from(i32::MIN) => {
+                "kotlin.Int.MIN_VALUE".to_owned()
+            }
+            PropertyValue::Integer(n) => n.to_string(),
+        }
+    }
+
+    /// A row's values of the table's properties: `propertiesOf(…)`, or nothing without properties.
+    fn row_properties(view: &View<'_>, row: &Row<'_>) -> Option<String> {
+        let properties = &view.properties;
+        if properties.is_empty() {
+            return None;
+        }
+        let values: Vec<String> = properties
+            .iter()
+            .zip(row.properties)
+            .map(|(property, value)| Kotlin::value(view, property, *value))
+            .collect();
+        Some(format!("propertiesOf({})", values.join(", ")))
     }
 
     /// How many objects of rows (`Rows0`, `Rows1`, …) the file has: at least one.
@@ -89,6 +137,11 @@ impl CodeWriter for Kotlin {
         Some(MAX_CODES)
     }
 
+    /// A getter of an integer property returns an `Int`.
+    fn property_bounds(&self) -> Option<(i64, i64)> {
+        Some((i64::from(i32::MIN), i64::from(i32::MAX)))
+    }
+
     fn order(&self) -> &'static [Section] {
         ORDER
     }
@@ -98,6 +151,8 @@ impl CodeWriter for Kotlin {
         writeln!(out, "package {package}\n");
     }
 
+    /// The flags' names; with properties, their names, `propertiesOf` (a row's values by name),
+    /// and an enum class per enumerated property, an entry per value.
     fn table_types(&self, out: &mut Text, view: &View<'_>) {
         let names: Vec<String> = view.flags.iter().map(|f| self.string(f.name)).collect();
         writeln!(
@@ -105,6 +160,46 @@ impl CodeWriter for Kotlin {
             "private val FLAG_NAMES: kotlin.collections.List<kotlin.String> = kotlin.collections.listOf({})\n",
             names.join(", ")
         );
+        let properties = &view.properties;
+        if properties.is_empty() {
+            return;
+        }
+        let names: Vec<String> = properties.iter().map(|p| self.string(p.name)).collect();
+        writeln!(
+            out,
+            "private val PROPERTY_NAMES: kotlin.collections.List<kotlin.String> = kotlin.collections.listOf({})\n",
+            names.join(", ")
+        );
+        out.push("private fun propertiesOf(vararg values: kotlin.Any): kotlin.collections.Map<kotlin.String, kotlin.Any> =\n    PROPERTY_NAMES.zip(values).toMap()\n\n");
+        for property in properties {
+            if property.values.is_empty() {
+                continue;
+            }
+            let ty = Kotlin::property_type(view, property);
+            let text = format!(
+                "{}\n\n{} `word` is the value as the spec writes it.",
+                self.doc_text(property.description),
+                wording::property_type(
+                    &format!("`{}`", property.name),
+                    &format!("[{}.{}]", view.name, NAMER.getter(&property.words))
+                ),
+            );
+            self.doc(out, "", &text);
+            writeln!(out, "enum class {ty}(val word: kotlin.String) {{");
+            let entries: Vec<String> = property
+                .values
+                .iter()
+                .enumerate()
+                .map(|(at, (word, _))| {
+                    let mut entry = Text::new();
+                    self.doc(&mut entry, "    ", &format!("`{word}`"));
+                    let name = value_name(view, property, at);
+                    write!(entry, "    {name}({})", self.string(word));
+                    entry.into_string()
+                })
+                .collect();
+            writeln!(out, "{};\n}}\n", entries.join(",\n"));
+        }
     }
 
     /// The enum, its entries, and the start of its companion: `fromCode` and the aliases.
@@ -196,6 +291,23 @@ impl CodeWriter for Kotlin {
                 self.string(flag.name)
             );
         }
+        for property in &view.properties {
+            let default = property.written(property.default);
+            let text = format!(
+                "{}\n\n{}",
+                self.doc_text(property.description),
+                wording::property(property.name, &default, |n| format!("`{n}`"))
+            );
+            self.doc(out, "        ", &text);
+            let ty = Kotlin::property_type(view, property);
+            writeln!(
+                out,
+                "        @kotlin.jvm.JvmStatic\n        fun {}(code: kotlin.Int): {ty} =\n            describe(code)?.properties?.get({}) as {ty}? ?: {}\n",
+                NAMER.getter(&property.words),
+                self.string(property.name),
+                Kotlin::value(view, property, property.default)
+            );
+        }
     }
 
     /// The end of the companion and the enum, then the rows, in private objects of at most 400
@@ -213,7 +325,10 @@ impl CodeWriter for Kotlin {
                 "\nprivate object Rows{at} {{\n    fun rows(): kotlin.collections.List<entryType> = kotlin.collections.listOf("
             );
             let rows: Vec<String> = chunk
-                .map(|row| format!("        entryOf({})", self.row_arguments(row)))
+                .map(|row| {
+                    let values = Kotlin::row_properties(view, row);
+                    format!("        entryOf({})", self.row_arguments(row, values))
+                })
                 .collect();
             if !rows.is_empty() {
                 writeln!(out, "{}", rows.join(",\n"));
@@ -221,4 +336,13 @@ impl CodeWriter for Kotlin {
             out.push("    )\n}\n");
         }
     }
+}
+
+/// The name of the value at `at` of an enumerated property, as the namer spells it: `BackOff`.
+fn value_name(view: &View<'_>, property: &PropertyView<'_>, at: usize) -> String {
+    property
+        .values
+        .get(at)
+        .and_then(|(_, words)| NAMER.property_value(view.name, &property.words, words))
+        .unwrap_or_default()
 }

@@ -22,6 +22,27 @@ namespace PolicyCode
         Overloaded = 12
     }
 
+    /// <summary>
+    /// What the client does after this close.
+    /// <para/>
+    /// The values of property <c>action</c>, as <see cref="PolicyCodeTable.Action(int)"/> gives them.
+    /// </summary>
+    public enum PolicyCodeAction
+    {
+        /// <summary>
+        /// <c>stop</c>
+        /// </summary>
+        Stop,
+        /// <summary>
+        /// <c>back_off</c>
+        /// </summary>
+        BackOff,
+        /// <summary>
+        /// <c>reconnect</c>
+        /// </summary>
+        Reconnect
+    }
+
 <<< part 0 of the runtime file, as it stands >>>
     /// <summary>
     /// The rows and lookups of <see cref="PolicyCode"/>; any int is a valid argument.
@@ -30,16 +51,25 @@ namespace PolicyCode
     {
         private static readonly string[] FlagNames = { "retryable" };
 
+        private static readonly string[] PropertyNames = { "action", "retry_after_ms" };
+
+        private static Dictionary<string, object> PropertiesOf(params object[] values)
+        {
+            var map = new Dictionary<string, object>();
+            for (int i = 0; i < PropertyNames.Length; i++) map[PropertyNames[i]] = values[i];
+            return map;
+        }
+
         /// <summary>
         /// Every named code, range interval and documented code, ordered by number.
         /// </summary>
         public static readonly IReadOnlyList<Entry> Entries = new ReadOnlyCollection<Entry>(new Entry[]
         {
-            Row("range", "Other", 0, 9, null, "Any other code.", true, false),
-            Row("code", "Done", 1, 1, null, "The work is done.", true, false),
-            Row("range", "Busy", 10, 19, null, "The server is busy.", true, true),
-            Row("code", "Overloaded", 12, 12, "Overloaded", "The server is overloaded: wait longer.", true, true),
-            Row("documented", "Busy", 15, 15, null, "A code documented in its range: reconnect at once.", true, true),
+            Row("range", "Other", 0, 9, null, "Any other code.", true, PropertiesOf(PolicyCodeAction.Stop, -1), false),
+            Row("code", "Done", 1, 1, null, "The work is done.", true, PropertiesOf(PolicyCodeAction.Stop, -1), false),
+            Row("range", "Busy", 10, 19, null, "The server is busy.", true, PropertiesOf(PolicyCodeAction.BackOff, 1000), true),
+            Row("code", "Overloaded", 12, 12, "Overloaded", "The server is overloaded: wait longer.", true, PropertiesOf(PolicyCodeAction.BackOff, 5000), true),
+            Row("documented", "Busy", 15, 15, null, "A code documented in its range: reconnect at once.", true, PropertiesOf(PolicyCodeAction.Reconnect, 0), true),
         });
 
         /// <summary>
@@ -69,6 +99,50 @@ namespace PolicyCode
         public static bool IsRetryable(this PolicyCode code)
         {
             return IsRetryable((int)code);
+        }
+
+        /// <summary>
+        /// What the client does after this close.
+        /// <para/>
+        /// Property <c>action</c>; <c>stop</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static PolicyCodeAction Action(int code)
+        {
+            var entry = Describe(code);
+            if (entry == null) return PolicyCodeAction.Stop;
+            return (PolicyCodeAction)entry.Properties["action"];
+        }
+
+        /// <summary>
+        /// What the client does after this close.
+        /// <para/>
+        /// Property <c>action</c>; <c>stop</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static PolicyCodeAction Action(this PolicyCode code)
+        {
+            return Action((int)code);
+        }
+
+        /// <summary>
+        /// How long the client waits, in milliseconds.
+        /// <para/>
+        /// Property <c>retry_after_ms</c>; <c>-1</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static int RetryAfterMs(int code)
+        {
+            var entry = Describe(code);
+            if (entry == null) return -1;
+            return (int)entry.Properties["retry_after_ms"];
+        }
+
+        /// <summary>
+        /// How long the client waits, in milliseconds.
+        /// <para/>
+        /// Property <c>retry_after_ms</c>; <c>-1</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static int RetryAfterMs(this PolicyCode code)
+        {
+            return RetryAfterMs((int)code);
         }
 
 <<< part 1 of the runtime file, as it stands >>>

@@ -46,16 +46,61 @@ public enum PolicyCode {
 
     private static final java.util.List<String> FLAG_NAMES = java.util.List.of("retryable");
 
+    private static final java.util.List<String> PROPERTY_NAMES = java.util.List.of("action", "retry_after_ms");
+
+    private static java.util.Map<String, Object> propertiesOf(Object... values) {
+        java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < PROPERTY_NAMES.size(); i++) {
+            map.put(PROPERTY_NAMES.get(i), values[i]);
+        }
+        return map;
+    }
+
+    /**
+     * What the client does after this close.
+     *
+     * The values of property {@code action}, as {@link #action(int)} gives them.
+     */
+    public enum Action {
+        /**
+         * {@code stop}
+         */
+        STOP("stop"),
+        /**
+         * {@code back_off}
+         */
+        BACK_OFF("back_off"),
+        /**
+         * {@code reconnect}
+         */
+        RECONNECT("reconnect");
+
+        private final String word;
+
+        Action(String word) {
+            this.word = word;
+        }
+
+        /**
+         * The value as the spec writes it.
+         *
+         * @return the spec's word
+         */
+        public String word() {
+            return word;
+        }
+    }
+
 <<< part 0 of the runtime file, as it stands >>>
     private static final java.util.List<Entry> ROWS = Rows0.ROWS.stream().toList();
 
     private static final class Rows0 {
         static final java.util.List<Entry> ROWS = java.util.List.of(
-                row("range", "Other", 0, 9, null, "Any other code.", true, false),
-                row("code", "Done", 1, 1, null, "The work is done.", true, false),
-                row("range", "Busy", 10, 19, null, "The server is busy.", true, true),
-                row("code", "Overloaded", 12, 12, "Overloaded", "The server is overloaded: wait longer.", true, true),
-                row("documented", "Busy", 15, 15, null, "A code documented in its range: reconnect at once.", true, true));
+                row("range", "Other", 0, 9, null, "Any other code.", true, propertiesOf(Action.STOP, -1), false),
+                row("code", "Done", 1, 1, null, "The work is done.", true, propertiesOf(Action.STOP, -1), false),
+                row("range", "Busy", 10, 19, null, "The server is busy.", true, propertiesOf(Action.BACK_OFF, 1000), true),
+                row("code", "Overloaded", 12, 12, "Overloaded", "The server is overloaded: wait longer.", true, propertiesOf(Action.BACK_OFF, 5000), true),
+                row("documented", "Busy", 15, 15, null, "A code documented in its range: reconnect at once.", true, propertiesOf(Action.RECONNECT, 0), true));
     }
 
     /**
@@ -68,6 +113,30 @@ public enum PolicyCode {
      */
     public static boolean isRetryable(int code) {
         return describe(code).map(e -> e.flags().get("retryable")).orElse(false);
+    }
+
+    /**
+     * What the client does after this close.
+     *
+     * Property {@code action}; {@code stop} where no code or range sets it, and for a number that is not a code.
+     *
+     * @param code any number
+     * @return the property's value at {@code code}
+     */
+    public static Action action(int code) {
+        return describe(code).map(e -> (Action) e.properties().get("action")).orElse(Action.STOP);
+    }
+
+    /**
+     * How long the client waits, in milliseconds.
+     *
+     * Property {@code retry_after_ms}; {@code -1} where no code or range sets it, and for a number that is not a code.
+     *
+     * @param code any number
+     * @return the property's value at {@code code}
+     */
+    public static int retryAfterMs(int code) {
+        return describe(code).map(e -> (Integer) e.properties().get("retry_after_ms")).orElse(-1);
     }
 
 <<< part 1 of the runtime file, as it stands >>>

@@ -5,6 +5,31 @@ package policycode
 
 private val FLAG_NAMES: kotlin.collections.List<kotlin.String> = kotlin.collections.listOf("retryable")
 
+private val PROPERTY_NAMES: kotlin.collections.List<kotlin.String> = kotlin.collections.listOf("action", "retry_after_ms")
+
+private fun propertiesOf(vararg values: kotlin.Any): kotlin.collections.Map<kotlin.String, kotlin.Any> =
+    PROPERTY_NAMES.zip(values).toMap()
+
+/**
+ * What the client does after this close.
+ *
+ * The values of property `action`, as [PolicyCode.action] gives them. `word` is the value as the spec writes it.
+ */
+enum class PolicyCodeAction(val word: kotlin.String) {
+    /**
+     * `stop`
+     */
+    Stop("stop"),
+    /**
+     * `back_off`
+     */
+    BackOff("back_off"),
+    /**
+     * `reconnect`
+     */
+    Reconnect("reconnect");
+}
+
 <<< part 0 of the runtime file, as it stands >>>
 
 /**
@@ -39,16 +64,34 @@ enum class PolicyCode(val code: kotlin.Int) {
         @kotlin.jvm.JvmStatic
         fun isRetryable(code: kotlin.Int): kotlin.Boolean = describe(code)?.flags?.get("retryable") ?: false
 
+        /**
+         * What the client does after this close.
+         *
+         * Property `action`; `stop` where no code or range sets it, and for a number that is not a code.
+         */
+        @kotlin.jvm.JvmStatic
+        fun action(code: kotlin.Int): PolicyCodeAction =
+            describe(code)?.properties?.get("action") as PolicyCodeAction? ?: PolicyCodeAction.Stop
+
+        /**
+         * How long the client waits, in milliseconds.
+         *
+         * Property `retry_after_ms`; `-1` where no code or range sets it, and for a number that is not a code.
+         */
+        @kotlin.jvm.JvmStatic
+        fun retryAfterMs(code: kotlin.Int): kotlin.Int =
+            describe(code)?.properties?.get("retry_after_ms") as kotlin.Int? ?: -1
+
 <<< part 1 of the runtime file, as it stands >>>
     }
 }
 
 private object Rows0 {
     fun rows(): kotlin.collections.List<entryType> = kotlin.collections.listOf(
-        entryOf("range", "Other", 0, 9, null, "Any other code.", true, false),
-        entryOf("code", "Done", 1, 1, null, "The work is done.", true, false),
-        entryOf("range", "Busy", 10, 19, null, "The server is busy.", true, true),
-        entryOf("code", "Overloaded", 12, 12, "Overloaded", "The server is overloaded: wait longer.", true, true),
-        entryOf("documented", "Busy", 15, 15, null, "A code documented in its range: reconnect at once.", true, true)
+        entryOf("range", "Other", 0, 9, null, "Any other code.", true, propertiesOf(PolicyCodeAction.Stop, -1), false),
+        entryOf("code", "Done", 1, 1, null, "The work is done.", true, propertiesOf(PolicyCodeAction.Stop, -1), false),
+        entryOf("range", "Busy", 10, 19, null, "The server is busy.", true, propertiesOf(PolicyCodeAction.BackOff, 1000), true),
+        entryOf("code", "Overloaded", 12, 12, "Overloaded", "The server is overloaded: wait longer.", true, propertiesOf(PolicyCodeAction.BackOff, 5000), true),
+        entryOf("documented", "Busy", 15, 15, null, "A code documented in its range: reconnect at once.", true, propertiesOf(PolicyCodeAction.Reconnect, 0), true)
     )
 }
