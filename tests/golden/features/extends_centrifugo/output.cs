@@ -102,6 +102,44 @@ namespace AppCode
         TooManyErrors = 3509
     }
 
+    /// <summary>
+    /// What a client does after this disconnect: reconnect after a growing wait, renew its token and state and then reconnect, or stop.
+    /// <para/>
+    /// The values of property <c>action</c>, as <see cref="AppCodeTable.Action(int)"/> gives them.
+    /// </summary>
+    public enum AppCodeAction
+    {
+        /// <summary>
+        /// <c>back_off</c>
+        /// </summary>
+        BackOff,
+        /// <summary>
+        /// <c>reauthorize</c>
+        /// </summary>
+        Reauthorize,
+        /// <summary>
+        /// <c>stop</c>
+        /// </summary>
+        Stop
+    }
+
+    /// <summary>
+    /// Which side uses this code: `server` for Centrifugo's codes and the application's, `unstated` for the client's and the transport's.
+    /// <para/>
+    /// The values of property <c>sent_by</c>, as <see cref="AppCodeTable.SentBy(int)"/> gives them.
+    /// </summary>
+    public enum AppCodeSentBy
+    {
+        /// <summary>
+        /// <c>unstated</c>
+        /// </summary>
+        Unstated,
+        /// <summary>
+        /// <c>server</c>
+        /// </summary>
+        Server
+    }
+
 <<< part 0 of the runtime file, as it stands >>>
     /// <summary>
     /// The rows and lookups of <see cref="AppCode"/>; any int is a valid argument.
@@ -110,40 +148,49 @@ namespace AppCode
     {
         private static readonly string[] FlagNames = {  };
 
+        private static readonly string[] PropertyNames = { "action", "sent_by" };
+
+        private static Dictionary<string, object> PropertiesOf(params object[] values)
+        {
+            var map = new Dictionary<string, object>();
+            for (int i = 0; i < PropertyNames.Length; i++) map[PropertyNames[i]] = values[i];
+            return map;
+        }
+
         /// <summary>
         /// Every named code, range interval and documented code, ordered by number.
         /// </summary>
         public static readonly IReadOnlyList<Entry> Entries = new ReadOnlyCollection<Entry>(new Entry[]
         {
-            Row("range", "Transport", 0, 2999, null, "Not Centrifugo's: kept for the client library and the transport, such as WebSocket's own close codes (RFC 6455); the client reconnects after a transport closes.", true),
-            Row("documented", "Transport", 1009, 1009, "Message Too Big", "WebSocket's code for a message larger than the peer accepts: centrifuge-js stops, reporting that the message size limit was exceeded.", true),
-            Row("code", "ConnectionClosed", 3000, 3000, "connection closed", "The connection closed without the server saying why: a clean close, or a lost network.", true),
-            Row("range", "Reconnect", 3000, 3499, null, "Centrifugo's own codes after which a client reconnects. IANA did not assign these numbers to Centrifugo; some mean other things in its registry.", true),
-            Row("code", "Shutdown", 3001, 3001, "shutdown", "The server node is shutting down.", true),
-            Row("code", "ServerError", 3004, 3004, "internal server error", "Something failed inside the server.", true),
-            Row("code", "Expired", 3005, 3005, "connection expired", "The client's connection (its token) expired.", true),
-            Row("code", "SubExpired", 3006, 3006, "subscription expired", "One of the client's subscriptions expired.", true),
-            Row("code", "Slow", 3008, 3008, "slow", "The client did not read its messages fast enough.", true),
-            Row("code", "WriteError", 3009, 3009, "write error", "Writing to the client's connection failed.", true),
-            Row("code", "InsufficientState", 3010, 3010, "insufficient state", "The server found the client at the wrong place in a channel's stream; on reconnect the client recovers what it missed.", true),
-            Row("code", "ForceReconnect", 3011, 3011, "force reconnect", "The server closed the connection and expects the client to come back.", true),
-            Row("code", "NoPong", 3012, 3012, "no pong", "The client did not answer the server's pings in time.", true),
-            Row("code", "TooManyRequests", 3013, 3013, "too many requests", "The client sent commands faster than the server allows.", true),
-            Row("code", "StateInvalidated", 3014, 3014, "state invalidated", "The client's token or cached state is no longer valid: it drops its token and its subscriptions' state, then reconnects.", true),
-            Row("code", "InvalidToken", 3500, 3500, "invalid token", "The client connected with a token that is not valid.", true),
-            Row("range", "Terminal", 3500, 3999, null, "Centrifugo's own codes after which a client does not reconnect. IANA did not assign these numbers to Centrifugo.", true),
-            Row("code", "BadRequest", 3501, 3501, "bad request", "The client sent protocol frames the server could not parse.", true),
-            Row("code", "Stale", 3502, 3502, "stale", "The client did not authenticate within the time allowed after connecting.", true),
-            Row("code", "ForceNoReconnect", 3503, 3503, "force disconnect", "The server closed the connection and asks the client not to come back.", true),
-            Row("code", "ConnectionLimit", 3504, 3504, "connection limit", "The client went over a limit on connections, such as per user.", true),
-            Row("code", "ChannelLimit", 3505, 3505, "channel limit", "The client went over the limit on channels.", true),
-            Row("code", "InappropriateProtocol", 3506, 3506, "inappropriate protocol", "The client's format cannot carry the data it was sent, such as binary data to a JSON client.", true),
-            Row("code", "PermissionDenied", 3507, 3507, "permission denied", "The client lacks the permissions for what it tried.", true),
-            Row("code", "NotAvailable", 3508, 3508, "not available", "The client asked for something the server does not offer, such as a message with no handler.", true),
-            Row("code", "TooManyErrors", 3509, 3509, "too many errors", "The client caused too many errors.", true),
-            Row("range", "AppReconnect", 4000, 4499, null, "Codes of the application built on Centrifugo after which a client reconnects.", true),
-            Row("range", "AppTerminal", 4500, 4999, null, "Codes of the application built on Centrifugo after which a client does not reconnect.", true),
-            Row("range", "Reserved", 5000, 65535, null, "Kept by Centrifugo for later; a client reconnects after them.", true),
+            Row("range", "Transport", 0, 2999, null, "Not Centrifugo's: kept for the client library and the transport, such as WebSocket's own close codes (RFC 6455); the client reconnects after a transport closes.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated)),
+            Row("documented", "Transport", 1009, 1009, "Message Too Big", "WebSocket's code for a message larger than the peer accepts: centrifuge-js stops, reporting that the message size limit was exceeded.", true, PropertiesOf(AppCodeAction.Stop, AppCodeSentBy.Unstated)),
+            Row("code", "ConnectionClosed", 3000, 3000, "connection closed", "The connection closed without the server saying why: a clean close, or a lost network.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server)),
+            Row("range", "Reconnect", 3000, 3499, null, "Centrifugo's own codes after which a client reconnects. IANA did not assign these numbers to Centrifugo; some mean other things in its registry.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server)),
+            Row("code", "Shutdown", 3001, 3001, "shutdown", "The server node is shutting down.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server)),
+            Row("code", "ServerError", 3004, 3004, "internal server error", "Something failed inside the server.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server)),
+            Row("code", "Expired", 3005, 3005, "connection expired", "The client's connection (its token) expired.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server)),
+            Row("code", "SubExpired", 3006, 3006, "subscription expired", "One of the client's subscriptions expired.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server)),
+            Row("code", "Slow", 3008, 3008, "slow", "The client did not read its messages fast enough.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server)),
+            Row("code", "WriteError", 3009, 3009, "write error", "Writing to the client's connection failed.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server)),
+            Row("code", "InsufficientState", 3010, 3010, "insufficient state", "The server found the client at the wrong place in a channel's stream; on reconnect the client recovers what it missed.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server)),
+            Row("code", "ForceReconnect", 3011, 3011, "force reconnect", "The server closed the connection and expects the client to come back.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server)),
+            Row("code", "NoPong", 3012, 3012, "no pong", "The client did not answer the server's pings in time.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server)),
+            Row("code", "TooManyRequests", 3013, 3013, "too many requests", "The client sent commands faster than the server allows.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server)),
+            Row("code", "StateInvalidated", 3014, 3014, "state invalidated", "The client's token or cached state is no longer valid: it drops its token and its subscriptions' state, then reconnects.", true, PropertiesOf(AppCodeAction.Reauthorize, AppCodeSentBy.Server)),
+            Row("code", "InvalidToken", 3500, 3500, "invalid token", "The client connected with a token that is not valid.", true, PropertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server)),
+            Row("range", "Terminal", 3500, 3999, null, "Centrifugo's own codes after which a client does not reconnect. IANA did not assign these numbers to Centrifugo.", true, PropertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server)),
+            Row("code", "BadRequest", 3501, 3501, "bad request", "The client sent protocol frames the server could not parse.", true, PropertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server)),
+            Row("code", "Stale", 3502, 3502, "stale", "The client did not authenticate within the time allowed after connecting.", true, PropertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server)),
+            Row("code", "ForceNoReconnect", 3503, 3503, "force disconnect", "The server closed the connection and asks the client not to come back.", true, PropertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server)),
+            Row("code", "ConnectionLimit", 3504, 3504, "connection limit", "The client went over a limit on connections, such as per user.", true, PropertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server)),
+            Row("code", "ChannelLimit", 3505, 3505, "channel limit", "The client went over the limit on channels.", true, PropertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server)),
+            Row("code", "InappropriateProtocol", 3506, 3506, "inappropriate protocol", "The client's format cannot carry the data it was sent, such as binary data to a JSON client.", true, PropertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server)),
+            Row("code", "PermissionDenied", 3507, 3507, "permission denied", "The client lacks the permissions for what it tried.", true, PropertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server)),
+            Row("code", "NotAvailable", 3508, 3508, "not available", "The client asked for something the server does not offer, such as a message with no handler.", true, PropertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server)),
+            Row("code", "TooManyErrors", 3509, 3509, "too many errors", "The client caused too many errors.", true, PropertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server)),
+            Row("range", "AppReconnect", 4000, 4499, null, "Codes of the application built on Centrifugo after which a client reconnects.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server)),
+            Row("range", "AppTerminal", 4500, 4999, null, "Codes of the application built on Centrifugo after which a client does not reconnect.", true, PropertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server)),
+            Row("range", "Reserved", 5000, 65535, null, "Kept by Centrifugo for later; a client reconnects after them.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server)),
         });
 
         /// <summary>
@@ -152,6 +199,50 @@ namespace AppCode
         public static Entry Describe(this AppCode code)
         {
             return Describe((int)code);
+        }
+
+        /// <summary>
+        /// What a client does after this disconnect: reconnect after a growing wait, renew its token and state and then reconnect, or stop.
+        /// <para/>
+        /// Property <c>action</c>; <c>back_off</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static AppCodeAction Action(int code)
+        {
+            var entry = Describe(code);
+            if (entry == null) return AppCodeAction.BackOff;
+            return (AppCodeAction)entry.Properties["action"];
+        }
+
+        /// <summary>
+        /// What a client does after this disconnect: reconnect after a growing wait, renew its token and state and then reconnect, or stop.
+        /// <para/>
+        /// Property <c>action</c>; <c>back_off</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static AppCodeAction Action(this AppCode code)
+        {
+            return Action((int)code);
+        }
+
+        /// <summary>
+        /// Which side uses this code: `server` for Centrifugo's codes and the application's, `unstated` for the client's and the transport's.
+        /// <para/>
+        /// Property <c>sent_by</c>; <c>unstated</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static AppCodeSentBy SentBy(int code)
+        {
+            var entry = Describe(code);
+            if (entry == null) return AppCodeSentBy.Unstated;
+            return (AppCodeSentBy)entry.Properties["sent_by"];
+        }
+
+        /// <summary>
+        /// Which side uses this code: `server` for Centrifugo's codes and the application's, `unstated` for the client's and the transport's.
+        /// <para/>
+        /// Property <c>sent_by</c>; <c>unstated</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static AppCodeSentBy SentBy(this AppCode code)
+        {
+            return SentBy((int)code);
         }
 
 <<< part 1 of the runtime file, as it stands >>>

@@ -126,40 +126,140 @@ public enum AppCode {
 
     private static final java.util.List<String> FLAG_NAMES = java.util.List.of();
 
+    private static final java.util.List<String> PROPERTY_NAMES = java.util.List.of("action", "sent_by");
+
+    private static java.util.Map<String, Object> propertiesOf(Object... values) {
+        java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < PROPERTY_NAMES.size(); i++) {
+            map.put(PROPERTY_NAMES.get(i), values[i]);
+        }
+        return map;
+    }
+
+    /**
+     * What a client does after this disconnect: reconnect after a growing wait, renew its token and state and then reconnect, or stop.
+     *
+     * The values of property {@code action}, as {@link #action(int)} gives them.
+     */
+    public enum Action {
+        /**
+         * {@code back_off}
+         */
+        BACK_OFF("back_off"),
+        /**
+         * {@code reauthorize}
+         */
+        REAUTHORIZE("reauthorize"),
+        /**
+         * {@code stop}
+         */
+        STOP("stop");
+
+        private final String word;
+
+        Action(String word) {
+            this.word = word;
+        }
+
+        /**
+         * The value as the spec writes it.
+         *
+         * @return the spec's word
+         */
+        public String word() {
+            return word;
+        }
+    }
+
+    /**
+     * Which side uses this code: `server` for Centrifugo's codes and the application's, `unstated` for the client's and the transport's.
+     *
+     * The values of property {@code sent_by}, as {@link #sentBy(int)} gives them.
+     */
+    public enum SentBy {
+        /**
+         * {@code unstated}
+         */
+        UNSTATED("unstated"),
+        /**
+         * {@code server}
+         */
+        SERVER("server");
+
+        private final String word;
+
+        SentBy(String word) {
+            this.word = word;
+        }
+
+        /**
+         * The value as the spec writes it.
+         *
+         * @return the spec's word
+         */
+        public String word() {
+            return word;
+        }
+    }
+
 <<< part 0 of the runtime file, as it stands >>>
     private static final java.util.List<Entry> ROWS = Rows0.ROWS.stream().toList();
 
     private static final class Rows0 {
         static final java.util.List<Entry> ROWS = java.util.List.of(
-                row("range", "Transport", 0, 2999, null, "Not Centrifugo's: kept for the client library and the transport, such as WebSocket's own close codes (RFC 6455); the client reconnects after a transport closes.", true),
-                row("documented", "Transport", 1009, 1009, "Message Too Big", "WebSocket's code for a message larger than the peer accepts: centrifuge-js stops, reporting that the message size limit was exceeded.", true),
-                row("code", "ConnectionClosed", 3000, 3000, "connection closed", "The connection closed without the server saying why: a clean close, or a lost network.", true),
-                row("range", "Reconnect", 3000, 3499, null, "Centrifugo's own codes after which a client reconnects. IANA did not assign these numbers to Centrifugo; some mean other things in its registry.", true),
-                row("code", "Shutdown", 3001, 3001, "shutdown", "The server node is shutting down.", true),
-                row("code", "ServerError", 3004, 3004, "internal server error", "Something failed inside the server.", true),
-                row("code", "Expired", 3005, 3005, "connection expired", "The client's connection (its token) expired.", true),
-                row("code", "SubExpired", 3006, 3006, "subscription expired", "One of the client's subscriptions expired.", true),
-                row("code", "Slow", 3008, 3008, "slow", "The client did not read its messages fast enough.", true),
-                row("code", "WriteError", 3009, 3009, "write error", "Writing to the client's connection failed.", true),
-                row("code", "InsufficientState", 3010, 3010, "insufficient state", "The server found the client at the wrong place in a channel's stream; on reconnect the client recovers what it missed.", true),
-                row("code", "ForceReconnect", 3011, 3011, "force reconnect", "The server closed the connection and expects the client to come back.", true),
-                row("code", "NoPong", 3012, 3012, "no pong", "The client did not answer the server's pings in time.", true),
-                row("code", "TooManyRequests", 3013, 3013, "too many requests", "The client sent commands faster than the server allows.", true),
-                row("code", "StateInvalidated", 3014, 3014, "state invalidated", "The client's token or cached state is no longer valid: it drops its token and its subscriptions' state, then reconnects.", true),
-                row("code", "InvalidToken", 3500, 3500, "invalid token", "The client connected with a token that is not valid.", true),
-                row("range", "Terminal", 3500, 3999, null, "Centrifugo's own codes after which a client does not reconnect. IANA did not assign these numbers to Centrifugo.", true),
-                row("code", "BadRequest", 3501, 3501, "bad request", "The client sent protocol frames the server could not parse.", true),
-                row("code", "Stale", 3502, 3502, "stale", "The client did not authenticate within the time allowed after connecting.", true),
-                row("code", "ForceNoReconnect", 3503, 3503, "force disconnect", "The server closed the connection and asks the client not to come back.", true),
-                row("code", "ConnectionLimit", 3504, 3504, "connection limit", "The client went over a limit on connections, such as per user.", true),
-                row("code", "ChannelLimit", 3505, 3505, "channel limit", "The client went over the limit on channels.", true),
-                row("code", "InappropriateProtocol", 3506, 3506, "inappropriate protocol", "The client's format cannot carry the data it was sent, such as binary data to a JSON client.", true),
-                row("code", "PermissionDenied", 3507, 3507, "permission denied", "The client lacks the permissions for what it tried.", true),
-                row("code", "NotAvailable", 3508, 3508, "not available", "The client asked for something the server does not offer, such as a message with no handler.", true),
-                row("code", "TooManyErrors", 3509, 3509, "too many errors", "The client caused too many errors.", true),
-                row("range", "AppReconnect", 4000, 4499, null, "Codes of the application built on Centrifugo after which a client reconnects.", true),
-                row("range", "AppTerminal", 4500, 4999, null, "Codes of the application built on Centrifugo after which a client does not reconnect.", true),
-                row("range", "Reserved", 5000, 65535, null, "Kept by Centrifugo for later; a client reconnects after them.", true));
+                row("range", "Transport", 0, 2999, null, "Not Centrifugo's: kept for the client library and the transport, such as WebSocket's own close codes (RFC 6455); the client reconnects after a transport closes.", true, propertiesOf(Action.BACK_OFF, SentBy.UNSTATED)),
+                row("documented", "Transport", 1009, 1009, "Message Too Big", "WebSocket's code for a message larger than the peer accepts: centrifuge-js stops, reporting that the message size limit was exceeded.", true, propertiesOf(Action.STOP, SentBy.UNSTATED)),
+                row("code", "ConnectionClosed", 3000, 3000, "connection closed", "The connection closed without the server saying why: a clean close, or a lost network.", true, propertiesOf(Action.BACK_OFF, SentBy.SERVER)),
+                row("range", "Reconnect", 3000, 3499, null, "Centrifugo's own codes after which a client reconnects. IANA did not assign these numbers to Centrifugo; some mean other things in its registry.", true, propertiesOf(Action.BACK_OFF, SentBy.SERVER)),
+                row("code", "Shutdown", 3001, 3001, "shutdown", "The server node is shutting down.", true, propertiesOf(Action.BACK_OFF, SentBy.SERVER)),
+                row("code", "ServerError", 3004, 3004, "internal server error", "Something failed inside the server.", true, propertiesOf(Action.BACK_OFF, SentBy.SERVER)),
+                row("code", "Expired", 3005, 3005, "connection expired", "The client's connection (its token) expired.", true, propertiesOf(Action.BACK_OFF, SentBy.SERVER)),
+                row("code", "SubExpired", 3006, 3006, "subscription expired", "One of the client's subscriptions expired.", true, propertiesOf(Action.BACK_OFF, SentBy.SERVER)),
+                row("code", "Slow", 3008, 3008, "slow", "The client did not read its messages fast enough.", true, propertiesOf(Action.BACK_OFF, SentBy.SERVER)),
+                row("code", "WriteError", 3009, 3009, "write error", "Writing to the client's connection failed.", true, propertiesOf(Action.BACK_OFF, SentBy.SERVER)),
+                row("code", "InsufficientState", 3010, 3010, "insufficient state", "The server found the client at the wrong place in a channel's stream; on reconnect the client recovers what it missed.", true, propertiesOf(Action.BACK_OFF, SentBy.SERVER)),
+                row("code", "ForceReconnect", 3011, 3011, "force reconnect", "The server closed the connection and expects the client to come back.", true, propertiesOf(Action.BACK_OFF, SentBy.SERVER)),
+                row("code", "NoPong", 3012, 3012, "no pong", "The client did not answer the server's pings in time.", true, propertiesOf(Action.BACK_OFF, SentBy.SERVER)),
+                row("code", "TooManyRequests", 3013, 3013, "too many requests", "The client sent commands faster than the server allows.", true, propertiesOf(Action.BACK_OFF, SentBy.SERVER)),
+                row("code", "StateInvalidated", 3014, 3014, "state invalidated", "The client's token or cached state is no longer valid: it drops its token and its subscriptions' state, then reconnects.", true, propertiesOf(Action.REAUTHORIZE, SentBy.SERVER)),
+                row("code", "InvalidToken", 3500, 3500, "invalid token", "The client connected with a token that is not valid.", true, propertiesOf(Action.STOP, SentBy.SERVER)),
+                row("range", "Terminal", 3500, 3999, null, "Centrifugo's own codes after which a client does not reconnect. IANA did not assign these numbers to Centrifugo.", true, propertiesOf(Action.STOP, SentBy.SERVER)),
+                row("code", "BadRequest", 3501, 3501, "bad request", "The client sent protocol frames the server could not parse.", true, propertiesOf(Action.STOP, SentBy.SERVER)),
+                row("code", "Stale", 3502, 3502, "stale", "The client did not authenticate within the time allowed after connecting.", true, propertiesOf(Action.STOP, SentBy.SERVER)),
+                row("code", "ForceNoReconnect", 3503, 3503, "force disconnect", "The server closed the connection and asks the client not to come back.", true, propertiesOf(Action.STOP, SentBy.SERVER)),
+                row("code", "ConnectionLimit", 3504, 3504, "connection limit", "The client went over a limit on connections, such as per user.", true, propertiesOf(Action.STOP, SentBy.SERVER)),
+                row("code", "ChannelLimit", 3505, 3505, "channel limit", "The client went over the limit on channels.", true, propertiesOf(Action.STOP, SentBy.SERVER)),
+                row("code", "InappropriateProtocol", 3506, 3506, "inappropriate protocol", "The client's format cannot carry the data it was sent, such as binary data to a JSON client.", true, propertiesOf(Action.STOP, SentBy.SERVER)),
+                row("code", "PermissionDenied", 3507, 3507, "permission denied", "The client lacks the permissions for what it tried.", true, propertiesOf(Action.STOP, SentBy.SERVER)),
+                row("code", "NotAvailable", 3508, 3508, "not available", "The client asked for something the server does not offer, such as a message with no handler.", true, propertiesOf(Action.STOP, SentBy.SERVER)),
+                row("code", "TooManyErrors", 3509, 3509, "too many errors", "The client caused too many errors.", true, propertiesOf(Action.STOP, SentBy.SERVER)),
+                row("range", "AppReconnect", 4000, 4499, null, "Codes of the application built on Centrifugo after which a client reconnects.", true, propertiesOf(Action.BACK_OFF, SentBy.SERVER)),
+                row("range", "AppTerminal", 4500, 4999, null, "Codes of the application built on Centrifugo after which a client does not reconnect.", true, propertiesOf(Action.STOP, SentBy.SERVER)),
+                row("range", "Reserved", 5000, 65535, null, "Kept by Centrifugo for later; a client reconnects after them.", true, propertiesOf(Action.BACK_OFF, SentBy.SERVER)));
+    }
+
+    /**
+     * What a client does after this disconnect: reconnect after a growing wait, renew its token and state and then reconnect, or stop.
+     *
+     * Property {@code action}; {@code back_off} where no code or range sets it, and for a number that is not a code.
+     *
+     * @param code any number
+     * @return the property's value at {@code code}
+     */
+    public static Action action(int code) {
+        return describe(code).map(e -> (Action) e.properties().get("action")).orElse(Action.BACK_OFF);
+    }
+
+    /**
+     * Which side uses this code: `server` for Centrifugo's codes and the application's, `unstated` for the client's and the transport's.
+     *
+     * Property {@code sent_by}; {@code unstated} where no code or range sets it, and for a number that is not a code.
+     *
+     * @param code any number
+     * @return the property's value at {@code code}
+     */
+    public static SentBy sentBy(int code) {
+        return describe(code).map(e -> (SentBy) e.properties().get("sent_by")).orElse(SentBy.UNSTATED);
     }
 
 <<< part 1 of the runtime file, as it stands >>>

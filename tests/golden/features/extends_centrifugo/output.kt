@@ -5,6 +5,47 @@ package appcode
 
 private val FLAG_NAMES: kotlin.collections.List<kotlin.String> = kotlin.collections.listOf()
 
+private val PROPERTY_NAMES: kotlin.collections.List<kotlin.String> = kotlin.collections.listOf("action", "sent_by")
+
+private fun propertiesOf(vararg values: kotlin.Any): kotlin.collections.Map<kotlin.String, kotlin.Any> =
+    PROPERTY_NAMES.zip(values).toMap()
+
+/**
+ * What a client does after this disconnect: reconnect after a growing wait, renew its token and state and then reconnect, or stop.
+ *
+ * The values of property `action`, as [AppCode.action] gives them. `word` is the value as the spec writes it.
+ */
+enum class AppCodeAction(val word: kotlin.String) {
+    /**
+     * `back_off`
+     */
+    BackOff("back_off"),
+    /**
+     * `reauthorize`
+     */
+    Reauthorize("reauthorize"),
+    /**
+     * `stop`
+     */
+    Stop("stop");
+}
+
+/**
+ * Which side uses this code: `server` for Centrifugo's codes and the application's, `unstated` for the client's and the transport's.
+ *
+ * The values of property `sent_by`, as [AppCode.sentBy] gives them. `word` is the value as the spec writes it.
+ */
+enum class AppCodeSentBy(val word: kotlin.String) {
+    /**
+     * `unstated`
+     */
+    Unstated("unstated"),
+    /**
+     * `server`
+     */
+    Server("server");
+}
+
 <<< part 0 of the runtime file, as it stands >>>
 
 /**
@@ -111,40 +152,58 @@ enum class AppCode(val code: kotlin.Int) {
 
         private val ROWS: kotlin.collections.List<entryType> = Rows0.rows()
 
+        /**
+         * What a client does after this disconnect: reconnect after a growing wait, renew its token and state and then reconnect, or stop.
+         *
+         * Property `action`; `back_off` where no code or range sets it, and for a number that is not a code.
+         */
+        @kotlin.jvm.JvmStatic
+        fun action(code: kotlin.Int): AppCodeAction =
+            describe(code)?.properties?.get("action") as AppCodeAction? ?: AppCodeAction.BackOff
+
+        /**
+         * Which side uses this code: `server` for Centrifugo's codes and the application's, `unstated` for the client's and the transport's.
+         *
+         * Property `sent_by`; `unstated` where no code or range sets it, and for a number that is not a code.
+         */
+        @kotlin.jvm.JvmStatic
+        fun sentBy(code: kotlin.Int): AppCodeSentBy =
+            describe(code)?.properties?.get("sent_by") as AppCodeSentBy? ?: AppCodeSentBy.Unstated
+
 <<< part 1 of the runtime file, as it stands >>>
     }
 }
 
 private object Rows0 {
     fun rows(): kotlin.collections.List<entryType> = kotlin.collections.listOf(
-        entryOf("range", "Transport", 0, 2999, null, "Not Centrifugo's: kept for the client library and the transport, such as WebSocket's own close codes (RFC 6455); the client reconnects after a transport closes.", true),
-        entryOf("documented", "Transport", 1009, 1009, "Message Too Big", "WebSocket's code for a message larger than the peer accepts: centrifuge-js stops, reporting that the message size limit was exceeded.", true),
-        entryOf("code", "ConnectionClosed", 3000, 3000, "connection closed", "The connection closed without the server saying why: a clean close, or a lost network.", true),
-        entryOf("range", "Reconnect", 3000, 3499, null, "Centrifugo's own codes after which a client reconnects. IANA did not assign these numbers to Centrifugo; some mean other things in its registry.", true),
-        entryOf("code", "Shutdown", 3001, 3001, "shutdown", "The server node is shutting down.", true),
-        entryOf("code", "ServerError", 3004, 3004, "internal server error", "Something failed inside the server.", true),
-        entryOf("code", "Expired", 3005, 3005, "connection expired", "The client's connection (its token) expired.", true),
-        entryOf("code", "SubExpired", 3006, 3006, "subscription expired", "One of the client's subscriptions expired.", true),
-        entryOf("code", "Slow", 3008, 3008, "slow", "The client did not read its messages fast enough.", true),
-        entryOf("code", "WriteError", 3009, 3009, "write error", "Writing to the client's connection failed.", true),
-        entryOf("code", "InsufficientState", 3010, 3010, "insufficient state", "The server found the client at the wrong place in a channel's stream; on reconnect the client recovers what it missed.", true),
-        entryOf("code", "ForceReconnect", 3011, 3011, "force reconnect", "The server closed the connection and expects the client to come back.", true),
-        entryOf("code", "NoPong", 3012, 3012, "no pong", "The client did not answer the server's pings in time.", true),
-        entryOf("code", "TooManyRequests", 3013, 3013, "too many requests", "The client sent commands faster than the server allows.", true),
-        entryOf("code", "StateInvalidated", 3014, 3014, "state invalidated", "The client's token or cached state is no longer valid: it drops its token and its subscriptions' state, then reconnects.", true),
-        entryOf("code", "InvalidToken", 3500, 3500, "invalid token", "The client connected with a token that is not valid.", true),
-        entryOf("range", "Terminal", 3500, 3999, null, "Centrifugo's own codes after which a client does not reconnect. IANA did not assign these numbers to Centrifugo.", true),
-        entryOf("code", "BadRequest", 3501, 3501, "bad request", "The client sent protocol frames the server could not parse.", true),
-        entryOf("code", "Stale", 3502, 3502, "stale", "The client did not authenticate within the time allowed after connecting.", true),
-        entryOf("code", "ForceNoReconnect", 3503, 3503, "force disconnect", "The server closed the connection and asks the client not to come back.", true),
-        entryOf("code", "ConnectionLimit", 3504, 3504, "connection limit", "The client went over a limit on connections, such as per user.", true),
-        entryOf("code", "ChannelLimit", 3505, 3505, "channel limit", "The client went over the limit on channels.", true),
-        entryOf("code", "InappropriateProtocol", 3506, 3506, "inappropriate protocol", "The client's format cannot carry the data it was sent, such as binary data to a JSON client.", true),
-        entryOf("code", "PermissionDenied", 3507, 3507, "permission denied", "The client lacks the permissions for what it tried.", true),
-        entryOf("code", "NotAvailable", 3508, 3508, "not available", "The client asked for something the server does not offer, such as a message with no handler.", true),
-        entryOf("code", "TooManyErrors", 3509, 3509, "too many errors", "The client caused too many errors.", true),
-        entryOf("range", "AppReconnect", 4000, 4499, null, "Codes of the application built on Centrifugo after which a client reconnects.", true),
-        entryOf("range", "AppTerminal", 4500, 4999, null, "Codes of the application built on Centrifugo after which a client does not reconnect.", true),
-        entryOf("range", "Reserved", 5000, 65535, null, "Kept by Centrifugo for later; a client reconnects after them.", true)
+        entryOf("range", "Transport", 0, 2999, null, "Not Centrifugo's: kept for the client library and the transport, such as WebSocket's own close codes (RFC 6455); the client reconnects after a transport closes.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated)),
+        entryOf("documented", "Transport", 1009, 1009, "Message Too Big", "WebSocket's code for a message larger than the peer accepts: centrifuge-js stops, reporting that the message size limit was exceeded.", true, propertiesOf(AppCodeAction.Stop, AppCodeSentBy.Unstated)),
+        entryOf("code", "ConnectionClosed", 3000, 3000, "connection closed", "The connection closed without the server saying why: a clean close, or a lost network.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server)),
+        entryOf("range", "Reconnect", 3000, 3499, null, "Centrifugo's own codes after which a client reconnects. IANA did not assign these numbers to Centrifugo; some mean other things in its registry.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server)),
+        entryOf("code", "Shutdown", 3001, 3001, "shutdown", "The server node is shutting down.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server)),
+        entryOf("code", "ServerError", 3004, 3004, "internal server error", "Something failed inside the server.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server)),
+        entryOf("code", "Expired", 3005, 3005, "connection expired", "The client's connection (its token) expired.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server)),
+        entryOf("code", "SubExpired", 3006, 3006, "subscription expired", "One of the client's subscriptions expired.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server)),
+        entryOf("code", "Slow", 3008, 3008, "slow", "The client did not read its messages fast enough.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server)),
+        entryOf("code", "WriteError", 3009, 3009, "write error", "Writing to the client's connection failed.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server)),
+        entryOf("code", "InsufficientState", 3010, 3010, "insufficient state", "The server found the client at the wrong place in a channel's stream; on reconnect the client recovers what it missed.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server)),
+        entryOf("code", "ForceReconnect", 3011, 3011, "force reconnect", "The server closed the connection and expects the client to come back.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server)),
+        entryOf("code", "NoPong", 3012, 3012, "no pong", "The client did not answer the server's pings in time.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server)),
+        entryOf("code", "TooManyRequests", 3013, 3013, "too many requests", "The client sent commands faster than the server allows.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server)),
+        entryOf("code", "StateInvalidated", 3014, 3014, "state invalidated", "The client's token or cached state is no longer valid: it drops its token and its subscriptions' state, then reconnects.", true, propertiesOf(AppCodeAction.Reauthorize, AppCodeSentBy.Server)),
+        entryOf("code", "InvalidToken", 3500, 3500, "invalid token", "The client connected with a token that is not valid.", true, propertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server)),
+        entryOf("range", "Terminal", 3500, 3999, null, "Centrifugo's own codes after which a client does not reconnect. IANA did not assign these numbers to Centrifugo.", true, propertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server)),
+        entryOf("code", "BadRequest", 3501, 3501, "bad request", "The client sent protocol frames the server could not parse.", true, propertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server)),
+        entryOf("code", "Stale", 3502, 3502, "stale", "The client did not authenticate within the time allowed after connecting.", true, propertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server)),
+        entryOf("code", "ForceNoReconnect", 3503, 3503, "force disconnect", "The server closed the connection and asks the client not to come back.", true, propertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server)),
+        entryOf("code", "ConnectionLimit", 3504, 3504, "connection limit", "The client went over a limit on connections, such as per user.", true, propertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server)),
+        entryOf("code", "ChannelLimit", 3505, 3505, "channel limit", "The client went over the limit on channels.", true, propertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server)),
+        entryOf("code", "InappropriateProtocol", 3506, 3506, "inappropriate protocol", "The client's format cannot carry the data it was sent, such as binary data to a JSON client.", true, propertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server)),
+        entryOf("code", "PermissionDenied", 3507, 3507, "permission denied", "The client lacks the permissions for what it tried.", true, propertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server)),
+        entryOf("code", "NotAvailable", 3508, 3508, "not available", "The client asked for something the server does not offer, such as a message with no handler.", true, propertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server)),
+        entryOf("code", "TooManyErrors", 3509, 3509, "too many errors", "The client caused too many errors.", true, propertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server)),
+        entryOf("range", "AppReconnect", 4000, 4499, null, "Codes of the application built on Centrifugo after which a client reconnects.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server)),
+        entryOf("range", "AppTerminal", 4500, 4999, null, "Codes of the application built on Centrifugo after which a client does not reconnect.", true, propertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server)),
+        entryOf("range", "Reserved", 5000, 65535, null, "Kept by Centrifugo for later; a client reconnects after them.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server))
     )
 }

@@ -130,6 +130,44 @@ namespace AppCode
         DisallowedIntents = 4014
     }
 
+    /// <summary>
+    /// What a client does after this close: reconnect and resume its session, reconnect with a new session (identify again), or not reconnect at all.
+    /// <para/>
+    /// The values of property <c>action</c>, as <see cref="AppCodeTable.Action(int)"/> gives them.
+    /// </summary>
+    public enum AppCodeAction
+    {
+        /// <summary>
+        /// <c>resume</c>
+        /// </summary>
+        Resume,
+        /// <summary>
+        /// <c>reconnect</c>
+        /// </summary>
+        Reconnect,
+        /// <summary>
+        /// <c>stop</c>
+        /// </summary>
+        Stop
+    }
+
+    /// <summary>
+    /// Which side closes with this code: `server` for the Gateway's codes, `unstated` where the docs do not say.
+    /// <para/>
+    /// The values of property <c>sent_by</c>, as <see cref="AppCodeTable.SentBy(int)"/> gives them.
+    /// </summary>
+    public enum AppCodeSentBy
+    {
+        /// <summary>
+        /// <c>unstated</c>
+        /// </summary>
+        Unstated,
+        /// <summary>
+        /// <c>server</c>
+        /// </summary>
+        Server
+    }
+
 <<< part 0 of the runtime file, as it stands >>>
     /// <summary>
     /// The rows and lookups of <see cref="AppCode"/>; any int is a valid argument.
@@ -138,51 +176,60 @@ namespace AppCode
     {
         private static readonly string[] FlagNames = { "browser_closable" };
 
+        private static readonly string[] PropertyNames = { "action", "sent_by" };
+
+        private static Dictionary<string, object> PropertiesOf(params object[] values)
+        {
+            var map = new Dictionary<string, object>();
+            for (int i = 0; i < PropertyNames.Length; i++) map[PropertyNames[i]] = values[i];
+            return map;
+        }
+
         /// <summary>
         /// Every named code, range interval and documented code, ordered by number.
         /// </summary>
         public static readonly IReadOnlyList<Entry> Entries = new ReadOnlyCollection<Entry>(new Entry[]
         {
-            Row("range", "Bad", 0, 999, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false),
-            Row("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", true, true),
-            Row("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", true, false),
-            Row("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", true, false),
-            Row("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", true, false),
-            Row("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", false, false),
-            Row("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", false, false),
-            Row("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", false, false),
-            Row("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", true, false),
-            Row("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", true, false),
-            Row("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", true, false),
-            Row("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", true, false),
-            Row("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", true, false),
-            Row("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", true, false),
-            Row("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", true, false),
-            Row("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", true, false),
-            Row("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", false, false),
-            Row("range", "Reserved", 1016, 2999, null, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", false, false),
-            Row("range", "Iana", 3000, 3999, null, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", true, true),
-            Row("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", true, true),
-            Row("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", true, true),
-            Row("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", true, true),
-            Row("code", "UnknownError", 4000, 4000, "Unknown error", "Discord does not know what went wrong; the client reconnects and resumes.", true, true),
-            Row("range", "Listed", 4000, 4014, "Gateway close codes", "The numbers of Discord's table of Gateway close codes; 4006 is not assigned.", true, true),
-            Row("code", "UnknownOpcode", 4001, 4001, "Unknown opcode", "The client sent an opcode the Gateway does not know, or a payload that does not fit its opcode.", true, true),
-            Row("code", "DecodeError", 4002, 4002, "Decode error", "The client sent a payload the Gateway could not decode.", true, true),
-            Row("code", "NotAuthenticated", 4003, 4003, "Not authenticated", "The client sent a payload before it identified, or its session was invalidated.", true, true),
-            Row("code", "AuthenticationFailed", 4004, 4004, "Authentication failed", "The token the client identified with is wrong; reconnecting with it cannot succeed.", true, true),
-            Row("code", "AlreadyAuthenticated", 4005, 4005, "Already authenticated", "The client identified more than once on the same connection.", true, true),
-            Row("documented", "Listed", 4006, 4006, "Gateway close codes", "Not in Discord's table: the Gateway does not close with this number in API v10.", false, true),
-            Row("code", "InvalidSeq", 4007, 4007, "Invalid seq", "The sequence number the client resumed with was not valid; it reconnects with a new session.", true, true),
-            Row("code", "RateLimited", 4008, 4008, "Rate limited", "The client sent payloads faster than the Gateway allows.", true, true),
-            Row("code", "SessionTimedOut", 4009, 4009, "Session timed out", "The client's session expired; it reconnects with a new one.", true, true),
-            Row("code", "InvalidShard", 4010, 4010, "Invalid shard", "The client identified with a shard that is not valid.", true, true),
-            Row("code", "ShardingRequired", 4011, 4011, "Sharding required", "The session would hold too many guilds: the client must split its connection into shards.", true, true),
-            Row("code", "InvalidAPIVersion", 4012, 4012, "Invalid API version", "The client asked for a Gateway version that is not valid.", true, true),
-            Row("code", "InvalidIntents", 4013, 4013, "Invalid intent(s)", "The client identified with intents that are not valid, such as a wrongly computed bit field.", true, true),
-            Row("code", "DisallowedIntents", 4014, 4014, "Disallowed intent(s)", "The client asked for intents it has not enabled or been approved for.", true, true),
-            Row("range", "Library", 4015, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, true),
-            Row("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false),
+            Row("range", "Bad", 0, 999, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+            Row("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", true, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), true),
+            Row("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", true, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+            Row("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", true, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+            Row("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", true, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+            Row("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", false, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+            Row("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", false, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+            Row("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", false, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+            Row("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", true, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+            Row("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", true, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+            Row("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", true, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+            Row("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", true, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+            Row("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", true, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+            Row("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", true, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+            Row("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", true, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+            Row("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", true, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+            Row("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", false, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+            Row("range", "Reserved", 1016, 2999, null, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", false, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+            Row("range", "Iana", 3000, 3999, null, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", true, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), true),
+            Row("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", true, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), true),
+            Row("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", true, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), true),
+            Row("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", true, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), true),
+            Row("code", "UnknownError", 4000, 4000, "Unknown error", "Discord does not know what went wrong; the client reconnects and resumes.", true, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Server), true),
+            Row("range", "Listed", 4000, 4014, "Gateway close codes", "The numbers of Discord's table of Gateway close codes; 4006 is not assigned.", true, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Server), true),
+            Row("code", "UnknownOpcode", 4001, 4001, "Unknown opcode", "The client sent an opcode the Gateway does not know, or a payload that does not fit its opcode.", true, PropertiesOf(AppCodeAction.Reconnect, AppCodeSentBy.Server), true),
+            Row("code", "DecodeError", 4002, 4002, "Decode error", "The client sent a payload the Gateway could not decode.", true, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Server), true),
+            Row("code", "NotAuthenticated", 4003, 4003, "Not authenticated", "The client sent a payload before it identified, or its session was invalidated.", true, PropertiesOf(AppCodeAction.Reconnect, AppCodeSentBy.Server), true),
+            Row("code", "AuthenticationFailed", 4004, 4004, "Authentication failed", "The token the client identified with is wrong; reconnecting with it cannot succeed.", true, PropertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server), true),
+            Row("code", "AlreadyAuthenticated", 4005, 4005, "Already authenticated", "The client identified more than once on the same connection.", true, PropertiesOf(AppCodeAction.Reconnect, AppCodeSentBy.Server), true),
+            Row("documented", "Listed", 4006, 4006, "Gateway close codes", "Not in Discord's table: the Gateway does not close with this number in API v10.", false, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), true),
+            Row("code", "InvalidSeq", 4007, 4007, "Invalid seq", "The sequence number the client resumed with was not valid; it reconnects with a new session.", true, PropertiesOf(AppCodeAction.Reconnect, AppCodeSentBy.Server), true),
+            Row("code", "RateLimited", 4008, 4008, "Rate limited", "The client sent payloads faster than the Gateway allows.", true, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Server), true),
+            Row("code", "SessionTimedOut", 4009, 4009, "Session timed out", "The client's session expired; it reconnects with a new one.", true, PropertiesOf(AppCodeAction.Reconnect, AppCodeSentBy.Server), true),
+            Row("code", "InvalidShard", 4010, 4010, "Invalid shard", "The client identified with a shard that is not valid.", true, PropertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server), true),
+            Row("code", "ShardingRequired", 4011, 4011, "Sharding required", "The session would hold too many guilds: the client must split its connection into shards.", true, PropertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server), true),
+            Row("code", "InvalidAPIVersion", 4012, 4012, "Invalid API version", "The client asked for a Gateway version that is not valid.", true, PropertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server), true),
+            Row("code", "InvalidIntents", 4013, 4013, "Invalid intent(s)", "The client identified with intents that are not valid, such as a wrongly computed bit field.", true, PropertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server), true),
+            Row("code", "DisallowedIntents", 4014, 4014, "Disallowed intent(s)", "The client asked for intents it has not enabled or been approved for.", true, PropertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server), true),
+            Row("range", "Library", 4015, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), true),
+            Row("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, PropertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
         });
 
         /// <summary>
@@ -212,6 +259,50 @@ namespace AppCode
         public static bool IsBrowserClosable(this AppCode code)
         {
             return IsBrowserClosable((int)code);
+        }
+
+        /// <summary>
+        /// What a client does after this close: reconnect and resume its session, reconnect with a new session (identify again), or not reconnect at all.
+        /// <para/>
+        /// Property <c>action</c>; <c>resume</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static AppCodeAction Action(int code)
+        {
+            var entry = Describe(code);
+            if (entry == null) return AppCodeAction.Resume;
+            return (AppCodeAction)entry.Properties["action"];
+        }
+
+        /// <summary>
+        /// What a client does after this close: reconnect and resume its session, reconnect with a new session (identify again), or not reconnect at all.
+        /// <para/>
+        /// Property <c>action</c>; <c>resume</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static AppCodeAction Action(this AppCode code)
+        {
+            return Action((int)code);
+        }
+
+        /// <summary>
+        /// Which side closes with this code: `server` for the Gateway's codes, `unstated` where the docs do not say.
+        /// <para/>
+        /// Property <c>sent_by</c>; <c>unstated</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static AppCodeSentBy SentBy(int code)
+        {
+            var entry = Describe(code);
+            if (entry == null) return AppCodeSentBy.Unstated;
+            return (AppCodeSentBy)entry.Properties["sent_by"];
+        }
+
+        /// <summary>
+        /// Which side closes with this code: `server` for the Gateway's codes, `unstated` where the docs do not say.
+        /// <para/>
+        /// Property <c>sent_by</c>; <c>unstated</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static AppCodeSentBy SentBy(this AppCode code)
+        {
+            return SentBy((int)code);
         }
 
 <<< part 1 of the runtime file, as it stands >>>

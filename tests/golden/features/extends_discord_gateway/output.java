@@ -154,51 +154,127 @@ public enum AppCode {
 
     private static final java.util.List<String> FLAG_NAMES = java.util.List.of("browser_closable");
 
+    private static final java.util.List<String> PROPERTY_NAMES = java.util.List.of("action", "sent_by");
+
+    private static java.util.Map<String, Object> propertiesOf(Object... values) {
+        java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < PROPERTY_NAMES.size(); i++) {
+            map.put(PROPERTY_NAMES.get(i), values[i]);
+        }
+        return map;
+    }
+
+    /**
+     * What a client does after this close: reconnect and resume its session, reconnect with a new session (identify again), or not reconnect at all.
+     *
+     * The values of property {@code action}, as {@link #action(int)} gives them.
+     */
+    public enum Action {
+        /**
+         * {@code resume}
+         */
+        RESUME("resume"),
+        /**
+         * {@code reconnect}
+         */
+        RECONNECT("reconnect"),
+        /**
+         * {@code stop}
+         */
+        STOP("stop");
+
+        private final String word;
+
+        Action(String word) {
+            this.word = word;
+        }
+
+        /**
+         * The value as the spec writes it.
+         *
+         * @return the spec's word
+         */
+        public String word() {
+            return word;
+        }
+    }
+
+    /**
+     * Which side closes with this code: `server` for the Gateway's codes, `unstated` where the docs do not say.
+     *
+     * The values of property {@code sent_by}, as {@link #sentBy(int)} gives them.
+     */
+    public enum SentBy {
+        /**
+         * {@code unstated}
+         */
+        UNSTATED("unstated"),
+        /**
+         * {@code server}
+         */
+        SERVER("server");
+
+        private final String word;
+
+        SentBy(String word) {
+            this.word = word;
+        }
+
+        /**
+         * The value as the spec writes it.
+         *
+         * @return the spec's word
+         */
+        public String word() {
+            return word;
+        }
+    }
+
 <<< part 0 of the runtime file, as it stands >>>
     private static final java.util.List<Entry> ROWS = Rows0.ROWS.stream().toList();
 
     private static final class Rows0 {
         static final java.util.List<Entry> ROWS = java.util.List.of(
-                row("range", "Bad", 0, 999, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false),
-                row("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", true, true),
-                row("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", true, false),
-                row("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", true, false),
-                row("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", true, false),
-                row("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", false, false),
-                row("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", false, false),
-                row("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", false, false),
-                row("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", true, false),
-                row("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", true, false),
-                row("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", true, false),
-                row("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", true, false),
-                row("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", true, false),
-                row("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", true, false),
-                row("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", true, false),
-                row("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", true, false),
-                row("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", false, false),
-                row("range", "Reserved", 1016, 2999, null, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", false, false),
-                row("range", "Iana", 3000, 3999, null, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", true, true),
-                row("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", true, true),
-                row("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", true, true),
-                row("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", true, true),
-                row("code", "UnknownError", 4000, 4000, "Unknown error", "Discord does not know what went wrong; the client reconnects and resumes.", true, true),
-                row("range", "Listed", 4000, 4014, "Gateway close codes", "The numbers of Discord's table of Gateway close codes; 4006 is not assigned.", true, true),
-                row("code", "UnknownOpcode", 4001, 4001, "Unknown opcode", "The client sent an opcode the Gateway does not know, or a payload that does not fit its opcode.", true, true),
-                row("code", "DecodeError", 4002, 4002, "Decode error", "The client sent a payload the Gateway could not decode.", true, true),
-                row("code", "NotAuthenticated", 4003, 4003, "Not authenticated", "The client sent a payload before it identified, or its session was invalidated.", true, true),
-                row("code", "AuthenticationFailed", 4004, 4004, "Authentication failed", "The token the client identified with is wrong; reconnecting with it cannot succeed.", true, true),
-                row("code", "AlreadyAuthenticated", 4005, 4005, "Already authenticated", "The client identified more than once on the same connection.", true, true),
-                row("documented", "Listed", 4006, 4006, "Gateway close codes", "Not in Discord's table: the Gateway does not close with this number in API v10.", false, true),
-                row("code", "InvalidSeq", 4007, 4007, "Invalid seq", "The sequence number the client resumed with was not valid; it reconnects with a new session.", true, true),
-                row("code", "RateLimited", 4008, 4008, "Rate limited", "The client sent payloads faster than the Gateway allows.", true, true),
-                row("code", "SessionTimedOut", 4009, 4009, "Session timed out", "The client's session expired; it reconnects with a new one.", true, true),
-                row("code", "InvalidShard", 4010, 4010, "Invalid shard", "The client identified with a shard that is not valid.", true, true),
-                row("code", "ShardingRequired", 4011, 4011, "Sharding required", "The session would hold too many guilds: the client must split its connection into shards.", true, true),
-                row("code", "InvalidAPIVersion", 4012, 4012, "Invalid API version", "The client asked for a Gateway version that is not valid.", true, true),
-                row("code", "InvalidIntents", 4013, 4013, "Invalid intent(s)", "The client identified with intents that are not valid, such as a wrongly computed bit field.", true, true),
-                row("code", "DisallowedIntents", 4014, 4014, "Disallowed intent(s)", "The client asked for intents it has not enabled or been approved for.", true, true),
-                row("range", "Library", 4015, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, true),
-                row("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false));
+                row("range", "Bad", 0, 999, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, propertiesOf(Action.RESUME, SentBy.UNSTATED), false),
+                row("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", true, propertiesOf(Action.RESUME, SentBy.UNSTATED), true),
+                row("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", true, propertiesOf(Action.RESUME, SentBy.UNSTATED), false),
+                row("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", true, propertiesOf(Action.RESUME, SentBy.UNSTATED), false),
+                row("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", true, propertiesOf(Action.RESUME, SentBy.UNSTATED), false),
+                row("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", false, propertiesOf(Action.RESUME, SentBy.UNSTATED), false),
+                row("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", false, propertiesOf(Action.RESUME, SentBy.UNSTATED), false),
+                row("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", false, propertiesOf(Action.RESUME, SentBy.UNSTATED), false),
+                row("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", true, propertiesOf(Action.RESUME, SentBy.UNSTATED), false),
+                row("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", true, propertiesOf(Action.RESUME, SentBy.UNSTATED), false),
+                row("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", true, propertiesOf(Action.RESUME, SentBy.UNSTATED), false),
+                row("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", true, propertiesOf(Action.RESUME, SentBy.UNSTATED), false),
+                row("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", true, propertiesOf(Action.RESUME, SentBy.UNSTATED), false),
+                row("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", true, propertiesOf(Action.RESUME, SentBy.UNSTATED), false),
+                row("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", true, propertiesOf(Action.RESUME, SentBy.UNSTATED), false),
+                row("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", true, propertiesOf(Action.RESUME, SentBy.UNSTATED), false),
+                row("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", false, propertiesOf(Action.RESUME, SentBy.UNSTATED), false),
+                row("range", "Reserved", 1016, 2999, null, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", false, propertiesOf(Action.RESUME, SentBy.UNSTATED), false),
+                row("range", "Iana", 3000, 3999, null, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", true, propertiesOf(Action.RESUME, SentBy.UNSTATED), true),
+                row("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", true, propertiesOf(Action.RESUME, SentBy.UNSTATED), true),
+                row("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", true, propertiesOf(Action.RESUME, SentBy.UNSTATED), true),
+                row("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", true, propertiesOf(Action.RESUME, SentBy.UNSTATED), true),
+                row("code", "UnknownError", 4000, 4000, "Unknown error", "Discord does not know what went wrong; the client reconnects and resumes.", true, propertiesOf(Action.RESUME, SentBy.SERVER), true),
+                row("range", "Listed", 4000, 4014, "Gateway close codes", "The numbers of Discord's table of Gateway close codes; 4006 is not assigned.", true, propertiesOf(Action.RESUME, SentBy.SERVER), true),
+                row("code", "UnknownOpcode", 4001, 4001, "Unknown opcode", "The client sent an opcode the Gateway does not know, or a payload that does not fit its opcode.", true, propertiesOf(Action.RECONNECT, SentBy.SERVER), true),
+                row("code", "DecodeError", 4002, 4002, "Decode error", "The client sent a payload the Gateway could not decode.", true, propertiesOf(Action.RESUME, SentBy.SERVER), true),
+                row("code", "NotAuthenticated", 4003, 4003, "Not authenticated", "The client sent a payload before it identified, or its session was invalidated.", true, propertiesOf(Action.RECONNECT, SentBy.SERVER), true),
+                row("code", "AuthenticationFailed", 4004, 4004, "Authentication failed", "The token the client identified with is wrong; reconnecting with it cannot succeed.", true, propertiesOf(Action.STOP, SentBy.SERVER), true),
+                row("code", "AlreadyAuthenticated", 4005, 4005, "Already authenticated", "The client identified more than once on the same connection.", true, propertiesOf(Action.RECONNECT, SentBy.SERVER), true),
+                row("documented", "Listed", 4006, 4006, "Gateway close codes", "Not in Discord's table: the Gateway does not close with this number in API v10.", false, propertiesOf(Action.RESUME, SentBy.UNSTATED), true),
+                row("code", "InvalidSeq", 4007, 4007, "Invalid seq", "The sequence number the client resumed with was not valid; it reconnects with a new session.", true, propertiesOf(Action.RECONNECT, SentBy.SERVER), true),
+                row("code", "RateLimited", 4008, 4008, "Rate limited", "The client sent payloads faster than the Gateway allows.", true, propertiesOf(Action.RESUME, SentBy.SERVER), true),
+                row("code", "SessionTimedOut", 4009, 4009, "Session timed out", "The client's session expired; it reconnects with a new one.", true, propertiesOf(Action.RECONNECT, SentBy.SERVER), true),
+                row("code", "InvalidShard", 4010, 4010, "Invalid shard", "The client identified with a shard that is not valid.", true, propertiesOf(Action.STOP, SentBy.SERVER), true),
+                row("code", "ShardingRequired", 4011, 4011, "Sharding required", "The session would hold too many guilds: the client must split its connection into shards.", true, propertiesOf(Action.STOP, SentBy.SERVER), true),
+                row("code", "InvalidAPIVersion", 4012, 4012, "Invalid API version", "The client asked for a Gateway version that is not valid.", true, propertiesOf(Action.STOP, SentBy.SERVER), true),
+                row("code", "InvalidIntents", 4013, 4013, "Invalid intent(s)", "The client identified with intents that are not valid, such as a wrongly computed bit field.", true, propertiesOf(Action.STOP, SentBy.SERVER), true),
+                row("code", "DisallowedIntents", 4014, 4014, "Disallowed intent(s)", "The client asked for intents it has not enabled or been approved for.", true, propertiesOf(Action.STOP, SentBy.SERVER), true),
+                row("range", "Library", 4015, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, propertiesOf(Action.RESUME, SentBy.UNSTATED), true),
+                row("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, propertiesOf(Action.RESUME, SentBy.UNSTATED), false));
     }
 
     /**
@@ -211,6 +287,30 @@ public enum AppCode {
      */
     public static boolean isBrowserClosable(int code) {
         return describe(code).map(e -> e.flags().get("browser_closable")).orElse(false);
+    }
+
+    /**
+     * What a client does after this close: reconnect and resume its session, reconnect with a new session (identify again), or not reconnect at all.
+     *
+     * Property {@code action}; {@code resume} where no code or range sets it, and for a number that is not a code.
+     *
+     * @param code any number
+     * @return the property's value at {@code code}
+     */
+    public static Action action(int code) {
+        return describe(code).map(e -> (Action) e.properties().get("action")).orElse(Action.RESUME);
+    }
+
+    /**
+     * Which side closes with this code: `server` for the Gateway's codes, `unstated` where the docs do not say.
+     *
+     * Property {@code sent_by}; {@code unstated} where no code or range sets it, and for a number that is not a code.
+     *
+     * @param code any number
+     * @return the property's value at {@code code}
+     */
+    public static SentBy sentBy(int code) {
+        return describe(code).map(e -> (SentBy) e.properties().get("sent_by")).orElse(SentBy.UNSTATED);
     }
 
 <<< part 1 of the runtime file, as it stands >>>

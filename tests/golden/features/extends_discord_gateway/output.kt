@@ -5,6 +5,47 @@ package appcode
 
 private val FLAG_NAMES: kotlin.collections.List<kotlin.String> = kotlin.collections.listOf("browser_closable")
 
+private val PROPERTY_NAMES: kotlin.collections.List<kotlin.String> = kotlin.collections.listOf("action", "sent_by")
+
+private fun propertiesOf(vararg values: kotlin.Any): kotlin.collections.Map<kotlin.String, kotlin.Any> =
+    PROPERTY_NAMES.zip(values).toMap()
+
+/**
+ * What a client does after this close: reconnect and resume its session, reconnect with a new session (identify again), or not reconnect at all.
+ *
+ * The values of property `action`, as [AppCode.action] gives them. `word` is the value as the spec writes it.
+ */
+enum class AppCodeAction(val word: kotlin.String) {
+    /**
+     * `resume`
+     */
+    Resume("resume"),
+    /**
+     * `reconnect`
+     */
+    Reconnect("reconnect"),
+    /**
+     * `stop`
+     */
+    Stop("stop");
+}
+
+/**
+ * Which side closes with this code: `server` for the Gateway's codes, `unstated` where the docs do not say.
+ *
+ * The values of property `sent_by`, as [AppCode.sentBy] gives them. `word` is the value as the spec writes it.
+ */
+enum class AppCodeSentBy(val word: kotlin.String) {
+    /**
+     * `unstated`
+     */
+    Unstated("unstated"),
+    /**
+     * `server`
+     */
+    Server("server");
+}
+
 <<< part 0 of the runtime file, as it stands >>>
 
 /**
@@ -147,51 +188,69 @@ enum class AppCode(val code: kotlin.Int) {
         @kotlin.jvm.JvmStatic
         fun isBrowserClosable(code: kotlin.Int): kotlin.Boolean = describe(code)?.flags?.get("browser_closable") ?: false
 
+        /**
+         * What a client does after this close: reconnect and resume its session, reconnect with a new session (identify again), or not reconnect at all.
+         *
+         * Property `action`; `resume` where no code or range sets it, and for a number that is not a code.
+         */
+        @kotlin.jvm.JvmStatic
+        fun action(code: kotlin.Int): AppCodeAction =
+            describe(code)?.properties?.get("action") as AppCodeAction? ?: AppCodeAction.Resume
+
+        /**
+         * Which side closes with this code: `server` for the Gateway's codes, `unstated` where the docs do not say.
+         *
+         * Property `sent_by`; `unstated` where no code or range sets it, and for a number that is not a code.
+         */
+        @kotlin.jvm.JvmStatic
+        fun sentBy(code: kotlin.Int): AppCodeSentBy =
+            describe(code)?.properties?.get("sent_by") as AppCodeSentBy? ?: AppCodeSentBy.Unstated
+
 <<< part 1 of the runtime file, as it stands >>>
     }
 }
 
 private object Rows0 {
     fun rows(): kotlin.collections.List<entryType> = kotlin.collections.listOf(
-        entryOf("range", "Bad", 0, 999, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false),
-        entryOf("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", true, true),
-        entryOf("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", true, false),
-        entryOf("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", true, false),
-        entryOf("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", true, false),
-        entryOf("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", false, false),
-        entryOf("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", false, false),
-        entryOf("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", false, false),
-        entryOf("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", true, false),
-        entryOf("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", true, false),
-        entryOf("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", true, false),
-        entryOf("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", true, false),
-        entryOf("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", true, false),
-        entryOf("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", true, false),
-        entryOf("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", true, false),
-        entryOf("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", true, false),
-        entryOf("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", false, false),
-        entryOf("range", "Reserved", 1016, 2999, null, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", false, false),
-        entryOf("range", "Iana", 3000, 3999, null, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", true, true),
-        entryOf("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", true, true),
-        entryOf("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", true, true),
-        entryOf("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", true, true),
-        entryOf("code", "UnknownError", 4000, 4000, "Unknown error", "Discord does not know what went wrong; the client reconnects and resumes.", true, true),
-        entryOf("range", "Listed", 4000, 4014, "Gateway close codes", "The numbers of Discord's table of Gateway close codes; 4006 is not assigned.", true, true),
-        entryOf("code", "UnknownOpcode", 4001, 4001, "Unknown opcode", "The client sent an opcode the Gateway does not know, or a payload that does not fit its opcode.", true, true),
-        entryOf("code", "DecodeError", 4002, 4002, "Decode error", "The client sent a payload the Gateway could not decode.", true, true),
-        entryOf("code", "NotAuthenticated", 4003, 4003, "Not authenticated", "The client sent a payload before it identified, or its session was invalidated.", true, true),
-        entryOf("code", "AuthenticationFailed", 4004, 4004, "Authentication failed", "The token the client identified with is wrong; reconnecting with it cannot succeed.", true, true),
-        entryOf("code", "AlreadyAuthenticated", 4005, 4005, "Already authenticated", "The client identified more than once on the same connection.", true, true),
-        entryOf("documented", "Listed", 4006, 4006, "Gateway close codes", "Not in Discord's table: the Gateway does not close with this number in API v10.", false, true),
-        entryOf("code", "InvalidSeq", 4007, 4007, "Invalid seq", "The sequence number the client resumed with was not valid; it reconnects with a new session.", true, true),
-        entryOf("code", "RateLimited", 4008, 4008, "Rate limited", "The client sent payloads faster than the Gateway allows.", true, true),
-        entryOf("code", "SessionTimedOut", 4009, 4009, "Session timed out", "The client's session expired; it reconnects with a new one.", true, true),
-        entryOf("code", "InvalidShard", 4010, 4010, "Invalid shard", "The client identified with a shard that is not valid.", true, true),
-        entryOf("code", "ShardingRequired", 4011, 4011, "Sharding required", "The session would hold too many guilds: the client must split its connection into shards.", true, true),
-        entryOf("code", "InvalidAPIVersion", 4012, 4012, "Invalid API version", "The client asked for a Gateway version that is not valid.", true, true),
-        entryOf("code", "InvalidIntents", 4013, 4013, "Invalid intent(s)", "The client identified with intents that are not valid, such as a wrongly computed bit field.", true, true),
-        entryOf("code", "DisallowedIntents", 4014, 4014, "Disallowed intent(s)", "The client asked for intents it has not enabled or been approved for.", true, true),
-        entryOf("range", "Library", 4015, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, true),
-        entryOf("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false)
+        entryOf("range", "Bad", 0, 999, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", true, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), true),
+        entryOf("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", true, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", true, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", true, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+        entryOf("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", false, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", false, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", false, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", true, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", true, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", true, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", true, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", true, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", true, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", true, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", true, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", false, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+        entryOf("range", "Reserved", 1016, 2999, null, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", false, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false),
+        entryOf("range", "Iana", 3000, 3999, null, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", true, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), true),
+        entryOf("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", true, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), true),
+        entryOf("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", true, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), true),
+        entryOf("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", true, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), true),
+        entryOf("code", "UnknownError", 4000, 4000, "Unknown error", "Discord does not know what went wrong; the client reconnects and resumes.", true, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Server), true),
+        entryOf("range", "Listed", 4000, 4014, "Gateway close codes", "The numbers of Discord's table of Gateway close codes; 4006 is not assigned.", true, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Server), true),
+        entryOf("code", "UnknownOpcode", 4001, 4001, "Unknown opcode", "The client sent an opcode the Gateway does not know, or a payload that does not fit its opcode.", true, propertiesOf(AppCodeAction.Reconnect, AppCodeSentBy.Server), true),
+        entryOf("code", "DecodeError", 4002, 4002, "Decode error", "The client sent a payload the Gateway could not decode.", true, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Server), true),
+        entryOf("code", "NotAuthenticated", 4003, 4003, "Not authenticated", "The client sent a payload before it identified, or its session was invalidated.", true, propertiesOf(AppCodeAction.Reconnect, AppCodeSentBy.Server), true),
+        entryOf("code", "AuthenticationFailed", 4004, 4004, "Authentication failed", "The token the client identified with is wrong; reconnecting with it cannot succeed.", true, propertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server), true),
+        entryOf("code", "AlreadyAuthenticated", 4005, 4005, "Already authenticated", "The client identified more than once on the same connection.", true, propertiesOf(AppCodeAction.Reconnect, AppCodeSentBy.Server), true),
+        entryOf("documented", "Listed", 4006, 4006, "Gateway close codes", "Not in Discord's table: the Gateway does not close with this number in API v10.", false, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), true),
+        entryOf("code", "InvalidSeq", 4007, 4007, "Invalid seq", "The sequence number the client resumed with was not valid; it reconnects with a new session.", true, propertiesOf(AppCodeAction.Reconnect, AppCodeSentBy.Server), true),
+        entryOf("code", "RateLimited", 4008, 4008, "Rate limited", "The client sent payloads faster than the Gateway allows.", true, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Server), true),
+        entryOf("code", "SessionTimedOut", 4009, 4009, "Session timed out", "The client's session expired; it reconnects with a new one.", true, propertiesOf(AppCodeAction.Reconnect, AppCodeSentBy.Server), true),
+        entryOf("code", "InvalidShard", 4010, 4010, "Invalid shard", "The client identified with a shard that is not valid.", true, propertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server), true),
+        entryOf("code", "ShardingRequired", 4011, 4011, "Sharding required", "The session would hold too many guilds: the client must split its connection into shards.", true, propertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server), true),
+        entryOf("code", "InvalidAPIVersion", 4012, 4012, "Invalid API version", "The client asked for a Gateway version that is not valid.", true, propertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server), true),
+        entryOf("code", "InvalidIntents", 4013, 4013, "Invalid intent(s)", "The client identified with intents that are not valid, such as a wrongly computed bit field.", true, propertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server), true),
+        entryOf("code", "DisallowedIntents", 4014, 4014, "Disallowed intent(s)", "The client asked for intents it has not enabled or been approved for.", true, propertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server), true),
+        entryOf("range", "Library", 4015, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), true),
+        entryOf("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, propertiesOf(AppCodeAction.Resume, AppCodeSentBy.Unstated), false)
     )
 }

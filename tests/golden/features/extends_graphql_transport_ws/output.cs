@@ -122,6 +122,48 @@ namespace AppCode
         ConnectionAcknowledgementTimeout = 4504
     }
 
+    /// <summary>
+    /// What graphql-ws's client does after this close: reconnect after a randomised, growing wait (its `retryWait`), or stop and report the close.
+    /// <para/>
+    /// The values of property <c>action</c>, as <see cref="AppCodeTable.Action(int)"/> gives them.
+    /// </summary>
+    public enum AppCodeAction
+    {
+        /// <summary>
+        /// <c>back_off</c>
+        /// </summary>
+        BackOff,
+        /// <summary>
+        /// <c>stop</c>
+        /// </summary>
+        Stop
+    }
+
+    /// <summary>
+    /// Which side closes with this code: the server, the client, or only the client's own code for itself (never on the wire); `unstated` where the protocol does not say.
+    /// <para/>
+    /// The values of property <c>sent_by</c>, as <see cref="AppCodeTable.SentBy(int)"/> gives them.
+    /// </summary>
+    public enum AppCodeSentBy
+    {
+        /// <summary>
+        /// <c>unstated</c>
+        /// </summary>
+        Unstated,
+        /// <summary>
+        /// <c>server</c>
+        /// </summary>
+        Server,
+        /// <summary>
+        /// <c>client</c>
+        /// </summary>
+        Client,
+        /// <summary>
+        /// <c>local</c>
+        /// </summary>
+        Local
+    }
+
 <<< part 0 of the runtime file, as it stands >>>
     /// <summary>
     /// The rows and lookups of <see cref="AppCode"/>; any int is a valid argument.
@@ -130,47 +172,56 @@ namespace AppCode
     {
         private static readonly string[] FlagNames = { "browser_closable" };
 
+        private static readonly string[] PropertyNames = { "action", "sent_by" };
+
+        private static Dictionary<string, object> PropertiesOf(params object[] values)
+        {
+            var map = new Dictionary<string, object>();
+            for (int i = 0; i < PropertyNames.Length; i++) map[PropertyNames[i]] = values[i];
+            return map;
+        }
+
         /// <summary>
         /// Every named code, range interval and documented code, ordered by number.
         /// </summary>
         public static readonly IReadOnlyList<Entry> Entries = new ReadOnlyCollection<Entry>(new Entry[]
         {
-            Row("range", "Bad", 0, 999, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false),
-            Row("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", true, true),
-            Row("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", true, false),
-            Row("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", true, false),
-            Row("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", true, false),
-            Row("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", false, false),
-            Row("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", false, false),
-            Row("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", false, false),
-            Row("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", true, false),
-            Row("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", true, false),
-            Row("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", true, false),
-            Row("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", true, false),
-            Row("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", true, false),
-            Row("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", true, false),
-            Row("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", true, false),
-            Row("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", true, false),
-            Row("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", false, false),
-            Row("range", "Reserved", 1016, 2999, null, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", false, false),
-            Row("range", "Iana", 3000, 3999, null, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", true, true),
-            Row("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", true, true),
-            Row("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", true, true),
-            Row("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", true, true),
-            Row("range", "Library", 4000, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, true),
-            Row("code", "BadResponse", 4004, 4004, "Bad response", "The client got a message from the server that it could not make sense of, and closes.", true, true),
-            Row("code", "InternalClientError", 4005, 4005, "Internal client error", "Something failed inside the client, so it closes the connection.", true, true),
-            Row("code", "BadRequest", 4400, 4400, "Bad request", "The server received a message whose type or shape the protocol does not define; the reason may say what was wrong.", true, true),
-            Row("code", "Unauthorized", 4401, 4401, "Unauthorized", "The client started an operation before the server acknowledged the connection.", true, true),
-            Row("code", "Forbidden", 4403, 4403, "Forbidden", "The server refused the connection, for example after checking its credentials; a later attempt may be let in.", true, true),
-            Row("code", "SubprotocolNotAcceptable", 4406, 4406, "Subprotocol not acceptable", "The client did not ask for the `graphql-transport-ws` subprotocol, or asked for one the server does not speak.", true, true),
-            Row("code", "ConnectionInitialisationTimeout", 4408, 4408, "Connection initialisation timeout", "The client did not send its `connection_init` message within the time the server allows.", true, true),
-            Row("code", "SubscriberAlreadyExists", 4409, 4409, "Subscriber already exists", "The client started an operation with an id that an operation still running already uses.", true, true),
-            Row("code", "TooManyInitialisationRequests", 4429, 4429, "Too many initialisation requests", "The client sent `connection_init` more than once on the same connection.", true, true),
-            Row("code", "Terminated", 4499, 4499, "Terminated", "Not on the wire: graphql-ws's client reports this when the application terminated a connection it took to be stuck; it then reconnects.", false, true),
-            Row("code", "InternalServerError", 4500, 4500, "Internal server error", "Something failed inside the server while it handled the connection.", true, true),
-            Row("code", "ConnectionAcknowledgementTimeout", 4504, 4504, "Connection acknowledgement timeout", "The server did not acknowledge the connection within the time the client waits for it.", true, true),
-            Row("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false),
+            Row("range", "Bad", 0, 999, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+            Row("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), true),
+            Row("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+            Row("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+            Row("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+            Row("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", false, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+            Row("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", false, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+            Row("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", false, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+            Row("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+            Row("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+            Row("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+            Row("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+            Row("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+            Row("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+            Row("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+            Row("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+            Row("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", false, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+            Row("range", "Reserved", 1016, 2999, null, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", false, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+            Row("range", "Iana", 3000, 3999, null, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), true),
+            Row("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), true),
+            Row("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), true),
+            Row("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), true),
+            Row("range", "Library", 4000, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), true),
+            Row("code", "BadResponse", 4004, 4004, "Bad response", "The client got a message from the server that it could not make sense of, and closes.", true, PropertiesOf(AppCodeAction.Stop, AppCodeSentBy.Client), true),
+            Row("code", "InternalClientError", 4005, 4005, "Internal client error", "Something failed inside the client, so it closes the connection.", true, PropertiesOf(AppCodeAction.Stop, AppCodeSentBy.Client), true),
+            Row("code", "BadRequest", 4400, 4400, "Bad request", "The server received a message whose type or shape the protocol does not define; the reason may say what was wrong.", true, PropertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server), true),
+            Row("code", "Unauthorized", 4401, 4401, "Unauthorized", "The client started an operation before the server acknowledged the connection.", true, PropertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server), true),
+            Row("code", "Forbidden", 4403, 4403, "Forbidden", "The server refused the connection, for example after checking its credentials; a later attempt may be let in.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server), true),
+            Row("code", "SubprotocolNotAcceptable", 4406, 4406, "Subprotocol not acceptable", "The client did not ask for the `graphql-transport-ws` subprotocol, or asked for one the server does not speak.", true, PropertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server), true),
+            Row("code", "ConnectionInitialisationTimeout", 4408, 4408, "Connection initialisation timeout", "The client did not send its `connection_init` message within the time the server allows.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server), true),
+            Row("code", "SubscriberAlreadyExists", 4409, 4409, "Subscriber already exists", "The client started an operation with an id that an operation still running already uses.", true, PropertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server), true),
+            Row("code", "TooManyInitialisationRequests", 4429, 4429, "Too many initialisation requests", "The client sent `connection_init` more than once on the same connection.", true, PropertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server), true),
+            Row("code", "Terminated", 4499, 4499, "Terminated", "Not on the wire: graphql-ws's client reports this when the application terminated a connection it took to be stuck; it then reconnects.", false, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Local), true),
+            Row("code", "InternalServerError", 4500, 4500, "Internal server error", "Something failed inside the server while it handled the connection.", true, PropertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server), true),
+            Row("code", "ConnectionAcknowledgementTimeout", 4504, 4504, "Connection acknowledgement timeout", "The server did not acknowledge the connection within the time the client waits for it.", true, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Client), true),
+            Row("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, PropertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
         });
 
         /// <summary>
@@ -200,6 +251,50 @@ namespace AppCode
         public static bool IsBrowserClosable(this AppCode code)
         {
             return IsBrowserClosable((int)code);
+        }
+
+        /// <summary>
+        /// What graphql-ws's client does after this close: reconnect after a randomised, growing wait (its `retryWait`), or stop and report the close.
+        /// <para/>
+        /// Property <c>action</c>; <c>back_off</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static AppCodeAction Action(int code)
+        {
+            var entry = Describe(code);
+            if (entry == null) return AppCodeAction.BackOff;
+            return (AppCodeAction)entry.Properties["action"];
+        }
+
+        /// <summary>
+        /// What graphql-ws's client does after this close: reconnect after a randomised, growing wait (its `retryWait`), or stop and report the close.
+        /// <para/>
+        /// Property <c>action</c>; <c>back_off</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static AppCodeAction Action(this AppCode code)
+        {
+            return Action((int)code);
+        }
+
+        /// <summary>
+        /// Which side closes with this code: the server, the client, or only the client's own code for itself (never on the wire); `unstated` where the protocol does not say.
+        /// <para/>
+        /// Property <c>sent_by</c>; <c>unstated</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static AppCodeSentBy SentBy(int code)
+        {
+            var entry = Describe(code);
+            if (entry == null) return AppCodeSentBy.Unstated;
+            return (AppCodeSentBy)entry.Properties["sent_by"];
+        }
+
+        /// <summary>
+        /// Which side closes with this code: the server, the client, or only the client's own code for itself (never on the wire); `unstated` where the protocol does not say.
+        /// <para/>
+        /// Property <c>sent_by</c>; <c>unstated</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static AppCodeSentBy SentBy(this AppCode code)
+        {
+            return SentBy((int)code);
         }
 
 <<< part 1 of the runtime file, as it stands >>>

@@ -146,47 +146,127 @@ public enum AppCode {
 
     private static final java.util.List<String> FLAG_NAMES = java.util.List.of("browser_closable");
 
+    private static final java.util.List<String> PROPERTY_NAMES = java.util.List.of("action", "sent_by");
+
+    private static java.util.Map<String, Object> propertiesOf(Object... values) {
+        java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < PROPERTY_NAMES.size(); i++) {
+            map.put(PROPERTY_NAMES.get(i), values[i]);
+        }
+        return map;
+    }
+
+    /**
+     * What graphql-ws's client does after this close: reconnect after a randomised, growing wait (its `retryWait`), or stop and report the close.
+     *
+     * The values of property {@code action}, as {@link #action(int)} gives them.
+     */
+    public enum Action {
+        /**
+         * {@code back_off}
+         */
+        BACK_OFF("back_off"),
+        /**
+         * {@code stop}
+         */
+        STOP("stop");
+
+        private final String word;
+
+        Action(String word) {
+            this.word = word;
+        }
+
+        /**
+         * The value as the spec writes it.
+         *
+         * @return the spec's word
+         */
+        public String word() {
+            return word;
+        }
+    }
+
+    /**
+     * Which side closes with this code: the server, the client, or only the client's own code for itself (never on the wire); `unstated` where the protocol does not say.
+     *
+     * The values of property {@code sent_by}, as {@link #sentBy(int)} gives them.
+     */
+    public enum SentBy {
+        /**
+         * {@code unstated}
+         */
+        UNSTATED("unstated"),
+        /**
+         * {@code server}
+         */
+        SERVER("server"),
+        /**
+         * {@code client}
+         */
+        CLIENT("client"),
+        /**
+         * {@code local}
+         */
+        LOCAL("local");
+
+        private final String word;
+
+        SentBy(String word) {
+            this.word = word;
+        }
+
+        /**
+         * The value as the spec writes it.
+         *
+         * @return the spec's word
+         */
+        public String word() {
+            return word;
+        }
+    }
+
 <<< part 0 of the runtime file, as it stands >>>
     private static final java.util.List<Entry> ROWS = Rows0.ROWS.stream().toList();
 
     private static final class Rows0 {
         static final java.util.List<Entry> ROWS = java.util.List.of(
-                row("range", "Bad", 0, 999, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false),
-                row("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", true, true),
-                row("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", true, false),
-                row("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", true, false),
-                row("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", true, false),
-                row("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", false, false),
-                row("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", false, false),
-                row("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", false, false),
-                row("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", true, false),
-                row("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", true, false),
-                row("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", true, false),
-                row("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", true, false),
-                row("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", true, false),
-                row("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", true, false),
-                row("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", true, false),
-                row("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", true, false),
-                row("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", false, false),
-                row("range", "Reserved", 1016, 2999, null, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", false, false),
-                row("range", "Iana", 3000, 3999, null, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", true, true),
-                row("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", true, true),
-                row("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", true, true),
-                row("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", true, true),
-                row("range", "Library", 4000, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, true),
-                row("code", "BadResponse", 4004, 4004, "Bad response", "The client got a message from the server that it could not make sense of, and closes.", true, true),
-                row("code", "InternalClientError", 4005, 4005, "Internal client error", "Something failed inside the client, so it closes the connection.", true, true),
-                row("code", "BadRequest", 4400, 4400, "Bad request", "The server received a message whose type or shape the protocol does not define; the reason may say what was wrong.", true, true),
-                row("code", "Unauthorized", 4401, 4401, "Unauthorized", "The client started an operation before the server acknowledged the connection.", true, true),
-                row("code", "Forbidden", 4403, 4403, "Forbidden", "The server refused the connection, for example after checking its credentials; a later attempt may be let in.", true, true),
-                row("code", "SubprotocolNotAcceptable", 4406, 4406, "Subprotocol not acceptable", "The client did not ask for the `graphql-transport-ws` subprotocol, or asked for one the server does not speak.", true, true),
-                row("code", "ConnectionInitialisationTimeout", 4408, 4408, "Connection initialisation timeout", "The client did not send its `connection_init` message within the time the server allows.", true, true),
-                row("code", "SubscriberAlreadyExists", 4409, 4409, "Subscriber already exists", "The client started an operation with an id that an operation still running already uses.", true, true),
-                row("code", "TooManyInitialisationRequests", 4429, 4429, "Too many initialisation requests", "The client sent `connection_init` more than once on the same connection.", true, true),
-                row("code", "Terminated", 4499, 4499, "Terminated", "Not on the wire: graphql-ws's client reports this when the application terminated a connection it took to be stuck; it then reconnects.", false, true),
-                row("code", "InternalServerError", 4500, 4500, "Internal server error", "Something failed inside the server while it handled the connection.", true, true),
-                row("code", "ConnectionAcknowledgementTimeout", 4504, 4504, "Connection acknowledgement timeout", "The server did not acknowledge the connection within the time the client waits for it.", true, true),
-                row("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false));
+                row("range", "Bad", 0, 999, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, propertiesOf(Action.BACK_OFF, SentBy.UNSTATED), false),
+                row("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", true, propertiesOf(Action.BACK_OFF, SentBy.UNSTATED), true),
+                row("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", true, propertiesOf(Action.BACK_OFF, SentBy.UNSTATED), false),
+                row("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", true, propertiesOf(Action.BACK_OFF, SentBy.UNSTATED), false),
+                row("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", true, propertiesOf(Action.BACK_OFF, SentBy.UNSTATED), false),
+                row("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", false, propertiesOf(Action.BACK_OFF, SentBy.UNSTATED), false),
+                row("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", false, propertiesOf(Action.BACK_OFF, SentBy.UNSTATED), false),
+                row("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", false, propertiesOf(Action.BACK_OFF, SentBy.UNSTATED), false),
+                row("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", true, propertiesOf(Action.BACK_OFF, SentBy.UNSTATED), false),
+                row("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", true, propertiesOf(Action.BACK_OFF, SentBy.UNSTATED), false),
+                row("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", true, propertiesOf(Action.BACK_OFF, SentBy.UNSTATED), false),
+                row("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", true, propertiesOf(Action.BACK_OFF, SentBy.UNSTATED), false),
+                row("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", true, propertiesOf(Action.BACK_OFF, SentBy.UNSTATED), false),
+                row("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", true, propertiesOf(Action.BACK_OFF, SentBy.UNSTATED), false),
+                row("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", true, propertiesOf(Action.BACK_OFF, SentBy.UNSTATED), false),
+                row("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", true, propertiesOf(Action.BACK_OFF, SentBy.UNSTATED), false),
+                row("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", false, propertiesOf(Action.BACK_OFF, SentBy.UNSTATED), false),
+                row("range", "Reserved", 1016, 2999, null, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", false, propertiesOf(Action.BACK_OFF, SentBy.UNSTATED), false),
+                row("range", "Iana", 3000, 3999, null, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", true, propertiesOf(Action.BACK_OFF, SentBy.UNSTATED), true),
+                row("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", true, propertiesOf(Action.BACK_OFF, SentBy.UNSTATED), true),
+                row("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", true, propertiesOf(Action.BACK_OFF, SentBy.UNSTATED), true),
+                row("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", true, propertiesOf(Action.BACK_OFF, SentBy.UNSTATED), true),
+                row("range", "Library", 4000, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, propertiesOf(Action.BACK_OFF, SentBy.UNSTATED), true),
+                row("code", "BadResponse", 4004, 4004, "Bad response", "The client got a message from the server that it could not make sense of, and closes.", true, propertiesOf(Action.STOP, SentBy.CLIENT), true),
+                row("code", "InternalClientError", 4005, 4005, "Internal client error", "Something failed inside the client, so it closes the connection.", true, propertiesOf(Action.STOP, SentBy.CLIENT), true),
+                row("code", "BadRequest", 4400, 4400, "Bad request", "The server received a message whose type or shape the protocol does not define; the reason may say what was wrong.", true, propertiesOf(Action.STOP, SentBy.SERVER), true),
+                row("code", "Unauthorized", 4401, 4401, "Unauthorized", "The client started an operation before the server acknowledged the connection.", true, propertiesOf(Action.STOP, SentBy.SERVER), true),
+                row("code", "Forbidden", 4403, 4403, "Forbidden", "The server refused the connection, for example after checking its credentials; a later attempt may be let in.", true, propertiesOf(Action.BACK_OFF, SentBy.SERVER), true),
+                row("code", "SubprotocolNotAcceptable", 4406, 4406, "Subprotocol not acceptable", "The client did not ask for the `graphql-transport-ws` subprotocol, or asked for one the server does not speak.", true, propertiesOf(Action.STOP, SentBy.SERVER), true),
+                row("code", "ConnectionInitialisationTimeout", 4408, 4408, "Connection initialisation timeout", "The client did not send its `connection_init` message within the time the server allows.", true, propertiesOf(Action.BACK_OFF, SentBy.SERVER), true),
+                row("code", "SubscriberAlreadyExists", 4409, 4409, "Subscriber already exists", "The client started an operation with an id that an operation still running already uses.", true, propertiesOf(Action.STOP, SentBy.SERVER), true),
+                row("code", "TooManyInitialisationRequests", 4429, 4429, "Too many initialisation requests", "The client sent `connection_init` more than once on the same connection.", true, propertiesOf(Action.STOP, SentBy.SERVER), true),
+                row("code", "Terminated", 4499, 4499, "Terminated", "Not on the wire: graphql-ws's client reports this when the application terminated a connection it took to be stuck; it then reconnects.", false, propertiesOf(Action.BACK_OFF, SentBy.LOCAL), true),
+                row("code", "InternalServerError", 4500, 4500, "Internal server error", "Something failed inside the server while it handled the connection.", true, propertiesOf(Action.STOP, SentBy.SERVER), true),
+                row("code", "ConnectionAcknowledgementTimeout", 4504, 4504, "Connection acknowledgement timeout", "The server did not acknowledge the connection within the time the client waits for it.", true, propertiesOf(Action.BACK_OFF, SentBy.CLIENT), true),
+                row("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, propertiesOf(Action.BACK_OFF, SentBy.UNSTATED), false));
     }
 
     /**
@@ -199,6 +279,30 @@ public enum AppCode {
      */
     public static boolean isBrowserClosable(int code) {
         return describe(code).map(e -> e.flags().get("browser_closable")).orElse(false);
+    }
+
+    /**
+     * What graphql-ws's client does after this close: reconnect after a randomised, growing wait (its `retryWait`), or stop and report the close.
+     *
+     * Property {@code action}; {@code back_off} where no code or range sets it, and for a number that is not a code.
+     *
+     * @param code any number
+     * @return the property's value at {@code code}
+     */
+    public static Action action(int code) {
+        return describe(code).map(e -> (Action) e.properties().get("action")).orElse(Action.BACK_OFF);
+    }
+
+    /**
+     * Which side closes with this code: the server, the client, or only the client's own code for itself (never on the wire); `unstated` where the protocol does not say.
+     *
+     * Property {@code sent_by}; {@code unstated} where no code or range sets it, and for a number that is not a code.
+     *
+     * @param code any number
+     * @return the property's value at {@code code}
+     */
+    public static SentBy sentBy(int code) {
+        return describe(code).map(e -> (SentBy) e.properties().get("sent_by")).orElse(SentBy.UNSTATED);
     }
 
 <<< part 1 of the runtime file, as it stands >>>

@@ -5,6 +5,51 @@ package appcode
 
 private val FLAG_NAMES: kotlin.collections.List<kotlin.String> = kotlin.collections.listOf("browser_closable")
 
+private val PROPERTY_NAMES: kotlin.collections.List<kotlin.String> = kotlin.collections.listOf("action", "sent_by")
+
+private fun propertiesOf(vararg values: kotlin.Any): kotlin.collections.Map<kotlin.String, kotlin.Any> =
+    PROPERTY_NAMES.zip(values).toMap()
+
+/**
+ * What graphql-ws's client does after this close: reconnect after a randomised, growing wait (its `retryWait`), or stop and report the close.
+ *
+ * The values of property `action`, as [AppCode.action] gives them. `word` is the value as the spec writes it.
+ */
+enum class AppCodeAction(val word: kotlin.String) {
+    /**
+     * `back_off`
+     */
+    BackOff("back_off"),
+    /**
+     * `stop`
+     */
+    Stop("stop");
+}
+
+/**
+ * Which side closes with this code: the server, the client, or only the client's own code for itself (never on the wire); `unstated` where the protocol does not say.
+ *
+ * The values of property `sent_by`, as [AppCode.sentBy] gives them. `word` is the value as the spec writes it.
+ */
+enum class AppCodeSentBy(val word: kotlin.String) {
+    /**
+     * `unstated`
+     */
+    Unstated("unstated"),
+    /**
+     * `server`
+     */
+    Server("server"),
+    /**
+     * `client`
+     */
+    Client("client"),
+    /**
+     * `local`
+     */
+    Local("local");
+}
+
 <<< part 0 of the runtime file, as it stands >>>
 
 /**
@@ -139,47 +184,65 @@ enum class AppCode(val code: kotlin.Int) {
         @kotlin.jvm.JvmStatic
         fun isBrowserClosable(code: kotlin.Int): kotlin.Boolean = describe(code)?.flags?.get("browser_closable") ?: false
 
+        /**
+         * What graphql-ws's client does after this close: reconnect after a randomised, growing wait (its `retryWait`), or stop and report the close.
+         *
+         * Property `action`; `back_off` where no code or range sets it, and for a number that is not a code.
+         */
+        @kotlin.jvm.JvmStatic
+        fun action(code: kotlin.Int): AppCodeAction =
+            describe(code)?.properties?.get("action") as AppCodeAction? ?: AppCodeAction.BackOff
+
+        /**
+         * Which side closes with this code: the server, the client, or only the client's own code for itself (never on the wire); `unstated` where the protocol does not say.
+         *
+         * Property `sent_by`; `unstated` where no code or range sets it, and for a number that is not a code.
+         */
+        @kotlin.jvm.JvmStatic
+        fun sentBy(code: kotlin.Int): AppCodeSentBy =
+            describe(code)?.properties?.get("sent_by") as AppCodeSentBy? ?: AppCodeSentBy.Unstated
+
 <<< part 1 of the runtime file, as it stands >>>
     }
 }
 
 private object Rows0 {
     fun rows(): kotlin.collections.List<entryType> = kotlin.collections.listOf(
-        entryOf("range", "Bad", 0, 999, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false),
-        entryOf("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", true, true),
-        entryOf("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", true, false),
-        entryOf("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", true, false),
-        entryOf("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", true, false),
-        entryOf("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", false, false),
-        entryOf("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", false, false),
-        entryOf("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", false, false),
-        entryOf("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", true, false),
-        entryOf("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", true, false),
-        entryOf("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", true, false),
-        entryOf("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", true, false),
-        entryOf("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", true, false),
-        entryOf("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", true, false),
-        entryOf("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", true, false),
-        entryOf("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", true, false),
-        entryOf("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", false, false),
-        entryOf("range", "Reserved", 1016, 2999, null, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", false, false),
-        entryOf("range", "Iana", 3000, 3999, null, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", true, true),
-        entryOf("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", true, true),
-        entryOf("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", true, true),
-        entryOf("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", true, true),
-        entryOf("range", "Library", 4000, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, true),
-        entryOf("code", "BadResponse", 4004, 4004, "Bad response", "The client got a message from the server that it could not make sense of, and closes.", true, true),
-        entryOf("code", "InternalClientError", 4005, 4005, "Internal client error", "Something failed inside the client, so it closes the connection.", true, true),
-        entryOf("code", "BadRequest", 4400, 4400, "Bad request", "The server received a message whose type or shape the protocol does not define; the reason may say what was wrong.", true, true),
-        entryOf("code", "Unauthorized", 4401, 4401, "Unauthorized", "The client started an operation before the server acknowledged the connection.", true, true),
-        entryOf("code", "Forbidden", 4403, 4403, "Forbidden", "The server refused the connection, for example after checking its credentials; a later attempt may be let in.", true, true),
-        entryOf("code", "SubprotocolNotAcceptable", 4406, 4406, "Subprotocol not acceptable", "The client did not ask for the `graphql-transport-ws` subprotocol, or asked for one the server does not speak.", true, true),
-        entryOf("code", "ConnectionInitialisationTimeout", 4408, 4408, "Connection initialisation timeout", "The client did not send its `connection_init` message within the time the server allows.", true, true),
-        entryOf("code", "SubscriberAlreadyExists", 4409, 4409, "Subscriber already exists", "The client started an operation with an id that an operation still running already uses.", true, true),
-        entryOf("code", "TooManyInitialisationRequests", 4429, 4429, "Too many initialisation requests", "The client sent `connection_init` more than once on the same connection.", true, true),
-        entryOf("code", "Terminated", 4499, 4499, "Terminated", "Not on the wire: graphql-ws's client reports this when the application terminated a connection it took to be stuck; it then reconnects.", false, true),
-        entryOf("code", "InternalServerError", 4500, 4500, "Internal server error", "Something failed inside the server while it handled the connection.", true, true),
-        entryOf("code", "ConnectionAcknowledgementTimeout", 4504, 4504, "Connection acknowledgement timeout", "The server did not acknowledge the connection within the time the client waits for it.", true, true),
-        entryOf("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false)
+        entryOf("range", "Bad", 0, 999, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), true),
+        entryOf("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+        entryOf("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", false, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", false, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", false, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", false, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+        entryOf("range", "Reserved", 1016, 2999, null, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", false, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false),
+        entryOf("range", "Iana", 3000, 3999, null, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), true),
+        entryOf("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), true),
+        entryOf("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), true),
+        entryOf("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), true),
+        entryOf("range", "Library", 4000, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), true),
+        entryOf("code", "BadResponse", 4004, 4004, "Bad response", "The client got a message from the server that it could not make sense of, and closes.", true, propertiesOf(AppCodeAction.Stop, AppCodeSentBy.Client), true),
+        entryOf("code", "InternalClientError", 4005, 4005, "Internal client error", "Something failed inside the client, so it closes the connection.", true, propertiesOf(AppCodeAction.Stop, AppCodeSentBy.Client), true),
+        entryOf("code", "BadRequest", 4400, 4400, "Bad request", "The server received a message whose type or shape the protocol does not define; the reason may say what was wrong.", true, propertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server), true),
+        entryOf("code", "Unauthorized", 4401, 4401, "Unauthorized", "The client started an operation before the server acknowledged the connection.", true, propertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server), true),
+        entryOf("code", "Forbidden", 4403, 4403, "Forbidden", "The server refused the connection, for example after checking its credentials; a later attempt may be let in.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server), true),
+        entryOf("code", "SubprotocolNotAcceptable", 4406, 4406, "Subprotocol not acceptable", "The client did not ask for the `graphql-transport-ws` subprotocol, or asked for one the server does not speak.", true, propertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server), true),
+        entryOf("code", "ConnectionInitialisationTimeout", 4408, 4408, "Connection initialisation timeout", "The client did not send its `connection_init` message within the time the server allows.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Server), true),
+        entryOf("code", "SubscriberAlreadyExists", 4409, 4409, "Subscriber already exists", "The client started an operation with an id that an operation still running already uses.", true, propertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server), true),
+        entryOf("code", "TooManyInitialisationRequests", 4429, 4429, "Too many initialisation requests", "The client sent `connection_init` more than once on the same connection.", true, propertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server), true),
+        entryOf("code", "Terminated", 4499, 4499, "Terminated", "Not on the wire: graphql-ws's client reports this when the application terminated a connection it took to be stuck; it then reconnects.", false, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Local), true),
+        entryOf("code", "InternalServerError", 4500, 4500, "Internal server error", "Something failed inside the server while it handled the connection.", true, propertiesOf(AppCodeAction.Stop, AppCodeSentBy.Server), true),
+        entryOf("code", "ConnectionAcknowledgementTimeout", 4504, 4504, "Connection acknowledgement timeout", "The server did not acknowledge the connection within the time the client waits for it.", true, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Client), true),
+        entryOf("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, propertiesOf(AppCodeAction.BackOff, AppCodeSentBy.Unstated), false)
     )
 }

@@ -130,6 +130,48 @@ namespace AppCode
         ClientEventRejected = 4301
     }
 
+    /// <summary>
+    /// What a client does after this close: reconnect after a wait that may grow (at least `min_retry_delay_ms`), stop and not reconnect with the same settings, reconnect at once, or reconnect over TLS (`wss://`) only.
+    /// <para/>
+    /// The values of property <c>action</c>, as <see cref="AppCodeTable.Action(int)"/> gives them.
+    /// </summary>
+    public enum AppCodeAction
+    {
+        /// <summary>
+        /// <c>back_off</c>
+        /// </summary>
+        BackOff,
+        /// <summary>
+        /// <c>stop</c>
+        /// </summary>
+        Stop,
+        /// <summary>
+        /// <c>reconnect</c>
+        /// </summary>
+        Reconnect,
+        /// <summary>
+        /// <c>tls_only</c>
+        /// </summary>
+        TlsOnly
+    }
+
+    /// <summary>
+    /// Which side closes with this code: `server` for the protocol's codes (Pusher sends them), `unstated` where the protocol does not say.
+    /// <para/>
+    /// The values of property <c>sent_by</c>, as <see cref="AppCodeTable.SentBy(int)"/> gives them.
+    /// </summary>
+    public enum AppCodeSentBy
+    {
+        /// <summary>
+        /// <c>unstated</c>
+        /// </summary>
+        Unstated,
+        /// <summary>
+        /// <c>server</c>
+        /// </summary>
+        Server
+    }
+
 <<< part 0 of the runtime file, as it stands >>>
     /// <summary>
     /// The rows and lookups of <see cref="AppCode"/>; any int is a valid argument.
@@ -138,53 +180,62 @@ namespace AppCode
     {
         private static readonly string[] FlagNames = { "browser_closable" };
 
+        private static readonly string[] PropertyNames = { "action", "min_retry_delay_ms", "sent_by" };
+
+        private static Dictionary<string, object> PropertiesOf(params object[] values)
+        {
+            var map = new Dictionary<string, object>();
+            for (int i = 0; i < PropertyNames.Length; i++) map[PropertyNames[i]] = values[i];
+            return map;
+        }
+
         /// <summary>
         /// Every named code, range interval and documented code, ordered by number.
         /// </summary>
         public static readonly IReadOnlyList<Entry> Entries = new ReadOnlyCollection<Entry>(new Entry[]
         {
-            Row("range", "Bad", 0, 999, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false),
-            Row("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", true, true),
-            Row("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", true, false),
-            Row("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", true, false),
-            Row("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", true, false),
-            Row("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", false, false),
-            Row("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", false, false),
-            Row("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", false, false),
-            Row("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", true, false),
-            Row("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", true, false),
-            Row("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", true, false),
-            Row("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", true, false),
-            Row("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", true, false),
-            Row("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", true, false),
-            Row("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", true, false),
-            Row("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", true, false),
-            Row("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", false, false),
-            Row("range", "Reserved", 1016, 2999, null, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", false, false),
-            Row("range", "Iana", 3000, 3999, null, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", true, true),
-            Row("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", true, true),
-            Row("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", true, true),
-            Row("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", true, true),
-            Row("code", "SslOnly", 4000, 4000, "Application only accepts SSL connections", "The application accepts only encrypted connections: the client reconnects, over `wss://`.", true, true),
-            Row("range", "Refused", 4000, 4099, "Connection refused", "Pusher closed the connection for a reason that reconnecting with the same settings will not fix; an application may name more codes here.", true, true),
-            Row("code", "ApplicationDoesNotExist", 4001, 4001, "Application does not exist", "No application has the key the client connected with.", true, true),
-            Row("code", "ApplicationDisabled", 4003, 4003, "Application disabled", "The application exists but has been switched off.", true, true),
-            Row("code", "OverConnectionQuota", 4004, 4004, "Application is over connection quota", "The application already holds as many connections as its plan allows.", true, true),
-            Row("code", "PathNotFound", 4005, 4005, "Path not found", "The client connected to a URL path the service does not serve.", true, true),
-            Row("code", "InvalidVersionStringFormat", 4006, 4006, "Invalid version string format", "The protocol version the client sent is not written the way the protocol requires.", true, true),
-            Row("code", "UnsupportedProtocolVersion", 4007, 4007, "Unsupported protocol version", "The service does not speak the protocol version the client asked for.", true, true),
-            Row("code", "NoProtocolVersion", 4008, 4008, "No protocol version supplied", "The client did not say which protocol version it speaks.", true, true),
-            Row("code", "ConnectionUnauthorized", 4009, 4009, "Connection is unauthorized", "The connection failed the service's authorization check.", true, true),
-            Row("code", "OverCapacity", 4100, 4100, "Over capacity", "The service has no room for the connection right now; trying again later may succeed.", true, true),
-            Row("range", "Backoff", 4100, 4199, "Reconnect after backing off", "Pusher closed the connection for a passing reason; the client reconnects after at least a second, and may wait longer each time. An application may name more codes here.", true, true),
-            Row("code", "GenericReconnectImmediately", 4200, 4200, "Generic reconnect immediately", "The service asks the client to reconnect straight away, without saying why.", true, true),
-            Row("range", "Retry", 4200, 4299, "Reconnect immediately", "Pusher closed the connection but the client may reconnect at once. An application may name more codes here.", true, true),
-            Row("code", "PongNotReceived", 4201, 4201, "Pong reply not received", "The service pinged the client and got no pong back in time.", true, true),
-            Row("code", "ClosedAfterInactivity", 4202, 4202, "Closed after inactivity", "The client was idle for a long time (about a day) and cannot answer pings, so the service closed it.", true, true),
-            Row("range", "Other", 4300, 4399, "Other error", "Errors of other kinds; the protocol prescribes no reaction, and pusher-js does not reconnect. An application may name more codes here.", true, true),
-            Row("code", "ClientEventRejected", 4301, 4301, "Client event rejected due to rate limit", "The client sent client events faster than the service allows.", true, true),
-            Row("range", "Library", 4400, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, true),
-            Row("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false),
+            Row("range", "Bad", 0, 999, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, PropertiesOf(AppCodeAction.BackOff, (uint)0, AppCodeSentBy.Unstated), false),
+            Row("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", true, PropertiesOf(AppCodeAction.BackOff, (uint)0, AppCodeSentBy.Unstated), true),
+            Row("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", true, PropertiesOf(AppCodeAction.BackOff, (uint)0, AppCodeSentBy.Unstated), false),
+            Row("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", true, PropertiesOf(AppCodeAction.BackOff, (uint)0, AppCodeSentBy.Unstated), false),
+            Row("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", true, PropertiesOf(AppCodeAction.BackOff, (uint)0, AppCodeSentBy.Unstated), false),
+            Row("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", false, PropertiesOf(AppCodeAction.BackOff, (uint)0, AppCodeSentBy.Unstated), false),
+            Row("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", false, PropertiesOf(AppCodeAction.BackOff, (uint)0, AppCodeSentBy.Unstated), false),
+            Row("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", false, PropertiesOf(AppCodeAction.BackOff, (uint)0, AppCodeSentBy.Unstated), false),
+            Row("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", true, PropertiesOf(AppCodeAction.BackOff, (uint)0, AppCodeSentBy.Unstated), false),
+            Row("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", true, PropertiesOf(AppCodeAction.BackOff, (uint)0, AppCodeSentBy.Unstated), false),
+            Row("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", true, PropertiesOf(AppCodeAction.BackOff, (uint)0, AppCodeSentBy.Unstated), false),
+            Row("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", true, PropertiesOf(AppCodeAction.BackOff, (uint)0, AppCodeSentBy.Unstated), false),
+            Row("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", true, PropertiesOf(AppCodeAction.BackOff, (uint)0, AppCodeSentBy.Unstated), false),
+            Row("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", true, PropertiesOf(AppCodeAction.BackOff, (uint)0, AppCodeSentBy.Unstated), false),
+            Row("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", true, PropertiesOf(AppCodeAction.BackOff, (uint)0, AppCodeSentBy.Unstated), false),
+            Row("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", true, PropertiesOf(AppCodeAction.BackOff, (uint)0, AppCodeSentBy.Unstated), false),
+            Row("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", false, PropertiesOf(AppCodeAction.BackOff, (uint)0, AppCodeSentBy.Unstated), false),
+            Row("range", "Reserved", 1016, 2999, null, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", false, PropertiesOf(AppCodeAction.BackOff, (uint)0, AppCodeSentBy.Unstated), false),
+            Row("range", "Iana", 3000, 3999, null, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", true, PropertiesOf(AppCodeAction.BackOff, (uint)0, AppCodeSentBy.Unstated), true),
+            Row("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", true, PropertiesOf(AppCodeAction.BackOff, (uint)0, AppCodeSentBy.Unstated), true),
+            Row("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", true, PropertiesOf(AppCodeAction.BackOff, (uint)0, AppCodeSentBy.Unstated), true),
+            Row("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", true, PropertiesOf(AppCodeAction.BackOff, (uint)0, AppCodeSentBy.Unstated), true),
+            Row("code", "SslOnly", 4000, 4000, "Application only accepts SSL connections", "The application accepts only encrypted connections: the client reconnects, over `wss://`.", true, PropertiesOf(AppCodeAction.TlsOnly, (uint)0, AppCodeSentBy.Server), true),
+            Row("range", "Refused", 4000, 4099, "Connection refused", "Pusher closed the connection for a reason that reconnecting with the same settings will not fix; an application may name more codes here.", true, PropertiesOf(AppCodeAction.Stop, (uint)0, AppCodeSentBy.Server), true),
+            Row("code", "ApplicationDoesNotExist", 4001, 4001, "Application does not exist", "No application has the key the client connected with.", true, PropertiesOf(AppCodeAction.Stop, (uint)0, AppCodeSentBy.Server), true),
+            Row("code", "ApplicationDisabled", 4003, 4003, "Application disabled", "The application exists but has been switched off.", true, PropertiesOf(AppCodeAction.Stop, (uint)0, AppCodeSentBy.Server), true),
+            Row("code", "OverConnectionQuota", 4004, 4004, "Application is over connection quota", "The application already holds as many connections as its plan allows.", true, PropertiesOf(AppCodeAction.Stop, (uint)0, AppCodeSentBy.Server), true),
+            Row("code", "PathNotFound", 4005, 4005, "Path not found", "The client connected to a URL path the service does not serve.", true, PropertiesOf(AppCodeAction.Stop, (uint)0, AppCodeSentBy.Server), true),
+            Row("code", "InvalidVersionStringFormat", 4006, 4006, "Invalid version string format", "The protocol version the client sent is not written the way the protocol requires.", true, PropertiesOf(AppCodeAction.Stop, (uint)0, AppCodeSentBy.Server), true),
+            Row("code", "UnsupportedProtocolVersion", 4007, 4007, "Unsupported protocol version", "The service does not speak the protocol version the client asked for.", true, PropertiesOf(AppCodeAction.Stop, (uint)0, AppCodeSentBy.Server), true),
+            Row("code", "NoProtocolVersion", 4008, 4008, "No protocol version supplied", "The client did not say which protocol version it speaks.", true, PropertiesOf(AppCodeAction.Stop, (uint)0, AppCodeSentBy.Server), true),
+            Row("code", "ConnectionUnauthorized", 4009, 4009, "Connection is unauthorized", "The connection failed the service's authorization check.", true, PropertiesOf(AppCodeAction.Stop, (uint)0, AppCodeSentBy.Server), true),
+            Row("code", "OverCapacity", 4100, 4100, "Over capacity", "The service has no room for the connection right now; trying again later may succeed.", true, PropertiesOf(AppCodeAction.BackOff, (uint)1000, AppCodeSentBy.Server), true),
+            Row("range", "Backoff", 4100, 4199, "Reconnect after backing off", "Pusher closed the connection for a passing reason; the client reconnects after at least a second, and may wait longer each time. An application may name more codes here.", true, PropertiesOf(AppCodeAction.BackOff, (uint)1000, AppCodeSentBy.Server), true),
+            Row("code", "GenericReconnectImmediately", 4200, 4200, "Generic reconnect immediately", "The service asks the client to reconnect straight away, without saying why.", true, PropertiesOf(AppCodeAction.Reconnect, (uint)0, AppCodeSentBy.Server), true),
+            Row("range", "Retry", 4200, 4299, "Reconnect immediately", "Pusher closed the connection but the client may reconnect at once. An application may name more codes here.", true, PropertiesOf(AppCodeAction.Reconnect, (uint)0, AppCodeSentBy.Server), true),
+            Row("code", "PongNotReceived", 4201, 4201, "Pong reply not received", "The service pinged the client and got no pong back in time.", true, PropertiesOf(AppCodeAction.Reconnect, (uint)0, AppCodeSentBy.Server), true),
+            Row("code", "ClosedAfterInactivity", 4202, 4202, "Closed after inactivity", "The client was idle for a long time (about a day) and cannot answer pings, so the service closed it.", true, PropertiesOf(AppCodeAction.Reconnect, (uint)0, AppCodeSentBy.Server), true),
+            Row("range", "Other", 4300, 4399, "Other error", "Errors of other kinds; the protocol prescribes no reaction, and pusher-js does not reconnect. An application may name more codes here.", true, PropertiesOf(AppCodeAction.Stop, (uint)0, AppCodeSentBy.Server), true),
+            Row("code", "ClientEventRejected", 4301, 4301, "Client event rejected due to rate limit", "The client sent client events faster than the service allows.", true, PropertiesOf(AppCodeAction.Stop, (uint)0, AppCodeSentBy.Server), true),
+            Row("range", "Library", 4400, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, PropertiesOf(AppCodeAction.BackOff, (uint)0, AppCodeSentBy.Unstated), true),
+            Row("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, PropertiesOf(AppCodeAction.BackOff, (uint)0, AppCodeSentBy.Unstated), false),
         });
 
         /// <summary>
@@ -214,6 +265,72 @@ namespace AppCode
         public static bool IsBrowserClosable(this AppCode code)
         {
             return IsBrowserClosable((int)code);
+        }
+
+        /// <summary>
+        /// What a client does after this close: reconnect after a wait that may grow (at least `min_retry_delay_ms`), stop and not reconnect with the same settings, reconnect at once, or reconnect over TLS (`wss://`) only.
+        /// <para/>
+        /// Property <c>action</c>; <c>back_off</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static AppCodeAction Action(int code)
+        {
+            var entry = Describe(code);
+            if (entry == null) return AppCodeAction.BackOff;
+            return (AppCodeAction)entry.Properties["action"];
+        }
+
+        /// <summary>
+        /// What a client does after this close: reconnect after a wait that may grow (at least `min_retry_delay_ms`), stop and not reconnect with the same settings, reconnect at once, or reconnect over TLS (`wss://`) only.
+        /// <para/>
+        /// Property <c>action</c>; <c>back_off</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static AppCodeAction Action(this AppCode code)
+        {
+            return Action((int)code);
+        }
+
+        /// <summary>
+        /// The least time, in milliseconds, the protocol asks a client to wait before it reconnects after this close; 0 where it asks for no wait or says nothing.
+        /// <para/>
+        /// Property <c>min_retry_delay_ms</c>; <c>0</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static uint MinRetryDelayMs(int code)
+        {
+            var entry = Describe(code);
+            if (entry == null) return (uint)0;
+            return (uint)entry.Properties["min_retry_delay_ms"];
+        }
+
+        /// <summary>
+        /// The least time, in milliseconds, the protocol asks a client to wait before it reconnects after this close; 0 where it asks for no wait or says nothing.
+        /// <para/>
+        /// Property <c>min_retry_delay_ms</c>; <c>0</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static uint MinRetryDelayMs(this AppCode code)
+        {
+            return MinRetryDelayMs((int)code);
+        }
+
+        /// <summary>
+        /// Which side closes with this code: `server` for the protocol's codes (Pusher sends them), `unstated` where the protocol does not say.
+        /// <para/>
+        /// Property <c>sent_by</c>; <c>unstated</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static AppCodeSentBy SentBy(int code)
+        {
+            var entry = Describe(code);
+            if (entry == null) return AppCodeSentBy.Unstated;
+            return (AppCodeSentBy)entry.Properties["sent_by"];
+        }
+
+        /// <summary>
+        /// Which side closes with this code: `server` for the protocol's codes (Pusher sends them), `unstated` where the protocol does not say.
+        /// <para/>
+        /// Property <c>sent_by</c>; <c>unstated</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static AppCodeSentBy SentBy(this AppCode code)
+        {
+            return SentBy((int)code);
         }
 
 <<< part 1 of the runtime file, as it stands >>>

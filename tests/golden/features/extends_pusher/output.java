@@ -154,53 +154,133 @@ public enum AppCode {
 
     private static final java.util.List<String> FLAG_NAMES = java.util.List.of("browser_closable");
 
+    private static final java.util.List<String> PROPERTY_NAMES = java.util.List.of("action", "min_retry_delay_ms", "sent_by");
+
+    private static java.util.Map<String, Object> propertiesOf(Object... values) {
+        java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < PROPERTY_NAMES.size(); i++) {
+            map.put(PROPERTY_NAMES.get(i), values[i]);
+        }
+        return map;
+    }
+
+    /**
+     * What a client does after this close: reconnect after a wait that may grow (at least `min_retry_delay_ms`), stop and not reconnect with the same settings, reconnect at once, or reconnect over TLS (`wss://`) only.
+     *
+     * The values of property {@code action}, as {@link #action(int)} gives them.
+     */
+    public enum Action {
+        /**
+         * {@code back_off}
+         */
+        BACK_OFF("back_off"),
+        /**
+         * {@code stop}
+         */
+        STOP("stop"),
+        /**
+         * {@code reconnect}
+         */
+        RECONNECT("reconnect"),
+        /**
+         * {@code tls_only}
+         */
+        TLS_ONLY("tls_only");
+
+        private final String word;
+
+        Action(String word) {
+            this.word = word;
+        }
+
+        /**
+         * The value as the spec writes it.
+         *
+         * @return the spec's word
+         */
+        public String word() {
+            return word;
+        }
+    }
+
+    /**
+     * Which side closes with this code: `server` for the protocol's codes (Pusher sends them), `unstated` where the protocol does not say.
+     *
+     * The values of property {@code sent_by}, as {@link #sentBy(int)} gives them.
+     */
+    public enum SentBy {
+        /**
+         * {@code unstated}
+         */
+        UNSTATED("unstated"),
+        /**
+         * {@code server}
+         */
+        SERVER("server");
+
+        private final String word;
+
+        SentBy(String word) {
+            this.word = word;
+        }
+
+        /**
+         * The value as the spec writes it.
+         *
+         * @return the spec's word
+         */
+        public String word() {
+            return word;
+        }
+    }
+
 <<< part 0 of the runtime file, as it stands >>>
     private static final java.util.List<Entry> ROWS = Rows0.ROWS.stream().toList();
 
     private static final class Rows0 {
         static final java.util.List<Entry> ROWS = java.util.List.of(
-                row("range", "Bad", 0, 999, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false),
-                row("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", true, true),
-                row("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", true, false),
-                row("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", true, false),
-                row("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", true, false),
-                row("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", false, false),
-                row("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", false, false),
-                row("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", false, false),
-                row("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", true, false),
-                row("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", true, false),
-                row("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", true, false),
-                row("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", true, false),
-                row("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", true, false),
-                row("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", true, false),
-                row("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", true, false),
-                row("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", true, false),
-                row("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", false, false),
-                row("range", "Reserved", 1016, 2999, null, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", false, false),
-                row("range", "Iana", 3000, 3999, null, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", true, true),
-                row("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", true, true),
-                row("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", true, true),
-                row("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", true, true),
-                row("code", "SslOnly", 4000, 4000, "Application only accepts SSL connections", "The application accepts only encrypted connections: the client reconnects, over `wss://`.", true, true),
-                row("range", "Refused", 4000, 4099, "Connection refused", "Pusher closed the connection for a reason that reconnecting with the same settings will not fix; an application may name more codes here.", true, true),
-                row("code", "ApplicationDoesNotExist", 4001, 4001, "Application does not exist", "No application has the key the client connected with.", true, true),
-                row("code", "ApplicationDisabled", 4003, 4003, "Application disabled", "The application exists but has been switched off.", true, true),
-                row("code", "OverConnectionQuota", 4004, 4004, "Application is over connection quota", "The application already holds as many connections as its plan allows.", true, true),
-                row("code", "PathNotFound", 4005, 4005, "Path not found", "The client connected to a URL path the service does not serve.", true, true),
-                row("code", "InvalidVersionStringFormat", 4006, 4006, "Invalid version string format", "The protocol version the client sent is not written the way the protocol requires.", true, true),
-                row("code", "UnsupportedProtocolVersion", 4007, 4007, "Unsupported protocol version", "The service does not speak the protocol version the client asked for.", true, true),
-                row("code", "NoProtocolVersion", 4008, 4008, "No protocol version supplied", "The client did not say which protocol version it speaks.", true, true),
-                row("code", "ConnectionUnauthorized", 4009, 4009, "Connection is unauthorized", "The connection failed the service's authorization check.", true, true),
-                row("code", "OverCapacity", 4100, 4100, "Over capacity", "The service has no room for the connection right now; trying again later may succeed.", true, true),
-                row("range", "Backoff", 4100, 4199, "Reconnect after backing off", "Pusher closed the connection for a passing reason; the client reconnects after at least a second, and may wait longer each time. An application may name more codes here.", true, true),
-                row("code", "GenericReconnectImmediately", 4200, 4200, "Generic reconnect immediately", "The service asks the client to reconnect straight away, without saying why.", true, true),
-                row("range", "Retry", 4200, 4299, "Reconnect immediately", "Pusher closed the connection but the client may reconnect at once. An application may name more codes here.", true, true),
-                row("code", "PongNotReceived", 4201, 4201, "Pong reply not received", "The service pinged the client and got no pong back in time.", true, true),
-                row("code", "ClosedAfterInactivity", 4202, 4202, "Closed after inactivity", "The client was idle for a long time (about a day) and cannot answer pings, so the service closed it.", true, true),
-                row("range", "Other", 4300, 4399, "Other error", "Errors of other kinds; the protocol prescribes no reaction, and pusher-js does not reconnect. An application may name more codes here.", true, true),
-                row("code", "ClientEventRejected", 4301, 4301, "Client event rejected due to rate limit", "The client sent client events faster than the service allows.", true, true),
-                row("range", "Library", 4400, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, true),
-                row("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false));
+                row("range", "Bad", 0, 999, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, propertiesOf(Action.BACK_OFF, 0, SentBy.UNSTATED), false),
+                row("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", true, propertiesOf(Action.BACK_OFF, 0, SentBy.UNSTATED), true),
+                row("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", true, propertiesOf(Action.BACK_OFF, 0, SentBy.UNSTATED), false),
+                row("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", true, propertiesOf(Action.BACK_OFF, 0, SentBy.UNSTATED), false),
+                row("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", true, propertiesOf(Action.BACK_OFF, 0, SentBy.UNSTATED), false),
+                row("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", false, propertiesOf(Action.BACK_OFF, 0, SentBy.UNSTATED), false),
+                row("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", false, propertiesOf(Action.BACK_OFF, 0, SentBy.UNSTATED), false),
+                row("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", false, propertiesOf(Action.BACK_OFF, 0, SentBy.UNSTATED), false),
+                row("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", true, propertiesOf(Action.BACK_OFF, 0, SentBy.UNSTATED), false),
+                row("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", true, propertiesOf(Action.BACK_OFF, 0, SentBy.UNSTATED), false),
+                row("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", true, propertiesOf(Action.BACK_OFF, 0, SentBy.UNSTATED), false),
+                row("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", true, propertiesOf(Action.BACK_OFF, 0, SentBy.UNSTATED), false),
+                row("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", true, propertiesOf(Action.BACK_OFF, 0, SentBy.UNSTATED), false),
+                row("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", true, propertiesOf(Action.BACK_OFF, 0, SentBy.UNSTATED), false),
+                row("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", true, propertiesOf(Action.BACK_OFF, 0, SentBy.UNSTATED), false),
+                row("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", true, propertiesOf(Action.BACK_OFF, 0, SentBy.UNSTATED), false),
+                row("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", false, propertiesOf(Action.BACK_OFF, 0, SentBy.UNSTATED), false),
+                row("range", "Reserved", 1016, 2999, null, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", false, propertiesOf(Action.BACK_OFF, 0, SentBy.UNSTATED), false),
+                row("range", "Iana", 3000, 3999, null, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", true, propertiesOf(Action.BACK_OFF, 0, SentBy.UNSTATED), true),
+                row("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", true, propertiesOf(Action.BACK_OFF, 0, SentBy.UNSTATED), true),
+                row("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", true, propertiesOf(Action.BACK_OFF, 0, SentBy.UNSTATED), true),
+                row("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", true, propertiesOf(Action.BACK_OFF, 0, SentBy.UNSTATED), true),
+                row("code", "SslOnly", 4000, 4000, "Application only accepts SSL connections", "The application accepts only encrypted connections: the client reconnects, over `wss://`.", true, propertiesOf(Action.TLS_ONLY, 0, SentBy.SERVER), true),
+                row("range", "Refused", 4000, 4099, "Connection refused", "Pusher closed the connection for a reason that reconnecting with the same settings will not fix; an application may name more codes here.", true, propertiesOf(Action.STOP, 0, SentBy.SERVER), true),
+                row("code", "ApplicationDoesNotExist", 4001, 4001, "Application does not exist", "No application has the key the client connected with.", true, propertiesOf(Action.STOP, 0, SentBy.SERVER), true),
+                row("code", "ApplicationDisabled", 4003, 4003, "Application disabled", "The application exists but has been switched off.", true, propertiesOf(Action.STOP, 0, SentBy.SERVER), true),
+                row("code", "OverConnectionQuota", 4004, 4004, "Application is over connection quota", "The application already holds as many connections as its plan allows.", true, propertiesOf(Action.STOP, 0, SentBy.SERVER), true),
+                row("code", "PathNotFound", 4005, 4005, "Path not found", "The client connected to a URL path the service does not serve.", true, propertiesOf(Action.STOP, 0, SentBy.SERVER), true),
+                row("code", "InvalidVersionStringFormat", 4006, 4006, "Invalid version string format", "The protocol version the client sent is not written the way the protocol requires.", true, propertiesOf(Action.STOP, 0, SentBy.SERVER), true),
+                row("code", "UnsupportedProtocolVersion", 4007, 4007, "Unsupported protocol version", "The service does not speak the protocol version the client asked for.", true, propertiesOf(Action.STOP, 0, SentBy.SERVER), true),
+                row("code", "NoProtocolVersion", 4008, 4008, "No protocol version supplied", "The client did not say which protocol version it speaks.", true, propertiesOf(Action.STOP, 0, SentBy.SERVER), true),
+                row("code", "ConnectionUnauthorized", 4009, 4009, "Connection is unauthorized", "The connection failed the service's authorization check.", true, propertiesOf(Action.STOP, 0, SentBy.SERVER), true),
+                row("code", "OverCapacity", 4100, 4100, "Over capacity", "The service has no room for the connection right now; trying again later may succeed.", true, propertiesOf(Action.BACK_OFF, 1000, SentBy.SERVER), true),
+                row("range", "Backoff", 4100, 4199, "Reconnect after backing off", "Pusher closed the connection for a passing reason; the client reconnects after at least a second, and may wait longer each time. An application may name more codes here.", true, propertiesOf(Action.BACK_OFF, 1000, SentBy.SERVER), true),
+                row("code", "GenericReconnectImmediately", 4200, 4200, "Generic reconnect immediately", "The service asks the client to reconnect straight away, without saying why.", true, propertiesOf(Action.RECONNECT, 0, SentBy.SERVER), true),
+                row("range", "Retry", 4200, 4299, "Reconnect immediately", "Pusher closed the connection but the client may reconnect at once. An application may name more codes here.", true, propertiesOf(Action.RECONNECT, 0, SentBy.SERVER), true),
+                row("code", "PongNotReceived", 4201, 4201, "Pong reply not received", "The service pinged the client and got no pong back in time.", true, propertiesOf(Action.RECONNECT, 0, SentBy.SERVER), true),
+                row("code", "ClosedAfterInactivity", 4202, 4202, "Closed after inactivity", "The client was idle for a long time (about a day) and cannot answer pings, so the service closed it.", true, propertiesOf(Action.RECONNECT, 0, SentBy.SERVER), true),
+                row("range", "Other", 4300, 4399, "Other error", "Errors of other kinds; the protocol prescribes no reaction, and pusher-js does not reconnect. An application may name more codes here.", true, propertiesOf(Action.STOP, 0, SentBy.SERVER), true),
+                row("code", "ClientEventRejected", 4301, 4301, "Client event rejected due to rate limit", "The client sent client events faster than the service allows.", true, propertiesOf(Action.STOP, 0, SentBy.SERVER), true),
+                row("range", "Library", 4400, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, propertiesOf(Action.BACK_OFF, 0, SentBy.UNSTATED), true),
+                row("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, propertiesOf(Action.BACK_OFF, 0, SentBy.UNSTATED), false));
     }
 
     /**
@@ -213,6 +293,42 @@ public enum AppCode {
      */
     public static boolean isBrowserClosable(int code) {
         return describe(code).map(e -> e.flags().get("browser_closable")).orElse(false);
+    }
+
+    /**
+     * What a client does after this close: reconnect after a wait that may grow (at least `min_retry_delay_ms`), stop and not reconnect with the same settings, reconnect at once, or reconnect over TLS (`wss://`) only.
+     *
+     * Property {@code action}; {@code back_off} where no code or range sets it, and for a number that is not a code.
+     *
+     * @param code any number
+     * @return the property's value at {@code code}
+     */
+    public static Action action(int code) {
+        return describe(code).map(e -> (Action) e.properties().get("action")).orElse(Action.BACK_OFF);
+    }
+
+    /**
+     * The least time, in milliseconds, the protocol asks a client to wait before it reconnects after this close; 0 where it asks for no wait or says nothing.
+     *
+     * Property {@code min_retry_delay_ms}; {@code 0} where no code or range sets it, and for a number that is not a code.
+     *
+     * @param code any number
+     * @return the property's value at {@code code}
+     */
+    public static int minRetryDelayMs(int code) {
+        return describe(code).map(e -> (Integer) e.properties().get("min_retry_delay_ms")).orElse(0);
+    }
+
+    /**
+     * Which side closes with this code: `server` for the protocol's codes (Pusher sends them), `unstated` where the protocol does not say.
+     *
+     * Property {@code sent_by}; {@code unstated} where no code or range sets it, and for a number that is not a code.
+     *
+     * @param code any number
+     * @return the property's value at {@code code}
+     */
+    public static SentBy sentBy(int code) {
+        return describe(code).map(e -> (SentBy) e.properties().get("sent_by")).orElse(SentBy.UNSTATED);
     }
 
 <<< part 1 of the runtime file, as it stands >>>

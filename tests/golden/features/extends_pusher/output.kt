@@ -5,6 +5,51 @@ package appcode
 
 private val FLAG_NAMES: kotlin.collections.List<kotlin.String> = kotlin.collections.listOf("browser_closable")
 
+private val PROPERTY_NAMES: kotlin.collections.List<kotlin.String> = kotlin.collections.listOf("action", "min_retry_delay_ms", "sent_by")
+
+private fun propertiesOf(vararg values: kotlin.Any): kotlin.collections.Map<kotlin.String, kotlin.Any> =
+    PROPERTY_NAMES.zip(values).toMap()
+
+/**
+ * What a client does after this close: reconnect after a wait that may grow (at least `min_retry_delay_ms`), stop and not reconnect with the same settings, reconnect at once, or reconnect over TLS (`wss://`) only.
+ *
+ * The values of property `action`, as [AppCode.action] gives them. `word` is the value as the spec writes it.
+ */
+enum class AppCodeAction(val word: kotlin.String) {
+    /**
+     * `back_off`
+     */
+    BackOff("back_off"),
+    /**
+     * `stop`
+     */
+    Stop("stop"),
+    /**
+     * `reconnect`
+     */
+    Reconnect("reconnect"),
+    /**
+     * `tls_only`
+     */
+    TlsOnly("tls_only");
+}
+
+/**
+ * Which side closes with this code: `server` for the protocol's codes (Pusher sends them), `unstated` where the protocol does not say.
+ *
+ * The values of property `sent_by`, as [AppCode.sentBy] gives them. `word` is the value as the spec writes it.
+ */
+enum class AppCodeSentBy(val word: kotlin.String) {
+    /**
+     * `unstated`
+     */
+    Unstated("unstated"),
+    /**
+     * `server`
+     */
+    Server("server");
+}
+
 <<< part 0 of the runtime file, as it stands >>>
 
 /**
@@ -147,53 +192,80 @@ enum class AppCode(val code: kotlin.Int) {
         @kotlin.jvm.JvmStatic
         fun isBrowserClosable(code: kotlin.Int): kotlin.Boolean = describe(code)?.flags?.get("browser_closable") ?: false
 
+        /**
+         * What a client does after this close: reconnect after a wait that may grow (at least `min_retry_delay_ms`), stop and not reconnect with the same settings, reconnect at once, or reconnect over TLS (`wss://`) only.
+         *
+         * Property `action`; `back_off` where no code or range sets it, and for a number that is not a code.
+         */
+        @kotlin.jvm.JvmStatic
+        fun action(code: kotlin.Int): AppCodeAction =
+            describe(code)?.properties?.get("action") as AppCodeAction? ?: AppCodeAction.BackOff
+
+        /**
+         * The least time, in milliseconds, the protocol asks a client to wait before it reconnects after this close; 0 where it asks for no wait or says nothing.
+         *
+         * Property `min_retry_delay_ms`; `0` where no code or range sets it, and for a number that is not a code.
+         */
+        @kotlin.jvm.JvmStatic
+        fun minRetryDelayMs(code: kotlin.Int): kotlin.Int =
+            describe(code)?.properties?.get("min_retry_delay_ms") as kotlin.Int? ?: 0
+
+        /**
+         * Which side closes with this code: `server` for the protocol's codes (Pusher sends them), `unstated` where the protocol does not say.
+         *
+         * Property `sent_by`; `unstated` where no code or range sets it, and for a number that is not a code.
+         */
+        @kotlin.jvm.JvmStatic
+        fun sentBy(code: kotlin.Int): AppCodeSentBy =
+            describe(code)?.properties?.get("sent_by") as AppCodeSentBy? ?: AppCodeSentBy.Unstated
+
 <<< part 1 of the runtime file, as it stands >>>
     }
 }
 
 private object Rows0 {
     fun rows(): kotlin.collections.List<entryType> = kotlin.collections.listOf(
-        entryOf("range", "Bad", 0, 999, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false),
-        entryOf("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", true, true),
-        entryOf("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", true, false),
-        entryOf("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", true, false),
-        entryOf("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", true, false),
-        entryOf("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", false, false),
-        entryOf("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", false, false),
-        entryOf("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", false, false),
-        entryOf("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", true, false),
-        entryOf("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", true, false),
-        entryOf("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", true, false),
-        entryOf("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", true, false),
-        entryOf("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", true, false),
-        entryOf("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", true, false),
-        entryOf("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", true, false),
-        entryOf("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", true, false),
-        entryOf("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", false, false),
-        entryOf("range", "Reserved", 1016, 2999, null, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", false, false),
-        entryOf("range", "Iana", 3000, 3999, null, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", true, true),
-        entryOf("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", true, true),
-        entryOf("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", true, true),
-        entryOf("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", true, true),
-        entryOf("code", "SslOnly", 4000, 4000, "Application only accepts SSL connections", "The application accepts only encrypted connections: the client reconnects, over `wss://`.", true, true),
-        entryOf("range", "Refused", 4000, 4099, "Connection refused", "Pusher closed the connection for a reason that reconnecting with the same settings will not fix; an application may name more codes here.", true, true),
-        entryOf("code", "ApplicationDoesNotExist", 4001, 4001, "Application does not exist", "No application has the key the client connected with.", true, true),
-        entryOf("code", "ApplicationDisabled", 4003, 4003, "Application disabled", "The application exists but has been switched off.", true, true),
-        entryOf("code", "OverConnectionQuota", 4004, 4004, "Application is over connection quota", "The application already holds as many connections as its plan allows.", true, true),
-        entryOf("code", "PathNotFound", 4005, 4005, "Path not found", "The client connected to a URL path the service does not serve.", true, true),
-        entryOf("code", "InvalidVersionStringFormat", 4006, 4006, "Invalid version string format", "The protocol version the client sent is not written the way the protocol requires.", true, true),
-        entryOf("code", "UnsupportedProtocolVersion", 4007, 4007, "Unsupported protocol version", "The service does not speak the protocol version the client asked for.", true, true),
-        entryOf("code", "NoProtocolVersion", 4008, 4008, "No protocol version supplied", "The client did not say which protocol version it speaks.", true, true),
-        entryOf("code", "ConnectionUnauthorized", 4009, 4009, "Connection is unauthorized", "The connection failed the service's authorization check.", true, true),
-        entryOf("code", "OverCapacity", 4100, 4100, "Over capacity", "The service has no room for the connection right now; trying again later may succeed.", true, true),
-        entryOf("range", "Backoff", 4100, 4199, "Reconnect after backing off", "Pusher closed the connection for a passing reason; the client reconnects after at least a second, and may wait longer each time. An application may name more codes here.", true, true),
-        entryOf("code", "GenericReconnectImmediately", 4200, 4200, "Generic reconnect immediately", "The service asks the client to reconnect straight away, without saying why.", true, true),
-        entryOf("range", "Retry", 4200, 4299, "Reconnect immediately", "Pusher closed the connection but the client may reconnect at once. An application may name more codes here.", true, true),
-        entryOf("code", "PongNotReceived", 4201, 4201, "Pong reply not received", "The service pinged the client and got no pong back in time.", true, true),
-        entryOf("code", "ClosedAfterInactivity", 4202, 4202, "Closed after inactivity", "The client was idle for a long time (about a day) and cannot answer pings, so the service closed it.", true, true),
-        entryOf("range", "Other", 4300, 4399, "Other error", "Errors of other kinds; the protocol prescribes no reaction, and pusher-js does not reconnect. An application may name more codes here.", true, true),
-        entryOf("code", "ClientEventRejected", 4301, 4301, "Client event rejected due to rate limit", "The client sent client events faster than the service allows.", true, true),
-        entryOf("range", "Library", 4400, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, true),
-        entryOf("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, false)
+        entryOf("range", "Bad", 0, 999, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, propertiesOf(AppCodeAction.BackOff, 0, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Normal", 1000, 1000, "Normal Closure", "The connection did what it was opened for and is being shut down on purpose.", true, propertiesOf(AppCodeAction.BackOff, 0, AppCodeSentBy.Unstated), true),
+        entryOf("code", "Away", 1001, 1001, "Going Away", "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.", true, propertiesOf(AppCodeAction.BackOff, 0, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Protocol", 1002, 1002, "Protocol error", "The peer broke the WebSocket protocol, so the endpoint ends the connection.", true, propertiesOf(AppCodeAction.BackOff, 0, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Unsupported", 1003, 1003, "Unsupported Data", "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.", true, propertiesOf(AppCodeAction.BackOff, 0, AppCodeSentBy.Unstated), false),
+        entryOf("range", "Reserved", 1004, 1004, "Reserved", "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.", false, propertiesOf(AppCodeAction.BackOff, 0, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Status", 1005, 1005, "No Status Rcvd", "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.", false, propertiesOf(AppCodeAction.BackOff, 0, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Abnormal", 1006, 1006, "Abnormal Closure", "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.", false, propertiesOf(AppCodeAction.BackOff, 0, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Invalid", 1007, 1007, "Invalid frame payload data", "A message's content did not match its type, for example a text message that is not valid UTF-8.", true, propertiesOf(AppCodeAction.BackOff, 0, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Policy", 1008, 1008, "Policy Violation", "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.", true, propertiesOf(AppCodeAction.BackOff, 0, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Size", 1009, 1009, "Message Too Big", "A message was larger than the endpoint is willing to process.", true, propertiesOf(AppCodeAction.BackOff, 0, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Extension", 1010, 1010, "Mandatory Ext.", "The client required extensions that the server did not agree to in the handshake; the reason text may list them.", true, propertiesOf(AppCodeAction.BackOff, 0, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Error", 1011, 1011, "Internal Error", "The server hit an unexpected condition that kept it from serving the request.", true, propertiesOf(AppCodeAction.BackOff, 0, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Restart", 1012, 1012, "Service Restart", "The service is restarting; a client may reconnect, ideally after a randomized short wait.", true, propertiesOf(AppCodeAction.BackOff, 0, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Again", 1013, 1013, "Try Again Later", "The service is temporarily overloaded; a client may reconnect after a while.", true, propertiesOf(AppCodeAction.BackOff, 0, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Gateway", 1014, 1014, "Bad Gateway", "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).", true, propertiesOf(AppCodeAction.BackOff, 0, AppCodeSentBy.Unstated), false),
+        entryOf("code", "Tls", 1015, 1015, "TLS handshake", "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.", false, propertiesOf(AppCodeAction.BackOff, 0, AppCodeSentBy.Unstated), false),
+        entryOf("range", "Reserved", 1016, 2999, null, "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.", false, propertiesOf(AppCodeAction.BackOff, 0, AppCodeSentBy.Unstated), false),
+        entryOf("range", "Iana", 3000, 3999, null, "Codes that libraries, frameworks and applications register with IANA, first come, first served.", true, propertiesOf(AppCodeAction.BackOff, 0, AppCodeSentBy.Unstated), true),
+        entryOf("documented", "Iana", 3000, 3000, "Unauthorized", "The request needs authentication that was missing or failed (like HTTP 401).", true, propertiesOf(AppCodeAction.BackOff, 0, AppCodeSentBy.Unstated), true),
+        entryOf("documented", "Iana", 3003, 3003, "Forbidden", "The peer is known but not allowed to do what it asked (like HTTP 403).", true, propertiesOf(AppCodeAction.BackOff, 0, AppCodeSentBy.Unstated), true),
+        entryOf("documented", "Iana", 3008, 3008, "Timeout", "The peer took too long to act (like HTTP 408).", true, propertiesOf(AppCodeAction.BackOff, 0, AppCodeSentBy.Unstated), true),
+        entryOf("code", "SslOnly", 4000, 4000, "Application only accepts SSL connections", "The application accepts only encrypted connections: the client reconnects, over `wss://`.", true, propertiesOf(AppCodeAction.TlsOnly, 0, AppCodeSentBy.Server), true),
+        entryOf("range", "Refused", 4000, 4099, "Connection refused", "Pusher closed the connection for a reason that reconnecting with the same settings will not fix; an application may name more codes here.", true, propertiesOf(AppCodeAction.Stop, 0, AppCodeSentBy.Server), true),
+        entryOf("code", "ApplicationDoesNotExist", 4001, 4001, "Application does not exist", "No application has the key the client connected with.", true, propertiesOf(AppCodeAction.Stop, 0, AppCodeSentBy.Server), true),
+        entryOf("code", "ApplicationDisabled", 4003, 4003, "Application disabled", "The application exists but has been switched off.", true, propertiesOf(AppCodeAction.Stop, 0, AppCodeSentBy.Server), true),
+        entryOf("code", "OverConnectionQuota", 4004, 4004, "Application is over connection quota", "The application already holds as many connections as its plan allows.", true, propertiesOf(AppCodeAction.Stop, 0, AppCodeSentBy.Server), true),
+        entryOf("code", "PathNotFound", 4005, 4005, "Path not found", "The client connected to a URL path the service does not serve.", true, propertiesOf(AppCodeAction.Stop, 0, AppCodeSentBy.Server), true),
+        entryOf("code", "InvalidVersionStringFormat", 4006, 4006, "Invalid version string format", "The protocol version the client sent is not written the way the protocol requires.", true, propertiesOf(AppCodeAction.Stop, 0, AppCodeSentBy.Server), true),
+        entryOf("code", "UnsupportedProtocolVersion", 4007, 4007, "Unsupported protocol version", "The service does not speak the protocol version the client asked for.", true, propertiesOf(AppCodeAction.Stop, 0, AppCodeSentBy.Server), true),
+        entryOf("code", "NoProtocolVersion", 4008, 4008, "No protocol version supplied", "The client did not say which protocol version it speaks.", true, propertiesOf(AppCodeAction.Stop, 0, AppCodeSentBy.Server), true),
+        entryOf("code", "ConnectionUnauthorized", 4009, 4009, "Connection is unauthorized", "The connection failed the service's authorization check.", true, propertiesOf(AppCodeAction.Stop, 0, AppCodeSentBy.Server), true),
+        entryOf("code", "OverCapacity", 4100, 4100, "Over capacity", "The service has no room for the connection right now; trying again later may succeed.", true, propertiesOf(AppCodeAction.BackOff, 1000, AppCodeSentBy.Server), true),
+        entryOf("range", "Backoff", 4100, 4199, "Reconnect after backing off", "Pusher closed the connection for a passing reason; the client reconnects after at least a second, and may wait longer each time. An application may name more codes here.", true, propertiesOf(AppCodeAction.BackOff, 1000, AppCodeSentBy.Server), true),
+        entryOf("code", "GenericReconnectImmediately", 4200, 4200, "Generic reconnect immediately", "The service asks the client to reconnect straight away, without saying why.", true, propertiesOf(AppCodeAction.Reconnect, 0, AppCodeSentBy.Server), true),
+        entryOf("range", "Retry", 4200, 4299, "Reconnect immediately", "Pusher closed the connection but the client may reconnect at once. An application may name more codes here.", true, propertiesOf(AppCodeAction.Reconnect, 0, AppCodeSentBy.Server), true),
+        entryOf("code", "PongNotReceived", 4201, 4201, "Pong reply not received", "The service pinged the client and got no pong back in time.", true, propertiesOf(AppCodeAction.Reconnect, 0, AppCodeSentBy.Server), true),
+        entryOf("code", "ClosedAfterInactivity", 4202, 4202, "Closed after inactivity", "The client was idle for a long time (about a day) and cannot answer pings, so the service closed it.", true, propertiesOf(AppCodeAction.Reconnect, 0, AppCodeSentBy.Server), true),
+        entryOf("range", "Other", 4300, 4399, "Other error", "Errors of other kinds; the protocol prescribes no reaction, and pusher-js does not reconnect. An application may name more codes here.", true, propertiesOf(AppCodeAction.Stop, 0, AppCodeSentBy.Server), true),
+        entryOf("code", "ClientEventRejected", 4301, 4301, "Client event rejected due to rate limit", "The client sent client events faster than the service allows.", true, propertiesOf(AppCodeAction.Stop, 0, AppCodeSentBy.Server), true),
+        entryOf("range", "Library", 4400, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, propertiesOf(AppCodeAction.BackOff, 0, AppCodeSentBy.Unstated), true),
+        entryOf("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, propertiesOf(AppCodeAction.BackOff, 0, AppCodeSentBy.Unstated), false)
     )
 }
