@@ -314,10 +314,10 @@ fn page(ws_port: u16) -> String {
         r##"<!doctype html>
 <meta charset="utf-8">
 <title>closecodes in a browser</title>
-<p>Closed with <span id="name"></span>: <span id="reason"></span></p>
+<p>Closed with <span id="name"></span>: <span id="reason"></span>; next: <span id="action"></span></p>
 <pre id="closes"></pre>
 <script type="module">
-import {{ describe, isBrowserClosable }} from "./codes.js";
+import {{ action, describe, isBrowserClosable }} from "./codes.js";
 const closes = {{}};
 for (const code of [0, 999, 1000, 1001, 1005, 2999, 3000, 4000, 4999, 5000]) {{
   const socket = new WebSocket("ws://127.0.0.1:{ws_port}/unused");
@@ -331,6 +331,7 @@ ws.onclose = (event) => {{
   const entry = describe(event.code);
   document.querySelector("#name").textContent = entry?.variant ?? "unknown";
   document.querySelector("#reason").textContent = entry?.reason ?? "";
+  document.querySelector("#action").textContent = action(event.code);
   const done = document.createElement("p");
   done.id = "done";
   document.body.append(done);
@@ -396,6 +397,9 @@ fn chromium_shows_the_close_and_throws_exactly_for_codes_it_may_not_send() {
     assert_eq!(shown["errors"], Value::Array(Vec::new()), "{shown}");
     assert_eq!(shown["name"], "SessionTimedOut", "{shown}");
     assert_eq!(shown["reason"], "Session Timed Out", "{shown}");
+    // The policy of the close, through the module's getter in the browser.
+    assert_eq!(shown["action"], sent.action().as_str(), "{shown}");
+    assert_eq!(sent.action().as_str(), "reconnect");
     let closes = shown["closes"].as_object().expect("the close() results");
     assert_eq!(closes.len(), 10, "{shown}");
     for (code, result) in closes {
