@@ -190,3 +190,107 @@ fn property_names_come_from_each_namer() {
         );
     }
 }
+
+/// The names a rendered file defines at its top level (Python: `def`, `class`, assignments and
+/// `import … as`; TypeScript and JavaScript: functions, consts, interfaces, types and
+/// typedefs), read off the text.
+fn top_level_names(format: Format, text: &str) -> Vec<String> {
+    let ident = |s: &str| -> String {
+        s.chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '$')
+            .collect()
+    };
+    let mut names = Vec::new();
+    for line in text.lines() {
+        let found = if format == Format::Python {
+            if let Some(rest) = line.strip_prefix("def ").or(line.strip_prefix("class ")) {
+                Some(ident(rest))
+            } else if line.starts_with("from ") || line.starts_with("import ") {
+                line.rsplit_once(" as ").map(|(_, name)| ident(name))
+            } else if line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
+                let name = ident(line);
+                let after = &line[name.len()..];
+                (after.starts_with(':') || after.starts_with(" =")).then_some(name)
+            } else {
+                None
+            }
+        } else {
+            let line = line.strip_prefix("export ").unwrap_or(line);
+            [
+                "function ",
+                "const ",
+                "interface ",
+                "type ",
+                "let ",
+                "class ",
+            ]
+            .iter()
+            .find_map(|keyword| line.strip_prefix(keyword))
+            .map(ident)
+            .or_else(|| {
+                line.split_once("@typedef ")
+                    .and_then(|(_, rest)| rest.rsplit_once(' '))
+                    .map(|(_, name)| ident(name))
+            })
+        };
+        names.extend(found.filter(|n| !n.is_empty()));
+    }
+    names
+}
+
+/// Every name a rendered Python, TypeScript or JavaScript file defines at its top level is one
+/// its namer declares (a global, or a name of the table's), so the checks refuse a table whose
+/// names would collide with it. A helper added to a writer or runtime file without its namer
+/// knowing fails here.
+#[test]
+fn every_top_level_name_of_a_file_is_known_to_its_namer() {
+    let spec = table(
+        r#"
+[[flag]]
+name = "reconnectable"
+description = "d"
+
+[[property]]
+name = "action"
+description = "d"
+values = ["stop", "back_off"]
+
+[[property]]
+name = "retry_after_ms"
+description = "d"
+type = "u32"
+
+[[code]]
+code = 1
+name = "One"
+description = "d"
+aliases = ["Uno"]
+set = { action = "back_off", retry_after_ms = 5 }
+
+[[range]]
+name = "Rest"
+codes = "2..=9"
+description = "d"
+flags = ["reconnectable"]
+"#,
+    );
+    for format in [Format::Python, Format::TypeScript, Format::JavaScript] {
+        let namer = format.writer().namer().expect("a code target");
+        let declared: Vec<String> = namer
+            .scopes(&spec, Some("Plain"))
+            .into_iter()
+            .flatten()
+            .map(|d| d.name)
+            .chain(namer.globals().iter().map(|g| (*g).to_owned()))
+            .collect();
+        let text = render(format, &spec, "Plain", "p.toml").expect("renders");
+        let names = top_level_names(format, &text);
+        assert!(names.len() > 5, "{format}: {names:?}");
+        for name in names {
+            assert!(
+                declared.contains(&name),
+                "{format} defines `{name}`, which its namer does not declare"
+            );
+        }
+    }
+}

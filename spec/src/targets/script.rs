@@ -112,6 +112,8 @@ const GLOBALS: &[&str] = &[
     "WebSocket",
     "Entry",
     "Flags",
+    "Properties",
+    "Row",
     "ENTRIES",
     "POINTS",
     "RANGES",
