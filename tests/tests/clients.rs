@@ -971,24 +971,23 @@ fn value_at(
 /// A line per probe, `number value…`, as every client prints it: an enumerated value as `word`
 /// gives it (the spec's word; C#'s member name, `spell` of it), an integer as the number.
 fn expected_values(table: &closecodes_spec::Table, spell: impl Fn(&str) -> String) -> String {
-    probes(table)
-        .into_iter()
-        .map(|number| {
-            let values: Vec<String> = table
-                .properties
-                .iter()
-                .enumerate()
-                .map(|(at, property)| {
-                    let value = value_at(table, at, number);
-                    match value {
-                        closecodes_spec::PropertyValue::Word(_) => spell(&property.written(value)),
-                        closecodes_spec::PropertyValue::Integer(n) => n.to_string(),
-                    }
-                })
-                .collect();
-            format!("{number} {}\n", values.join(" "))
-        })
-        .collect()
+    let mut lines = String::new();
+    for number in probes(table) {
+        let values: Vec<String> = table
+            .properties
+            .iter()
+            .enumerate()
+            .map(|(at, property)| {
+                let value = value_at(table, at, number);
+                match value {
+                    closecodes_spec::PropertyValue::Word(_) => spell(&property.written(value)),
+                    closecodes_spec::PropertyValue::Integer(n) => n.to_string(),
+                }
+            })
+            .collect();
+        lines.push_str(&format!("{number} {}\n", values.join(" ")));
+    }
+    lines
 }
 
 /// A program of `format` that prints [`expected_values`]' lines through the rendered getters of

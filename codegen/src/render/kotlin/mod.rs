@@ -346,3 +346,45 @@ fn value_name(view: &View<'_>, property: &PropertyView<'_>, at: usize) -> String
         .and_then(|(_, words)| NAMER.property_value(view.name, &property.words, words))
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use closecodes_spec::{NoFiles, Source, load};
+
+    use crate::render::{Format, RenderError, render};
+
+    /// A `u32` property's value above `Int`'s greatest is refused by the JVM targets, whose
+    /// getters return an `Int`, with the property and the value named; C# returns a `uint`.
+    #[test]
+    fn a_u32_value_past_an_int_is_refused_on_the_jvm() {
+        let spec = |value: u64| {
+            format!(
+                "[[property]]\nname = \"retry_after_ms\"\ndescription = \"p\"\ntype = \"u32\"\n[[code]]\ncode = 1\nname = \"One\"\ndescription = \"d\"\nset = {{ retry_after_ms = {value} }}\n"
+            )
+        };
+        let past = load(&Source::inline(spec(2_147_483_648)), &mut NoFiles).expect("checks");
+        for format in [Format::Kotlin, Format::Java] {
+            let refused = render(format, &past, "Chat", "c.toml");
+            let Err(RenderError::PropertyValue {
+                property, value, ..
+            }) = &refused
+            else {
+                panic!("{format}: {refused:?}")
+            };
+            assert_eq!(
+                (property.as_str(), *value),
+                ("retry_after_ms", 2_147_483_648)
+            );
+            let message = refused.unwrap_err().to_string();
+            assert!(message.contains("2147483648"), "{message}");
+        }
+        let csharp = render(Format::CSharp, &past, "Chat", "c.toml").expect("renders");
+        assert!(csharp.contains("(uint)2147483648"), "{csharp}");
+        // The greatest `Int` renders, as `2147483647`.
+        let most = load(&Source::inline(spec(2_147_483_647)), &mut NoFiles).expect("checks");
+        for format in [Format::Kotlin, Format::Java] {
+            let text = render(format, &most, "Chat", "c.toml").expect("renders");
+            assert!(text.contains("propertiesOf(2147483647)"), "{format}");
+        }
+    }
+}
