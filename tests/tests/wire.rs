@@ -70,6 +70,23 @@ fn node(args: &[&str]) -> String {
     String::from_utf8(output.stdout).expect("UTF-8 output")
 }
 
+/// A module that uses the generated types the way a client would: a row, a predicate, and an
+/// exhaustive `switch` on a property (a value it missed would fail the `never` check).
+const USE_TS: &str = "import { GatewayCode, action, describe, isReconnectable, retryAfterMs, type Entry, type GatewayCodeAction } from \"./gateway_code.ts\";\n\
+         const code: GatewayCode = GatewayCode.SessionTimedOut;\n\
+         const entry: Entry | undefined = describe(code);\n\
+         export const retry: boolean = isReconnectable(code) && entry?.kind === \"code\";\n\
+         export const policy: GatewayCodeAction | undefined = entry?.properties.action;\n\
+         export function next(code: number): string {\n\
+           const what = action(code);\n\
+           switch (what) {\n\
+             case \"stop\": return \"stay closed\";\n\
+             case \"resume\": return `resume in ${retryAfterMs(code)} ms`;\n\
+             case \"reconnect\": return \"reconnect\";\n\
+             default: { const unreachable: never = what; return unreachable; }\n\
+           }\n\
+         }\n";
+
 #[test]
 #[ignore = "needs tests/wire/node_modules: run .ci/wire"]
 fn generated_typescript_type_checks_strictly() {
@@ -143,24 +160,7 @@ fn generated_typescript_type_checks_strictly() {
         );
     }
     // A module that uses the generated types the way a client would.
-    std::fs::write(
-        dir.join("use.ts"),
-        "import { GatewayCode, action, describe, isReconnectable, retryAfterMs, type Entry, type GatewayCodeAction } from \"./gateway_code.ts\";\n\
-         const code: GatewayCode = GatewayCode.SessionTimedOut;\n\
-         const entry: Entry | undefined = describe(code);\n\
-         export const retry: boolean = isReconnectable(code) && entry?.kind === \"code\";\n\
-         export const policy: GatewayCodeAction | undefined = entry?.properties.action;\n\
-         export function next(code: number): string {\n\
-           const what = action(code);\n\
-           switch (what) {\n\
-             case \"stop\": return \"stay closed\";\n\
-             case \"resume\": return `resume in ${retryAfterMs(code)} ms`;\n\
-             case \"reconnect\": return \"reconnect\";\n\
-             default: { const unreachable: never = what; return unreachable; }\n\
-           }\n\
-         }\n",
-    )
-    .expect("writes");
+    std::fs::write(dir.join("use.ts"), USE_TS).expect("writes");
     let status = Command::new(wire_dir().join("node_modules/.bin/tsc"))
         .args([
             "--strict",
@@ -314,10 +314,10 @@ fn page(ws_port: u16) -> String {
         r##"<!doctype html>
 <meta charset="utf-8">
 <title>closecodes in a browser</title>
-<p>Closed with <span id="name"></span>: <span id="reason"></span></p>
+<p>Closed with <span id="name"></span>: <span id="reason"></span>; next: <span id="action"></span></p>
 <pre id="closes"></pre>
 <script type="module">
-import {{ describe, isBrowserClosable }} from "./codes.js";
+import {{ action, describe, isBrowserClosable }} from "./codes.js";
 const closes = {{}};
 for (const code of [0, 999, 1000, 1001, 1005, 2999, 3000, 4000, 4999, 5000]) {{
   const socket = new WebSocket("ws://127.0.0.1:{ws_port}/unused");
@@ -331,6 +331,7 @@ ws.onclose = (event) => {{
   const entry = describe(event.code);
   document.querySelector("#name").textContent = entry?.variant ?? "unknown";
   document.querySelector("#reason").textContent = entry?.reason ?? "";
+  document.querySelector("#action").textContent = action(event.code);
   const done = document.createElement("p");
   done.id = "done";
   document.body.append(done);
@@ -396,6 +397,9 @@ fn chromium_shows_the_close_and_throws_exactly_for_codes_it_may_not_send() {
     assert_eq!(shown["errors"], Value::Array(Vec::new()), "{shown}");
     assert_eq!(shown["name"], "SessionTimedOut", "{shown}");
     assert_eq!(shown["reason"], "Session Timed Out", "{shown}");
+    // The policy of the close, through the module's getter in the browser.
+    assert_eq!(shown["action"], sent.action().as_str(), "{shown}");
+    assert_eq!(sent.action().as_str(), "reconnect");
     let closes = shown["closes"].as_object().expect("the close() results");
     assert_eq!(closes.len(), 10, "{shown}");
     for (code, result) in closes {

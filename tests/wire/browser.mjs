@@ -27,6 +27,7 @@ try {
   const shown = {
     name: await page.textContent("#name"),
     reason: await page.textContent("#reason"),
+    action: await page.textContent("#action"),
     closes: JSON.parse((await page.textContent("#closes")) ?? "null"),
     errors,
   };

@@ -1,11 +1,16 @@
 //! The resolved table as JSON, for tools: `extends` flattened, every code, documented code and
 //! range with all its fields. `spec/table.schema.json` describes it.
+//!
+//! The document is written as it goes (no tree of values to build and drop: a 10,000-code table
+//! with properties has as many small objects), as `serde_json`'s pretty printer would print it:
+//! two spaces of indentation, the keys of every object in order, strings escaped by
+//! `serde_json`.
 
 use closecodes_spec::targets::Namer;
-use serde_json::{Map, Value, json};
+use closecodes_spec::{Interval, PropertyValue};
 
 use super::language::Writer;
-use super::view::{FlagView, PropertyView};
+use super::view::PropertyView;
 use super::{RenderError, View};
 
 /// The JSON target.
@@ -21,146 +26,332 @@ impl Writer for Json {
     }
 }
 
-/// A number of the table as JSON: every repr's values fit `i64` or `u64`.
-fn number(value: i128) -> Value {
-    i64::try_from(value)
-        .map(Value::from)
-        .or_else(|_| u64::try_from(value).map(Value::from))
-        .unwrap_or(Value::Null)
+/// A pretty-printing JSON writer: objects and arrays opened and closed in turn, each key written
+/// by the caller in the document's order.
+struct Out {
+    /// The document so far (UTF-8: `serde_json` writes its strings into it).
+    text: Vec<u8>,
+    /// For each open object or array, whether it has an entry yet.
+    open: Vec<bool>,
 }
 
-/// `{ "browser_closable": true, ... }`
-fn flags(declared: &[FlagView<'_>], set: &[bool]) -> Value {
-    let map: Map<String, Value> = declared
-        .iter()
-        .zip(set)
-        .map(|(flag, set)| (flag.name.to_owned(), Value::Bool(*set)))
-        .collect();
-    Value::Object(map)
-}
+impl Out {
+    fn indent(&mut self) {
+        for _ in 0..self.open.len() {
+            self.text.extend_from_slice(b"  ");
+        }
+    }
 
-/// A property's value: the word, or the integer.
-fn value(property: &PropertyView<'_>, value: closecodes_spec::PropertyValue) -> Value {
-    match value {
-        closecodes_spec::PropertyValue::Word(_) => Value::String(property.written(value)),
-        closecodes_spec::PropertyValue::Integer(n) => Value::from(n),
+    /// Before an entry of the innermost object or array: its separator and indentation.
+    fn entry(&mut self) {
+        if let Some(has) = self.open.last_mut() {
+            self.text
+                .extend_from_slice(if *has { b",\n" } else { b"\n" });
+            *has = true;
+        }
+        self.indent();
+    }
+
+    fn begin(&mut self, bracket: u8) {
+        self.text.push(bracket);
+        self.open.push(false);
+    }
+
+    fn end(&mut self, bracket: u8) {
+        if self.open.pop() == Some(true) {
+            self.text.push(b'\n');
+            self.indent();
+        }
+        self.text.push(bracket);
+    }
+
+    fn key(&mut self, key: &str) {
+        self.entry();
+        self.string(key);
+        self.text.extend_from_slice(b": ");
+    }
+
+    /// An element of the innermost array.
+    fn element(&mut self) {
+        self.entry();
+    }
+
+    fn string(&mut self, text: &str) {
+        // serde_json's escapes, written into the document.
+        let _ = serde_json::to_writer(&mut self.text, text);
+    }
+
+    fn optional(&mut self, text: Option<&str>) {
+        match text {
+            Some(text) => self.string(text),
+            None => self.text.extend_from_slice(b"null"),
+        }
+    }
+
+    fn boolean(&mut self, value: bool) {
+        self.text
+            .extend_from_slice(if value { b"true" } else { b"false" });
+    }
+
+    /// A number of the table: every repr's values fit `i64` or `u64`.
+    fn number(&mut self, value: i128) {
+        use std::io::Write as _;
+        if i64::try_from(value).is_ok() || u64::try_from(value).is_ok() {
+            let _ = write!(self.text, "{value}");
+        } else {
+            self.text.extend_from_slice(b"null");
+        }
+    }
+
+    /// `[ { "end": …, "start": … }, … ]`
+    fn intervals(&mut self, intervals: &[Interval]) {
+        self.begin(b'[');
+        for iv in intervals {
+            self.element();
+            self.begin(b'{');
+            self.key("end");
+            self.number(iv.end);
+            self.key("start");
+            self.number(iv.start);
+            self.end(b'}');
+        }
+        self.end(b']');
+    }
+
+    fn strings(&mut self, items: &[String]) {
+        self.begin(b'[');
+        for item in items {
+            self.element();
+            self.string(item);
+        }
+        self.end(b']');
     }
 }
 
-/// `{ "action": "back_off", "retry_after_ms": 1000 }`
-fn properties(declared: &[PropertyView<'_>], values: &[closecodes_spec::PropertyValue]) -> Value {
-    let map: Map<String, Value> = declared
-        .iter()
-        .zip(values)
-        .map(|(property, v)| (property.name.to_owned(), value(property, *v)))
-        .collect();
-    Value::Object(map)
+/// The keys of an entry's `flags` and `properties` objects, in the document's (byte) order, each
+/// with its position in the table's order.
+struct Keys<'v> {
+    flags: Vec<(&'v str, usize)>,
+    properties: Vec<(&'v PropertyView<'v>, usize)>,
+}
+
+impl Keys<'_> {
+    /// `{ "browser_closable": true, … }`
+    fn flags(&self, out: &mut Out, set: &[bool]) {
+        out.begin(b'{');
+        for (name, at) in &self.flags {
+            out.key(name);
+            out.boolean(set.get(*at).copied().unwrap_or(false));
+        }
+        out.end(b'}');
+    }
+
+    /// `{ "action": "back_off", "retry_after_ms": 1000 }`
+    fn properties(&self, out: &mut Out, values: &[PropertyValue]) {
+        out.begin(b'{');
+        for (property, at) in &self.properties {
+            out.key(property.name);
+            if let Some(value) = values.get(*at) {
+                value_of(out, property, *value);
+            }
+        }
+        out.end(b'}');
+    }
+}
+
+/// A property's value: the word, or the integer.
+fn value_of(out: &mut Out, property: &PropertyView<'_>, value: PropertyValue) {
+    match value {
+        PropertyValue::Word(_) => out.string(&property.written(value)),
+        PropertyValue::Integer(n) => out.number(i128::from(n)),
+    }
 }
 
 /// The document, pretty-printed, with a final newline.
 fn document(view: &View<'_>) -> String {
-    let name = view.name;
-    let codes: Vec<Value> = view
-        .codes
-        .iter()
-        .map(|c| {
-            json!({
-                "code": number(c.value),
-                "name": c.name,
-                "reason": c.reason,
-                "description": c.description,
-                "sendable": c.sendable,
-                "flags": flags(&view.flags, &c.flags),
-                "properties": properties(&view.properties, &c.properties),
-                "aliases": c.aliases,
-                "deprecated": c.deprecated,
-            })
-        })
-        .collect();
-    let ranges: Vec<Value> = view
-        .ranges()
-        .map(|r| {
-            let intervals: Vec<Value> = r
-                .intervals
-                .iter()
-                .map(|iv| json!({ "start": number(iv.start), "end": number(iv.end) }))
-                .collect();
-            let documented: Vec<Value> = r
-                .documented
-                .iter()
-                .map(|d| {
-                    json!({
-                        "code": number(d.value),
-                        "reason": d.reason,
-                        "description": d.description,
-                        "sendable": d.sendable,
-                        "flags": flags(&view.flags, &d.flags),
-                        "properties": properties(&view.properties, &d.properties),
-                    })
-                })
-                .collect();
-            json!({
-                "name": r.name,
-                "intervals": intervals,
-                "reason": r.reason,
-                "description": r.description,
-                "sendable": r.sendable,
-                "assignable": r.assignable,
-                "flags": flags(&view.flags, &r.flags),
-                "properties": properties(&view.properties, &r.properties),
-                "documented": documented,
-            })
-        })
-        .collect();
-    let declared: Vec<Value> = view
+    let mut flags: Vec<(&str, usize)> = view
         .flags
         .iter()
-        .map(|f| json!({ "name": f.name, "description": f.description, "default": f.default }))
+        .enumerate()
+        .map(|(i, f)| (f.name, i))
         .collect();
-    let declared_properties: Vec<Value> = view
+    flags.sort_unstable();
+    let mut properties: Vec<(&PropertyView<'_>, usize)> = view
         .properties
         .iter()
-        .map(|p| {
-            let mut map = Map::new();
-            map.insert("name".to_owned(), Value::from(p.name));
-            map.insert("description".to_owned(), Value::from(p.description));
-            match p.integer() {
-                Some(repr) => map.insert("type".to_owned(), Value::from(repr.name())),
-                None => map.insert(
-                    "values".to_owned(),
-                    Value::from(p.values.iter().map(|v| v.0).collect::<Vec<_>>()),
-                ),
-            };
-            map.insert("default".to_owned(), value(p, p.default));
-            Value::Object(map)
-        })
+        .enumerate()
+        .map(|(i, p)| (p, i))
         .collect();
-    let retired: Vec<Value> = view
-        .retired()
-        .iter()
-        .map(|r| {
-            let codes: Vec<Value> = r
-                .intervals
-                .iter()
-                .map(|iv| json!({ "start": number(iv.start), "end": number(iv.end) }))
-                .collect();
-            json!({ "codes": codes, "names": r.names, "note": r.note })
-        })
-        .collect();
-    let document = json!({
-        "name": name,
-        "repr": view.repr().name(),
-        "description": view.own_description(),
-        "non_exhaustive": view.non_exhaustive(),
-        "total": view.total(),
-        "builtins": view.builtins(),
-        "flags": declared,
-        "properties": declared_properties,
-        "codes": codes,
-        "ranges": ranges,
-        "retired": retired,
-    });
-    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
-    text.push('\n');
-    text
+    properties.sort_unstable_by_key(|(p, _)| p.name);
+    let keys = Keys { flags, properties };
+    let mut out = Out {
+        text: Vec::with_capacity(256 + view.rows.len() * 320),
+        open: Vec::new(),
+    };
+    out.begin(b'{');
+    out.key("builtins");
+    out.begin(b'[');
+    for builtin in view.builtins() {
+        out.element();
+        out.string(builtin);
+    }
+    out.end(b']');
+    out.key("codes");
+    codes(&mut out, &keys, view);
+    out.key("description");
+    out.optional(view.own_description());
+    out.key("flags");
+    declared_flags(&mut out, view);
+    out.key("name");
+    out.string(view.name);
+    out.key("non_exhaustive");
+    out.boolean(view.non_exhaustive());
+    out.key("properties");
+    declared_properties(&mut out, view);
+    out.key("ranges");
+    ranges(&mut out, &keys, view);
+    out.key("repr");
+    out.string(view.repr().name());
+    out.key("retired");
+    out.begin(b'[');
+    for r in view.retired() {
+        out.element();
+        out.begin(b'{');
+        out.key("codes");
+        out.intervals(&r.intervals);
+        out.key("names");
+        out.strings(&r.names);
+        out.key("note");
+        out.string(&r.note);
+        out.end(b'}');
+    }
+    out.end(b']');
+    out.key("total");
+    out.boolean(view.total());
+    out.end(b'}');
+    out.text.push(b'\n');
+    // Every byte is a `str`'s, or serde_json's escape of one.
+    String::from_utf8(out.text).unwrap_or_default()
+}
+
+/// The named codes.
+fn codes(out: &mut Out, keys: &Keys<'_>, view: &View<'_>) {
+    out.begin(b'[');
+    for c in view.codes {
+        out.element();
+        out.begin(b'{');
+        out.key("aliases");
+        out.strings(&c.aliases);
+        out.key("code");
+        out.number(c.value);
+        out.key("deprecated");
+        out.optional(c.deprecated.as_deref());
+        out.key("description");
+        out.string(&c.description);
+        out.key("flags");
+        keys.flags(out, &c.flags);
+        out.key("name");
+        out.string(&c.name);
+        out.key("properties");
+        keys.properties(out, &c.properties);
+        out.key("reason");
+        out.optional(c.reason.as_deref());
+        out.key("sendable");
+        out.boolean(c.sendable);
+        out.end(b'}');
+    }
+    out.end(b']');
+}
+
+/// The ranges, each with its documented codes.
+fn ranges(out: &mut Out, keys: &Keys<'_>, view: &View<'_>) {
+    out.begin(b'[');
+    for r in view.ranges() {
+        out.element();
+        out.begin(b'{');
+        out.key("assignable");
+        out.boolean(r.assignable);
+        out.key("description");
+        out.string(&r.description);
+        out.key("documented");
+        out.begin(b'[');
+        for d in &r.documented {
+            out.element();
+            out.begin(b'{');
+            out.key("code");
+            out.number(d.value);
+            out.key("description");
+            out.string(&d.description);
+            out.key("flags");
+            keys.flags(out, &d.flags);
+            out.key("properties");
+            keys.properties(out, &d.properties);
+            out.key("reason");
+            out.optional(d.reason.as_deref());
+            out.key("sendable");
+            out.boolean(d.sendable);
+            out.end(b'}');
+        }
+        out.end(b']');
+        out.key("flags");
+        keys.flags(out, &r.flags);
+        out.key("intervals");
+        out.intervals(&r.intervals);
+        out.key("name");
+        out.string(&r.name);
+        out.key("properties");
+        keys.properties(out, &r.properties);
+        out.key("reason");
+        out.optional(r.reason.as_deref());
+        out.key("sendable");
+        out.boolean(r.sendable);
+        out.end(b'}');
+    }
+    out.end(b']');
+}
+
+/// The declared flags.
+fn declared_flags(out: &mut Out, view: &View<'_>) {
+    out.begin(b'[');
+    for f in &view.flags {
+        out.element();
+        out.begin(b'{');
+        out.key("default");
+        out.boolean(f.default);
+        out.key("description");
+        out.string(f.description);
+        out.key("name");
+        out.string(f.name);
+        out.end(b'}');
+    }
+    out.end(b']');
+}
+
+/// The declared properties: an integer one's `type`, an enumerated one's `values`.
+fn declared_properties(out: &mut Out, view: &View<'_>) {
+    out.begin(b'[');
+    for p in &view.properties {
+        out.element();
+        out.begin(b'{');
+        out.key("default");
+        value_of(out, p, p.default);
+        out.key("description");
+        out.string(p.description);
+        out.key("name");
+        out.string(p.name);
+        if let Some(repr) = p.integer() {
+            out.key("type");
+            out.string(repr.name());
+        } else {
+            out.key("values");
+            out.begin(b'[');
+            for (word, _) in &p.values {
+                out.element();
+                out.string(word);
+            }
+            out.end(b']');
+        }
+        out.end(b'}');
+    }
+    out.end(b']');
 }

@@ -154,3 +154,39 @@ fn a_jvm_enums_limit_counts_its_aliases() {
         );
     }
 }
+
+/// Each rendered target spells a property's getter, type and values as its namer does (a value
+/// named by its namer, or the spec's word where the namer keeps it), and a table without
+/// properties renders none of them.
+#[test]
+fn property_names_come_from_each_namer() {
+    use closecodes_spec::Words;
+    let spec = "[[property]]\nname = \"next_step\"\ndescription = \"p\"\nvalues = [\"stay_closed\", \"back_off\"]\n[[property]]\nname = \"wait_ms\"\ndescription = \"w\"\ntype = \"u16\"\n[[code]]\ncode = 1\nname = \"One\"\ndescription = \"d\"\nset = { next_step = \"back_off\", wait_ms = 7 }\n";
+    let with = table(spec);
+    let without = table("[[code]]\ncode = 1\nname = \"One\"\ndescription = \"d\"\n");
+    let (property, wait) = (Words::of("next_step"), Words::of("wait_ms"));
+    for format in [
+        Format::TypeScript,
+        Format::JavaScript,
+        Format::Python,
+        Format::Go,
+    ] {
+        let namer = format.writer().namer().expect("a code target");
+        let text = render(format, &with, "Plain", "p.toml").unwrap();
+        let ty = namer.property_type("Plain", &property);
+        for name in [namer.getter(&property), namer.getter(&wait), ty.clone()] {
+            assert!(text.contains(&name), "{format}: {name} missing");
+        }
+        for word in ["stay_closed", "back_off"] {
+            let value = namer
+                .property_value("Plain", &property, &Words::of(word))
+                .unwrap_or_else(|| format!("\"{word}\""));
+            assert!(text.contains(&value), "{format}: {value} missing");
+        }
+        let plain = render(format, &without, "Plain", "p.toml").unwrap();
+        assert!(
+            !plain.contains(&namer.getter(&property)) && !plain.contains("interface Properties"),
+            "{format}"
+        );
+    }
+}

@@ -60,6 +60,57 @@ impl PropertyView<'_> {
     }
 }
 
+/// How a writer spells a row's property values, decided once per table (a table has few values
+/// and many rows): per property the text before its value (`, action: `), and each word's
+/// spelling (`"back_off"`, `ChatCodeAction.BACK_OFF`); an integer is written as a decimal number.
+pub(crate) struct ValueSpelling {
+    before: Vec<String>,
+    words: Vec<Vec<String>>,
+}
+
+impl ValueSpelling {
+    /// The spelling of `view`'s properties: `before` each value (given the property's index),
+    /// and `word` (the property, the index of a word) for each of its words.
+    pub(crate) fn new(
+        view: &View<'_>,
+        before: impl Fn(usize, &PropertyView<'_>) -> String,
+        word: impl Fn(&PropertyView<'_>, usize) -> String,
+    ) -> Self {
+        ValueSpelling {
+            before: view
+                .properties
+                .iter()
+                .enumerate()
+                .map(|(i, p)| before(i, p))
+                .collect(),
+            words: view
+                .properties
+                .iter()
+                .map(|p| (0..p.values.len()).map(|at| word(p, at)).collect())
+                .collect(),
+        }
+    }
+
+    /// A row's values (in the order of the table's properties), each after its text, appended
+    /// to `out`.
+    pub(crate) fn write(&self, out: &mut String, values: &[PropertyValue]) {
+        use std::fmt::Write as _;
+        for (i, (before, value)) in self.before.iter().zip(values).enumerate() {
+            out.push_str(before);
+            match value {
+                PropertyValue::Word(at) => {
+                    if let Some(word) = self.words.get(i).and_then(|w| w.get(*at)) {
+                        out.push_str(word);
+                    }
+                }
+                PropertyValue::Integer(n) => {
+                    let _ = write!(out, "{n}");
+                }
+            }
+        }
+    }
+}
+
 /// The language-neutral view of a table.
 pub(crate) struct View<'t> {
     table: &'t Table,

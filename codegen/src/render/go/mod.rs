@@ -13,7 +13,7 @@
 use closecodes_spec::targets::Namer;
 
 use super::language::{CodeWriter, Runtime};
-use super::view::wording;
+use super::view::{ValueSpelling, wording};
 use super::{CommentStyle, Text, View};
 use crate::safe::{LineBreaks, line_starts, quoted, visible};
 
@@ -325,6 +325,17 @@ impl CodeWriter for Go {
             return;
         }
         out.push("var entries = []Entry{\n");
+        let spelling = ValueSpelling::new(
+            view,
+            |i, p| {
+                format!(
+                    "{}{}: ",
+                    if i == 0 { "" } else { ", " },
+                    self.string(p.name)
+                )
+            },
+            |p, at| Go::value(view, p, closecodes_spec::PropertyValue::Word(at)),
+        );
         for row in &view.rows {
             let flags: Vec<String> = view
                 .flags
@@ -332,17 +343,12 @@ impl CodeWriter for Go {
                 .zip(row.flags)
                 .map(|(f, set)| format!("{}: {set}", f.words.pascal()))
                 .collect();
-            let properties = if view.properties.is_empty() {
-                String::new()
-            } else {
-                let values: Vec<String> = view
-                    .properties
-                    .iter()
-                    .zip(row.properties)
-                    .map(|(p, v)| format!("{}: {}", self.string(p.name), Go::value(view, p, *v)))
-                    .collect();
-                format!(", Properties: map[string]any{{{}}}", values.join(", "))
-            };
+            let mut properties = String::new();
+            if !view.properties.is_empty() {
+                properties.push_str(", Properties: map[string]any{");
+                spelling.write(&mut properties, row.properties);
+                properties.push('}');
+            }
             writeln!(
                 out,
                 "\t{{Kind: \"{}\", Variant: \"{}\", Start: {}, End: {}, Reason: {}, Description: {}, Sendable: {}, Flags: Flags{{{}}}{properties}}},",

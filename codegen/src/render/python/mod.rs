@@ -10,7 +10,7 @@ use std::cmp::Ordering;
 use closecodes_spec::targets::Namer;
 
 use super::language::{CodeWriter, Runtime, Section};
-use super::view::wording;
+use super::view::{ValueSpelling, wording};
 use super::{CommentStyle, Text, View};
 use crate::safe::{LineBreaks, escape_char, is_adornment, line_starts, quoted};
 
@@ -39,6 +39,57 @@ impl Python {
     /// A name as code in a docstring.
     fn code(name: &str) -> String {
         format!("`{name}`")
+    }
+
+    /// `_PROPERTY_NAMES` for `Entry.properties`, and a `StrEnum` per enumerated property.
+    fn property_types(&self, out: &mut Text, view: &View<'_>) {
+        if view.properties.is_empty() {
+            return;
+        }
+        let keys: Vec<String> = view
+            .properties
+            .iter()
+            .map(|p| self.string(p.name))
+            .collect();
+        writeln!(
+            out,
+            "_PROPERTY_NAMES: _Final[tuple[str, ...]] = ({}{})\n",
+            keys.join(", "),
+            if keys.len() == 1 { "," } else { "" }
+        );
+        out.push("\n");
+        let namer = closecodes_spec::targets::Python;
+        for property in &view.properties {
+            if property.values.is_empty() {
+                continue;
+            }
+            writeln!(
+                out,
+                "class {}(_StrEnum):",
+                namer.property_type(view.name, &property.words)
+            );
+            let doc = format!(
+                "{}\n\n{}",
+                self.doc_text(property.description),
+                wording::property_type(
+                    &Python::code(property.name),
+                    &Python::code(&namer.getter(&property.words))
+                )
+            );
+            self.doc(out, "    ", &doc);
+            out.push("\n");
+            for (word, words) in &property.values {
+                writeln!(
+                    out,
+                    "    {} = {}",
+                    namer
+                        .property_value(view.name, &property.words, words)
+                        .unwrap_or_default(),
+                    self.string(word)
+                );
+            }
+            out.push("\n\n");
+        }
     }
 
     /// The public names the flags and properties add: predicates, getters, property types.
@@ -240,53 +291,7 @@ impl CodeWriter for Python {
             names.join(", "),
             if names.len() == 1 { "," } else { "" }
         );
-        if view.properties.is_empty() {
-            return;
-        }
-        let names: Vec<String> = view
-            .properties
-            .iter()
-            .map(|p| self.string(p.name))
-            .collect();
-        writeln!(
-            out,
-            "_PROPERTY_NAMES: _Final[tuple[str, ...]] = ({}{})\n",
-            names.join(", "),
-            if names.len() == 1 { "," } else { "" }
-        );
-        out.push("\n");
-        let namer = closecodes_spec::targets::Python;
-        for property in &view.properties {
-            if property.values.is_empty() {
-                continue;
-            }
-            writeln!(
-                out,
-                "class {}(_StrEnum):",
-                namer.property_type(view.name, &property.words)
-            );
-            let doc = format!(
-                "{}\n\n{}",
-                self.doc_text(property.description),
-                wording::property_type(
-                    &Python::code(property.name),
-                    &Python::code(&namer.getter(&property.words))
-                )
-            );
-            self.doc(out, "    ", &doc);
-            out.push("\n");
-            for (word, words) in &property.values {
-                writeln!(
-                    out,
-                    "    {} = {}",
-                    namer
-                        .property_value(view.name, &property.words, words)
-                        .unwrap_or_default(),
-                    self.string(word)
-                );
-            }
-            out.push("\n\n");
-        }
+        Python::property_types(self, out, view);
     }
 
     /// The `IntEnum` of the named codes; an alias is a member of the same value.
@@ -321,6 +326,11 @@ impl CodeWriter for Python {
 
     fn entries(&self, out: &mut Text, view: &View<'_>) {
         out.push("ENTRIES: _Final[tuple[Entry, ...]] = (\n");
+        let spelling = ValueSpelling::new(
+            view,
+            |_, _| ", ".to_owned(),
+            |p, at| Python::value(view, p, closecodes_spec::PropertyValue::Word(at)),
+        );
         for row in &view.rows {
             let reason = row
                 .reason
@@ -330,17 +340,12 @@ impl CodeWriter for Python {
                 .iter()
                 .map(|set| if *set { ", True" } else { ", False" })
                 .collect();
-            let properties: String = if view.properties.is_empty() {
-                String::new()
-            } else {
-                let values: String = view
-                    .properties
-                    .iter()
-                    .zip(row.properties)
-                    .map(|(property, value)| format!(", {}", Python::value(view, property, *value)))
-                    .collect();
-                format!(", _properties(_PROPERTY_NAMES{values})")
-            };
+            let mut properties = String::new();
+            if !view.properties.is_empty() {
+                properties.push_str(", _properties(_PROPERTY_NAMES");
+                spelling.write(&mut properties, row.properties);
+                properties.push(')');
+            }
             writeln!(
                 out,
                 "    Entry(\"{}\", \"{}\", {}, {}, {reason}, {}, {}, _flags(_FLAG_NAMES{flags}){properties}),",

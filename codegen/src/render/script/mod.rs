@@ -13,7 +13,7 @@
 use closecodes_spec::targets::Namer;
 
 use super::language::{CodeWriter, Runtime};
-use super::view::wording;
+use super::view::{ValueSpelling, wording};
 use super::{CommentStyle, MAX_SAFE_INTEGER, Text, View};
 use crate::safe::{block_comment_text, quoted, visible};
 
@@ -291,6 +291,11 @@ impl<F: Flavour> CodeWriter for Script<F> {
     fn entries(&self, out: &mut Text, view: &View<'_>) {
         writeln!(out, "/** {} */", wording::ENTRIES);
         out.push(self.0.entries_start());
+        let spelling = ValueSpelling::new(
+            view,
+            |i, p| format!("{}{}: ", if i == 0 { "" } else { ", " }, p.name),
+            |p, at| self.string(p.values[at].0),
+        );
         for row in &view.rows {
             let flags: Vec<String> = view
                 .flags
@@ -301,25 +306,12 @@ impl<F: Flavour> CodeWriter for Script<F> {
             let reason = row
                 .reason
                 .map_or_else(|| "undefined".to_owned(), |r| self.string(r));
-            let properties = if view.properties.is_empty() {
-                String::new()
-            } else {
-                let values: Vec<String> = view
-                    .properties
-                    .iter()
-                    .zip(row.properties)
-                    .map(|(property, value)| {
-                        let written = property.written(*value);
-                        let written = if property.values.is_empty() {
-                            written
-                        } else {
-                            self.string(&written)
-                        };
-                        format!("{}: {written}", property.name)
-                    })
-                    .collect();
-                format!(", properties: {{ {} }}", values.join(", "))
-            };
+            let mut properties = String::new();
+            if !view.properties.is_empty() {
+                properties.push_str(", properties: { ");
+                spelling.write(&mut properties, row.properties);
+                properties.push_str(" }");
+            }
             writeln!(
                 out,
                 "  {{ kind: \"{}\", variant: \"{}\", start: {}, end: {}, reason: {reason}, description: {}, sendable: {}, flags: {{ {} }}{properties} }},",

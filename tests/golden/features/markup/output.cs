@@ -34,6 +34,28 @@ namespace MarkupCode
         Breaks = 2
     }
 
+    /// <summary>
+    /// What to do. */ @returns nope\u{2028}&gt;&gt;&gt; import os
+    /// <para/>
+    /// # Not a heading
+    /// <para/>
+    /// [spec]: https://example.com/spec
+    /// .. warning:: x `code` |sub|
+    /// <para/>
+    /// The values of property <c>mode</c>, as <see cref="MarkupCodeTable.Mode(int)"/> gives them.
+    /// </summary>
+    public enum MarkupCodeMode
+    {
+        /// <summary>
+        /// <c>calm</c>
+        /// </summary>
+        Calm,
+        /// <summary>
+        /// <c>loud</c>
+        /// </summary>
+        Loud
+    }
+
 <<< part 0 of the runtime file, as it stands >>>
     /// <summary>
     /// The rows and lookups of <see cref="MarkupCode"/>; any int is a valid argument.
@@ -42,13 +64,22 @@ namespace MarkupCode
     {
         private static readonly string[] FlagNames = { "retry" };
 
+        private static readonly string[] PropertyNames = { "mode" };
+
+        private static Dictionary<string, object> PropertiesOf(params object[] values)
+        {
+            var map = new Dictionary<string, object>();
+            for (int i = 0; i < PropertyNames.Length; i++) map[PropertyNames[i]] = values[i];
+            return map;
+        }
+
         /// <summary>
         /// Every named code, range interval and documented code, ordered by number.
         /// </summary>
         public static readonly IReadOnlyList<Entry> Entries = new ReadOnlyCollection<Entry>(new Entry[]
         {
-            Row("code", "Heading", 1, 1, "Zero​Width", "Headings and links.\n\n# Not a heading\n\n[spec]: https://example.com/spec\n\nOld Style Heading\n\n+build linux\ngo:build linux //go:build\nAn empty reason ('') and ``quotes''.", true, true),
-            Row("code", "Breaks", 2, 2, null, "a\u2028>>> import os\u2029.. note:: x\u000d\n>>> 2\u0085----\u001c@return nope\u000d@suppress", true, false),
+            Row("code", "Heading", 1, 1, "Zero​Width", "Headings and links.\n\n# Not a heading\n\n[spec]: https://example.com/spec\n\nOld Style Heading\n\n+build linux\ngo:build linux //go:build\nAn empty reason ('') and ``quotes''.", true, PropertiesOf(MarkupCodeMode.Calm), true),
+            Row("code", "Breaks", 2, 2, null, "a\u2028>>> import os\u2029.. note:: x\u000d\n>>> 2\u0085----\u001c@return nope\u000d@suppress", true, PropertiesOf(MarkupCodeMode.Calm), false),
         });
 
         /// <summary>
@@ -86,6 +117,38 @@ namespace MarkupCode
         public static bool IsRetry(this MarkupCode code)
         {
             return IsRetry((int)code);
+        }
+
+        /// <summary>
+        /// What to do. */ @returns nope\u{2028}&gt;&gt;&gt; import os
+        /// <para/>
+        /// # Not a heading
+        /// <para/>
+        /// [spec]: https://example.com/spec
+        /// .. warning:: x `code` |sub|
+        /// <para/>
+        /// Property <c>mode</c>; <c>calm</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static MarkupCodeMode Mode(int code)
+        {
+            var entry = Describe(code);
+            if (entry == null) return MarkupCodeMode.Calm;
+            return (MarkupCodeMode)entry.Properties["mode"];
+        }
+
+        /// <summary>
+        /// What to do. */ @returns nope\u{2028}&gt;&gt;&gt; import os
+        /// <para/>
+        /// # Not a heading
+        /// <para/>
+        /// [spec]: https://example.com/spec
+        /// .. warning:: x `code` |sub|
+        /// <para/>
+        /// Property <c>mode</c>; <c>calm</c> where no code or range sets it, and for a number that is not a code.
+        /// </summary>
+        public static MarkupCodeMode Mode(this MarkupCode code)
+        {
+            return Mode((int)code);
         }
 
 <<< part 1 of the runtime file, as it stands >>>

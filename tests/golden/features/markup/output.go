@@ -19,6 +19,22 @@ type Flags struct {
 	Retry bool
 }
 
+// MarkupCodeMode is a value of property mode: What to do. */ @returns nope\u{2028}>>> import os
+//
+// # Not a heading
+//
+// [spec]: https://example.com/spec
+// .. warning:: x `code` |sub|
+//
+// The values of property mode, as Mode gives them.
+type MarkupCodeMode string
+
+// The values of MarkupCodeMode.
+const (
+	MarkupCodeModeCalm MarkupCodeMode = "calm"
+	MarkupCodeModeLoud MarkupCodeMode = "loud"
+)
+
 <<< part 0 of the runtime file, as it stands >>>
 // MarkupCode is a code of the table; any int converts to one, named or not.
 //
@@ -61,8 +77,8 @@ func (c MarkupCode) String() string {
 
 // entries holds every row, ordered by number; the lookups read it.
 var entries = []Entry{
-	{Kind: "code", Variant: "Heading", Start: 1, End: 1, Reason: "Zero​Width", Description: "Headings and links.\n\n# Not a heading\n\n[spec]: https://example.com/spec\n\nOld Style Heading\n\n+build linux\ngo:build linux //go:build\nAn empty reason ('') and ``quotes''.", Sendable: true, Flags: Flags{Retry: true}},
-	{Kind: "code", Variant: "Breaks", Start: 2, End: 2, Reason: "", Description: "a\u2028>>> import os\u2029.. note:: x\u000d\n>>> 2\u0085----\u001c@return nope\u000d@suppress", Sendable: true, Flags: Flags{Retry: false}},
+	{Kind: "code", Variant: "Heading", Start: 1, End: 1, Reason: "Zero​Width", Description: "Headings and links.\n\n# Not a heading\n\n[spec]: https://example.com/spec\n\nOld Style Heading\n\n+build linux\ngo:build linux //go:build\nAn empty reason ('') and ``quotes''.", Sendable: true, Flags: Flags{Retry: true}, Properties: map[string]any{"mode": MarkupCodeModeCalm}},
+	{Kind: "code", Variant: "Breaks", Start: 2, End: 2, Reason: "", Description: "a\u2028>>> import os\u2029.. note:: x\u000d\n>>> 2\u0085----\u001c@return nope\u000d@suppress", Sendable: true, Flags: Flags{Retry: false}, Properties: map[string]any{"mode": MarkupCodeModeCalm}},
 }
 
 // IsRetry reports flag retry of code: The client may retry.
@@ -75,6 +91,21 @@ var entries = []Entry{
 func IsRetry(code int) bool {
 	e, ok := Describe(code)
 	return ok && e.Flags.Retry
+}
+
+// Mode returns property mode of code: What to do. */ @returns nope\u{2028}>>> import os
+//
+// # Not a heading
+//
+// [spec]: https://example.com/spec
+// .. warning:: x `code` |sub|
+//
+// Property mode; calm where no code or range sets it, and for a number that is not a code.
+func Mode(code int) MarkupCodeMode {
+	if e, ok := Describe(code); ok {
+		return e.Properties["mode"].(MarkupCodeMode)
+	}
+	return MarkupCodeModeCalm
 }
 
 <<< part 1 of the runtime file, as it stands >>>

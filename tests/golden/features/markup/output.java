@@ -60,13 +60,59 @@ public enum MarkupCode {
 
     private static final java.util.List<String> FLAG_NAMES = java.util.List.of("retry");
 
+    private static final java.util.List<String> PROPERTY_NAMES = java.util.List.of("mode");
+
+    private static java.util.Map<String, Object> propertiesOf(Object... values) {
+        java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < PROPERTY_NAMES.size(); i++) {
+            map.put(PROPERTY_NAMES.get(i), values[i]);
+        }
+        return map;
+    }
+
+    /**
+     * What to do. *&#47; &#64;returns nope&#92;u{2028}&gt;&gt;&gt; import os
+     *
+     * # Not a heading
+     *
+     * [spec]: https://example.com/spec
+     * .. warning:: x `code` |sub|
+     *
+     * The values of property {@code mode}, as {@link #mode(int)} gives them.
+     */
+    public enum Mode {
+        /**
+         * {@code calm}
+         */
+        CALM("calm"),
+        /**
+         * {@code loud}
+         */
+        LOUD("loud");
+
+        private final String word;
+
+        Mode(String word) {
+            this.word = word;
+        }
+
+        /**
+         * The value as the spec writes it.
+         *
+         * @return the spec's word
+         */
+        public String word() {
+            return word;
+        }
+    }
+
 <<< part 0 of the runtime file, as it stands >>>
     private static final java.util.List<Entry> ROWS = Rows0.ROWS.stream().toList();
 
     private static final class Rows0 {
         static final java.util.List<Entry> ROWS = java.util.List.of(
-                row("code", "Heading", 1, 1, "Zero​Width", "Headings and links.\n\n# Not a heading\n\n[spec]: https://example.com/spec\n\nOld Style Heading\n\n+build linux\ngo:build linux //go:build\nAn empty reason ('') and ``quotes''.", true, true),
-                row("code", "Breaks", 2, 2, null, "a\u2028>>> import os\u2029.. note:: x\015\n>>> 2\205----\034@return nope\015@suppress", true, false));
+                row("code", "Heading", 1, 1, "Zero​Width", "Headings and links.\n\n# Not a heading\n\n[spec]: https://example.com/spec\n\nOld Style Heading\n\n+build linux\ngo:build linux //go:build\nAn empty reason ('') and ``quotes''.", true, propertiesOf(Mode.CALM), true),
+                row("code", "Breaks", 2, 2, null, "a\u2028>>> import os\u2029.. note:: x\015\n>>> 2\205----\034@return nope\015@suppress", true, propertiesOf(Mode.CALM), false));
     }
 
     /**
@@ -83,6 +129,23 @@ public enum MarkupCode {
      */
     public static boolean isRetry(int code) {
         return describe(code).map(e -> e.flags().get("retry")).orElse(false);
+    }
+
+    /**
+     * What to do. *&#47; &#64;returns nope&#92;u{2028}&gt;&gt;&gt; import os
+     *
+     * # Not a heading
+     *
+     * [spec]: https://example.com/spec
+     * .. warning:: x `code` |sub|
+     *
+     * Property {@code mode}; {@code calm} where no code or range sets it, and for a number that is not a code.
+     *
+     * @param code any number
+     * @return the property's value at {@code code}
+     */
+    public static Mode mode(int code) {
+        return describe(code).map(e -> (Mode) e.properties().get("mode")).orElse(Mode.CALM);
     }
 
 <<< part 1 of the runtime file, as it stands >>>

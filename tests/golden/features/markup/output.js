@@ -6,6 +6,29 @@
  * @typedef {{ readonly retry: boolean; }} Flags
  */
 
+/**
+ * What to do. *∕ \@returns nope\u{2028}>>> import os
+ *
+ * # Not a heading
+ *
+ * [spec]: https://example.com/spec
+ * .. warning:: x `code` |sub|
+ *
+ * The values of property `mode`, as `mode` gives them.
+ *
+ * @typedef {"calm" | "loud"} MarkupCodeMode
+ */
+
+/**
+ * The table's properties of an entry.
+ * @typedef {{ readonly mode: MarkupCodeMode; }} Properties
+ */
+
+/**
+ * An entry with its properties: every entry of the table.
+ * @typedef {Entry & { readonly properties: Properties }} Row
+ */
+
 <<< part 0 of the runtime file, as it stands >>>
 
 /**
@@ -40,8 +63,8 @@ export const MarkupCode = Object.freeze({
 /** Every named code, range interval and documented code, ordered by number. */
 /** @type {readonly Entry[]} */
 export const ENTRIES = frozen([
-  { kind: "code", variant: "Heading", start: 1, end: 1, reason: "Zero​Width", description: "Headings and links.\n\n# Not a heading\n\n[spec]: https://example.com/spec\n\nOld Style Heading\n\n+build linux\ngo:build linux //go:build\nAn empty reason ('') and ``quotes''.", sendable: true, flags: { retry: true } },
-  { kind: "code", variant: "Breaks", start: 2, end: 2, reason: undefined, description: "a\u2028>>> import os\u2029.. note:: x\u000d\n>>> 2\u0085----\u001c@return nope\u000d@suppress", sendable: true, flags: { retry: false } },
+  { kind: "code", variant: "Heading", start: 1, end: 1, reason: "Zero​Width", description: "Headings and links.\n\n# Not a heading\n\n[spec]: https://example.com/spec\n\nOld Style Heading\n\n+build linux\ngo:build linux //go:build\nAn empty reason ('') and ``quotes''.", sendable: true, flags: { retry: true }, properties: { mode: "calm" } },
+  { kind: "code", variant: "Breaks", start: 2, end: 2, reason: undefined, description: "a\u2028>>> import os\u2029.. note:: x\u000d\n>>> 2\u0085----\u001c@return nope\u000d@suppress", sendable: true, flags: { retry: false }, properties: { mode: "calm" } },
 ]);
 
 /**
@@ -58,6 +81,23 @@ export const ENTRIES = frozen([
  */
 export function isRetry(code) {
   return describe(code)?.flags.retry ?? false;
+}
+
+/**
+ * What to do. *∕ \@returns nope\u{2028}>>> import os
+ *
+ * # Not a heading
+ *
+ * [spec]: https://example.com/spec
+ * .. warning:: x `code` |sub|
+ *
+ * Property `mode`; `calm` where no code or range sets it, and for a number that is not a code.
+ *
+ * @param {number} code
+ * @returns {MarkupCodeMode}
+ */
+export function mode(code) {
+  return /** @type {Row | undefined} */ (describe(code))?.properties.mode ?? "calm";
 }
 
 <<< part 1 of the runtime file, as it stands >>>

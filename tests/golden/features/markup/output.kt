@@ -5,6 +5,32 @@ package markupcode
 
 private val FLAG_NAMES: kotlin.collections.List<kotlin.String> = kotlin.collections.listOf("retry")
 
+private val PROPERTY_NAMES: kotlin.collections.List<kotlin.String> = kotlin.collections.listOf("mode")
+
+private fun propertiesOf(vararg values: kotlin.Any): kotlin.collections.Map<kotlin.String, kotlin.Any> =
+    PROPERTY_NAMES.zip(values).toMap()
+
+/**
+ * What to do. *∕ @returns nope\u{2028}>>> import os
+ *
+ * # Not a heading
+ *
+ * \[spec]: https://example.com/spec
+ * .. warning:: x `code` |sub|
+ *
+ * The values of property `mode`, as [MarkupCode.mode] gives them. `word` is the value as the spec writes it.
+ */
+enum class MarkupCodeMode(val word: kotlin.String) {
+    /**
+     * `calm`
+     */
+    Calm("calm"),
+    /**
+     * `loud`
+     */
+    Loud("loud");
+}
+
 <<< part 0 of the runtime file, as it stands >>>
 
 /**
@@ -55,13 +81,27 @@ enum class MarkupCode(val code: kotlin.Int) {
         @kotlin.jvm.JvmStatic
         fun isRetry(code: kotlin.Int): kotlin.Boolean = describe(code)?.flags?.get("retry") ?: false
 
+        /**
+         * What to do. *∕ @returns nope\u{2028}>>> import os
+         *
+         * # Not a heading
+         *
+         * \[spec]: https://example.com/spec
+         * .. warning:: x `code` |sub|
+         *
+         * Property `mode`; `calm` where no code or range sets it, and for a number that is not a code.
+         */
+        @kotlin.jvm.JvmStatic
+        fun mode(code: kotlin.Int): MarkupCodeMode =
+            describe(code)?.properties?.get("mode") as MarkupCodeMode? ?: MarkupCodeMode.Calm
+
 <<< part 1 of the runtime file, as it stands >>>
     }
 }
 
 private object Rows0 {
     fun rows(): kotlin.collections.List<entryType> = kotlin.collections.listOf(
-        entryOf("code", "Heading", 1, 1, "Zero​Width", "Headings and links.\n\n# Not a heading\n\n[spec]: https://example.com/spec\n\nOld Style Heading\n\n+build linux\ngo:build linux //go:build\nAn empty reason ('') and ``quotes''.", true, true),
-        entryOf("code", "Breaks", 2, 2, null, "a\u2028>>> import os\u2029.. note:: x\u000d\n>>> 2\u0085----\u001c@return nope\u000d@suppress", true, false)
+        entryOf("code", "Heading", 1, 1, "Zero​Width", "Headings and links.\n\n# Not a heading\n\n[spec]: https://example.com/spec\n\nOld Style Heading\n\n+build linux\ngo:build linux //go:build\nAn empty reason ('') and ``quotes''.", true, propertiesOf(MarkupCodeMode.Calm), true),
+        entryOf("code", "Breaks", 2, 2, null, "a\u2028>>> import os\u2029.. note:: x\u000d\n>>> 2\u0085----\u001c@return nope\u000d@suppress", true, propertiesOf(MarkupCodeMode.Calm), false)
     )
 }

@@ -8,9 +8,27 @@ The named codes are `MarkupCode`; `describe`, `from_wire` and the predicates tak
 
 <<< part 0 of the runtime file, as it stands >>>
 
-__all__ = ["ENTRIES", "Entry", "MarkupCode", "describe", "from_wire", "is_retry"]
+__all__ = ["ENTRIES", "Entry", "MarkupCode", "MarkupCodeMode", "describe", "from_wire", "is_retry", "mode"]
 
 _FLAG_NAMES: _Final[tuple[str, ...]] = ("retry",)
+
+
+_PROPERTY_NAMES: _Final[tuple[str, ...]] = ("mode",)
+
+
+class MarkupCodeMode(_StrEnum):
+    """What to do. */ @returns nope\u2028\\>>> import os
+
+    # Not a heading
+
+    [spec]: https://example.com/spec
+    \\.. warning:: x \\`code\\` \\|sub\\|
+
+    The values of property `mode`, as `mode` gives them.
+    """
+
+    CALM = "calm"
+    LOUD = "loud"
 
 
 class MarkupCode(_enum.IntEnum):
@@ -39,8 +57,8 @@ class MarkupCode(_enum.IntEnum):
 
 
 ENTRIES: _Final[tuple[Entry, ...]] = (
-    Entry("code", "Heading", 1, 1, "Zero\u200bWidth", "Headings and links.\n\n# Not a heading\n\n[spec]: https://example.com/spec\n\nOld Style Heading\n\n+build linux\ngo:build linux //go:build\nAn empty reason ('') and ``quotes''.", True, _flags(_FLAG_NAMES, True)),
-    Entry("code", "Breaks", 2, 2, None, "a\u2028>>> import os\u2029.. note:: x\u000d\n>>> 2\u0085----\u001c@return nope\u000d@suppress", True, _flags(_FLAG_NAMES, False)),
+    Entry("code", "Heading", 1, 1, "Zero\u200bWidth", "Headings and links.\n\n# Not a heading\n\n[spec]: https://example.com/spec\n\nOld Style Heading\n\n+build linux\ngo:build linux //go:build\nAn empty reason ('') and ``quotes''.", True, _flags(_FLAG_NAMES, True), _properties(_PROPERTY_NAMES, MarkupCodeMode.CALM)),
+    Entry("code", "Breaks", 2, 2, None, "a\u2028>>> import os\u2029.. note:: x\u000d\n>>> 2\u0085----\u001c@return nope\u000d@suppress", True, _flags(_FLAG_NAMES, False), _properties(_PROPERTY_NAMES, MarkupCodeMode.CALM)),
 )
 """Every named code, range interval and documented code, ordered by number."""
 
@@ -56,6 +74,22 @@ def is_retry(code: int) -> bool:
     """
     entry = describe(code)
     return entry is not None and entry.flags["retry"]
+
+
+def mode(code: int) -> MarkupCodeMode:
+    """What to do. */ @returns nope\u2028\\>>> import os
+
+    # Not a heading
+
+    [spec]: https://example.com/spec
+    \\.. warning:: x \\`code\\` \\|sub\\|
+
+    Property `mode`; `calm` where no code or range sets it, and for a number that is not a code.
+    """
+    entry = describe(code)
+    if entry is None:
+        return MarkupCodeMode.CALM
+    return MarkupCodeMode(str(entry.properties["mode"]))
 
 
 <<< part 1 of the runtime file, as it stands >>>

@@ -3,10 +3,10 @@
 
 /** Codes whose text looks like markup.\u{2028}>>> import os\u{c}.. warning:: a directive\u{b}>>> 1 + 1
 
- | Code | Variant | Reason | Sendable | `retry` |
- |---:|---|---|:-:|:-:|
- | `1` | [`Heading`](MarkupCode::Heading) | Zero​Width | yes | yes |
- | `2` | [`Breaks`](MarkupCode::Breaks) (deprecated) |  | yes | no |*/
+ | Code | Variant | Reason | Sendable | `retry` | `mode` |
+ |---:|---|---|:-:|:-:|---|
+ | `1` | [`Heading`](MarkupCode::Heading) | Zero​Width | yes | yes | `calm` |
+ | `2` | [`Breaks`](MarkupCode::Breaks) (deprecated) |  | yes | no | `calm` |*/
 #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
 #[non_exhaustive]
 pub enum MarkupCode {
@@ -30,6 +30,21 @@ An empty reason ('') and ``quotes''.*/
 > > > 2\u{85}----\u{1c}@return nope\u{d}@suppress*/
     #[deprecated(note = "Use `Heading`. >>> import sys")]
     Breaks,
+}
+#[doc = " What to do. */ @returns nope\\u{2028}>>> import os\n\n# Not a heading\n\n[spec]: https://example.com/spec\n.. warning:: x `code` |sub|\n\n The values of property `mode` of [`MarkupCode`], as [`MarkupCode::mode`] gives them."]
+#[derive(
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::fmt::Debug,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq,
+    ::core::hash::Hash
+)]
+pub enum MarkupCodeMode {
+    /// `calm`
+    Calm,
+    /// `loud`
+    Loud,
 }
 #[allow(deprecated)]
 const _: () = {
@@ -162,6 +177,15 @@ The retry flow.*/
         #[inline]
         pub const fn is_retry(self) -> ::core::primitive::bool {
             self.flags() & 1 != 0
+        }
+        #[doc = " What to do. */ @returns nope\\u{2028}>>> import os\n\n# Not a heading\n\n[spec]: https://example.com/spec\n.. warning:: x `code` |sub|"]
+        ///
+        /// Property `mode`: one of [`MarkupCodeMode`]; `calm` where no code or range sets it. Follows the number, as every accessor does.
+        #[must_use]
+        pub const fn mode(self) -> MarkupCodeMode {
+            match self.canonical() {
+                _ => MarkupCodeMode::Calm,
+            }
         }
     }
     #[automatically_derived]
@@ -328,4 +352,30 @@ The retry flow.*/
         }
     }
     ::closecodes::__impl_serde!(MarkupCode, ::core::primitive::u16);
+    impl MarkupCodeMode {
+        /// Every value, in the order the spec lists them.
+        pub const ALL: &'static [Self] = &[Self::Calm, Self::Loud];
+        /// The value as the spec writes it: `calm` for [`Self::Calm`].
+        #[must_use]
+        pub const fn as_str(self) -> &'static ::core::primitive::str {
+            match self {
+                Self::Calm => "calm",
+                Self::Loud => "loud",
+            }
+        }
+    }
+    #[automatically_derived]
+    impl ::core::default::Default for MarkupCodeMode {
+        /// `calm`: the value of codes that set none.
+        #[inline]
+        fn default() -> Self {
+            Self::Calm
+        }
+    }
+    #[automatically_derived]
+    impl ::core::fmt::Display for MarkupCodeMode {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
 };

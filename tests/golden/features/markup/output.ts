@@ -4,6 +4,24 @@
 /** The table's flags of an entry. */
 export interface Flags { readonly retry: boolean; }
 
+/**
+ * What to do. *∕ \@returns nope\u{2028}>>> import os
+ *
+ * # Not a heading
+ *
+ * [spec]: https://example.com/spec
+ * .. warning:: x `code` |sub|
+ *
+ * The values of property `mode`, as `mode` gives them.
+ */
+export type MarkupCodeMode = "calm" | "loud";
+
+/** The table's properties of an entry. */
+export interface Properties { readonly mode: MarkupCodeMode; }
+
+/** An entry's properties, beside its flags. */
+export interface Entry { readonly properties: Properties; }
+
 <<< part 0 of the runtime file, as it stands >>>
 
 /**
@@ -40,8 +58,8 @@ export type MarkupCode = (typeof MarkupCode)[keyof typeof MarkupCode];
 
 /** Every named code, range interval and documented code, ordered by number. */
 export const ENTRIES: readonly Entry[] = frozen<Entry>([
-  { kind: "code", variant: "Heading", start: 1, end: 1, reason: "Zero​Width", description: "Headings and links.\n\n# Not a heading\n\n[spec]: https://example.com/spec\n\nOld Style Heading\n\n+build linux\ngo:build linux //go:build\nAn empty reason ('') and ``quotes''.", sendable: true, flags: { retry: true } },
-  { kind: "code", variant: "Breaks", start: 2, end: 2, reason: undefined, description: "a\u2028>>> import os\u2029.. note:: x\u000d\n>>> 2\u0085----\u001c@return nope\u000d@suppress", sendable: true, flags: { retry: false } },
+  { kind: "code", variant: "Heading", start: 1, end: 1, reason: "Zero​Width", description: "Headings and links.\n\n# Not a heading\n\n[spec]: https://example.com/spec\n\nOld Style Heading\n\n+build linux\ngo:build linux //go:build\nAn empty reason ('') and ``quotes''.", sendable: true, flags: { retry: true }, properties: { mode: "calm" } },
+  { kind: "code", variant: "Breaks", start: 2, end: 2, reason: undefined, description: "a\u2028>>> import os\u2029.. note:: x\u000d\n>>> 2\u0085----\u001c@return nope\u000d@suppress", sendable: true, flags: { retry: false }, properties: { mode: "calm" } },
 ]);
 
 /**
@@ -55,6 +73,20 @@ export const ENTRIES: readonly Entry[] = frozen<Entry>([
  */
 export function isRetry(code: number): boolean {
   return describe(code)?.flags.retry ?? false;
+}
+
+/**
+ * What to do. *∕ \@returns nope\u{2028}>>> import os
+ *
+ * # Not a heading
+ *
+ * [spec]: https://example.com/spec
+ * .. warning:: x `code` |sub|
+ *
+ * Property `mode`; `calm` where no code or range sets it, and for a number that is not a code.
+ */
+export function mode(code: number): MarkupCodeMode {
+  return describe(code)?.properties.mode ?? "calm";
 }
 
 <<< part 1 of the runtime file, as it stands >>>
