@@ -971,6 +971,7 @@ fn value_at(
 /// A line per probe, `number value…`, as every client prints it: an enumerated value as `word`
 /// gives it (the spec's word; C#'s member name, `spell` of it), an integer as the number.
 fn expected_values(table: &closecodes_spec::Table, spell: impl Fn(&str) -> String) -> String {
+    use std::fmt::Write as _;
     let mut lines = String::new();
     for number in probes(table) {
         let values: Vec<String> = table
@@ -985,7 +986,7 @@ fn expected_values(table: &closecodes_spec::Table, spell: impl Fn(&str) -> Strin
                 }
             })
             .collect();
-        lines.push_str(&format!("{number} {}\n", values.join(" ")));
+        let _ = writeln!(lines, "{number} {}", values.join(" "));
     }
     lines
 }
