@@ -79,16 +79,33 @@ impl Kotlin {
         }
     }
 
+    /// Each enumerated property's values as expressions, spelled once per table (the rows
+    /// repeat them).
+    fn words(view: &View<'_>) -> Vec<Vec<String>> {
+        view.properties
+            .iter()
+            .map(|p| {
+                (0..p.values.len())
+                    .map(|at| Kotlin::value(view, p, PropertyValue::Word(at)))
+                    .collect()
+            })
+            .collect()
+    }
+
     /// A row's values of the table's properties: `propertiesOf(…)`, or nothing without properties.
-    fn row_properties(view: &View<'_>, row: &Row<'_>) -> Option<String> {
+    fn row_properties(view: &View<'_>, words: &[Vec<String>], row: &Row<'_>) -> Option<String> {
         let properties = &view.properties;
         if properties.is_empty() {
             return None;
         }
         let values: Vec<String> = properties
             .iter()
+            .zip(words)
             .zip(row.properties)
-            .map(|(property, value)| Kotlin::value(view, property, *value))
+            .map(|((property, words), value)| match value {
+                PropertyValue::Word(at) => words.get(*at).cloned().unwrap_or_default(),
+                PropertyValue::Integer(_) => Kotlin::value(view, property, *value),
+            })
             .collect();
         Some(format!("propertiesOf({})", values.join(", ")))
     }
@@ -317,6 +334,7 @@ impl CodeWriter for Kotlin {
     /// codes fit).
     fn end(&self, out: &mut Text, view: &View<'_>) {
         out.push("    }\n}\n");
+        let words = Kotlin::words(view);
         let per = Kotlin::per_object(view);
         for at in 0..Kotlin::rows_functions(view) {
             let chunk = view.rows.iter().skip(at * per).take(per);
@@ -326,7 +344,7 @@ impl CodeWriter for Kotlin {
             );
             let rows: Vec<String> = chunk
                 .map(|row| {
-                    let values = Kotlin::row_properties(view, row);
+                    let values = Kotlin::row_properties(view, &words, row);
                     format!("        entryOf({})", self.row_arguments(row, values))
                 })
                 .collect();
