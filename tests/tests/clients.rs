@@ -1320,3 +1320,81 @@ fn jvm_tables_with_every_flag_and_many_properties_compile_and_load() {
     let libs = jars(&tool("CLOSECODES_KOTLIN_LIBS"));
     assert_eq!(run_kotlin(join(std::iter::once(out).chain(libs))), expected);
 }
+
+/// A table whose one enumerated property has `count` values, and code 1 set to the last.
+fn many_values(count: usize) -> closecodes_spec::Table {
+    let words: Vec<String> = (0..count).map(|i| format!("\"value_{i}\"")).collect();
+    let text = format!(
+        "[table]\nname = \"Big\"\n\n[[property]]\nname = \"action\"\ndescription = \"p\"\nvalues = [{}]\n\n[[code]]\ncode = 1\nname = \"One\"\ndescription = \"d\"\nset = {{ action = \"value_{}\" }}\n",
+        words.join(", "),
+        count - 1
+    );
+    let source = closecodes_spec::Source::file("big.toml", "big.toml", text);
+    closecodes_spec::load(&source, &mut Files).expect("checks")
+}
+
+/// The most values a property's enum may have in each JVM target (the renderer refuses one more,
+/// as `codegen/src/render/kotlin/mod.rs` tests): a table of exactly that many compiles and loads.
+#[test]
+#[ignore = "needs javac 17, kotlinc 1.3 and Kotlin 2 from Maven Central: run .ci/wire"]
+fn the_largest_property_enums_compile_and_load() {
+    let dir = scratch("jvm-property-enums");
+    let refused = |format| match closecodes_codegen::render::render(
+        format,
+        &many_values(4_000),
+        "Big",
+        "big.toml",
+    ) {
+        Err(closecodes_codegen::render::RenderError::TooManyValues { max, .. }) => max,
+        other => panic!("{format}: 4,000 values were not refused: {other:?}"),
+    };
+    let max = refused(Format::Java);
+    std::fs::create_dir_all(dir.join("big")).expect("writes");
+    let java = dir.join("big/Big.java");
+    std::fs::write(
+        &java,
+        rendered_table(Format::Java, &many_values(max), "Big", "big"),
+    )
+    .expect("writes");
+    let main = dir.join("Main.java");
+    std::fs::write(
+        &main,
+        "public final class Main {\n    private Main() {}\n\n    public static void main(String[] args) {\n        System.out.println(big.Big.action(1).word() + \" \" + big.Big.Action.values().length);\n    }\n}\n",
+    )
+    .expect("writes");
+    let out = dir.join("java-out");
+    run(javac(&out).arg(&java).arg(&main));
+    let output = run(Command::new("java").arg("-cp").arg(&out).arg("Main"));
+    let last = |max: usize| format!("value_{} {max}\n", max - 1);
+    assert_eq!(String::from_utf8(output.stdout).expect("UTF-8"), last(max));
+    let max = refused(Format::Kotlin);
+    let kotlin = [dir.join("big.kt"), dir.join("Main.kt")];
+    std::fs::write(
+        &kotlin[0],
+        rendered_table(Format::Kotlin, &many_values(max), "Big", "big"),
+    )
+    .expect("writes");
+    std::fs::write(
+        &kotlin[1],
+        "fun main() = println(\"${big.Big.action(1).word} ${big.BigAction.values().size}\")\n",
+    )
+    .expect("writes");
+    let run_kotlin = |classpath: String| {
+        let output = run(Command::new("java").arg("-cp").arg(classpath).arg("MainKt"));
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let out = dir.join("out-1.3");
+    run(kotlinc_1_3(&[])
+        .env("JAVA_OPTS", "-Xmx3g")
+        .arg("-d")
+        .arg(&out)
+        .args(&kotlin));
+    assert_eq!(run_kotlin(join([out, PathBuf::from(JARS[2])])), last(max));
+    let out = dir.join("out-2");
+    run(kotlinc_2().arg("-d").arg(&out).args(&kotlin));
+    let libs = jars(&tool("CLOSECODES_KOTLIN_LIBS"));
+    assert_eq!(
+        run_kotlin(join(std::iter::once(out).chain(libs))),
+        last(max)
+    );
+}

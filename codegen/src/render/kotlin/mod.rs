@@ -405,4 +405,34 @@ mod tests {
             assert!(text.contains("propertiesOf(2147483647)"), "{format}");
         }
     }
+
+    /// A property's enum is a JVM enum too: more values than the target's named codes are
+    /// refused (2,500 in Kotlin, 3,000 in Java); C# takes any number.
+    #[test]
+    fn an_enum_of_more_values_than_a_jvm_enum_holds_is_refused() {
+        let spec = |count: usize| {
+            let words: Vec<String> = (0..count).map(|i| format!("\"v{i}\"")).collect();
+            let text = format!(
+                "[[property]]\nname = \"action\"\ndescription = \"p\"\nvalues = [{}]\n",
+                words.join(", ")
+            );
+            load(&Source::inline(text), &mut NoFiles).expect("checks")
+        };
+        let (kotlin, java) = (spec(2_501), spec(3_001));
+        for (format, table, max) in [
+            (Format::Kotlin, &kotlin, 2_500),
+            (Format::Java, &java, 3_000),
+        ] {
+            let refused = render(format, table, "Chat", "c.toml");
+            let Err(RenderError::TooManyValues {
+                values, max: most, ..
+            }) = refused
+            else {
+                panic!("{format}: {refused:?}")
+            };
+            assert_eq!((values, most), (max + 1, max), "{format}");
+        }
+        render(Format::Java, &kotlin, "Chat", "c.toml").expect("Java takes 2,501 values");
+        render(Format::CSharp, &java, "Chat", "c.toml").expect("C# takes 3,001 values");
+    }
 }
