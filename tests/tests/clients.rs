@@ -971,24 +971,24 @@ fn value_at(
 /// A line per probe, `number value…`, as every client prints it: an enumerated value as `word`
 /// gives it (the spec's word; C#'s member name, `spell` of it), an integer as the number.
 fn expected_values(table: &closecodes_spec::Table, spell: impl Fn(&str) -> String) -> String {
-    probes(table)
-        .into_iter()
-        .map(|number| {
-            let values: Vec<String> = table
-                .properties
-                .iter()
-                .enumerate()
-                .map(|(at, property)| {
-                    let value = value_at(table, at, number);
-                    match value {
-                        closecodes_spec::PropertyValue::Word(_) => spell(&property.written(value)),
-                        closecodes_spec::PropertyValue::Integer(n) => n.to_string(),
-                    }
-                })
-                .collect();
-            format!("{number} {}\n", values.join(" "))
-        })
-        .collect()
+    use std::fmt::Write as _;
+    let mut lines = String::new();
+    for number in probes(table) {
+        let values: Vec<String> = table
+            .properties
+            .iter()
+            .enumerate()
+            .map(|(at, property)| {
+                let value = value_at(table, at, number);
+                match value {
+                    closecodes_spec::PropertyValue::Word(_) => spell(&property.written(value)),
+                    closecodes_spec::PropertyValue::Integer(n) => n.to_string(),
+                }
+            })
+            .collect();
+        let _ = writeln!(lines, "{number} {}", values.join(" "));
+    }
+    lines
 }
 
 /// A program of `format` that prints [`expected_values`]' lines through the rendered getters of
@@ -1171,4 +1171,230 @@ fn csharp_properties_compile_with_warnings_as_errors_and_agree_with_the_spec() {
             "{name}"
         );
     }
+}
+
+/// A table of `flags` flags and `properties` properties (half integers, half enumerated), and
+/// `documented` codes documented in a range, each setting every flag and property: numbers from
+/// 1,000,000 and values from 100,000, which take the JVM's widest constants.
+fn big_with_properties(
+    flags: usize,
+    properties: usize,
+    documented: usize,
+) -> closecodes_spec::Table {
+    use std::fmt::Write as _;
+    let mut text = String::from("[table]\nname = \"Big\"\nrepr = \"i32\"\n");
+    for i in 0..flags {
+        let _ = write!(
+            text,
+            "\n[[flag]]\nname = \"f{i}\"\ndescription = \"Flag {i}.\"\n"
+        );
+    }
+    for i in 0..properties {
+        let kind = if i % 2 == 0 {
+            "type = \"i32\"".to_owned()
+        } else {
+            "values = [\"a\", \"b\", \"c\"]".to_owned()
+        };
+        let _ = write!(
+            text,
+            "\n[[property]]\nname = \"p{i}\"\ndescription = \"Property {i}.\"\n{kind}\n"
+        );
+    }
+    text.push_str(
+        "\n[[range]]\nname = \"Docs\"\ncodes = \"1000000..=1999999\"\ndescription = \"d\"\n",
+    );
+    for code in 0..documented {
+        let mut set: Vec<String> = (0..flags).map(|i| format!("f{i} = true")).collect();
+        set.extend((0..properties).map(|i| {
+            if i % 2 == 0 {
+                format!("p{i} = {}", 100_000 + code * properties + i)
+            } else {
+                format!("p{i} = \"{}\"", ["a", "b", "c"][(code + i) % 3])
+            }
+        }));
+        let _ = write!(
+            text,
+            "\n[[code]]\ncode = {}\nreason = \"Reason {code}\"\ndescription = \"Documented {code}.\"\nset = {{ {} }}\n",
+            1_000_000 + code,
+            set.join(", ")
+        );
+    }
+    let source = closecodes_spec::Source::file("big.toml", "big.toml", text);
+    closecodes_spec::load(&source, &mut Files).expect("checks")
+}
+
+/// The rows of each nested class (Java) or object (Kotlin) of rows of a rendered file.
+fn rows_per_class(file: &str, row: &str) -> Vec<usize> {
+    let mut classes = Vec::new();
+    for line in file.lines() {
+        if line.contains("class Rows") || line.starts_with("private object Rows") {
+            classes.push(0);
+        } else if line.trim_start().starts_with(row)
+            && let Some(last) = classes.last_mut()
+        {
+            *last += 1;
+        }
+    }
+    classes
+}
+
+/// With every flag a table may have and 32 properties, each nested class of rows stays within a
+/// JVM method's 65,535 bytes by what `javap` measures a row to cost: 28 bytes (javac 17), 5 a
+/// flag, 16 with one `Integer` property and 9 each further one (Kotlin 2: 25, 5, 18 and 9).
+#[test]
+fn jvm_rows_with_properties_fit_a_method() {
+    let (flags, properties) = (64, 32);
+    let table = big_with_properties(flags, properties, 1_500);
+    for (format, row, bytes) in [
+        (
+            Format::Java,
+            "row(",
+            28 + 5 * flags + 16 + 9 * (properties - 1),
+        ),
+        (
+            Format::Kotlin,
+            "entryOf(",
+            25 + 5 * flags + 18 + 9 * (properties - 1),
+        ),
+    ] {
+        let file = rendered_table(format, &table, "Big", "big");
+        let classes = rows_per_class(&file, row);
+        assert_eq!(
+            classes.iter().sum::<usize>(),
+            table.rows().len(),
+            "{format}"
+        );
+        assert!(
+            classes.len() > 1,
+            "{format}: one class of {} rows",
+            table.rows().len()
+        );
+        for rows in classes {
+            assert!(
+                rows * bytes < 65_535,
+                "{format}: {rows} rows of {bytes} bytes"
+            );
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs javac 17, kotlinc 1.3 and Kotlin 2 from Maven Central: run .ci/wire"]
+fn jvm_tables_with_every_flag_and_many_properties_compile_and_load() {
+    let table = big_with_properties(64, 32, 1_500);
+    let expected = format!("{}\n", table.rows().len());
+    let dir = scratch("jvm-properties-largest");
+    std::fs::create_dir_all(dir.join("big")).expect("writes");
+    let java = dir.join("big/Big.java");
+    std::fs::write(&java, rendered_table(Format::Java, &table, "Big", "big")).expect("writes");
+    let main = dir.join("Main.java");
+    std::fs::write(
+        &main,
+        "public final class Main {\n    private Main() {}\n\n    public static void main(String[] args) {\n        System.out.println(big.Big.ENTRIES.size());\n    }\n}\n",
+    )
+    .expect("writes");
+    let out = dir.join("java-out");
+    run(javac(&out).arg(&java).arg(&main));
+    let output = run(Command::new("java").arg("-cp").arg(&out).arg("Main"));
+    assert_eq!(String::from_utf8(output.stdout).expect("UTF-8"), expected);
+    let kotlin = [dir.join("big.kt"), dir.join("Main.kt")];
+    std::fs::write(
+        &kotlin[0],
+        rendered_table(Format::Kotlin, &table, "Big", "big"),
+    )
+    .expect("writes");
+    std::fs::write(&kotlin[1], "fun main() = println(big.Big.ENTRIES.size)\n").expect("writes");
+    let run_kotlin = |classpath: String| {
+        let output = run(Command::new("java").arg("-cp").arg(classpath).arg("MainKt"));
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let out = dir.join("out-1.3");
+    run(kotlinc_1_3(&[])
+        .env("JAVA_OPTS", "-Xmx3g")
+        .arg("-d")
+        .arg(&out)
+        .args(&kotlin));
+    assert_eq!(run_kotlin(join([out, PathBuf::from(JARS[2])])), expected);
+    let out = dir.join("out-2");
+    run(kotlinc_2().arg("-d").arg(&out).args(&kotlin));
+    let libs = jars(&tool("CLOSECODES_KOTLIN_LIBS"));
+    assert_eq!(run_kotlin(join(std::iter::once(out).chain(libs))), expected);
+}
+
+/// A table whose one enumerated property has `count` values, and code 1 set to the last.
+fn many_values(count: usize) -> closecodes_spec::Table {
+    let words: Vec<String> = (0..count).map(|i| format!("\"value_{i}\"")).collect();
+    let text = format!(
+        "[table]\nname = \"Big\"\n\n[[property]]\nname = \"action\"\ndescription = \"p\"\nvalues = [{}]\n\n[[code]]\ncode = 1\nname = \"One\"\ndescription = \"d\"\nset = {{ action = \"value_{}\" }}\n",
+        words.join(", "),
+        count - 1
+    );
+    let source = closecodes_spec::Source::file("big.toml", "big.toml", text);
+    closecodes_spec::load(&source, &mut Files).expect("checks")
+}
+
+/// The most values a property's enum may have in each JVM target (the renderer refuses one more,
+/// as `codegen/src/render/kotlin/mod.rs` tests): a table of exactly that many compiles and loads.
+#[test]
+#[ignore = "needs javac 17, kotlinc 1.3 and Kotlin 2 from Maven Central: run .ci/wire"]
+fn the_largest_property_enums_compile_and_load() {
+    let dir = scratch("jvm-property-enums");
+    let refused = |format| match closecodes_codegen::render::render(
+        format,
+        &many_values(4_000),
+        "Big",
+        "big.toml",
+    ) {
+        Err(closecodes_codegen::render::RenderError::TooManyValues { max, .. }) => max,
+        other => panic!("{format}: 4,000 values were not refused: {other:?}"),
+    };
+    let max = refused(Format::Java);
+    std::fs::create_dir_all(dir.join("big")).expect("writes");
+    let java = dir.join("big/Big.java");
+    std::fs::write(
+        &java,
+        rendered_table(Format::Java, &many_values(max), "Big", "big"),
+    )
+    .expect("writes");
+    let main = dir.join("Main.java");
+    std::fs::write(
+        &main,
+        "public final class Main {\n    private Main() {}\n\n    public static void main(String[] args) {\n        System.out.println(big.Big.action(1).word() + \" \" + big.Big.Action.values().length);\n    }\n}\n",
+    )
+    .expect("writes");
+    let out = dir.join("java-out");
+    run(javac(&out).arg(&java).arg(&main));
+    let output = run(Command::new("java").arg("-cp").arg(&out).arg("Main"));
+    let last = |max: usize| format!("value_{} {max}\n", max - 1);
+    assert_eq!(String::from_utf8(output.stdout).expect("UTF-8"), last(max));
+    let max = refused(Format::Kotlin);
+    let kotlin = [dir.join("big.kt"), dir.join("Main.kt")];
+    std::fs::write(
+        &kotlin[0],
+        rendered_table(Format::Kotlin, &many_values(max), "Big", "big"),
+    )
+    .expect("writes");
+    std::fs::write(
+        &kotlin[1],
+        "fun main() = println(\"${big.Big.action(1).word} ${big.BigAction.values().size}\")\n",
+    )
+    .expect("writes");
+    let run_kotlin = |classpath: String| {
+        let output = run(Command::new("java").arg("-cp").arg(classpath).arg("MainKt"));
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let out = dir.join("out-1.3");
+    run(kotlinc_1_3(&[])
+        .env("JAVA_OPTS", "-Xmx3g")
+        .arg("-d")
+        .arg(&out)
+        .args(&kotlin));
+    assert_eq!(run_kotlin(join([out, PathBuf::from(JARS[2])])), last(max));
+    let out = dir.join("out-2");
+    run(kotlinc_2().arg("-d").arg(&out).args(&kotlin));
+    let libs = jars(&tool("CLOSECODES_KOTLIN_LIBS"));
+    assert_eq!(
+        run_kotlin(join(std::iter::once(out).chain(libs))),
+        last(max)
+    );
 }

@@ -57,6 +57,18 @@ pub enum RenderError {
         /// The most the target takes.
         max: usize,
     },
+    /// An enumerated property has more values than the target's enum can hold (a JVM enum's
+    /// initializer, as for the named codes).
+    TooManyValues {
+        /// The property's name.
+        property: String,
+        /// How many values it has.
+        values: usize,
+        /// The target's language.
+        target: &'static str,
+        /// The most the target takes.
+        max: usize,
+    },
     /// A value of an integer property does not fit the type the target's getters return (a
     /// `u32` above 2,147,483,647 in Kotlin's and Java's `Int`).
     PropertyValue {
@@ -105,6 +117,15 @@ impl fmt::Display for RenderError {
             RenderError::TooLarge { target, codes, max } => write!(
                 f,
                 "the table has {codes} named codes and aliases, and a {target} enum holds at most {max} (the JVM limits the code that creates its entries); expected at most {max} named codes and aliases for this target, or their numbers as range codes"
+            ),
+            RenderError::TooManyValues {
+                property,
+                values,
+                target,
+                max,
+            } => write!(
+                f,
+                "property `{property}` has {values} values, and a {target} enum holds at most {max} (the JVM limits the code that creates its entries); expected at most {max} values for this target"
             ),
             RenderError::PropertyValue {
                 property,

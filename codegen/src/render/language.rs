@@ -253,6 +253,17 @@ pub(crate) trait CodeWriter: Sync {
                 max,
             });
         }
+        // An enumerated property's enum is built the same way, a constant per value.
+        if let Some(max) = self.max_codes()
+            && let Some(property) = view.properties.iter().find(|p| p.values.len() > max)
+        {
+            return Err(RenderError::TooManyValues {
+                property: property.name.to_owned(),
+                values: property.values.len(),
+                target: self.namer().language(),
+                max,
+            });
+        }
         if let Some((min, max)) = self.property_bounds() {
             property_values_fit(view, self.namer().language(), min, max)?;
         }

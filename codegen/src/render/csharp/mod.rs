@@ -70,16 +70,33 @@ impl CSharp {
         }
     }
 
+    /// Each enumerated property's values as expressions, spelled once per table (the rows
+    /// repeat them).
+    fn words(view: &View<'_>) -> Vec<Vec<String>> {
+        view.properties
+            .iter()
+            .map(|p| {
+                (0..p.values.len())
+                    .map(|at| CSharp::value(view, p, PropertyValue::Word(at)))
+                    .collect()
+            })
+            .collect()
+    }
+
     /// A row's values of the table's properties: `PropertiesOf(…)`, or nothing without properties.
-    fn row_properties(view: &View<'_>, row: &Row<'_>) -> Option<String> {
+    fn row_properties(view: &View<'_>, words: &[Vec<String>], row: &Row<'_>) -> Option<String> {
         let properties = &view.properties;
         if properties.is_empty() {
             return None;
         }
         let values: Vec<String> = properties
             .iter()
+            .zip(words)
             .zip(row.properties)
-            .map(|(property, value)| CSharp::value(view, property, *value))
+            .map(|((property, words), value)| match value {
+                PropertyValue::Word(at) => words.get(*at).cloned().unwrap_or_default(),
+                PropertyValue::Integer(_) => CSharp::value(view, property, *value),
+            })
             .collect();
         Some(format!("PropertiesOf({})", values.join(", ")))
     }
@@ -252,8 +269,9 @@ impl CodeWriter for CSharp {
         }
         self.doc(out, "        ", wording::ENTRIES);
         out.push("        public static readonly IReadOnlyList<Entry> Entries = new ReadOnlyCollection<Entry>(new Entry[]\n        {\n");
+        let words = CSharp::words(view);
         for row in &view.rows {
-            let values = CSharp::row_properties(view, row);
+            let values = CSharp::row_properties(view, &words, row);
             writeln!(out, "            Row({}),", self.row_arguments(row, values));
         }
         out.push("        });\n\n");

@@ -84,16 +84,33 @@ impl Java {
         }
     }
 
+    /// Each enumerated property's values as expressions, spelled once per table (the rows
+    /// repeat them).
+    fn words(view: &View<'_>) -> Vec<Vec<String>> {
+        view.properties
+            .iter()
+            .map(|p| {
+                (0..p.values.len())
+                    .map(|at| Java::value(view, p, PropertyValue::Word(at)))
+                    .collect()
+            })
+            .collect()
+    }
+
     /// A row's values of the table's properties: `propertiesOf(…)`, or nothing without properties.
-    fn row_properties(view: &View<'_>, row: &Row<'_>) -> Option<String> {
+    fn row_properties(view: &View<'_>, words: &[Vec<String>], row: &Row<'_>) -> Option<String> {
         let properties = &view.properties;
         if properties.is_empty() {
             return None;
         }
         let values: Vec<String> = properties
             .iter()
+            .zip(words)
             .zip(row.properties)
-            .map(|(property, value)| Java::value(view, property, *value))
+            .map(|((property, words), value)| match value {
+                PropertyValue::Word(at) => words.get(*at).cloned().unwrap_or_default(),
+                PropertyValue::Integer(_) => Java::value(view, property, *value),
+            })
             .collect();
         Some(format!("propertiesOf({})", values.join(", ")))
     }
@@ -320,6 +337,7 @@ impl CodeWriter for Java {
             out,
             "    private static final java.util.List<Entry> ROWS = {stream}.toList();\n"
         );
+        let words = Java::words(view);
         for at in 0..Java::classes(view) {
             let rows: Vec<String> = view
                 .rows
@@ -327,7 +345,7 @@ impl CodeWriter for Java {
                 .skip(at * Java::per_class(view))
                 .take(Java::per_class(view))
                 .map(|row| {
-                    let values = Java::row_properties(view, row);
+                    let values = Java::row_properties(view, &words, row);
                     format!("                row({})", self.row_arguments(row, values))
                 })
                 .collect();

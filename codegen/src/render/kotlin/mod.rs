@@ -79,16 +79,33 @@ impl Kotlin {
         }
     }
 
+    /// Each enumerated property's values as expressions, spelled once per table (the rows
+    /// repeat them).
+    fn words(view: &View<'_>) -> Vec<Vec<String>> {
+        view.properties
+            .iter()
+            .map(|p| {
+                (0..p.values.len())
+                    .map(|at| Kotlin::value(view, p, PropertyValue::Word(at)))
+                    .collect()
+            })
+            .collect()
+    }
+
     /// A row's values of the table's properties: `propertiesOf(…)`, or nothing without properties.
-    fn row_properties(view: &View<'_>, row: &Row<'_>) -> Option<String> {
+    fn row_properties(view: &View<'_>, words: &[Vec<String>], row: &Row<'_>) -> Option<String> {
         let properties = &view.properties;
         if properties.is_empty() {
             return None;
         }
         let values: Vec<String> = properties
             .iter()
+            .zip(words)
             .zip(row.properties)
-            .map(|(property, value)| Kotlin::value(view, property, *value))
+            .map(|((property, words), value)| match value {
+                PropertyValue::Word(at) => words.get(*at).cloned().unwrap_or_default(),
+                PropertyValue::Integer(_) => Kotlin::value(view, property, *value),
+            })
             .collect();
         Some(format!("propertiesOf({})", values.join(", ")))
     }
@@ -317,6 +334,7 @@ impl CodeWriter for Kotlin {
     /// codes fit).
     fn end(&self, out: &mut Text, view: &View<'_>) {
         out.push("    }\n}\n");
+        let words = Kotlin::words(view);
         let per = Kotlin::per_object(view);
         for at in 0..Kotlin::rows_functions(view) {
             let chunk = view.rows.iter().skip(at * per).take(per);
@@ -326,7 +344,7 @@ impl CodeWriter for Kotlin {
             );
             let rows: Vec<String> = chunk
                 .map(|row| {
-                    let values = Kotlin::row_properties(view, row);
+                    let values = Kotlin::row_properties(view, &words, row);
                     format!("        entryOf({})", self.row_arguments(row, values))
                 })
                 .collect();
@@ -345,4 +363,76 @@ fn value_name(view: &View<'_>, property: &PropertyView<'_>, at: usize) -> String
         .get(at)
         .and_then(|(_, words)| NAMER.property_value(view.name, &property.words, words))
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use closecodes_spec::{NoFiles, Source, load};
+
+    use crate::render::{Format, RenderError, render};
+
+    /// A `u32` property's value above `Int`'s greatest is refused by the JVM targets, whose
+    /// getters return an `Int`, with the property and the value named; C# returns a `uint`.
+    #[test]
+    fn a_u32_value_past_an_int_is_refused_on_the_jvm() {
+        let spec = |value: u64| {
+            format!(
+                "[[property]]\nname = \"retry_after_ms\"\ndescription = \"p\"\ntype = \"u32\"\n[[code]]\ncode = 1\nname = \"One\"\ndescription = \"d\"\nset = {{ retry_after_ms = {value} }}\n"
+            )
+        };
+        let past = load(&Source::inline(spec(2_147_483_648)), &mut NoFiles).expect("checks");
+        for format in [Format::Kotlin, Format::Java] {
+            let refused = render(format, &past, "Chat", "c.toml");
+            let Err(RenderError::PropertyValue {
+                property, value, ..
+            }) = &refused
+            else {
+                panic!("{format}: {refused:?}")
+            };
+            assert_eq!(
+                (property.as_str(), *value),
+                ("retry_after_ms", 2_147_483_648)
+            );
+            let message = refused.unwrap_err().to_string();
+            assert!(message.contains("2147483648"), "{message}");
+        }
+        let csharp = render(Format::CSharp, &past, "Chat", "c.toml").expect("renders");
+        assert!(csharp.contains("(uint)2147483648"), "{csharp}");
+        // The greatest `Int` renders, as `2147483647`.
+        let most = load(&Source::inline(spec(2_147_483_647)), &mut NoFiles).expect("checks");
+        for format in [Format::Kotlin, Format::Java] {
+            let text = render(format, &most, "Chat", "c.toml").expect("renders");
+            assert!(text.contains("propertiesOf(2147483647)"), "{format}");
+        }
+    }
+
+    /// A property's enum is a JVM enum too: more values than the target's named codes are
+    /// refused (2,500 in Kotlin, 3,000 in Java); C# takes any number.
+    #[test]
+    fn an_enum_of_more_values_than_a_jvm_enum_holds_is_refused() {
+        let spec = |count: usize| {
+            let words: Vec<String> = (0..count).map(|i| format!("\"v{i}\"")).collect();
+            let text = format!(
+                "[[property]]\nname = \"action\"\ndescription = \"p\"\nvalues = [{}]\n",
+                words.join(", ")
+            );
+            load(&Source::inline(text), &mut NoFiles).expect("checks")
+        };
+        let (kotlin, java) = (spec(2_501), spec(3_001));
+        for (format, table, max) in [
+            (Format::Kotlin, &kotlin, 2_500),
+            (Format::Java, &java, 3_000),
+        ] {
+            let refused = render(format, table, "Chat", "c.toml");
+            let Err(RenderError::TooManyValues {
+                values, max: most, ..
+            }) = refused
+            else {
+                panic!("{format}: {refused:?}")
+            };
+            assert_eq!((values, most), (max + 1, max), "{format}");
+        }
+        render(Format::Java, &kotlin, "Chat", "c.toml").expect("Java takes 2,501 values");
+        render(Format::CSharp, &java, "Chat", "c.toml").expect("C# takes 3,001 values");
+    }
 }
