@@ -47,7 +47,12 @@ pub(crate) fn from_repr(plan: &Plan<'_>) -> TokenTree {
             writeln!(code, "{} => {},", named.value, plan.as_from_repr(&variant));
         }
     }
-    let mut ranges = table.ranges.iter().peekable();
+    // A range that carve-outs took whole holds no value to match.
+    let mut ranges = table
+        .ranges
+        .iter()
+        .filter(|r| !r.intervals.is_empty())
+        .peekable();
     while let Some(range) = ranges.next() {
         let body = plan.as_from_repr(&format!("Self::{}(value)", range.name));
         // A total table in lookup form has returned every named code already, so the values
@@ -368,6 +373,30 @@ pub(crate) fn constructors(plan: &Plan<'_>) -> TokenStream {
                 inside.concat()
             )
         };
+        if range.intervals.is_empty() {
+            // A base range that the extension's carve-outs took whole: the variant stays (for
+            // code written against the base's names), but no number is its own.
+            let message = format!("range `{name}` holds no code in this table");
+            code.doc(&[
+                &format!("Never returns: range `{name}` holds no code in this table."),
+                "",
+                "# Panics",
+                "",
+                "Always; in a `const` this is a compile error.",
+            ]);
+            writeln!(
+                code,
+                "#[must_use]\npub const fn {snake}(value: ::core::primitive::{repr}) -> Self {{\nlet _ = value;\n::core::panic!({message:?})\n}}"
+            );
+            code.doc(&[format!(
+                "Always `None`: range `{name}` holds no code in this table."
+            )]);
+            writeln!(
+                code,
+                "#[must_use]\npub const fn {fallible}(value: ::core::primitive::{repr}) -> ::core::option::Option<Self> {{\nlet _ = value;\n::core::option::Option::None\n}}"
+            );
+            continue;
+        }
         code.doc(&[
             &format!(
                 "The code `value` of range `{name}` ({intervals}); a code the range names is returned as its own variant."

@@ -211,3 +211,47 @@ fn range_variants_built_by_hand_follow_the_number() {
         CloseCode::Abnormal
     ));
 }
+
+closecodes::close_codes! {
+    /// A table whose carve-outs take websocket's `Library` whole.
+    pub enum WholeLibrary = r#"
+extends = "websocket"
+
+[[range]]
+name = "Refused"
+codes = "4000..=4499"
+description = "Codes after which a client stops."
+
+[[range]]
+name = "Retried"
+codes = "4500..=4999"
+description = "Codes after which a client connects again."
+"#;
+}
+
+/// A base range that carve-outs take whole keeps its variant (code written against the base's
+/// names compiles) and holds no number: its constructor refuses every value.
+#[test]
+fn a_base_range_carved_out_whole_holds_no_code() {
+    assert_eq!(WholeLibrary::from_u16(4000), WholeLibrary::Refused(4000));
+    assert_eq!(WholeLibrary::from_u16(4999), WholeLibrary::Retried(4999));
+    assert_eq!(WholeLibrary::try_library(4001), None);
+    assert_eq!(
+        WholeLibrary::try_refused(4001),
+        Some(WholeLibrary::Refused(4001))
+    );
+    assert!(matches!(
+        CloseCode::from(WholeLibrary::Retried(4600)),
+        CloseCode::Library(4600)
+    ));
+    assert_eq!(
+        WholeLibrary::from(CloseCode::Library(4600)),
+        WholeLibrary::Retried(4600)
+    );
+    // A hand-built value of the emptied variant behaves as its number.
+    assert_eq!(
+        WholeLibrary::Library(4001).canonical(),
+        WholeLibrary::Refused(4001)
+    );
+    assert!(std::panic::catch_unwind(|| WholeLibrary::library(4001)).is_err());
+}
