@@ -7,6 +7,9 @@
 use closecodes_spec::targets::Namer;
 
 use super::CommentStyle;
+use closecodes_spec::{PropertyValue, Row};
+
+use super::view::PropertyView;
 use super::{RenderError, Text, View};
 
 /// One output format: a document (Markdown, JSON) or a code target.
@@ -325,5 +328,51 @@ impl<T: CodeWriter> Writer for T {
 
     fn file(&self, view: &View<'_>) -> Result<String, RenderError> {
         CodeWriter::file(self, view)
+    }
+}
+
+/// A property's value as an expression of one language: `ChatCodeAction.BackOff`, `5000`.
+pub(crate) type ValueOf = fn(&View<'_>, &PropertyView<'_>, PropertyValue) -> String;
+
+/// The rows' values of the table's properties, for the writers that pass them to a constructor
+/// (`propertiesOf(…)`): each enumerated property's values spelled once per table, as the rows
+/// repeat them.
+pub(crate) struct RowProperties {
+    words: Vec<Vec<String>>,
+    value: ValueOf,
+    call: &'static str,
+}
+
+impl RowProperties {
+    /// For `view`, spelling values with `value` and calling `call` on a row's list.
+    pub(crate) fn new(view: &View<'_>, value: ValueOf, call: &'static str) -> Self {
+        let words = view
+            .properties
+            .iter()
+            .map(|p| {
+                (0..p.values.len())
+                    .map(|at| value(view, p, PropertyValue::Word(at)))
+                    .collect()
+            })
+            .collect();
+        RowProperties { words, value, call }
+    }
+
+    /// `row`'s values: `propertiesOf(…)`, or nothing for a table without properties.
+    pub(crate) fn of(&self, view: &View<'_>, row: &Row<'_>) -> Option<String> {
+        if view.properties.is_empty() {
+            return None;
+        }
+        let values: Vec<String> = view
+            .properties
+            .iter()
+            .zip(&self.words)
+            .zip(row.properties)
+            .map(|((property, words), value)| match value {
+                PropertyValue::Word(at) => words.get(*at).cloned().unwrap_or_default(),
+                PropertyValue::Integer(_) => (self.value)(view, property, *value),
+            })
+            .collect();
+        Some(format!("{}({})", self.call, values.join(", ")))
     }
 }

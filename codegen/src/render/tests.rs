@@ -284,9 +284,9 @@ flags = ["reconnectable"]
             .chain(namer.globals().iter().map(|g| (*g).to_owned()))
             .collect();
         let text = render(format, &spec, "Plain", "p.toml").expect("renders");
-        let names = top_level_names(format, &text);
-        assert!(names.len() > 5, "{format}: {names:?}");
-        for name in names {
+        let defined = top_level_names(format, &text);
+        assert!(defined.len() > 5, "{format}: {defined:?}");
+        for name in defined {
             assert!(
                 declared.contains(&name),
                 "{format} defines `{name}`, which its namer does not declare"

@@ -7,9 +7,9 @@
 //! table named `System` cannot capture it.
 
 use closecodes_spec::targets::Namer;
-use closecodes_spec::{PropertyKind, PropertyValue, Repr, Row};
+use closecodes_spec::{PropertyKind, PropertyValue, Repr};
 
-use super::language::{CodeWriter, Runtime, Section};
+use super::language::{CodeWriter, RowProperties, Runtime, Section};
 use super::view::{PropertyView, wording};
 use super::{CommentStyle, Text, View};
 use crate::safe::{html, quoted, visible};
@@ -68,37 +68,6 @@ impl CSharp {
             (PropertyValue::Integer(n), Some(Repr::I32) | None) => n.to_string(),
             (PropertyValue::Integer(n), Some(repr)) => format!("({}){n}", CSharp::repr(repr)),
         }
-    }
-
-    /// Each enumerated property's values as expressions, spelled once per table (the rows
-    /// repeat them).
-    fn words(view: &View<'_>) -> Vec<Vec<String>> {
-        view.properties
-            .iter()
-            .map(|p| {
-                (0..p.values.len())
-                    .map(|at| CSharp::value(view, p, PropertyValue::Word(at)))
-                    .collect()
-            })
-            .collect()
-    }
-
-    /// A row's values of the table's properties: `PropertiesOf(…)`, or nothing without properties.
-    fn row_properties(view: &View<'_>, words: &[Vec<String>], row: &Row<'_>) -> Option<String> {
-        let properties = &view.properties;
-        if properties.is_empty() {
-            return None;
-        }
-        let values: Vec<String> = properties
-            .iter()
-            .zip(words)
-            .zip(row.properties)
-            .map(|((property, words), value)| match value {
-                PropertyValue::Word(at) => words.get(*at).cloned().unwrap_or_default(),
-                PropertyValue::Integer(_) => CSharp::value(view, property, *value),
-            })
-            .collect();
-        Some(format!("PropertiesOf({})", values.join(", ")))
     }
 }
 
@@ -269,9 +238,9 @@ impl CodeWriter for CSharp {
         }
         self.doc(out, "        ", wording::ENTRIES);
         out.push("        public static readonly IReadOnlyList<Entry> Entries = new ReadOnlyCollection<Entry>(new Entry[]\n        {\n");
-        let words = CSharp::words(view);
+        let row_values = RowProperties::new(view, CSharp::value, "PropertiesOf");
         for row in &view.rows {
-            let values = CSharp::row_properties(view, &words, row);
+            let values = row_values.of(view, row);
             writeln!(out, "            Row({}),", self.row_arguments(row, values));
         }
         out.push("        });\n\n");

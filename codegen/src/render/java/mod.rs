@@ -8,9 +8,9 @@
 use std::fmt::Write as _;
 
 use closecodes_spec::targets::Namer;
-use closecodes_spec::{PropertyKind, PropertyValue, Row};
+use closecodes_spec::{PropertyKind, PropertyValue};
 
-use super::language::{CodeWriter, RowCost, Runtime, Section};
+use super::language::{CodeWriter, RowCost, RowProperties, Runtime, Section};
 use super::view::{PropertyView, wording};
 use super::{CommentStyle, Text, View};
 use crate::safe::{escape_char, html, visible};
@@ -82,37 +82,6 @@ impl Java {
             ),
             PropertyValue::Integer(n) => n.to_string(),
         }
-    }
-
-    /// Each enumerated property's values as expressions, spelled once per table (the rows
-    /// repeat them).
-    fn words(view: &View<'_>) -> Vec<Vec<String>> {
-        view.properties
-            .iter()
-            .map(|p| {
-                (0..p.values.len())
-                    .map(|at| Java::value(view, p, PropertyValue::Word(at)))
-                    .collect()
-            })
-            .collect()
-    }
-
-    /// A row's values of the table's properties: `propertiesOf(…)`, or nothing without properties.
-    fn row_properties(view: &View<'_>, words: &[Vec<String>], row: &Row<'_>) -> Option<String> {
-        let properties = &view.properties;
-        if properties.is_empty() {
-            return None;
-        }
-        let values: Vec<String> = properties
-            .iter()
-            .zip(words)
-            .zip(row.properties)
-            .map(|((property, words), value)| match value {
-                PropertyValue::Word(at) => words.get(*at).cloned().unwrap_or_default(),
-                PropertyValue::Integer(_) => Java::value(view, property, *value),
-            })
-            .collect();
-        Some(format!("propertiesOf({})", values.join(", ")))
     }
 
     fn classes(view: &View<'_>) -> usize {
@@ -337,7 +306,7 @@ impl CodeWriter for Java {
             out,
             "    private static final java.util.List<Entry> ROWS = {stream}.toList();\n"
         );
-        let words = Java::words(view);
+        let row_values = RowProperties::new(view, Java::value, "propertiesOf");
         for at in 0..Java::classes(view) {
             let rows: Vec<String> = view
                 .rows
@@ -345,7 +314,7 @@ impl CodeWriter for Java {
                 .skip(at * Java::per_class(view))
                 .take(Java::per_class(view))
                 .map(|row| {
-                    let values = Java::row_properties(view, &words, row);
+                    let values = row_values.of(view, row);
                     format!("                row({})", self.row_arguments(row, values))
                 })
                 .collect();

@@ -7,9 +7,9 @@
 //! are private, `ENTRIES` and every `Entry.flags` read-only.
 
 use closecodes_spec::targets::Namer;
-use closecodes_spec::{PropertyKind, PropertyValue, Row};
+use closecodes_spec::{PropertyKind, PropertyValue};
 
-use super::language::{CodeWriter, RowCost, Runtime, Section};
+use super::language::{CodeWriter, RowCost, RowProperties, Runtime, Section};
 use super::view::{PropertyView, wording};
 use super::{CommentStyle, Text, View};
 use crate::safe::{LineBreaks, block_comment_text, line_starts, quoted, visible};
@@ -77,37 +77,6 @@ impl Kotlin {
             }
             PropertyValue::Integer(n) => n.to_string(),
         }
-    }
-
-    /// Each enumerated property's values as expressions, spelled once per table (the rows
-    /// repeat them).
-    fn words(view: &View<'_>) -> Vec<Vec<String>> {
-        view.properties
-            .iter()
-            .map(|p| {
-                (0..p.values.len())
-                    .map(|at| Kotlin::value(view, p, PropertyValue::Word(at)))
-                    .collect()
-            })
-            .collect()
-    }
-
-    /// A row's values of the table's properties: `propertiesOf(…)`, or nothing without properties.
-    fn row_properties(view: &View<'_>, words: &[Vec<String>], row: &Row<'_>) -> Option<String> {
-        let properties = &view.properties;
-        if properties.is_empty() {
-            return None;
-        }
-        let values: Vec<String> = properties
-            .iter()
-            .zip(words)
-            .zip(row.properties)
-            .map(|((property, words), value)| match value {
-                PropertyValue::Word(at) => words.get(*at).cloned().unwrap_or_default(),
-                PropertyValue::Integer(_) => Kotlin::value(view, property, *value),
-            })
-            .collect();
-        Some(format!("propertiesOf({})", values.join(", ")))
     }
 
     /// How many objects of rows (`Rows0`, `Rows1`, …) the file has: at least one.
@@ -334,7 +303,7 @@ impl CodeWriter for Kotlin {
     /// codes fit).
     fn end(&self, out: &mut Text, view: &View<'_>) {
         out.push("    }\n}\n");
-        let words = Kotlin::words(view);
+        let row_values = RowProperties::new(view, Kotlin::value, "propertiesOf");
         let per = Kotlin::per_object(view);
         for at in 0..Kotlin::rows_functions(view) {
             let chunk = view.rows.iter().skip(at * per).take(per);
@@ -344,7 +313,7 @@ impl CodeWriter for Kotlin {
             );
             let rows: Vec<String> = chunk
                 .map(|row| {
-                    let values = Kotlin::row_properties(view, &words, row);
+                    let values = row_values.of(view, row);
                     format!("        entryOf({})", self.row_arguments(row, values))
                 })
                 .collect();
