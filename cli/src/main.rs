@@ -15,8 +15,8 @@ use closecodes_codegen::render::{Format, Options, render_with};
 use closecodes_spec::breaking::{Category, Rule};
 use closecodes_spec::{Error, Errors, Table, escaped, load};
 
-/// Check code-table specs and render them as Rust, TypeScript, JavaScript, Python, Go, Markdown or
-/// JSON.
+/// Check code-table specs, render them as Rust, TypeScript, JavaScript, Python, Go, Kotlin, C#,
+/// Java, Markdown or JSON, and report the changes that break deployed clients.
 #[derive(Parser)]
 #[command(name = "closecodes", version, about)]
 struct Cli {

@@ -294,3 +294,34 @@ flags = ["reconnectable"]
         }
     }
 }
+
+/// javac reads `\u` escapes before it reads comments: a spec path in the Java header cannot end
+/// the comment line and add code (`x\u000apackage p;class Evil{}`), nor fail with an illegal
+/// escape.
+#[test]
+fn a_java_header_holds_no_unicode_escape_of_a_path() {
+    let plain = table("[[code]]\ncode = 1\nname = \"One\"\ndescription = \"d\"\n");
+    let source = "x\\u000apackage p;class Evil{}\\uZZZZ.toml";
+    let text = render(Format::Java, &plain, "Plain", source).expect("renders");
+    let header: Vec<&str> = text.lines().take(2).collect();
+    for line in &header {
+        assert!(
+            !line.contains("\\u000a") && !line.contains("\\uZZZZ"),
+            "{line}"
+        );
+    }
+    assert!(header[0].contains("x\\u005cu000apackage"), "{header:?}");
+}
+
+/// An unclosed code fence in JSDoc text would swallow the `@param` and `@returns` tags written
+/// after it (TypeScript reads them as code): runs of three backticks are written `&#96;`.
+#[test]
+fn jsdoc_text_opens_no_code_fence() {
+    let spec = table(
+        "[[flag]]\nname = \"retry\"\ndescription = \"```js\"\n\n[[code]]\ncode = 1\nname = \"One\"\ndescription = \"``a``\"\nflags = [\"retry\"]\n",
+    );
+    let text = render(Format::JavaScript, &spec, "Plain", "p.toml").expect("renders");
+    assert!(!text.contains("```"), "a fence in the JSDoc");
+    assert!(text.contains("&#96;&#96;&#96;js"));
+    assert!(text.contains("``a``"), "two backticks are left as they are");
+}

@@ -108,7 +108,17 @@ impl Namer for Kotlin {
 
     /// Kotlin's packages: dotted identifiers, none a keyword, not under `kotlin` (the standard
     /// library's, which kotlinc refuses to compile into).
+    /// Dotted identifiers, none a keyword nor underscores alone (`_`, `__`: Kotlin takes them
+    /// only in backticks), not under `kotlin`, `java` or `javax`.
     fn package(&self, name: &str) -> Result<(), &'static str> {
+        if name
+            .split('.')
+            .any(|part| !part.is_empty() && part.chars().all(|c| c == '_'))
+        {
+            return Err(
+                "identifiers separated by dots, none a keyword nor only underscores, such as `com.example.chat`",
+            );
+        }
         dotted_package(name, KEYWORDS, &["kotlin", "java", "javax"])
     }
 

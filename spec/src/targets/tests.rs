@@ -47,6 +47,9 @@ fn packages_of_the_platform_are_refused() {
     assert!(kotlin.package("kotlin.chat").is_err());
     assert!(kotlin.package("com.example.chat").is_ok());
     assert!(kotlin.package("com.when.chat").is_err());
+    assert!(kotlin.package("p._").is_err());
+    assert!(kotlin.package("p.__").is_err());
+    assert!(kotlin.package("p._x").is_ok());
     let java = NAMERS.iter().find(|n| n.language() == "Java").unwrap();
     assert!(java.package("java.chat").is_err());
     assert!(java.package("javax.chat").is_err());

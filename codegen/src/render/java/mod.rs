@@ -102,6 +102,21 @@ impl CodeWriter for Java {
         CommentStyle::BLOCK
     }
 
+    /// The header's lines with every `\` written `\u005c`: javac reads `\u` escapes before
+    /// comments, so a path such as `x\u000apackage p;…` would end the comment and add code. A
+    /// backslash that javac makes of `\u005c` starts no escape, so the comment holds the path.
+    fn header(&self, out: &mut Text, view: &View<'_>) {
+        for line in &view.header {
+            writeln!(
+                out,
+                "{} {}",
+                self.line_comment(),
+                line.replace('\\', "\\u005c")
+            );
+        }
+        out.push("\n");
+    }
+
     /// Javadoc text: HTML escaped, no `@` that starts a tag (`@return`, `{@code}`), no `*/`, and
     /// no `\` (javac reads `\u` escapes before comments, so `\u002a/` would end one).
     fn doc_text(&self, text: &str) -> String {

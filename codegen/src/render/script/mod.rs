@@ -177,8 +177,28 @@ impl<F: Flavour> CodeWriter for Script<F> {
     /// `JSDoc` text: no `*/` that ends the comment, no `@` that tsc would start a tag or an
     /// inline tag at (every `@` is escaped), no line break the comment does not see (U+2028 is
     /// escaped).
+    /// JSDoc text: no `*/`, no `@` that starts a tag, and no run of three backticks, which
+    /// TypeScript reads as a code fence that swallows the `@param` and `@returns` tags after
+    /// the text when it is not closed (written `&#96;`, which an editor shows as a backtick).
     fn doc_text(&self, text: &str) -> String {
-        block_comment_text(&visible(text, true)).replace('@', "\\@")
+        let text = block_comment_text(&visible(text, true)).replace('@', "\\@");
+        if !text.contains("```") {
+            return text;
+        }
+        let mut fenced = String::with_capacity(text.len() + 16);
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find('`') {
+            fenced.push_str(&rest[..at]);
+            let run = rest[at..].chars().take_while(|&c| c == '`').count();
+            if run >= 3 {
+                fenced.push_str(&"&#96;".repeat(run));
+            } else {
+                fenced.push_str(&"`".repeat(run));
+            }
+            rest = &rest[at + run..];
+        }
+        fenced.push_str(rest);
+        fenced
     }
 
     /// A string literal: control characters, line separators (which end a line in a script
