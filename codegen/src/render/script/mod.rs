@@ -177,7 +177,7 @@ impl<F: Flavour> CodeWriter for Script<F> {
     /// `JSDoc` text: no `*/` that ends the comment, no `@` that tsc would start a tag or an
     /// inline tag at (every `@` is escaped), no line break the comment does not see (U+2028 is
     /// escaped).
-    /// JSDoc text: no `*/`, no `@` that starts a tag, and no run of three backticks, which
+    /// `JSDoc` text: no `*/`, no `@` that starts a tag, and no run of three backticks, which
     /// TypeScript reads as a code fence that swallows the `@param` and `@returns` tags after
     /// the text when it is not closed (written `&#96;`, which an editor shows as a backtick).
     fn doc_text(&self, text: &str) -> String {
