@@ -313,7 +313,7 @@ fn a_java_header_holds_no_unicode_escape_of_a_path() {
     assert!(header[0].contains("x\\u005cu000apackage"), "{header:?}");
 }
 
-/// An unclosed code fence in JSDoc text would swallow the `@param` and `@returns` tags written
+/// An unclosed code fence in `JSDoc` text would swallow the `@param` and `@returns` tags written
 /// after it (TypeScript reads them as code): runs of three backticks are written `&#96;`.
 #[test]
 fn jsdoc_text_opens_no_code_fence() {
