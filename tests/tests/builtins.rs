@@ -104,6 +104,15 @@ fn pusher_bands_decide_the_action_and_4000_reconnects_over_tls() {
             assert_eq!(code.sent_by(), PusherSentBy::Server, "{n}");
         }
     }
+    // 4400-4999, which the protocol leaves undefined: pusher-js gives up on them, and so does
+    // the table; the protocol does not say who sends them.
+    for n in 4400..=4999 {
+        let code = Pusher::from_u16(n);
+        assert_eq!(code, Pusher::Undefined(n), "{n}");
+        assert_eq!(code.action(), Stop, "{n}");
+        assert_eq!(code.min_retry_delay_ms(), 0, "{n}");
+        assert_eq!(code.sent_by(), PusherSentBy::Unstated, "{n}");
+    }
     // The drift: 4100 "over capacity" is not unrecoverable.
     assert_eq!(Pusher::OverCapacity.as_u16(), 4100);
     assert_eq!(Pusher::OverCapacity.action(), BackOff);

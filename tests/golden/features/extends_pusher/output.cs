@@ -234,7 +234,7 @@ namespace AppCode
             Row("code", "ClosedAfterInactivity", 4202, 4202, "Closed after inactivity", "The client was idle for a long time (about a day) and cannot answer pings, so the service closed it.", true, PropertiesOf(AppCodeAction.Reconnect, (uint)0, AppCodeSentBy.Server), true),
             Row("range", "Other", 4300, 4399, "Other error", "Errors of other kinds; the protocol prescribes no reaction, and pusher-js does not reconnect. An application may name more codes here.", true, PropertiesOf(AppCodeAction.Stop, (uint)0, AppCodeSentBy.Server), true),
             Row("code", "ClientEventRejected", 4301, 4301, "Client event rejected due to rate limit", "The client sent client events faster than the service allows.", true, PropertiesOf(AppCodeAction.Stop, (uint)0, AppCodeSentBy.Server), true),
-            Row("range", "Library", 4400, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, PropertiesOf(AppCodeAction.BackOff, (uint)0, AppCodeSentBy.Unstated), true),
+            Row("range", "Undefined", 4400, 4999, "Undefined", "Codes the protocol leaves undefined; pusher-js does not reconnect after them. An application may name codes here.", true, PropertiesOf(AppCodeAction.Stop, (uint)0, AppCodeSentBy.Unstated), true),
             Row("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, PropertiesOf(AppCodeAction.BackOff, (uint)0, AppCodeSentBy.Unstated), false),
         });
 

@@ -279,7 +279,7 @@ public enum AppCode {
                 row("code", "ClosedAfterInactivity", 4202, 4202, "Closed after inactivity", "The client was idle for a long time (about a day) and cannot answer pings, so the service closed it.", true, propertiesOf(Action.RECONNECT, 0, SentBy.SERVER), true),
                 row("range", "Other", 4300, 4399, "Other error", "Errors of other kinds; the protocol prescribes no reaction, and pusher-js does not reconnect. An application may name more codes here.", true, propertiesOf(Action.STOP, 0, SentBy.SERVER), true),
                 row("code", "ClientEventRejected", 4301, 4301, "Client event rejected due to rate limit", "The client sent client events faster than the service allows.", true, propertiesOf(Action.STOP, 0, SentBy.SERVER), true),
-                row("range", "Library", 4400, 4999, "Private Use", "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.", true, propertiesOf(Action.BACK_OFF, 0, SentBy.UNSTATED), true),
+                row("range", "Undefined", 4400, 4999, "Undefined", "Codes the protocol leaves undefined; pusher-js does not reconnect after them. An application may name codes here.", true, propertiesOf(Action.STOP, 0, SentBy.UNSTATED), true),
                 row("range", "Bad", 5000, 65535, null, "Values outside every range RFC 6455 defines; they are never valid in a Close frame.", false, propertiesOf(Action.BACK_OFF, 0, SentBy.UNSTATED), false));
     }
 

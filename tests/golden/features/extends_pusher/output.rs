@@ -45,7 +45,7 @@
  | `4202` | [`ClosedAfterInactivity`](AppCode::ClosedAfterInactivity) | Closed after inactivity | yes | yes | `reconnect` | `0` | `server` |
  | `4300..=4399` | [`Other`](AppCode::Other) | Other error | yes | yes | `stop` | `0` | `server` |
  | `4301` | [`ClientEventRejected`](AppCode::ClientEventRejected) | Client event rejected due to rate limit | yes | yes | `stop` | `0` | `server` |
- | `4400..=4999` | [`Library`](AppCode::Library) | Private Use | yes | yes | `back_off` | `0` | `unstated` |
+ | `4400..=4999` | [`Undefined`](AppCode::Undefined) | Undefined | yes | yes | `stop` | `0` | `unstated` |
  | `5000..=65535` | [`Bad`](AppCode::Bad) |  | no | no | `back_off` | `0` | `unstated` |*/
 #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
 #[non_exhaustive]
@@ -192,7 +192,7 @@ pub enum AppCode {
  - `3003` Forbidden: The peer is known but not allowed to do what it asked (like HTTP 403).
  - `3008` Timeout: The peer took too long to act (like HTTP 408).*/
     Iana(::core::primitive::u16),
-    /** Codes `4400..=4999`: Private Use.
+    /** Codes : Private Use.
 
  Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.*/
     Library(::core::primitive::u16),
@@ -218,6 +218,10 @@ pub enum AppCode {
 
  Errors of other kinds; the protocol prescribes no reaction, and pusher-js does not reconnect. An application may name more codes here.*/
     Other(::core::primitive::u16),
+    /** Codes `4400..=4999`: Undefined.
+
+ Codes the protocol leaves undefined; pusher-js does not reconnect after them. An application may name codes here.*/
+    Undefined(::core::primitive::u16),
 }
 /** What a client does after this close: reconnect after a wait that may grow (at least `min_retry_delay_ms`), stop and not reconnect with the same settings, reconnect at once, or reconnect over TLS (`wss://`) only.
 
@@ -336,12 +340,12 @@ const _: () = {
                 4301 => Self::ClientEventRejected,
                 1004 | 1016..=2999 => Self::Reserved(value),
                 3000..=3999 => Self::Iana(value),
-                4400..=4999 => Self::Library(value),
                 0..=999 | 5000..=65535 => Self::Bad(value),
                 4000..=4099 => Self::Refused(value),
                 4100..=4199 => Self::Backoff(value),
                 4200..=4299 => Self::Retry(value),
                 4300..=4399 => Self::Other(value),
+                4400..=4999 => Self::Undefined(value),
             }
         }
         /// The number of the code, as a `u16`.
@@ -385,7 +389,8 @@ const _: () = {
                 | Self::Refused(value)
                 | Self::Backoff(value)
                 | Self::Retry(value)
-                | Self::Other(value) => value,
+                | Self::Other(value)
+                | Self::Undefined(value) => value,
             }
         }
         /// The registry's short name of the code ("Normal Closure"), if it has one.
@@ -475,6 +480,7 @@ const _: () = {
                 }
                 Self::Retry(_) => ::core::option::Option::Some("Reconnect immediately"),
                 Self::Other(_) => ::core::option::Option::Some("Other error"),
+                Self::Undefined(_) => ::core::option::Option::Some("Undefined"),
             }
         }
         /// What the code means, from the table's description.
@@ -610,6 +616,9 @@ const _: () = {
                 Self::Other(_) => {
                     "Errors of other kinds; the protocol prescribes no reaction, and pusher-js does not reconnect. An application may name more codes here."
                 }
+                Self::Undefined(_) => {
+                    "Codes the protocol leaves undefined; pusher-js does not reconnect after them. An application may name codes here."
+                }
             }
         }
         /// Whether the code may be sent on the wire.
@@ -657,6 +666,7 @@ const _: () = {
                 Self::Backoff(_) => ::core::option::Option::Some("Backoff"),
                 Self::Retry(_) => ::core::option::Option::Some("Retry"),
                 Self::Other(_) => ::core::option::Option::Some("Other"),
+                Self::Undefined(_) => ::core::option::Option::Some("Undefined"),
                 _ => ::core::option::Option::None,
             }
         }
@@ -676,7 +686,8 @@ const _: () = {
                 | Self::Refused(value)
                 | Self::Backoff(value)
                 | Self::Retry(value)
-                | Self::Other(value) => Self::from_u16(value),
+                | Self::Other(value)
+                | Self::Undefined(value) => Self::from_u16(value),
                 _ => self,
             }
         }
@@ -729,7 +740,8 @@ const _: () = {
                 | Self::ConnectionUnauthorized
                 | Self::ClientEventRejected
                 | Self::Refused(_)
-                | Self::Other(_) => AppCodeAction::Stop,
+                | Self::Other(_)
+                | Self::Undefined(_) => AppCodeAction::Stop,
                 Self::GenericReconnectImmediately
                 | Self::PongNotReceived
                 | Self::ClosedAfterInactivity
@@ -822,29 +834,23 @@ const _: () = {
                 ::core::option::Option::None
             }
         }
-        /** The code `value` of range `Library` (4400..=4999); a code the range names is returned as its own variant.
+        /** Never returns: range `Library` holds no code in this table.
 
  # Panics
 
- If `value` is outside the range; in a `const` this is a compile error.*/
+ Always; in a `const` this is a compile error.*/
         #[must_use]
         pub const fn library(value: ::core::primitive::u16) -> Self {
-            ::core::assert!(
-                ::core::matches!(value, 4400..= 4999),
-                "the code is not in range `Library` (4400..=4999)"
-            );
-            Self::Library(value)
+            let _ = value;
+            ::core::panic!("range `Library` holds no code in this table")
         }
-        /// The code `value` of range `Library` (4400..=4999), or `None` if it is outside the range.
+        /// Always `None`: range `Library` holds no code in this table.
         #[must_use]
         pub const fn try_library(
             value: ::core::primitive::u16,
         ) -> ::core::option::Option<Self> {
-            if ::core::matches!(value, 4400..= 4999) {
-                ::core::option::Option::Some(Self::Library(value))
-            } else {
-                ::core::option::Option::None
-            }
+            let _ = value;
+            ::core::option::Option::None
         }
         /** The code `value` of range `Bad` (0..=999, 5000..=65535); a code the range names is returned as its own variant.
 
@@ -1014,6 +1020,30 @@ const _: () = {
                         _ => Self::Other(value),
                     },
                 )
+            } else {
+                ::core::option::Option::None
+            }
+        }
+        /** The code `value` of range `Undefined` (4400..=4999); a code the range names is returned as its own variant.
+
+ # Panics
+
+ If `value` is outside the range; in a `const` this is a compile error.*/
+        #[must_use]
+        pub const fn undefined(value: ::core::primitive::u16) -> Self {
+            ::core::assert!(
+                ::core::matches!(value, 4400..= 4999),
+                "the code is not in range `Undefined` (4400..=4999)"
+            );
+            Self::Undefined(value)
+        }
+        /// The code `value` of range `Undefined` (4400..=4999), or `None` if it is outside the range.
+        #[must_use]
+        pub const fn try_undefined(
+            value: ::core::primitive::u16,
+        ) -> ::core::option::Option<Self> {
+            if ::core::matches!(value, 4400..= 4999) {
+                ::core::option::Option::Some(Self::Undefined(value))
             } else {
                 ::core::option::Option::None
             }
@@ -1425,11 +1455,11 @@ const _: () = {
                 1,
             ),
             __range(
-                "Library",
+                "Undefined",
                 4400,
                 4999,
-                "Private Use",
-                "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.",
+                "Undefined",
+                "Codes the protocol leaves undefined; pusher-js does not reconnect after them. An application may name codes here.",
                 true,
                 1,
             ),
