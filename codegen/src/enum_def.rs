@@ -88,7 +88,12 @@ fn variants(plan: &Plan<'_>) -> proc_macro2::TokenTree {
     }
     for range in &table.ranges {
         let list: Vec<String> = range.intervals.iter().map(|i| format!("`{i}`")).collect();
-        let mut head = format!("Codes {}", list.join(", "));
+        // A base range that carve-outs took whole keeps its variant but holds no code.
+        let mut head = if list.is_empty() {
+            "No code of this table (its carve-outs hold them all)".to_owned()
+        } else {
+            format!("Codes {}", list.join(", "))
+        };
         if let Some(reason) = &range.reason {
             head.push_str(": ");
             head.push_str(&docs::inline(reason));

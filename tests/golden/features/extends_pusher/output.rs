@@ -192,7 +192,7 @@ pub enum AppCode {
  - `3003` Forbidden: The peer is known but not allowed to do what it asked (like HTTP 403).
  - `3008` Timeout: The peer took too long to act (like HTTP 408).*/
     Iana(::core::primitive::u16),
-    /** Codes : Private Use.
+    /** No code of this table (its carve-outs hold them all): Private Use.
 
  Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.*/
     Library(::core::primitive::u16),
