@@ -325,3 +325,20 @@ fn jsdoc_text_opens_no_code_fence() {
     assert!(text.contains("&#96;&#96;&#96;js"));
     assert!(text.contains("``a``"), "two backticks are left as they are");
 }
+
+/// `--name` for the Rust target is held to the spec's rule for `[table] name`: rustc warns of
+/// `pub enum describe`.
+#[test]
+fn a_rust_name_is_upper_camel_case() {
+    let plain = table("[[code]]\ncode = 1\nname = \"One\"\ndescription = \"d\"\n");
+    for name in ["describe", "entry", "HTTP", "Chat_Code"] {
+        let error = render(Format::Rust, &plain, name, "p.toml").unwrap_err();
+        assert!(
+            error.to_string().contains("UpperCamelCase"),
+            "{name}: {error}"
+        );
+    }
+    for name in ["Chat", "ChatCode", "Http2", "X"] {
+        render(Format::Rust, &plain, name, "p.toml").expect(name);
+    }
+}
