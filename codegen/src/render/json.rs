@@ -9,6 +9,8 @@
 use closecodes_spec::targets::Namer;
 use closecodes_spec::{Interval, PropertyValue};
 
+use serde_json::ser::{Formatter as _, PrettyFormatter};
+
 use super::language::Writer;
 use super::view::PropertyView;
 use super::{RenderError, View};
@@ -26,54 +28,69 @@ impl Writer for Json {
     }
 }
 
-/// A pretty-printing JSON writer: objects and arrays opened and closed in turn, each key written
-/// by the caller in the document's order.
+/// A JSON writer over `serde_json`'s pretty printer: objects and arrays opened and closed in
+/// turn, each key written by the caller in the document's order.
 struct Out {
-    /// The document so far (UTF-8: `serde_json` writes its strings into it).
+    /// The document so far (UTF-8: `serde_json` writes into it).
     text: Vec<u8>,
+    /// Indentation and separators, as `serde_json::to_string_pretty` prints them.
+    pretty: PrettyFormatter<'static>,
     /// For each open object or array, whether it has an entry yet.
     open: Vec<bool>,
 }
 
 impl Out {
-    fn indent(&mut self) {
-        for _ in 0..self.open.len() {
-            self.text.extend_from_slice(b"  ");
-        }
+    /// Whether the innermost object or array has an entry yet; it has one from now on.
+    fn next(&mut self) -> bool {
+        self.open
+            .last_mut()
+            .is_some_and(|has| std::mem::replace(has, true))
     }
 
-    /// Before an entry of the innermost object or array: its separator and indentation.
-    fn entry(&mut self) {
-        if let Some(has) = self.open.last_mut() {
-            self.text
-                .extend_from_slice(if *has { b",\n" } else { b"\n" });
-            *has = true;
-        }
-        self.indent();
-    }
-
+    // Writes into a `Vec` do not fail: the `io::Result`s are dropped.
     fn begin(&mut self, bracket: u8) {
-        self.text.push(bracket);
+        let _ = if bracket == b'{' {
+            self.pretty.begin_object(&mut self.text)
+        } else {
+            self.pretty.begin_array(&mut self.text)
+        };
         self.open.push(false);
     }
 
     fn end(&mut self, bracket: u8) {
-        if self.open.pop() == Some(true) {
-            self.text.push(b'\n');
-            self.indent();
-        }
-        self.text.push(bracket);
+        let had = self.open.pop() == Some(true);
+        let _ = if bracket == b'}' {
+            if had {
+                let _ = self.pretty.end_object_value(&mut self.text);
+            }
+            self.pretty.end_object(&mut self.text)
+        } else {
+            if had {
+                let _ = self.pretty.end_array_value(&mut self.text);
+            }
+            self.pretty.end_array(&mut self.text)
+        };
     }
 
     fn key(&mut self, key: &str) {
-        self.entry();
+        if self.next() {
+            let _ = self.pretty.end_object_value(&mut self.text);
+            let _ = self.pretty.begin_object_key(&mut self.text, false);
+        } else {
+            let _ = self.pretty.begin_object_key(&mut self.text, true);
+        }
         self.string(key);
-        self.text.extend_from_slice(b": ");
+        let _ = self.pretty.end_object_key(&mut self.text);
+        let _ = self.pretty.begin_object_value(&mut self.text);
     }
 
     /// An element of the innermost array.
     fn element(&mut self) {
-        self.entry();
+        let first = !self.next();
+        if !first {
+            let _ = self.pretty.end_array_value(&mut self.text);
+        }
+        let _ = self.pretty.begin_array_value(&mut self.text, first);
     }
 
     fn string(&mut self, text: &str) {
@@ -186,6 +203,7 @@ fn document(view: &View<'_>) -> String {
     let keys = Keys { flags, properties };
     let mut out = Out {
         text: Vec::with_capacity(256 + view.rows.len() * 320),
+        pretty: PrettyFormatter::new(),
         open: Vec::new(),
     };
     out.begin(b'{');
