@@ -41,7 +41,9 @@ pub use model::{
     Own, Property, PropertyKind, PropertySpec, PropertyValue, RangeSpec, Repr, Retired,
     RetiredSpec, Row, RowKind, SetValue, Setting, Spanned, Spec, Table, TableLocations, TableSpec,
 };
-pub use names::{KEYWORDS, Methods, RESERVED_METHODS, Words, is_variant_name, snake_case};
+pub use names::{
+    KEYWORDS, Methods, RESERVED_METHODS, Words, is_upper_camel_case, is_variant_name, snake_case,
+};
 pub use parse::{parse, parse_interval, parse_recoverable};
 pub use resolve::{Loader, NoFiles, Sketch, check, check_derive, load, sketch};
 pub use rules::{CheckRule, RULES, RuleInfo};

@@ -317,6 +317,16 @@ pub(crate) fn is_snake_case(name: &str) -> bool {
         && !name.ends_with('_')
 }
 
+/// Whether `name` is in `UpperCamelCase` as Rust's lints want a type: an upper-case first letter,
+/// no `_`, and not all capitals (`HTTP`; a single letter may be).
+#[must_use]
+pub fn is_upper_camel_case(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+        && !name.contains('_')
+        && (name.chars().filter(char::is_ascii_alphabetic).count() <= 1
+            || name.chars().any(|c| c.is_ascii_lowercase()))
+}
+
 /// Whether `name` can be a variant of a generated enum: an identifier (ASCII letters, digits and
 /// `_`, starting with a letter) that is not a keyword.
 #[must_use]

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::Checker;
 use crate::model::{RangeSpec, Repr, Spanned, Table};
-use crate::names::{KEYWORDS, Methods, RESERVED_METHODS, camel_case};
+use crate::names::{KEYWORDS, Methods, RESERVED_METHODS, camel_case, is_upper_camel_case};
 use crate::rules::CheckRule;
 
 /// Checks that `name` is a valid `UpperCamelCase` identifier that is not a keyword.
@@ -33,11 +33,7 @@ pub(super) fn check_ident(checker: &mut Checker<'_>, name: &Spanned<String>, kin
                 )
             },
         ))
-    } else if !n.starts_with(|ch: char| ch.is_ascii_uppercase())
-        || n.contains('_')
-        || (n.chars().filter(char::is_ascii_alphabetic).count() > 1
-            && !n.chars().any(|ch| ch.is_ascii_lowercase()))
-    {
+    } else if !is_upper_camel_case(n) {
         Some((
             CheckRule::NameNotCamelCase,
             format!(

@@ -34,7 +34,7 @@ impl Writer for Rust {
             Some(
                 "it is not an identifier of Rust; expected ASCII letters, digits and `_`, starting with a letter, such as `ChatCode`",
             )
-        } else if !upper_camel(view.name) {
+        } else if !closecodes_spec::is_upper_camel_case(view.name) {
             // As the checks hold `[table] name`: rustc warns of `pub enum describe`
             // (`non_camel_case_types`), an error under `-D warnings`.
             Some("it is not UpperCamelCase; expected a name such as `ChatCode`")
@@ -75,13 +75,4 @@ impl Writer for Rust {
             ),
         })
     }
-}
-
-/// Whether `name` (an identifier) is `UpperCamelCase`, as the checks hold a spec's `[table] name`
-/// to be: an upper-case first letter, no `_`, and not all capitals (`HTTP`).
-fn upper_camel(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_uppercase())
-        && !name.contains('_')
-        && (name.chars().filter(char::is_ascii_alphabetic).count() <= 1
-            || name.chars().any(|c| c.is_ascii_lowercase()))
 }
