@@ -450,30 +450,63 @@ pub(crate) fn all(plan: &Plan<'_>) -> TokenTree {
 /// of the three; fewer tokens are quicker to expand.)
 pub(crate) fn entries(plan: &Plan<'_>) -> TokenTree {
     let mut code = Code::new();
-    for row in plan.rows.iter().filter(|_| plan.form != Form::StandIn) {
+    let (_, set_of_row) = property_sets(plan);
+    for (at, row) in plan
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|_| plan.form != Form::StandIn)
+    {
         // A reason is never empty (the checks reject it); the row constructors read "" as none.
         let reason = row.reason.unwrap_or("");
         let (variant, description, sendable) = (row.variant, row.description, row.sendable);
         let flags = mask(row.flags);
+        let with = set_of_row.get(at).map(|set| (set, "__with(", ")"));
+        let (set, open, close) = match with {
+            Some((set, open, close)) => (format!(", __PROPERTIES_{set}"), open, close),
+            None => (String::new(), "", ""),
+        };
         match row.kind {
             RowKind::Range => writeln!(
                 code,
-                "__range({variant:?}, {}, {}, {reason:?}, {description:?}, {sendable}, {flags}),",
+                "{open}__range({variant:?}, {}, {}, {reason:?}, {description:?}, {sendable}, {flags}){set}{close},",
                 row.start, row.end
             ),
             RowKind::Code => writeln!(
                 code,
-                "__code({variant:?}, {}, {reason:?}, {description:?}, {sendable}, {flags}),",
+                "{open}__code({variant:?}, {}, {reason:?}, {description:?}, {sendable}, {flags}){set}{close},",
                 row.start
             ),
             RowKind::Documented => writeln!(
                 code,
-                "__documented({variant:?}, {}, {reason:?}, {description:?}, {sendable}, {flags}),",
+                "{open}__documented({variant:?}, {}, {reason:?}, {description:?}, {sendable}, {flags}){set}{close},",
                 row.start
             ),
         }
     }
     plan.list(code, List::Entries)
+}
+
+/// The distinct lists of property values among the rows, in the order they first appear, and for
+/// each row the position of its list: rows share a `const` per list (`__PROPERTIES_0`), since a
+/// few lists (a range's, the default) hold most rows. Both empty for a table without properties.
+pub(crate) fn property_sets<'t>(plan: &Plan<'t>) -> (Vec<&'t [PropertyValue]>, Vec<usize>) {
+    if plan.table.properties.is_empty() || plan.form == Form::StandIn {
+        return (Vec::new(), Vec::new());
+    }
+    let mut sets: Vec<&'t [PropertyValue]> = Vec::new();
+    let mut seen = std::collections::HashMap::new();
+    let of_row = plan
+        .rows
+        .iter()
+        .map(|row| {
+            *seen.entry(row.properties).or_insert_with(|| {
+                sets.push(row.properties);
+                sets.len() - 1
+            })
+        })
+        .collect();
+    (sets, of_row)
 }
 
 /// In lookup form, a property's value at each named code, in the order of `ALL` (`__CODES`): the

@@ -46,14 +46,30 @@ pub(crate) fn prelude(plan: &Plan<'_>) -> TokenStream {
                 const #name: &[#ty] = &#values;
             }
         });
+    let (sets, _) = body::property_sets(plan);
+    let with = (!sets.is_empty()).then(|| quote!(use #krate::__private::with as __with;));
+    let sets = sets.iter().enumerate().map(|(at, values)| {
+        let name = quote::format_ident!("__PROPERTIES_{}", at);
+        let values = plan
+            .properties
+            .iter()
+            .zip(values.iter())
+            .map(|(property, value)| crate::properties::value(krate, property.property, *value));
+        quote! {
+            /// The properties' values of the `ENTRIES` rows that name this list.
+            const #name: &[#krate::PropertyValue] = &[#(#values),*];
+        }
+    });
     quote! {
         #[allow(unused_imports)]
         use #krate as __closecodes;
         #[allow(unused_imports)]
         use #krate::__private::{code as __code, documented as __documented, range as __range};
+        #with
 
         #codes
         #(#values)*
+        #(#sets)*
     }
 }
 
@@ -370,6 +386,7 @@ pub(crate) fn code_table(plan: &Plan<'_>) -> TokenStream {
         let (name, description, default) = (&flag.name, &flag.description, flag.default);
         quote!(#krate::Flag { name: #name, description: #description, default: #default })
     });
+    let (properties, property_at) = crate::properties::code_table(plan);
     quote! {
         #long
         #[automatically_derived]
@@ -380,6 +397,7 @@ pub(crate) fn code_table(plan: &Plan<'_>) -> TokenStream {
             const ENTRIES: &'static [#krate::Entry<#repr>] = &#entries;
             const TOTAL: ::core::primitive::bool = #total;
             const FLAGS: &'static [#krate::Flag] = &[#(#flags),*];
+            const PROPERTIES: &'static [#krate::Property] = #properties;
 
             #[inline]
             fn code(self) -> #repr {
@@ -405,6 +423,8 @@ pub(crate) fn code_table(plan: &Plan<'_>) -> TokenStream {
             fn flags(self) -> ::core::primitive::u64 {
                 self.flags()
             }
+
+            #property_at
 
             #[inline]
             fn try_from_code(value: #repr) -> ::core::result::Result<Self, #krate::CodeError<#repr>> {

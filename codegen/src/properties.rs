@@ -141,3 +141,72 @@ pub(crate) fn impls(plan: &Plan<'_>) -> TokenStream {
         })
         .collect()
 }
+
+/// `CodeTable::PROPERTIES` (each declaration as the runtime's `Property`) and the trait's
+/// `property_at`: an arm per property, through its getter.
+pub(crate) fn code_table(plan: &Plan<'_>) -> (TokenStream, TokenStream) {
+    let krate = plan.request.krate;
+    let properties = plan.properties.iter().map(|property| {
+        let p = property.property;
+        let (name, description) = (&p.name, &p.description);
+        let kind = match &p.kind {
+            closecodes_spec::PropertyKind::Words(words) => {
+                quote!(#krate::PropertyKind::Words(&[#(#words),*]))
+            }
+            closecodes_spec::PropertyKind::Integer(repr) => {
+                let repr = repr.to_string();
+                quote!(#krate::PropertyKind::Integer(#repr))
+            }
+        };
+        let default = value(krate, p, p.default);
+        quote!(#krate::Property { name: #name, description: #description, kind: #kind, default: #default })
+    });
+    let property_arms = plan.properties.iter().map(|property| {
+        let (index, getter) = (proc_macro2::Literal::usize_unsuffixed(property.index), &property.getter);
+        let value = if property.words.is_some() {
+            quote!(#krate::PropertyValue::Word(self.#getter().as_str()))
+        } else {
+            quote!(#krate::PropertyValue::Integer(<::core::primitive::i64 as ::core::convert::From<_>>::from(self.#getter())))
+        };
+        quote!(#index => ::core::option::Option::Some(#value),)
+    });
+    let property_at = if plan.properties.is_empty() {
+        quote! {
+            #[inline]
+            fn property_at(self, index: ::core::primitive::usize) -> ::core::option::Option<#krate::PropertyValue> {
+                let _ = (self, index);
+                ::core::option::Option::None
+            }
+        }
+    } else {
+        quote! {
+            #[inline]
+            fn property_at(self, index: ::core::primitive::usize) -> ::core::option::Option<#krate::PropertyValue> {
+                match index {
+                    #(#property_arms)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+        }
+    };
+    (quote!(&[#(#properties),*]), property_at)
+}
+
+/// `value` of `property` as the runtime's `PropertyValue`.
+pub(crate) fn value(
+    krate: &TokenStream,
+    property: &closecodes_spec::Property,
+    value: closecodes_spec::PropertyValue,
+) -> TokenStream {
+    match value {
+        closecodes_spec::PropertyValue::Word(at) => {
+            let word = property.words().get(at).map_or("", String::as_str);
+            quote!(#krate::PropertyValue::Word(#word))
+        }
+        closecodes_spec::PropertyValue::Integer(n) => {
+            let abs = proc_macro2::Literal::u64_unsuffixed(n.unsigned_abs());
+            let minus = (n < 0).then(|| quote!(-));
+            quote!(#krate::PropertyValue::Integer(#minus #abs))
+        }
+    }
+}

@@ -203,7 +203,7 @@ mod error;
 mod table;
 
 pub use error::{CodeError, CodeErrorKind, ParseCodeError, ParseCodeErrorKind};
-pub use table::{CodeTable, Entry, EntryKind, Flag};
+pub use table::{CodeTable, Entry, EntryKind, Flag, Property, PropertyKind, PropertyValue};
 
 /// Checks a hand-written enum against a code table and gives it the table's API.
 ///

@@ -6,6 +6,7 @@ use core::str::FromStr;
 
 use crate::{
     CodeError, CodeErrorKind, CodeTable, Entry, EntryKind, ParseCodeError, ParseCodeErrorKind,
+    PropertyValue,
 };
 
 pub use closecodes_macros::close_codes;
@@ -38,6 +39,20 @@ const fn row<R: Copy + 'static>(
         description,
         sendable,
         flags,
+        properties: &[],
+    }
+}
+
+/// `entry` with the values of the table's properties: a table with properties writes its rows as
+/// `__with(__code(…), __PROPERTIES_3)`; a table without them pays nothing for them.
+#[must_use]
+pub const fn with<R: Copy + 'static>(
+    entry: Entry<R>,
+    properties: &'static [PropertyValue],
+) -> Entry<R> {
+    Entry {
+        properties,
+        ..entry
     }
 }
 

@@ -196,6 +196,8 @@ pub const RESERVED_METHODS: &[&str] = &[
     "canonical",
     "flags",
     "flag",
+    "property",
+    "property_at",
 ];
 
 /// Every method name generated for a table that depends on the table: `from_<repr>`, `as_<repr>`,

@@ -355,3 +355,99 @@ fn properties_are_hygienic() {
         shadowed::LargeShadowedAction::BackOff
     );
 }
+
+/// The narrowest `ENTRIES` row holding `n`: the named or documented code's, else its range's.
+fn entry_at<T: CodeTable<Repr = u16>>(n: u16) -> &'static closecodes::Entry<u16> {
+    T::ENTRIES
+        .iter()
+        .filter(|e| e.start <= n && n <= e.end)
+        .min_by_key(|e| e.end - e.start)
+        .unwrap()
+}
+
+/// `Entry::properties` holds every property's value at the row's codes, as the getters give it
+/// (through `CodeTable::property_at`), in the match form, the lookup form and the derive; and
+/// `PROPERTIES` declares them as the spec does.
+#[test]
+fn rows_carry_every_property_value() {
+    fn check<T: CodeTable<Repr = u16>>(names: &[&str]) -> usize {
+        let declared: Vec<&str> = T::PROPERTIES.iter().map(|p| p.name).collect();
+        assert_eq!(declared, names, "{}", T::NAME);
+        let mut checked = 0;
+        for n in 0..=u16::MAX {
+            let Ok(code) = T::try_from_code(n) else {
+                continue;
+            };
+            checked += 1;
+            let entry = entry_at::<T>(n);
+            assert_eq!(entry.properties.len(), names.len(), "{} {n}", T::NAME);
+            for (at, name) in names.iter().enumerate() {
+                assert_eq!(
+                    entry.property(at),
+                    code.property_at(at),
+                    "{} {n} {name}",
+                    T::NAME
+                );
+                assert_eq!(code.property(name), code.property_at(at), "{} {n}", T::NAME);
+            }
+            assert_eq!(entry.property(names.len()), None);
+            assert_eq!(code.property_at(names.len()), None);
+        }
+        checked
+    }
+    assert_eq!(
+        check::<AppPolicy>(&["action", "retry_after_ms", "priority"]),
+        65536
+    );
+    assert_eq!(check::<Large>(&["action", "wait"]), 65536);
+    // The derive holds 4000-4199.
+    assert_eq!(
+        check::<Derived>(&["action", "retry_after_ms", "priority"]),
+        200
+    );
+    // The values are the getters', spelled as the spec does.
+    let slow = AppPolicy::Backoff(4101);
+    assert_eq!(
+        slow.property("action"),
+        Some(closecodes::PropertyValue::Word(slow.action().as_str()))
+    );
+    assert_eq!(
+        slow.property("retry_after_ms"),
+        Some(closecodes::PropertyValue::Integer(5000))
+    );
+    assert_eq!(
+        Large::Code4010.property("wait"),
+        Some(closecodes::PropertyValue::Integer(-190))
+    );
+    assert_eq!(Large::Code4010.property("nothing"), None);
+    // A table without properties declares none, and its rows carry none.
+    assert!(CloseCode::PROPERTIES.is_empty());
+    assert!(CloseCode::ENTRIES.iter().all(|e| e.properties.is_empty()));
+    assert_eq!(CloseCode::Normal.property_at(0), None);
+}
+
+/// `PROPERTIES` describes each property as the spec declares it: kind, words, type, default.
+#[test]
+fn the_table_declares_its_properties() {
+    use closecodes::{PropertyKind, PropertyValue};
+    let [action, retry, priority] = AppPolicy::PROPERTIES else {
+        panic!("{:?}", AppPolicy::PROPERTIES)
+    };
+    let PropertyKind::Words(words) = action.kind else {
+        panic!("{action:?}")
+    };
+    let all: Vec<&str> = AppPolicyAction::ALL.iter().map(|a| a.as_str()).collect();
+    assert_eq!(words, all.as_slice());
+    assert_eq!(
+        action.default,
+        PropertyValue::Word(AppPolicyAction::default().as_str())
+    );
+    assert_eq!(retry.kind, PropertyKind::Integer("u32"));
+    assert_eq!(priority.kind, PropertyKind::Integer("i8"));
+    assert_eq!(priority.default, PropertyValue::Integer(-1));
+    assert!(!retry.description.is_empty());
+    assert_eq!(
+        retry.default,
+        PropertyValue::Integer(i64::from(AppPolicy::from_u16(0).retry_after_ms()))
+    );
+}

@@ -214,6 +214,7 @@ const _: () = {
                 default: false,
             },
         ];
+        const PROPERTIES: &'static [::closecodes::Property] = &[];
         #[inline]
         fn code(self) -> ::core::primitive::u8 {
             self.as_u8()
@@ -233,6 +234,14 @@ const _: () = {
         #[inline]
         fn flags(self) -> ::core::primitive::u64 {
             self.flags()
+        }
+        #[inline]
+        fn property_at(
+            self,
+            index: ::core::primitive::usize,
+        ) -> ::core::option::Option<::closecodes::PropertyValue> {
+            let _ = (self, index);
+            ::core::option::Option::None
         }
         #[inline]
         fn try_from_code(

@@ -226,6 +226,20 @@ const _: () = {
         const ENTRIES: &'static [::closecodes::Entry<::core::primitive::u8>] = &[];
         const TOTAL: ::core::primitive::bool = false;
         const FLAGS: &'static [::closecodes::Flag] = &[];
+        const PROPERTIES: &'static [::closecodes::Property] = &[
+            ::closecodes::Property {
+                name: "retry",
+                description: "Whether to retry.",
+                kind: ::closecodes::PropertyKind::Words(&["never", "later"]),
+                default: ::closecodes::PropertyValue::Word("never"),
+            },
+            ::closecodes::Property {
+                name: "delay",
+                description: "The delay.",
+                kind: ::closecodes::PropertyKind::Integer("u16"),
+                default: ::closecodes::PropertyValue::Integer(0),
+            },
+        ];
         #[inline]
         fn code(self) -> ::core::primitive::u8 {
             self.as_u8()
@@ -245,6 +259,29 @@ const _: () = {
         #[inline]
         fn flags(self) -> ::core::primitive::u64 {
             self.flags()
+        }
+        #[inline]
+        fn property_at(
+            self,
+            index: ::core::primitive::usize,
+        ) -> ::core::option::Option<::closecodes::PropertyValue> {
+            match index {
+                0 => {
+                    ::core::option::Option::Some(
+                        ::closecodes::PropertyValue::Word(self.retry().as_str()),
+                    )
+                }
+                1 => {
+                    ::core::option::Option::Some(
+                        ::closecodes::PropertyValue::Integer(
+                            <::core::primitive::i64 as ::core::convert::From<
+                                _,
+                            >>::from(self.delay()),
+                        ),
+                    )
+                }
+                _ => ::core::option::Option::None,
+            }
         }
         #[inline]
         fn try_from_code(

@@ -275,6 +275,7 @@ const _: () = {
         ];
         const TOTAL: ::core::primitive::bool = false;
         const FLAGS: &'static [::closecodes::Flag] = &[];
+        const PROPERTIES: &'static [::closecodes::Property] = &[];
         #[inline]
         fn code(self) -> ::core::primitive::u16 {
             self.as_u16()
@@ -294,6 +295,14 @@ const _: () = {
         #[inline]
         fn flags(self) -> ::core::primitive::u64 {
             self.flags()
+        }
+        #[inline]
+        fn property_at(
+            self,
+            index: ::core::primitive::usize,
+        ) -> ::core::option::Option<::closecodes::PropertyValue> {
+            let _ = (self, index);
+            ::core::option::Option::None
         }
         #[inline]
         fn try_from_code(

@@ -197,6 +197,32 @@ const _: () = {
     use ::closecodes::__private::{
         code as __code, documented as __documented, range as __range,
     };
+    use ::closecodes::__private::with as __with;
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_0: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("back_off"),
+        ::closecodes::PropertyValue::Word("unstated"),
+    ];
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_1: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("stop"),
+        ::closecodes::PropertyValue::Word("unstated"),
+    ];
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_2: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("back_off"),
+        ::closecodes::PropertyValue::Word("server"),
+    ];
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_3: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("reauthorize"),
+        ::closecodes::PropertyValue::Word("server"),
+    ];
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_4: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("stop"),
+        ::closecodes::PropertyValue::Word("server"),
+    ];
     impl AppCode {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[
@@ -832,247 +858,350 @@ const _: () = {
         const NAME: &'static ::core::primitive::str = "AppCode";
         const ALL: &'static [Self] = Self::ALL;
         const ENTRIES: &'static [::closecodes::Entry<::core::primitive::u16>] = &[
-            __range(
-                "Transport",
-                0,
-                2999,
-                "",
-                "Not Centrifugo's: kept for the client library and the transport, such as WebSocket's own close codes (RFC 6455); the client reconnects after a transport closes.",
-                true,
-                0,
+            __with(
+                __range(
+                    "Transport",
+                    0,
+                    2999,
+                    "",
+                    "Not Centrifugo's: kept for the client library and the transport, such as WebSocket's own close codes (RFC 6455); the client reconnects after a transport closes.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __documented(
-                "Transport",
-                1009,
-                "Message Too Big",
-                "WebSocket's code for a message larger than the peer accepts: centrifuge-js stops, reporting that the message size limit was exceeded.",
-                true,
-                0,
+            __with(
+                __documented(
+                    "Transport",
+                    1009,
+                    "Message Too Big",
+                    "WebSocket's code for a message larger than the peer accepts: centrifuge-js stops, reporting that the message size limit was exceeded.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_1,
             ),
-            __code(
-                "ConnectionClosed",
-                3000,
-                "connection closed",
-                "The connection closed without the server saying why: a clean close, or a lost network.",
-                true,
-                0,
+            __with(
+                __code(
+                    "ConnectionClosed",
+                    3000,
+                    "connection closed",
+                    "The connection closed without the server saying why: a clean close, or a lost network.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_2,
             ),
-            __range(
-                "Reconnect",
-                3000,
-                3499,
-                "",
-                "Centrifugo's own codes after which a client reconnects. IANA did not assign these numbers to Centrifugo; some mean other things in its registry.",
-                true,
-                0,
+            __with(
+                __range(
+                    "Reconnect",
+                    3000,
+                    3499,
+                    "",
+                    "Centrifugo's own codes after which a client reconnects. IANA did not assign these numbers to Centrifugo; some mean other things in its registry.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "Shutdown",
-                3001,
-                "shutdown",
-                "The server node is shutting down.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Shutdown",
+                    3001,
+                    "shutdown",
+                    "The server node is shutting down.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "ServerError",
-                3004,
-                "internal server error",
-                "Something failed inside the server.",
-                true,
-                0,
+            __with(
+                __code(
+                    "ServerError",
+                    3004,
+                    "internal server error",
+                    "Something failed inside the server.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "Expired",
-                3005,
-                "connection expired",
-                "The client's connection (its token) expired.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Expired",
+                    3005,
+                    "connection expired",
+                    "The client's connection (its token) expired.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "SubExpired",
-                3006,
-                "subscription expired",
-                "One of the client's subscriptions expired.",
-                true,
-                0,
+            __with(
+                __code(
+                    "SubExpired",
+                    3006,
+                    "subscription expired",
+                    "One of the client's subscriptions expired.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "Slow",
-                3008,
-                "slow",
-                "The client did not read its messages fast enough.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Slow",
+                    3008,
+                    "slow",
+                    "The client did not read its messages fast enough.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "WriteError",
-                3009,
-                "write error",
-                "Writing to the client's connection failed.",
-                true,
-                0,
+            __with(
+                __code(
+                    "WriteError",
+                    3009,
+                    "write error",
+                    "Writing to the client's connection failed.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "InsufficientState",
-                3010,
-                "insufficient state",
-                "The server found the client at the wrong place in a channel's stream; on reconnect the client recovers what it missed.",
-                true,
-                0,
+            __with(
+                __code(
+                    "InsufficientState",
+                    3010,
+                    "insufficient state",
+                    "The server found the client at the wrong place in a channel's stream; on reconnect the client recovers what it missed.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "ForceReconnect",
-                3011,
-                "force reconnect",
-                "The server closed the connection and expects the client to come back.",
-                true,
-                0,
+            __with(
+                __code(
+                    "ForceReconnect",
+                    3011,
+                    "force reconnect",
+                    "The server closed the connection and expects the client to come back.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "NoPong",
-                3012,
-                "no pong",
-                "The client did not answer the server's pings in time.",
-                true,
-                0,
+            __with(
+                __code(
+                    "NoPong",
+                    3012,
+                    "no pong",
+                    "The client did not answer the server's pings in time.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "TooManyRequests",
-                3013,
-                "too many requests",
-                "The client sent commands faster than the server allows.",
-                true,
-                0,
+            __with(
+                __code(
+                    "TooManyRequests",
+                    3013,
+                    "too many requests",
+                    "The client sent commands faster than the server allows.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "StateInvalidated",
-                3014,
-                "state invalidated",
-                "The client's token or cached state is no longer valid: it drops its token and its subscriptions' state, then reconnects.",
-                true,
-                0,
+            __with(
+                __code(
+                    "StateInvalidated",
+                    3014,
+                    "state invalidated",
+                    "The client's token or cached state is no longer valid: it drops its token and its subscriptions' state, then reconnects.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_3,
             ),
-            __code(
-                "InvalidToken",
-                3500,
-                "invalid token",
-                "The client connected with a token that is not valid.",
-                true,
-                0,
+            __with(
+                __code(
+                    "InvalidToken",
+                    3500,
+                    "invalid token",
+                    "The client connected with a token that is not valid.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_4,
             ),
-            __range(
-                "Terminal",
-                3500,
-                3999,
-                "",
-                "Centrifugo's own codes after which a client does not reconnect. IANA did not assign these numbers to Centrifugo.",
-                true,
-                0,
+            __with(
+                __range(
+                    "Terminal",
+                    3500,
+                    3999,
+                    "",
+                    "Centrifugo's own codes after which a client does not reconnect. IANA did not assign these numbers to Centrifugo.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_4,
             ),
-            __code(
-                "BadRequest",
-                3501,
-                "bad request",
-                "The client sent protocol frames the server could not parse.",
-                true,
-                0,
+            __with(
+                __code(
+                    "BadRequest",
+                    3501,
+                    "bad request",
+                    "The client sent protocol frames the server could not parse.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_4,
             ),
-            __code(
-                "Stale",
-                3502,
-                "stale",
-                "The client did not authenticate within the time allowed after connecting.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Stale",
+                    3502,
+                    "stale",
+                    "The client did not authenticate within the time allowed after connecting.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_4,
             ),
-            __code(
-                "ForceNoReconnect",
-                3503,
-                "force disconnect",
-                "The server closed the connection and asks the client not to come back.",
-                true,
-                0,
+            __with(
+                __code(
+                    "ForceNoReconnect",
+                    3503,
+                    "force disconnect",
+                    "The server closed the connection and asks the client not to come back.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_4,
             ),
-            __code(
-                "ConnectionLimit",
-                3504,
-                "connection limit",
-                "The client went over a limit on connections, such as per user.",
-                true,
-                0,
+            __with(
+                __code(
+                    "ConnectionLimit",
+                    3504,
+                    "connection limit",
+                    "The client went over a limit on connections, such as per user.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_4,
             ),
-            __code(
-                "ChannelLimit",
-                3505,
-                "channel limit",
-                "The client went over the limit on channels.",
-                true,
-                0,
+            __with(
+                __code(
+                    "ChannelLimit",
+                    3505,
+                    "channel limit",
+                    "The client went over the limit on channels.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_4,
             ),
-            __code(
-                "InappropriateProtocol",
-                3506,
-                "inappropriate protocol",
-                "The client's format cannot carry the data it was sent, such as binary data to a JSON client.",
-                true,
-                0,
+            __with(
+                __code(
+                    "InappropriateProtocol",
+                    3506,
+                    "inappropriate protocol",
+                    "The client's format cannot carry the data it was sent, such as binary data to a JSON client.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_4,
             ),
-            __code(
-                "PermissionDenied",
-                3507,
-                "permission denied",
-                "The client lacks the permissions for what it tried.",
-                true,
-                0,
+            __with(
+                __code(
+                    "PermissionDenied",
+                    3507,
+                    "permission denied",
+                    "The client lacks the permissions for what it tried.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_4,
             ),
-            __code(
-                "NotAvailable",
-                3508,
-                "not available",
-                "The client asked for something the server does not offer, such as a message with no handler.",
-                true,
-                0,
+            __with(
+                __code(
+                    "NotAvailable",
+                    3508,
+                    "not available",
+                    "The client asked for something the server does not offer, such as a message with no handler.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_4,
             ),
-            __code(
-                "TooManyErrors",
-                3509,
-                "too many errors",
-                "The client caused too many errors.",
-                true,
-                0,
+            __with(
+                __code(
+                    "TooManyErrors",
+                    3509,
+                    "too many errors",
+                    "The client caused too many errors.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_4,
             ),
-            __range(
-                "AppReconnect",
-                4000,
-                4499,
-                "",
-                "Codes of the application built on Centrifugo after which a client reconnects.",
-                true,
-                0,
+            __with(
+                __range(
+                    "AppReconnect",
+                    4000,
+                    4499,
+                    "",
+                    "Codes of the application built on Centrifugo after which a client reconnects.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_2,
             ),
-            __range(
-                "AppTerminal",
-                4500,
-                4999,
-                "",
-                "Codes of the application built on Centrifugo after which a client does not reconnect.",
-                true,
-                0,
+            __with(
+                __range(
+                    "AppTerminal",
+                    4500,
+                    4999,
+                    "",
+                    "Codes of the application built on Centrifugo after which a client does not reconnect.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_4,
             ),
-            __range(
-                "Reserved",
-                5000,
-                65535,
-                "",
-                "Kept by Centrifugo for later; a client reconnects after them.",
-                true,
-                0,
+            __with(
+                __range(
+                    "Reserved",
+                    5000,
+                    65535,
+                    "",
+                    "Kept by Centrifugo for later; a client reconnects after them.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_2,
             ),
         ];
         const TOTAL: ::core::primitive::bool = true;
         const FLAGS: &'static [::closecodes::Flag] = &[];
+        const PROPERTIES: &'static [::closecodes::Property] = &[
+            ::closecodes::Property {
+                name: "action",
+                description: "What a client does after this disconnect: reconnect after a growing wait, renew its token and state and then reconnect, or stop.",
+                kind: ::closecodes::PropertyKind::Words(
+                    &["back_off", "reauthorize", "stop"],
+                ),
+                default: ::closecodes::PropertyValue::Word("back_off"),
+            },
+            ::closecodes::Property {
+                name: "sent_by",
+                description: "Which side uses this code: `server` for Centrifugo's codes and the application's, `unstated` for the client's and the transport's.",
+                kind: ::closecodes::PropertyKind::Words(&["unstated", "server"]),
+                default: ::closecodes::PropertyValue::Word("unstated"),
+            },
+        ];
         #[inline]
         fn code(self) -> ::core::primitive::u16 {
             self.as_u16()
@@ -1092,6 +1221,25 @@ const _: () = {
         #[inline]
         fn flags(self) -> ::core::primitive::u64 {
             self.flags()
+        }
+        #[inline]
+        fn property_at(
+            self,
+            index: ::core::primitive::usize,
+        ) -> ::core::option::Option<::closecodes::PropertyValue> {
+            match index {
+                0 => {
+                    ::core::option::Option::Some(
+                        ::closecodes::PropertyValue::Word(self.action().as_str()),
+                    )
+                }
+                1 => {
+                    ::core::option::Option::Some(
+                        ::closecodes::PropertyValue::Word(self.sent_by().as_str()),
+                    )
+                }
+                _ => ::core::option::Option::None,
+            }
         }
         #[inline]
         fn try_from_code(

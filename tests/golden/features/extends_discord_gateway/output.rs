@@ -252,6 +252,27 @@ const _: () = {
     use ::closecodes::__private::{
         code as __code, documented as __documented, range as __range,
     };
+    use ::closecodes::__private::with as __with;
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_0: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("resume"),
+        ::closecodes::PropertyValue::Word("unstated"),
+    ];
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_1: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("resume"),
+        ::closecodes::PropertyValue::Word("server"),
+    ];
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_2: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("reconnect"),
+        ::closecodes::PropertyValue::Word("server"),
+    ];
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_3: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("stop"),
+        ::closecodes::PropertyValue::Word("server"),
+    ];
     impl AppCode {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[
@@ -1003,332 +1024,452 @@ const _: () = {
         const NAME: &'static ::core::primitive::str = "AppCode";
         const ALL: &'static [Self] = Self::ALL;
         const ENTRIES: &'static [::closecodes::Entry<::core::primitive::u16>] = &[
-            __range(
-                "Bad",
-                0,
-                999,
-                "",
-                "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
-                false,
-                0,
+            __with(
+                __range(
+                    "Bad",
+                    0,
+                    999,
+                    "",
+                    "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
+                    false,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Normal",
-                1000,
-                "Normal Closure",
-                "The connection did what it was opened for and is being shut down on purpose.",
-                true,
-                1,
+            __with(
+                __code(
+                    "Normal",
+                    1000,
+                    "Normal Closure",
+                    "The connection did what it was opened for and is being shut down on purpose.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Away",
-                1001,
-                "Going Away",
-                "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Away",
+                    1001,
+                    "Going Away",
+                    "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Protocol",
-                1002,
-                "Protocol error",
-                "The peer broke the WebSocket protocol, so the endpoint ends the connection.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Protocol",
+                    1002,
+                    "Protocol error",
+                    "The peer broke the WebSocket protocol, so the endpoint ends the connection.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Unsupported",
-                1003,
-                "Unsupported Data",
-                "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Unsupported",
+                    1003,
+                    "Unsupported Data",
+                    "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __range(
-                "Reserved",
-                1004,
-                1004,
-                "Reserved",
-                "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.",
-                false,
-                0,
+            __with(
+                __range(
+                    "Reserved",
+                    1004,
+                    1004,
+                    "Reserved",
+                    "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.",
+                    false,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Status",
-                1005,
-                "No Status Rcvd",
-                "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.",
-                false,
-                0,
+            __with(
+                __code(
+                    "Status",
+                    1005,
+                    "No Status Rcvd",
+                    "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.",
+                    false,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Abnormal",
-                1006,
-                "Abnormal Closure",
-                "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.",
-                false,
-                0,
+            __with(
+                __code(
+                    "Abnormal",
+                    1006,
+                    "Abnormal Closure",
+                    "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.",
+                    false,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Invalid",
-                1007,
-                "Invalid frame payload data",
-                "A message's content did not match its type, for example a text message that is not valid UTF-8.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Invalid",
+                    1007,
+                    "Invalid frame payload data",
+                    "A message's content did not match its type, for example a text message that is not valid UTF-8.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Policy",
-                1008,
-                "Policy Violation",
-                "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Policy",
+                    1008,
+                    "Policy Violation",
+                    "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Size",
-                1009,
-                "Message Too Big",
-                "A message was larger than the endpoint is willing to process.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Size",
+                    1009,
+                    "Message Too Big",
+                    "A message was larger than the endpoint is willing to process.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Extension",
-                1010,
-                "Mandatory Ext.",
-                "The client required extensions that the server did not agree to in the handshake; the reason text may list them.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Extension",
+                    1010,
+                    "Mandatory Ext.",
+                    "The client required extensions that the server did not agree to in the handshake; the reason text may list them.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Error",
-                1011,
-                "Internal Error",
-                "The server hit an unexpected condition that kept it from serving the request.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Error",
+                    1011,
+                    "Internal Error",
+                    "The server hit an unexpected condition that kept it from serving the request.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Restart",
-                1012,
-                "Service Restart",
-                "The service is restarting; a client may reconnect, ideally after a randomized short wait.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Restart",
+                    1012,
+                    "Service Restart",
+                    "The service is restarting; a client may reconnect, ideally after a randomized short wait.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Again",
-                1013,
-                "Try Again Later",
-                "The service is temporarily overloaded; a client may reconnect after a while.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Again",
+                    1013,
+                    "Try Again Later",
+                    "The service is temporarily overloaded; a client may reconnect after a while.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Gateway",
-                1014,
-                "Bad Gateway",
-                "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).",
-                true,
-                0,
+            __with(
+                __code(
+                    "Gateway",
+                    1014,
+                    "Bad Gateway",
+                    "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Tls",
-                1015,
-                "TLS handshake",
-                "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.",
-                false,
-                0,
+            __with(
+                __code(
+                    "Tls",
+                    1015,
+                    "TLS handshake",
+                    "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.",
+                    false,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __range(
-                "Reserved",
-                1016,
-                2999,
-                "",
-                "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
-                false,
-                0,
+            __with(
+                __range(
+                    "Reserved",
+                    1016,
+                    2999,
+                    "",
+                    "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
+                    false,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __range(
-                "Iana",
-                3000,
-                3999,
-                "",
-                "Codes that libraries, frameworks and applications register with IANA, first come, first served.",
-                true,
-                1,
+            __with(
+                __range(
+                    "Iana",
+                    3000,
+                    3999,
+                    "",
+                    "Codes that libraries, frameworks and applications register with IANA, first come, first served.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_0,
             ),
-            __documented(
-                "Iana",
-                3000,
-                "Unauthorized",
-                "The request needs authentication that was missing or failed (like HTTP 401).",
-                true,
-                1,
+            __with(
+                __documented(
+                    "Iana",
+                    3000,
+                    "Unauthorized",
+                    "The request needs authentication that was missing or failed (like HTTP 401).",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_0,
             ),
-            __documented(
-                "Iana",
-                3003,
-                "Forbidden",
-                "The peer is known but not allowed to do what it asked (like HTTP 403).",
-                true,
-                1,
+            __with(
+                __documented(
+                    "Iana",
+                    3003,
+                    "Forbidden",
+                    "The peer is known but not allowed to do what it asked (like HTTP 403).",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_0,
             ),
-            __documented(
-                "Iana",
-                3008,
-                "Timeout",
-                "The peer took too long to act (like HTTP 408).",
-                true,
-                1,
+            __with(
+                __documented(
+                    "Iana",
+                    3008,
+                    "Timeout",
+                    "The peer took too long to act (like HTTP 408).",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "UnknownError",
-                4000,
-                "Unknown error",
-                "Discord does not know what went wrong; the client reconnects and resumes.",
-                true,
-                1,
+            __with(
+                __code(
+                    "UnknownError",
+                    4000,
+                    "Unknown error",
+                    "Discord does not know what went wrong; the client reconnects and resumes.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_1,
             ),
-            __range(
-                "Listed",
-                4000,
-                4014,
-                "Gateway close codes",
-                "The numbers of Discord's table of Gateway close codes; 4006 is not assigned.",
-                true,
-                1,
+            __with(
+                __range(
+                    "Listed",
+                    4000,
+                    4014,
+                    "Gateway close codes",
+                    "The numbers of Discord's table of Gateway close codes; 4006 is not assigned.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_1,
             ),
-            __code(
-                "UnknownOpcode",
-                4001,
-                "Unknown opcode",
-                "The client sent an opcode the Gateway does not know, or a payload that does not fit its opcode.",
-                true,
-                1,
+            __with(
+                __code(
+                    "UnknownOpcode",
+                    4001,
+                    "Unknown opcode",
+                    "The client sent an opcode the Gateway does not know, or a payload that does not fit its opcode.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "DecodeError",
-                4002,
-                "Decode error",
-                "The client sent a payload the Gateway could not decode.",
-                true,
-                1,
+            __with(
+                __code(
+                    "DecodeError",
+                    4002,
+                    "Decode error",
+                    "The client sent a payload the Gateway could not decode.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_1,
             ),
-            __code(
-                "NotAuthenticated",
-                4003,
-                "Not authenticated",
-                "The client sent a payload before it identified, or its session was invalidated.",
-                true,
-                1,
+            __with(
+                __code(
+                    "NotAuthenticated",
+                    4003,
+                    "Not authenticated",
+                    "The client sent a payload before it identified, or its session was invalidated.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "AuthenticationFailed",
-                4004,
-                "Authentication failed",
-                "The token the client identified with is wrong; reconnecting with it cannot succeed.",
-                true,
-                1,
+            __with(
+                __code(
+                    "AuthenticationFailed",
+                    4004,
+                    "Authentication failed",
+                    "The token the client identified with is wrong; reconnecting with it cannot succeed.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_3,
             ),
-            __code(
-                "AlreadyAuthenticated",
-                4005,
-                "Already authenticated",
-                "The client identified more than once on the same connection.",
-                true,
-                1,
+            __with(
+                __code(
+                    "AlreadyAuthenticated",
+                    4005,
+                    "Already authenticated",
+                    "The client identified more than once on the same connection.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_2,
             ),
-            __documented(
-                "Listed",
-                4006,
-                "Gateway close codes",
-                "Not in Discord's table: the Gateway does not close with this number in API v10.",
-                false,
-                1,
+            __with(
+                __documented(
+                    "Listed",
+                    4006,
+                    "Gateway close codes",
+                    "Not in Discord's table: the Gateway does not close with this number in API v10.",
+                    false,
+                    1,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "InvalidSeq",
-                4007,
-                "Invalid seq",
-                "The sequence number the client resumed with was not valid; it reconnects with a new session.",
-                true,
-                1,
+            __with(
+                __code(
+                    "InvalidSeq",
+                    4007,
+                    "Invalid seq",
+                    "The sequence number the client resumed with was not valid; it reconnects with a new session.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "RateLimited",
-                4008,
-                "Rate limited",
-                "The client sent payloads faster than the Gateway allows.",
-                true,
-                1,
+            __with(
+                __code(
+                    "RateLimited",
+                    4008,
+                    "Rate limited",
+                    "The client sent payloads faster than the Gateway allows.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_1,
             ),
-            __code(
-                "SessionTimedOut",
-                4009,
-                "Session timed out",
-                "The client's session expired; it reconnects with a new one.",
-                true,
-                1,
+            __with(
+                __code(
+                    "SessionTimedOut",
+                    4009,
+                    "Session timed out",
+                    "The client's session expired; it reconnects with a new one.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "InvalidShard",
-                4010,
-                "Invalid shard",
-                "The client identified with a shard that is not valid.",
-                true,
-                1,
+            __with(
+                __code(
+                    "InvalidShard",
+                    4010,
+                    "Invalid shard",
+                    "The client identified with a shard that is not valid.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_3,
             ),
-            __code(
-                "ShardingRequired",
-                4011,
-                "Sharding required",
-                "The session would hold too many guilds: the client must split its connection into shards.",
-                true,
-                1,
+            __with(
+                __code(
+                    "ShardingRequired",
+                    4011,
+                    "Sharding required",
+                    "The session would hold too many guilds: the client must split its connection into shards.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_3,
             ),
-            __code(
-                "InvalidAPIVersion",
-                4012,
-                "Invalid API version",
-                "The client asked for a Gateway version that is not valid.",
-                true,
-                1,
+            __with(
+                __code(
+                    "InvalidAPIVersion",
+                    4012,
+                    "Invalid API version",
+                    "The client asked for a Gateway version that is not valid.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_3,
             ),
-            __code(
-                "InvalidIntents",
-                4013,
-                "Invalid intent(s)",
-                "The client identified with intents that are not valid, such as a wrongly computed bit field.",
-                true,
-                1,
+            __with(
+                __code(
+                    "InvalidIntents",
+                    4013,
+                    "Invalid intent(s)",
+                    "The client identified with intents that are not valid, such as a wrongly computed bit field.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_3,
             ),
-            __code(
-                "DisallowedIntents",
-                4014,
-                "Disallowed intent(s)",
-                "The client asked for intents it has not enabled or been approved for.",
-                true,
-                1,
+            __with(
+                __code(
+                    "DisallowedIntents",
+                    4014,
+                    "Disallowed intent(s)",
+                    "The client asked for intents it has not enabled or been approved for.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_3,
             ),
-            __range(
-                "Library",
-                4015,
-                4999,
-                "Private Use",
-                "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.",
-                true,
-                1,
+            __with(
+                __range(
+                    "Library",
+                    4015,
+                    4999,
+                    "Private Use",
+                    "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_0,
             ),
-            __range(
-                "Bad",
-                5000,
-                65535,
-                "",
-                "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
-                false,
-                0,
+            __with(
+                __range(
+                    "Bad",
+                    5000,
+                    65535,
+                    "",
+                    "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
+                    false,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
         ];
         const TOTAL: ::core::primitive::bool = true;
@@ -1337,6 +1478,22 @@ const _: () = {
                 name: "browser_closable",
                 description: "A browser script may close a WebSocket with this code: `WebSocket.close(code)` accepts 1000 and 3000–4999 and throws for any other code (the WHATWG standard for web sockets).",
                 default: false,
+            },
+        ];
+        const PROPERTIES: &'static [::closecodes::Property] = &[
+            ::closecodes::Property {
+                name: "action",
+                description: "What a client does after this close: reconnect and resume its session, reconnect with a new session (identify again), or not reconnect at all.",
+                kind: ::closecodes::PropertyKind::Words(
+                    &["resume", "reconnect", "stop"],
+                ),
+                default: ::closecodes::PropertyValue::Word("resume"),
+            },
+            ::closecodes::Property {
+                name: "sent_by",
+                description: "Which side closes with this code: `server` for the Gateway's codes, `unstated` where the docs do not say.",
+                kind: ::closecodes::PropertyKind::Words(&["unstated", "server"]),
+                default: ::closecodes::PropertyValue::Word("unstated"),
             },
         ];
         #[inline]
@@ -1358,6 +1515,25 @@ const _: () = {
         #[inline]
         fn flags(self) -> ::core::primitive::u64 {
             self.flags()
+        }
+        #[inline]
+        fn property_at(
+            self,
+            index: ::core::primitive::usize,
+        ) -> ::core::option::Option<::closecodes::PropertyValue> {
+            match index {
+                0 => {
+                    ::core::option::Option::Some(
+                        ::closecodes::PropertyValue::Word(self.action().as_str()),
+                    )
+                }
+                1 => {
+                    ::core::option::Option::Some(
+                        ::closecodes::PropertyValue::Word(self.sent_by().as_str()),
+                    )
+                }
+                _ => ::core::option::Option::None,
+            }
         }
         #[inline]
         fn try_from_code(

@@ -236,6 +236,37 @@ const _: () = {
     use ::closecodes::__private::{
         code as __code, documented as __documented, range as __range,
     };
+    use ::closecodes::__private::with as __with;
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_0: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("back_off"),
+        ::closecodes::PropertyValue::Word("unstated"),
+    ];
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_1: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("stop"),
+        ::closecodes::PropertyValue::Word("client"),
+    ];
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_2: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("stop"),
+        ::closecodes::PropertyValue::Word("server"),
+    ];
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_3: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("back_off"),
+        ::closecodes::PropertyValue::Word("server"),
+    ];
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_4: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("back_off"),
+        ::closecodes::PropertyValue::Word("local"),
+    ];
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_5: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("back_off"),
+        ::closecodes::PropertyValue::Word("client"),
+    ];
     impl AppCode {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[
@@ -863,299 +894,407 @@ const _: () = {
         const NAME: &'static ::core::primitive::str = "AppCode";
         const ALL: &'static [Self] = Self::ALL;
         const ENTRIES: &'static [::closecodes::Entry<::core::primitive::u16>] = &[
-            __range(
-                "Bad",
-                0,
-                999,
-                "",
-                "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
-                false,
-                0,
+            __with(
+                __range(
+                    "Bad",
+                    0,
+                    999,
+                    "",
+                    "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
+                    false,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Normal",
-                1000,
-                "Normal Closure",
-                "The connection did what it was opened for and is being shut down on purpose.",
-                true,
-                1,
+            __with(
+                __code(
+                    "Normal",
+                    1000,
+                    "Normal Closure",
+                    "The connection did what it was opened for and is being shut down on purpose.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Away",
-                1001,
-                "Going Away",
-                "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Away",
+                    1001,
+                    "Going Away",
+                    "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Protocol",
-                1002,
-                "Protocol error",
-                "The peer broke the WebSocket protocol, so the endpoint ends the connection.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Protocol",
+                    1002,
+                    "Protocol error",
+                    "The peer broke the WebSocket protocol, so the endpoint ends the connection.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Unsupported",
-                1003,
-                "Unsupported Data",
-                "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Unsupported",
+                    1003,
+                    "Unsupported Data",
+                    "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __range(
-                "Reserved",
-                1004,
-                1004,
-                "Reserved",
-                "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.",
-                false,
-                0,
+            __with(
+                __range(
+                    "Reserved",
+                    1004,
+                    1004,
+                    "Reserved",
+                    "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.",
+                    false,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Status",
-                1005,
-                "No Status Rcvd",
-                "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.",
-                false,
-                0,
+            __with(
+                __code(
+                    "Status",
+                    1005,
+                    "No Status Rcvd",
+                    "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.",
+                    false,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Abnormal",
-                1006,
-                "Abnormal Closure",
-                "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.",
-                false,
-                0,
+            __with(
+                __code(
+                    "Abnormal",
+                    1006,
+                    "Abnormal Closure",
+                    "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.",
+                    false,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Invalid",
-                1007,
-                "Invalid frame payload data",
-                "A message's content did not match its type, for example a text message that is not valid UTF-8.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Invalid",
+                    1007,
+                    "Invalid frame payload data",
+                    "A message's content did not match its type, for example a text message that is not valid UTF-8.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Policy",
-                1008,
-                "Policy Violation",
-                "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Policy",
+                    1008,
+                    "Policy Violation",
+                    "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Size",
-                1009,
-                "Message Too Big",
-                "A message was larger than the endpoint is willing to process.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Size",
+                    1009,
+                    "Message Too Big",
+                    "A message was larger than the endpoint is willing to process.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Extension",
-                1010,
-                "Mandatory Ext.",
-                "The client required extensions that the server did not agree to in the handshake; the reason text may list them.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Extension",
+                    1010,
+                    "Mandatory Ext.",
+                    "The client required extensions that the server did not agree to in the handshake; the reason text may list them.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Error",
-                1011,
-                "Internal Error",
-                "The server hit an unexpected condition that kept it from serving the request.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Error",
+                    1011,
+                    "Internal Error",
+                    "The server hit an unexpected condition that kept it from serving the request.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Restart",
-                1012,
-                "Service Restart",
-                "The service is restarting; a client may reconnect, ideally after a randomized short wait.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Restart",
+                    1012,
+                    "Service Restart",
+                    "The service is restarting; a client may reconnect, ideally after a randomized short wait.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Again",
-                1013,
-                "Try Again Later",
-                "The service is temporarily overloaded; a client may reconnect after a while.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Again",
+                    1013,
+                    "Try Again Later",
+                    "The service is temporarily overloaded; a client may reconnect after a while.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Gateway",
-                1014,
-                "Bad Gateway",
-                "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).",
-                true,
-                0,
+            __with(
+                __code(
+                    "Gateway",
+                    1014,
+                    "Bad Gateway",
+                    "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Tls",
-                1015,
-                "TLS handshake",
-                "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.",
-                false,
-                0,
+            __with(
+                __code(
+                    "Tls",
+                    1015,
+                    "TLS handshake",
+                    "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.",
+                    false,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __range(
-                "Reserved",
-                1016,
-                2999,
-                "",
-                "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
-                false,
-                0,
+            __with(
+                __range(
+                    "Reserved",
+                    1016,
+                    2999,
+                    "",
+                    "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
+                    false,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __range(
-                "Iana",
-                3000,
-                3999,
-                "",
-                "Codes that libraries, frameworks and applications register with IANA, first come, first served.",
-                true,
-                1,
+            __with(
+                __range(
+                    "Iana",
+                    3000,
+                    3999,
+                    "",
+                    "Codes that libraries, frameworks and applications register with IANA, first come, first served.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_0,
             ),
-            __documented(
-                "Iana",
-                3000,
-                "Unauthorized",
-                "The request needs authentication that was missing or failed (like HTTP 401).",
-                true,
-                1,
+            __with(
+                __documented(
+                    "Iana",
+                    3000,
+                    "Unauthorized",
+                    "The request needs authentication that was missing or failed (like HTTP 401).",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_0,
             ),
-            __documented(
-                "Iana",
-                3003,
-                "Forbidden",
-                "The peer is known but not allowed to do what it asked (like HTTP 403).",
-                true,
-                1,
+            __with(
+                __documented(
+                    "Iana",
+                    3003,
+                    "Forbidden",
+                    "The peer is known but not allowed to do what it asked (like HTTP 403).",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_0,
             ),
-            __documented(
-                "Iana",
-                3008,
-                "Timeout",
-                "The peer took too long to act (like HTTP 408).",
-                true,
-                1,
+            __with(
+                __documented(
+                    "Iana",
+                    3008,
+                    "Timeout",
+                    "The peer took too long to act (like HTTP 408).",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_0,
             ),
-            __range(
-                "Library",
-                4000,
-                4999,
-                "Private Use",
-                "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.",
-                true,
-                1,
+            __with(
+                __range(
+                    "Library",
+                    4000,
+                    4999,
+                    "Private Use",
+                    "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "BadResponse",
-                4004,
-                "Bad response",
-                "The client got a message from the server that it could not make sense of, and closes.",
-                true,
-                1,
+            __with(
+                __code(
+                    "BadResponse",
+                    4004,
+                    "Bad response",
+                    "The client got a message from the server that it could not make sense of, and closes.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_1,
             ),
-            __code(
-                "InternalClientError",
-                4005,
-                "Internal client error",
-                "Something failed inside the client, so it closes the connection.",
-                true,
-                1,
+            __with(
+                __code(
+                    "InternalClientError",
+                    4005,
+                    "Internal client error",
+                    "Something failed inside the client, so it closes the connection.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_1,
             ),
-            __code(
-                "BadRequest",
-                4400,
-                "Bad request",
-                "The server received a message whose type or shape the protocol does not define; the reason may say what was wrong.",
-                true,
-                1,
+            __with(
+                __code(
+                    "BadRequest",
+                    4400,
+                    "Bad request",
+                    "The server received a message whose type or shape the protocol does not define; the reason may say what was wrong.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "Unauthorized",
-                4401,
-                "Unauthorized",
-                "The client started an operation before the server acknowledged the connection.",
-                true,
-                1,
+            __with(
+                __code(
+                    "Unauthorized",
+                    4401,
+                    "Unauthorized",
+                    "The client started an operation before the server acknowledged the connection.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "Forbidden",
-                4403,
-                "Forbidden",
-                "The server refused the connection, for example after checking its credentials; a later attempt may be let in.",
-                true,
-                1,
+            __with(
+                __code(
+                    "Forbidden",
+                    4403,
+                    "Forbidden",
+                    "The server refused the connection, for example after checking its credentials; a later attempt may be let in.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_3,
             ),
-            __code(
-                "SubprotocolNotAcceptable",
-                4406,
-                "Subprotocol not acceptable",
-                "The client did not ask for the `graphql-transport-ws` subprotocol, or asked for one the server does not speak.",
-                true,
-                1,
+            __with(
+                __code(
+                    "SubprotocolNotAcceptable",
+                    4406,
+                    "Subprotocol not acceptable",
+                    "The client did not ask for the `graphql-transport-ws` subprotocol, or asked for one the server does not speak.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "ConnectionInitialisationTimeout",
-                4408,
-                "Connection initialisation timeout",
-                "The client did not send its `connection_init` message within the time the server allows.",
-                true,
-                1,
+            __with(
+                __code(
+                    "ConnectionInitialisationTimeout",
+                    4408,
+                    "Connection initialisation timeout",
+                    "The client did not send its `connection_init` message within the time the server allows.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_3,
             ),
-            __code(
-                "SubscriberAlreadyExists",
-                4409,
-                "Subscriber already exists",
-                "The client started an operation with an id that an operation still running already uses.",
-                true,
-                1,
+            __with(
+                __code(
+                    "SubscriberAlreadyExists",
+                    4409,
+                    "Subscriber already exists",
+                    "The client started an operation with an id that an operation still running already uses.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "TooManyInitialisationRequests",
-                4429,
-                "Too many initialisation requests",
-                "The client sent `connection_init` more than once on the same connection.",
-                true,
-                1,
+            __with(
+                __code(
+                    "TooManyInitialisationRequests",
+                    4429,
+                    "Too many initialisation requests",
+                    "The client sent `connection_init` more than once on the same connection.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "Terminated",
-                4499,
-                "Terminated",
-                "Not on the wire: graphql-ws's client reports this when the application terminated a connection it took to be stuck; it then reconnects.",
-                false,
-                1,
+            __with(
+                __code(
+                    "Terminated",
+                    4499,
+                    "Terminated",
+                    "Not on the wire: graphql-ws's client reports this when the application terminated a connection it took to be stuck; it then reconnects.",
+                    false,
+                    1,
+                ),
+                __PROPERTIES_4,
             ),
-            __code(
-                "InternalServerError",
-                4500,
-                "Internal server error",
-                "Something failed inside the server while it handled the connection.",
-                true,
-                1,
+            __with(
+                __code(
+                    "InternalServerError",
+                    4500,
+                    "Internal server error",
+                    "Something failed inside the server while it handled the connection.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "ConnectionAcknowledgementTimeout",
-                4504,
-                "Connection acknowledgement timeout",
-                "The server did not acknowledge the connection within the time the client waits for it.",
-                true,
-                1,
+            __with(
+                __code(
+                    "ConnectionAcknowledgementTimeout",
+                    4504,
+                    "Connection acknowledgement timeout",
+                    "The server did not acknowledge the connection within the time the client waits for it.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_5,
             ),
-            __range(
-                "Bad",
-                5000,
-                65535,
-                "",
-                "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
-                false,
-                0,
+            __with(
+                __range(
+                    "Bad",
+                    5000,
+                    65535,
+                    "",
+                    "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
+                    false,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
         ];
         const TOTAL: ::core::primitive::bool = true;
@@ -1164,6 +1303,22 @@ const _: () = {
                 name: "browser_closable",
                 description: "A browser script may close a WebSocket with this code: `WebSocket.close(code)` accepts 1000 and 3000–4999 and throws for any other code (the WHATWG standard for web sockets).",
                 default: false,
+            },
+        ];
+        const PROPERTIES: &'static [::closecodes::Property] = &[
+            ::closecodes::Property {
+                name: "action",
+                description: "What graphql-ws's client does after this close: reconnect after a randomised, growing wait (its `retryWait`), or stop and report the close.",
+                kind: ::closecodes::PropertyKind::Words(&["back_off", "stop"]),
+                default: ::closecodes::PropertyValue::Word("back_off"),
+            },
+            ::closecodes::Property {
+                name: "sent_by",
+                description: "Which side closes with this code: the server, the client, or only the client's own code for itself (never on the wire); `unstated` where the protocol does not say.",
+                kind: ::closecodes::PropertyKind::Words(
+                    &["unstated", "server", "client", "local"],
+                ),
+                default: ::closecodes::PropertyValue::Word("unstated"),
             },
         ];
         #[inline]
@@ -1185,6 +1340,25 @@ const _: () = {
         #[inline]
         fn flags(self) -> ::core::primitive::u64 {
             self.flags()
+        }
+        #[inline]
+        fn property_at(
+            self,
+            index: ::core::primitive::usize,
+        ) -> ::core::option::Option<::closecodes::PropertyValue> {
+            match index {
+                0 => {
+                    ::core::option::Option::Some(
+                        ::closecodes::PropertyValue::Word(self.action().as_str()),
+                    )
+                }
+                1 => {
+                    ::core::option::Option::Some(
+                        ::closecodes::PropertyValue::Word(self.sent_by().as_str()),
+                    )
+                }
+                _ => ::core::option::Option::None,
+            }
         }
         #[inline]
         fn try_from_code(

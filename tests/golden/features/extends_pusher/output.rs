@@ -268,6 +268,43 @@ const _: () = {
     use ::closecodes::__private::{
         code as __code, documented as __documented, range as __range,
     };
+    use ::closecodes::__private::with as __with;
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_0: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("back_off"),
+        ::closecodes::PropertyValue::Integer(0),
+        ::closecodes::PropertyValue::Word("unstated"),
+    ];
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_1: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("tls_only"),
+        ::closecodes::PropertyValue::Integer(0),
+        ::closecodes::PropertyValue::Word("server"),
+    ];
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_2: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("stop"),
+        ::closecodes::PropertyValue::Integer(0),
+        ::closecodes::PropertyValue::Word("server"),
+    ];
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_3: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("back_off"),
+        ::closecodes::PropertyValue::Integer(1000),
+        ::closecodes::PropertyValue::Word("server"),
+    ];
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_4: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("reconnect"),
+        ::closecodes::PropertyValue::Integer(0),
+        ::closecodes::PropertyValue::Word("server"),
+    ];
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_5: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("stop"),
+        ::closecodes::PropertyValue::Integer(0),
+        ::closecodes::PropertyValue::Word("unstated"),
+    ];
     impl AppCode {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[
@@ -1126,351 +1163,477 @@ const _: () = {
         const NAME: &'static ::core::primitive::str = "AppCode";
         const ALL: &'static [Self] = Self::ALL;
         const ENTRIES: &'static [::closecodes::Entry<::core::primitive::u16>] = &[
-            __range(
-                "Bad",
-                0,
-                999,
-                "",
-                "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
-                false,
-                0,
+            __with(
+                __range(
+                    "Bad",
+                    0,
+                    999,
+                    "",
+                    "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
+                    false,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Normal",
-                1000,
-                "Normal Closure",
-                "The connection did what it was opened for and is being shut down on purpose.",
-                true,
-                1,
+            __with(
+                __code(
+                    "Normal",
+                    1000,
+                    "Normal Closure",
+                    "The connection did what it was opened for and is being shut down on purpose.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Away",
-                1001,
-                "Going Away",
-                "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Away",
+                    1001,
+                    "Going Away",
+                    "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Protocol",
-                1002,
-                "Protocol error",
-                "The peer broke the WebSocket protocol, so the endpoint ends the connection.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Protocol",
+                    1002,
+                    "Protocol error",
+                    "The peer broke the WebSocket protocol, so the endpoint ends the connection.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Unsupported",
-                1003,
-                "Unsupported Data",
-                "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Unsupported",
+                    1003,
+                    "Unsupported Data",
+                    "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __range(
-                "Reserved",
-                1004,
-                1004,
-                "Reserved",
-                "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.",
-                false,
-                0,
+            __with(
+                __range(
+                    "Reserved",
+                    1004,
+                    1004,
+                    "Reserved",
+                    "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.",
+                    false,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Status",
-                1005,
-                "No Status Rcvd",
-                "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.",
-                false,
-                0,
+            __with(
+                __code(
+                    "Status",
+                    1005,
+                    "No Status Rcvd",
+                    "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.",
+                    false,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Abnormal",
-                1006,
-                "Abnormal Closure",
-                "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.",
-                false,
-                0,
+            __with(
+                __code(
+                    "Abnormal",
+                    1006,
+                    "Abnormal Closure",
+                    "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.",
+                    false,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Invalid",
-                1007,
-                "Invalid frame payload data",
-                "A message's content did not match its type, for example a text message that is not valid UTF-8.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Invalid",
+                    1007,
+                    "Invalid frame payload data",
+                    "A message's content did not match its type, for example a text message that is not valid UTF-8.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Policy",
-                1008,
-                "Policy Violation",
-                "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Policy",
+                    1008,
+                    "Policy Violation",
+                    "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Size",
-                1009,
-                "Message Too Big",
-                "A message was larger than the endpoint is willing to process.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Size",
+                    1009,
+                    "Message Too Big",
+                    "A message was larger than the endpoint is willing to process.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Extension",
-                1010,
-                "Mandatory Ext.",
-                "The client required extensions that the server did not agree to in the handshake; the reason text may list them.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Extension",
+                    1010,
+                    "Mandatory Ext.",
+                    "The client required extensions that the server did not agree to in the handshake; the reason text may list them.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Error",
-                1011,
-                "Internal Error",
-                "The server hit an unexpected condition that kept it from serving the request.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Error",
+                    1011,
+                    "Internal Error",
+                    "The server hit an unexpected condition that kept it from serving the request.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Restart",
-                1012,
-                "Service Restart",
-                "The service is restarting; a client may reconnect, ideally after a randomized short wait.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Restart",
+                    1012,
+                    "Service Restart",
+                    "The service is restarting; a client may reconnect, ideally after a randomized short wait.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Again",
-                1013,
-                "Try Again Later",
-                "The service is temporarily overloaded; a client may reconnect after a while.",
-                true,
-                0,
+            __with(
+                __code(
+                    "Again",
+                    1013,
+                    "Try Again Later",
+                    "The service is temporarily overloaded; a client may reconnect after a while.",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Gateway",
-                1014,
-                "Bad Gateway",
-                "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).",
-                true,
-                0,
+            __with(
+                __code(
+                    "Gateway",
+                    1014,
+                    "Bad Gateway",
+                    "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Tls",
-                1015,
-                "TLS handshake",
-                "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.",
-                false,
-                0,
+            __with(
+                __code(
+                    "Tls",
+                    1015,
+                    "TLS handshake",
+                    "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.",
+                    false,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __range(
-                "Reserved",
-                1016,
-                2999,
-                "",
-                "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
-                false,
-                0,
+            __with(
+                __range(
+                    "Reserved",
+                    1016,
+                    2999,
+                    "",
+                    "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
+                    false,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
-            __range(
-                "Iana",
-                3000,
-                3999,
-                "",
-                "Codes that libraries, frameworks and applications register with IANA, first come, first served.",
-                true,
-                1,
+            __with(
+                __range(
+                    "Iana",
+                    3000,
+                    3999,
+                    "",
+                    "Codes that libraries, frameworks and applications register with IANA, first come, first served.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_0,
             ),
-            __documented(
-                "Iana",
-                3000,
-                "Unauthorized",
-                "The request needs authentication that was missing or failed (like HTTP 401).",
-                true,
-                1,
+            __with(
+                __documented(
+                    "Iana",
+                    3000,
+                    "Unauthorized",
+                    "The request needs authentication that was missing or failed (like HTTP 401).",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_0,
             ),
-            __documented(
-                "Iana",
-                3003,
-                "Forbidden",
-                "The peer is known but not allowed to do what it asked (like HTTP 403).",
-                true,
-                1,
+            __with(
+                __documented(
+                    "Iana",
+                    3003,
+                    "Forbidden",
+                    "The peer is known but not allowed to do what it asked (like HTTP 403).",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_0,
             ),
-            __documented(
-                "Iana",
-                3008,
-                "Timeout",
-                "The peer took too long to act (like HTTP 408).",
-                true,
-                1,
+            __with(
+                __documented(
+                    "Iana",
+                    3008,
+                    "Timeout",
+                    "The peer took too long to act (like HTTP 408).",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "SslOnly",
-                4000,
-                "Application only accepts SSL connections",
-                "The application accepts only encrypted connections: the client reconnects, over `wss://`.",
-                true,
-                1,
+            __with(
+                __code(
+                    "SslOnly",
+                    4000,
+                    "Application only accepts SSL connections",
+                    "The application accepts only encrypted connections: the client reconnects, over `wss://`.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_1,
             ),
-            __range(
-                "Refused",
-                4000,
-                4099,
-                "Connection refused",
-                "Pusher closed the connection for a reason that reconnecting with the same settings will not fix; an application may name more codes here.",
-                true,
-                1,
+            __with(
+                __range(
+                    "Refused",
+                    4000,
+                    4099,
+                    "Connection refused",
+                    "Pusher closed the connection for a reason that reconnecting with the same settings will not fix; an application may name more codes here.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "ApplicationDoesNotExist",
-                4001,
-                "Application does not exist",
-                "No application has the key the client connected with.",
-                true,
-                1,
+            __with(
+                __code(
+                    "ApplicationDoesNotExist",
+                    4001,
+                    "Application does not exist",
+                    "No application has the key the client connected with.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "ApplicationDisabled",
-                4003,
-                "Application disabled",
-                "The application exists but has been switched off.",
-                true,
-                1,
+            __with(
+                __code(
+                    "ApplicationDisabled",
+                    4003,
+                    "Application disabled",
+                    "The application exists but has been switched off.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "OverConnectionQuota",
-                4004,
-                "Application is over connection quota",
-                "The application already holds as many connections as its plan allows.",
-                true,
-                1,
+            __with(
+                __code(
+                    "OverConnectionQuota",
+                    4004,
+                    "Application is over connection quota",
+                    "The application already holds as many connections as its plan allows.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "PathNotFound",
-                4005,
-                "Path not found",
-                "The client connected to a URL path the service does not serve.",
-                true,
-                1,
+            __with(
+                __code(
+                    "PathNotFound",
+                    4005,
+                    "Path not found",
+                    "The client connected to a URL path the service does not serve.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "InvalidVersionStringFormat",
-                4006,
-                "Invalid version string format",
-                "The protocol version the client sent is not written the way the protocol requires.",
-                true,
-                1,
+            __with(
+                __code(
+                    "InvalidVersionStringFormat",
+                    4006,
+                    "Invalid version string format",
+                    "The protocol version the client sent is not written the way the protocol requires.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "UnsupportedProtocolVersion",
-                4007,
-                "Unsupported protocol version",
-                "The service does not speak the protocol version the client asked for.",
-                true,
-                1,
+            __with(
+                __code(
+                    "UnsupportedProtocolVersion",
+                    4007,
+                    "Unsupported protocol version",
+                    "The service does not speak the protocol version the client asked for.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "NoProtocolVersion",
-                4008,
-                "No protocol version supplied",
-                "The client did not say which protocol version it speaks.",
-                true,
-                1,
+            __with(
+                __code(
+                    "NoProtocolVersion",
+                    4008,
+                    "No protocol version supplied",
+                    "The client did not say which protocol version it speaks.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "ConnectionUnauthorized",
-                4009,
-                "Connection is unauthorized",
-                "The connection failed the service's authorization check.",
-                true,
-                1,
+            __with(
+                __code(
+                    "ConnectionUnauthorized",
+                    4009,
+                    "Connection is unauthorized",
+                    "The connection failed the service's authorization check.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "OverCapacity",
-                4100,
-                "Over capacity",
-                "The service has no room for the connection right now; trying again later may succeed.",
-                true,
-                1,
+            __with(
+                __code(
+                    "OverCapacity",
+                    4100,
+                    "Over capacity",
+                    "The service has no room for the connection right now; trying again later may succeed.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_3,
             ),
-            __range(
-                "Backoff",
-                4100,
-                4199,
-                "Reconnect after backing off",
-                "Pusher closed the connection for a passing reason; the client reconnects after at least a second, and may wait longer each time. An application may name more codes here.",
-                true,
-                1,
+            __with(
+                __range(
+                    "Backoff",
+                    4100,
+                    4199,
+                    "Reconnect after backing off",
+                    "Pusher closed the connection for a passing reason; the client reconnects after at least a second, and may wait longer each time. An application may name more codes here.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_3,
             ),
-            __code(
-                "GenericReconnectImmediately",
-                4200,
-                "Generic reconnect immediately",
-                "The service asks the client to reconnect straight away, without saying why.",
-                true,
-                1,
+            __with(
+                __code(
+                    "GenericReconnectImmediately",
+                    4200,
+                    "Generic reconnect immediately",
+                    "The service asks the client to reconnect straight away, without saying why.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_4,
             ),
-            __range(
-                "Retry",
-                4200,
-                4299,
-                "Reconnect immediately",
-                "Pusher closed the connection but the client may reconnect at once. An application may name more codes here.",
-                true,
-                1,
+            __with(
+                __range(
+                    "Retry",
+                    4200,
+                    4299,
+                    "Reconnect immediately",
+                    "Pusher closed the connection but the client may reconnect at once. An application may name more codes here.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_4,
             ),
-            __code(
-                "PongNotReceived",
-                4201,
-                "Pong reply not received",
-                "The service pinged the client and got no pong back in time.",
-                true,
-                1,
+            __with(
+                __code(
+                    "PongNotReceived",
+                    4201,
+                    "Pong reply not received",
+                    "The service pinged the client and got no pong back in time.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_4,
             ),
-            __code(
-                "ClosedAfterInactivity",
-                4202,
-                "Closed after inactivity",
-                "The client was idle for a long time (about a day) and cannot answer pings, so the service closed it.",
-                true,
-                1,
+            __with(
+                __code(
+                    "ClosedAfterInactivity",
+                    4202,
+                    "Closed after inactivity",
+                    "The client was idle for a long time (about a day) and cannot answer pings, so the service closed it.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_4,
             ),
-            __range(
-                "Other",
-                4300,
-                4399,
-                "Other error",
-                "Errors of other kinds; the protocol prescribes no reaction, and pusher-js does not reconnect. An application may name more codes here.",
-                true,
-                1,
+            __with(
+                __range(
+                    "Other",
+                    4300,
+                    4399,
+                    "Other error",
+                    "Errors of other kinds; the protocol prescribes no reaction, and pusher-js does not reconnect. An application may name more codes here.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_2,
             ),
-            __code(
-                "ClientEventRejected",
-                4301,
-                "Client event rejected due to rate limit",
-                "The client sent client events faster than the service allows.",
-                true,
-                1,
+            __with(
+                __code(
+                    "ClientEventRejected",
+                    4301,
+                    "Client event rejected due to rate limit",
+                    "The client sent client events faster than the service allows.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_2,
             ),
-            __range(
-                "Undefined",
-                4400,
-                4999,
-                "Undefined",
-                "Codes the protocol leaves undefined; pusher-js does not reconnect after them. An application may name codes here.",
-                true,
-                1,
+            __with(
+                __range(
+                    "Undefined",
+                    4400,
+                    4999,
+                    "Undefined",
+                    "Codes the protocol leaves undefined; pusher-js does not reconnect after them. An application may name codes here.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_5,
             ),
-            __range(
-                "Bad",
-                5000,
-                65535,
-                "",
-                "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
-                false,
-                0,
+            __with(
+                __range(
+                    "Bad",
+                    5000,
+                    65535,
+                    "",
+                    "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
+                    false,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
         ];
         const TOTAL: ::core::primitive::bool = true;
@@ -1479,6 +1642,28 @@ const _: () = {
                 name: "browser_closable",
                 description: "A browser script may close a WebSocket with this code: `WebSocket.close(code)` accepts 1000 and 3000–4999 and throws for any other code (the WHATWG standard for web sockets).",
                 default: false,
+            },
+        ];
+        const PROPERTIES: &'static [::closecodes::Property] = &[
+            ::closecodes::Property {
+                name: "action",
+                description: "What a client does after this close: reconnect after a wait that may grow (at least `min_retry_delay_ms`), stop and not reconnect with the same settings, reconnect at once, or reconnect over TLS (`wss://`) only.",
+                kind: ::closecodes::PropertyKind::Words(
+                    &["back_off", "stop", "reconnect", "tls_only"],
+                ),
+                default: ::closecodes::PropertyValue::Word("back_off"),
+            },
+            ::closecodes::Property {
+                name: "min_retry_delay_ms",
+                description: "The least time, in milliseconds, the protocol asks a client to wait before it reconnects after this close; 0 where it asks for no wait or says nothing.",
+                kind: ::closecodes::PropertyKind::Integer("u32"),
+                default: ::closecodes::PropertyValue::Integer(0),
+            },
+            ::closecodes::Property {
+                name: "sent_by",
+                description: "Which side closes with this code: `server` for the protocol's codes (Pusher sends them), `unstated` where the protocol does not say.",
+                kind: ::closecodes::PropertyKind::Words(&["unstated", "server"]),
+                default: ::closecodes::PropertyValue::Word("unstated"),
             },
         ];
         #[inline]
@@ -1500,6 +1685,34 @@ const _: () = {
         #[inline]
         fn flags(self) -> ::core::primitive::u64 {
             self.flags()
+        }
+        #[inline]
+        fn property_at(
+            self,
+            index: ::core::primitive::usize,
+        ) -> ::core::option::Option<::closecodes::PropertyValue> {
+            match index {
+                0 => {
+                    ::core::option::Option::Some(
+                        ::closecodes::PropertyValue::Word(self.action().as_str()),
+                    )
+                }
+                1 => {
+                    ::core::option::Option::Some(
+                        ::closecodes::PropertyValue::Integer(
+                            <::core::primitive::i64 as ::core::convert::From<
+                                _,
+                            >>::from(self.min_retry_delay_ms()),
+                        ),
+                    )
+                }
+                2 => {
+                    ::core::option::Option::Some(
+                        ::closecodes::PropertyValue::Word(self.sent_by().as_str()),
+                    )
+                }
+                _ => ::core::option::Option::None,
+            }
         }
         #[inline]
         fn try_from_code(

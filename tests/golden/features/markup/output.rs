@@ -54,6 +54,11 @@ const _: () = {
     use ::closecodes::__private::{
         code as __code, documented as __documented, range as __range,
     };
+    use ::closecodes::__private::with as __with;
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_0: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("calm"),
+    ];
     impl MarkupCode {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[Self::Heading, Self::Breaks];
@@ -271,21 +276,27 @@ The retry flow.*/
         const NAME: &'static ::core::primitive::str = "MarkupCode";
         const ALL: &'static [Self] = Self::ALL;
         const ENTRIES: &'static [::closecodes::Entry<::core::primitive::u16>] = &[
-            __code(
-                "Heading",
-                1,
-                "Zero\u{200b}Width",
-                "Headings and links.\n\n# Not a heading\n\n[spec]: https://example.com/spec\n\nOld Style Heading\n\n+build linux\ngo:build linux //go:build\nAn empty reason ('') and ``quotes''.",
-                true,
-                1,
+            __with(
+                __code(
+                    "Heading",
+                    1,
+                    "Zero\u{200b}Width",
+                    "Headings and links.\n\n# Not a heading\n\n[spec]: https://example.com/spec\n\nOld Style Heading\n\n+build linux\ngo:build linux //go:build\nAn empty reason ('') and ``quotes''.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_0,
             ),
-            __code(
-                "Breaks",
-                2,
-                "",
-                "a\u{2028}>>> import os\u{2029}.. note:: x\r\n>>> 2\u{85}----\u{1c}@return nope\r@suppress",
-                true,
-                0,
+            __with(
+                __code(
+                    "Breaks",
+                    2,
+                    "",
+                    "a\u{2028}>>> import os\u{2029}.. note:: x\r\n>>> 2\u{85}----\u{1c}@return nope\r@suppress",
+                    true,
+                    0,
+                ),
+                __PROPERTIES_0,
             ),
         ];
         const TOTAL: ::core::primitive::bool = false;
@@ -294,6 +305,14 @@ The retry flow.*/
                 name: "retry",
                 description: "The client may retry.\n\nSee Also\n\nThe retry flow.",
                 default: false,
+            },
+        ];
+        const PROPERTIES: &'static [::closecodes::Property] = &[
+            ::closecodes::Property {
+                name: "mode",
+                description: "What to do. */ @returns nope\u{2028}>>> import os\n\n# Not a heading\n\n[spec]: https://example.com/spec\n.. warning:: x `code` |sub|",
+                kind: ::closecodes::PropertyKind::Words(&["calm", "loud"]),
+                default: ::closecodes::PropertyValue::Word("calm"),
             },
         ];
         #[inline]
@@ -315,6 +334,20 @@ The retry flow.*/
         #[inline]
         fn flags(self) -> ::core::primitive::u64 {
             self.flags()
+        }
+        #[inline]
+        fn property_at(
+            self,
+            index: ::core::primitive::usize,
+        ) -> ::core::option::Option<::closecodes::PropertyValue> {
+            match index {
+                0 => {
+                    ::core::option::Option::Some(
+                        ::closecodes::PropertyValue::Word(self.mode().as_str()),
+                    )
+                }
+                _ => ::core::option::Option::None,
+            }
         }
         #[inline]
         fn try_from_code(

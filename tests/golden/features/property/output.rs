@@ -60,6 +60,27 @@ const _: () = {
     use ::closecodes::__private::{
         code as __code, documented as __documented, range as __range,
     };
+    use ::closecodes::__private::with as __with;
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_0: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("stop"),
+        ::closecodes::PropertyValue::Integer(-1),
+    ];
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_1: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("back_off"),
+        ::closecodes::PropertyValue::Integer(1000),
+    ];
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_2: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("back_off"),
+        ::closecodes::PropertyValue::Integer(5000),
+    ];
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_3: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("reconnect"),
+        ::closecodes::PropertyValue::Integer(0),
+    ];
     impl PolicyCode {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[Self::Done, Self::Overloaded];
@@ -376,24 +397,36 @@ const _: () = {
         const NAME: &'static ::core::primitive::str = "PolicyCode";
         const ALL: &'static [Self] = Self::ALL;
         const ENTRIES: &'static [::closecodes::Entry<::core::primitive::u16>] = &[
-            __range("Other", 0, 9, "", "Any other code.", true, 0),
-            __code("Done", 1, "", "The work is done.", true, 0),
-            __range("Busy", 10, 19, "", "The server is busy.", true, 1),
-            __code(
-                "Overloaded",
-                12,
-                "Overloaded",
-                "The server is overloaded: wait longer.",
-                true,
-                1,
+            __with(
+                __range("Other", 0, 9, "", "Any other code.", true, 0),
+                __PROPERTIES_0,
             ),
-            __documented(
-                "Busy",
-                15,
-                "",
-                "A code documented in its range: reconnect at once.",
-                true,
-                1,
+            __with(__code("Done", 1, "", "The work is done.", true, 0), __PROPERTIES_0),
+            __with(
+                __range("Busy", 10, 19, "", "The server is busy.", true, 1),
+                __PROPERTIES_1,
+            ),
+            __with(
+                __code(
+                    "Overloaded",
+                    12,
+                    "Overloaded",
+                    "The server is overloaded: wait longer.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_2,
+            ),
+            __with(
+                __documented(
+                    "Busy",
+                    15,
+                    "",
+                    "A code documented in its range: reconnect at once.",
+                    true,
+                    1,
+                ),
+                __PROPERTIES_3,
             ),
         ];
         const TOTAL: ::core::primitive::bool = false;
@@ -402,6 +435,22 @@ const _: () = {
                 name: "retryable",
                 description: "The client may try again.",
                 default: false,
+            },
+        ];
+        const PROPERTIES: &'static [::closecodes::Property] = &[
+            ::closecodes::Property {
+                name: "action",
+                description: "What the client does after this close.",
+                kind: ::closecodes::PropertyKind::Words(
+                    &["stop", "back_off", "reconnect"],
+                ),
+                default: ::closecodes::PropertyValue::Word("stop"),
+            },
+            ::closecodes::Property {
+                name: "retry_after_ms",
+                description: "How long the client waits, in milliseconds.",
+                kind: ::closecodes::PropertyKind::Integer("i32"),
+                default: ::closecodes::PropertyValue::Integer(-1),
             },
         ];
         #[inline]
@@ -423,6 +472,29 @@ const _: () = {
         #[inline]
         fn flags(self) -> ::core::primitive::u64 {
             self.flags()
+        }
+        #[inline]
+        fn property_at(
+            self,
+            index: ::core::primitive::usize,
+        ) -> ::core::option::Option<::closecodes::PropertyValue> {
+            match index {
+                0 => {
+                    ::core::option::Option::Some(
+                        ::closecodes::PropertyValue::Word(self.action().as_str()),
+                    )
+                }
+                1 => {
+                    ::core::option::Option::Some(
+                        ::closecodes::PropertyValue::Integer(
+                            <::core::primitive::i64 as ::core::convert::From<
+                                _,
+                            >>::from(self.retry_after_ms()),
+                        ),
+                    )
+                }
+                _ => ::core::option::Option::None,
+            }
         }
         #[inline]
         fn try_from_code(
