@@ -461,25 +461,24 @@ pub(crate) fn entries(plan: &Plan<'_>) -> TokenTree {
         let reason = row.reason.unwrap_or("");
         let (variant, description, sendable) = (row.variant, row.description, row.sendable);
         let flags = mask(row.flags);
-        let with = set_of_row.get(at).map(|set| (set, "__with(", ")"));
-        let (set, open, close) = match with {
-            Some((set, open, close)) => (format!(", __PROPERTIES_{set}"), open, close),
-            None => (String::new(), "", ""),
+        let (with, set) = match set_of_row.get(at) {
+            Some(set) => ("_with", format!(", __PROPERTIES_{set}")),
+            None => ("", String::new()),
         };
         match row.kind {
             RowKind::Range => writeln!(
                 code,
-                "{open}__range({variant:?}, {}, {}, {reason:?}, {description:?}, {sendable}, {flags}){set}{close},",
+                "__range{with}({variant:?}, {}, {}, {reason:?}, {description:?}, {sendable}, {flags}{set}),",
                 row.start, row.end
             ),
             RowKind::Code => writeln!(
                 code,
-                "{open}__code({variant:?}, {}, {reason:?}, {description:?}, {sendable}, {flags}){set}{close},",
+                "__code{with}({variant:?}, {}, {reason:?}, {description:?}, {sendable}, {flags}{set}),",
                 row.start
             ),
             RowKind::Documented => writeln!(
                 code,
-                "{open}__documented({variant:?}, {}, {reason:?}, {description:?}, {sendable}, {flags}){set}{close},",
+                "__documented{with}({variant:?}, {}, {reason:?}, {description:?}, {sendable}, {flags}{set}),",
                 row.start
             ),
         }

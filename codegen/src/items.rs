@@ -47,7 +47,12 @@ pub(crate) fn prelude(plan: &Plan<'_>) -> TokenStream {
             }
         });
     let (sets, _) = body::property_sets(plan);
-    let with = (!sets.is_empty()).then(|| quote!(use #krate::__private::with as __with;));
+    let with = (!sets.is_empty()).then(|| {
+        quote! {
+            #[allow(unused_imports)]
+            use #krate::__private::{code_with as __code_with, documented_with as __documented_with, range_with as __range_with};
+        }
+    });
     let sets = sets.iter().enumerate().map(|(at, values)| {
         let name = quote::format_ident!("__PROPERTIES_{}", at);
         let values = plan

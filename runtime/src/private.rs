@@ -25,6 +25,7 @@ const fn row<R: Copy + 'static>(
     reason: &'static str,
     description: &'static str,
     (sendable, flags): (bool, u64),
+    properties: &'static [PropertyValue],
 ) -> Entry<R> {
     Entry {
         kind,
@@ -39,20 +40,7 @@ const fn row<R: Copy + 'static>(
         description,
         sendable,
         flags,
-        properties: &[],
-    }
-}
-
-/// `entry` with the values of the table's properties: a table with properties writes its rows as
-/// `__with(__code(…), __PROPERTIES_3)`; a table without them pays nothing for them.
-#[must_use]
-pub const fn with<R: Copy + 'static>(
-    entry: Entry<R>,
-    properties: &'static [PropertyValue],
-) -> Entry<R> {
-    Entry {
         properties,
-        ..entry
     }
 }
 
@@ -73,6 +61,7 @@ pub const fn code<R: Copy + 'static>(
         reason,
         description,
         (sendable, flags),
+        &[],
     )
 }
 
@@ -94,6 +83,7 @@ pub const fn range<R: Copy + 'static>(
         reason,
         description,
         (sendable, flags),
+        &[],
     )
 }
 
@@ -114,6 +104,81 @@ pub const fn documented<R: Copy + 'static>(
         reason,
         description,
         (sendable, flags),
+        &[],
+    )
+}
+
+// A table with properties writes its rows with these instead: the same, and the values of its
+// properties at the row (a `const` per distinct list, `__PROPERTIES_3`). A table without them
+// pays nothing for them.
+
+/// A named code's row, with its properties' values.
+#[must_use]
+#[allow(clippy::too_many_arguments)]
+pub const fn code_with<R: Copy + 'static>(
+    variant: &'static str,
+    value: R,
+    reason: &'static str,
+    description: &'static str,
+    sendable: bool,
+    flags: u64,
+    properties: &'static [PropertyValue],
+) -> Entry<R> {
+    row(
+        EntryKind::Code,
+        variant,
+        (value, value),
+        reason,
+        description,
+        (sendable, flags),
+        properties,
+    )
+}
+
+/// A range interval's row, with its properties' values.
+#[must_use]
+#[allow(clippy::too_many_arguments)]
+pub const fn range_with<R: Copy + 'static>(
+    variant: &'static str,
+    start: R,
+    end: R,
+    reason: &'static str,
+    description: &'static str,
+    sendable: bool,
+    flags: u64,
+    properties: &'static [PropertyValue],
+) -> Entry<R> {
+    row(
+        EntryKind::Range,
+        variant,
+        (start, end),
+        reason,
+        description,
+        (sendable, flags),
+        properties,
+    )
+}
+
+/// The row of a code documented inside a range, with its properties' values.
+#[must_use]
+#[allow(clippy::too_many_arguments)]
+pub const fn documented_with<R: Copy + 'static>(
+    variant: &'static str,
+    value: R,
+    reason: &'static str,
+    description: &'static str,
+    sendable: bool,
+    flags: u64,
+    properties: &'static [PropertyValue],
+) -> Entry<R> {
+    row(
+        EntryKind::Documented,
+        variant,
+        (value, value),
+        reason,
+        description,
+        (sendable, flags),
+        properties,
     )
 }
 

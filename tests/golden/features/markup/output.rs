@@ -54,7 +54,11 @@ const _: () = {
     use ::closecodes::__private::{
         code as __code, documented as __documented, range as __range,
     };
-    use ::closecodes::__private::with as __with;
+    #[allow(unused_imports)]
+    use ::closecodes::__private::{
+        code_with as __code_with, documented_with as __documented_with,
+        range_with as __range_with,
+    };
     /// The properties' values of the `ENTRIES` rows that name this list.
     const __PROPERTIES_0: &[::closecodes::PropertyValue] = &[
         ::closecodes::PropertyValue::Word("calm"),
@@ -276,26 +280,22 @@ The retry flow.*/
         const NAME: &'static ::core::primitive::str = "MarkupCode";
         const ALL: &'static [Self] = Self::ALL;
         const ENTRIES: &'static [::closecodes::Entry<::core::primitive::u16>] = &[
-            __with(
-                __code(
-                    "Heading",
-                    1,
-                    "Zero\u{200b}Width",
-                    "Headings and links.\n\n# Not a heading\n\n[spec]: https://example.com/spec\n\nOld Style Heading\n\n+build linux\ngo:build linux //go:build\nAn empty reason ('') and ``quotes''.",
-                    true,
-                    1,
-                ),
+            __code_with(
+                "Heading",
+                1,
+                "Zero\u{200b}Width",
+                "Headings and links.\n\n# Not a heading\n\n[spec]: https://example.com/spec\n\nOld Style Heading\n\n+build linux\ngo:build linux //go:build\nAn empty reason ('') and ``quotes''.",
+                true,
+                1,
                 __PROPERTIES_0,
             ),
-            __with(
-                __code(
-                    "Breaks",
-                    2,
-                    "",
-                    "a\u{2028}>>> import os\u{2029}.. note:: x\r\n>>> 2\u{85}----\u{1c}@return nope\r@suppress",
-                    true,
-                    0,
-                ),
+            __code_with(
+                "Breaks",
+                2,
+                "",
+                "a\u{2028}>>> import os\u{2029}.. note:: x\r\n>>> 2\u{85}----\u{1c}@return nope\r@suppress",
+                true,
+                0,
                 __PROPERTIES_0,
             ),
         ];

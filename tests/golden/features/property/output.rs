@@ -60,7 +60,11 @@ const _: () = {
     use ::closecodes::__private::{
         code as __code, documented as __documented, range as __range,
     };
-    use ::closecodes::__private::with as __with;
+    #[allow(unused_imports)]
+    use ::closecodes::__private::{
+        code_with as __code_with, documented_with as __documented_with,
+        range_with as __range_with,
+    };
     /// The properties' values of the `ENTRIES` rows that name this list.
     const __PROPERTIES_0: &[::closecodes::PropertyValue] = &[
         ::closecodes::PropertyValue::Word("stop"),
@@ -397,35 +401,34 @@ const _: () = {
         const NAME: &'static ::core::primitive::str = "PolicyCode";
         const ALL: &'static [Self] = Self::ALL;
         const ENTRIES: &'static [::closecodes::Entry<::core::primitive::u16>] = &[
-            __with(
-                __range("Other", 0, 9, "", "Any other code.", true, 0),
-                __PROPERTIES_0,
-            ),
-            __with(__code("Done", 1, "", "The work is done.", true, 0), __PROPERTIES_0),
-            __with(
-                __range("Busy", 10, 19, "", "The server is busy.", true, 1),
+            __range_with("Other", 0, 9, "", "Any other code.", true, 0, __PROPERTIES_0),
+            __code_with("Done", 1, "", "The work is done.", true, 0, __PROPERTIES_0),
+            __range_with(
+                "Busy",
+                10,
+                19,
+                "",
+                "The server is busy.",
+                true,
+                1,
                 __PROPERTIES_1,
             ),
-            __with(
-                __code(
-                    "Overloaded",
-                    12,
-                    "Overloaded",
-                    "The server is overloaded: wait longer.",
-                    true,
-                    1,
-                ),
+            __code_with(
+                "Overloaded",
+                12,
+                "Overloaded",
+                "The server is overloaded: wait longer.",
+                true,
+                1,
                 __PROPERTIES_2,
             ),
-            __with(
-                __documented(
-                    "Busy",
-                    15,
-                    "",
-                    "A code documented in its range: reconnect at once.",
-                    true,
-                    1,
-                ),
+            __documented_with(
+                "Busy",
+                15,
+                "",
+                "A code documented in its range: reconnect at once.",
+                true,
+                1,
                 __PROPERTIES_3,
             ),
         ];
