@@ -191,7 +191,8 @@
 //! for every table; `std` is reserved for std-only additions. `graphql-transport-ws`,
 //! `discord-gateway`, `pusher` and `centrifugo` each add the built-in protocol table of that name
 //! as a ready enum (`GraphqlWsCode`, `DiscordGatewayCode`, `PusherCode`, `CentrifugoCode`),
-//! without a dependency.
+//! without a dependency. `twilight-model-0_18` (Rust 1.89) adds `discord-gateway` and the
+//! conversions between `DiscordGatewayCode` and twilight-model 0.18's `gateway::CloseCode`.
 #![no_std]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -201,6 +202,8 @@ extern crate std;
 
 mod error;
 mod table;
+#[cfg(feature = "twilight-model-0_18")]
+mod twilight;
 
 pub use error::{CodeError, CodeErrorKind, ParseCodeError, ParseCodeErrorKind};
 pub use table::{CodeTable, Entry, EntryKind, Flag, Property, PropertyKind, PropertyValue};
@@ -386,13 +389,15 @@ __private::close_codes! {
     pub enum CentrifugoCode = "extends = \"centrifugo\"";
 }
 
-/// The examples of `docs/protocols.md`, run as doctests with the four protocol features.
+/// The examples of `docs/protocols.md`, run as doctests with the four protocol features and
+/// `twilight-model-0_18`.
 #[cfg(all(
     doctest,
     feature = "graphql-transport-ws",
     feature = "discord-gateway",
     feature = "pusher",
-    feature = "centrifugo"
+    feature = "centrifugo",
+    feature = "twilight-model-0_18"
 ))]
 #[doc = include_str!("../../docs/protocols.md")]
 pub struct ProtocolsDoc;
