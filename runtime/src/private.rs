@@ -54,15 +54,7 @@ pub const fn code<R: Copy + 'static>(
     sendable: bool,
     flags: u64,
 ) -> Entry<R> {
-    row(
-        EntryKind::Code,
-        variant,
-        (value, value),
-        reason,
-        description,
-        (sendable, flags),
-        &[],
-    )
+    code_with(variant, value, reason, description, sendable, flags, &[])
 }
 
 /// A range interval's row.
@@ -76,13 +68,14 @@ pub const fn range<R: Copy + 'static>(
     sendable: bool,
     flags: u64,
 ) -> Entry<R> {
-    row(
-        EntryKind::Range,
+    range_with(
         variant,
-        (start, end),
+        start,
+        end,
         reason,
         description,
-        (sendable, flags),
+        sendable,
+        flags,
         &[],
     )
 }
@@ -97,20 +90,12 @@ pub const fn documented<R: Copy + 'static>(
     sendable: bool,
     flags: u64,
 ) -> Entry<R> {
-    row(
-        EntryKind::Documented,
-        variant,
-        (value, value),
-        reason,
-        description,
-        (sendable, flags),
-        &[],
-    )
+    documented_with(variant, value, reason, description, sendable, flags, &[])
 }
 
-// A table with properties writes its rows with these instead: the same, and the values of its
-// properties at the row (a `const` per distinct list, `__PROPERTIES_3`). A table without them
-// pays nothing for them.
+// A table with properties writes its rows with these instead of the three above: the same, and
+// the values of its properties at the row (a `const` per distinct list, `__PROPERTIES_3`). A
+// table without them pays nothing for them.
 
 /// A named code's row, with its properties' values.
 #[must_use]
