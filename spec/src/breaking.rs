@@ -245,6 +245,9 @@ struct Segment<'t> {
     owner: Owner<'t>,
     /// A code documented in a range (its flags are the code's, not the range's).
     documented: bool,
+    /// Numbers of a range that has the same values at every number (`RANGE_FLAGS_CHANGED` is
+    /// reported by its name).
+    uniform: bool,
     sendable: bool,
     flags: &'t [bool],
     properties: &'t [PropertyValue],
@@ -271,6 +274,7 @@ impl<'t> Point<'t> {
             },
             owner: self.owner.clone(),
             documented: self.documented,
+            uniform: false,
             sendable: self.sendable,
             flags: self.flags,
             properties: self.properties,
@@ -330,15 +334,25 @@ fn range_owner(range: &crate::CodeRange) -> Owner<'_> {
 /// The table cut into segments, ordered by number.
 fn segments(table: &Table) -> Vec<Segment<'_>> {
     let points = points(table);
-    let mut intervals: Vec<(Interval, &crate::CodeRange)> = table
+    // Each run of a range's values: a range a `[[policy]]` covers in part has several.
+    let mut intervals: Vec<RangeRun<'_>> = table
         .ranges
         .iter()
-        .flat_map(|range| range.intervals.iter().map(move |iv| (*iv, range)))
+        .flat_map(|range| {
+            range.values.iter().map(move |run| {
+                (
+                    run.interval,
+                    range,
+                    run.flags.as_slice(),
+                    run.properties.as_slice(),
+                )
+            })
+        })
         .collect();
-    intervals.sort_by_key(|(iv, _)| *iv);
+    intervals.sort_by_key(|(iv, ..)| *iv);
     let mut out: Vec<Segment<'_>> = Vec::with_capacity(points.len() * 2 + intervals.len());
     let mut next = 0;
-    for (iv, range) in intervals {
+    for (iv, range, flags, properties) in intervals {
         // Points before this interval lie in no range.
         while next < points.len() && points[next].value < iv.start {
             out.push(points[next].segment());
@@ -348,29 +362,44 @@ fn segments(table: &Table) -> Vec<Segment<'_>> {
         while next < points.len() && points[next].value <= iv.end {
             let point = &points[next];
             if point.value > at {
-                out.push(whole_range(range, at, point.value - 1));
+                out.push(whole_range(range, at, point.value - 1, flags, properties));
             }
             out.push(point.segment());
             at = point.value + 1;
             next += 1;
         }
         if at <= iv.end {
-            out.push(whole_range(range, at, iv.end));
+            out.push(whole_range(range, at, iv.end, flags, properties));
         }
     }
     out.extend(points[next..].iter().map(Point::segment));
     out
 }
 
-/// The numbers `start..=end` of `range`, outside its documented codes.
-fn whole_range(range: &crate::CodeRange, start: i128, end: i128) -> Segment<'_> {
+/// A run of a range's values: its numbers, the range, its flags and properties.
+type RangeRun<'t> = (
+    Interval,
+    &'t crate::CodeRange,
+    &'t [bool],
+    &'t [PropertyValue],
+);
+
+/// The numbers `start..=end` of `range`, outside its documented codes, with these values.
+fn whole_range<'t>(
+    range: &'t crate::CodeRange,
+    start: i128,
+    end: i128,
+    flags: &'t [bool],
+    properties: &'t [PropertyValue],
+) -> Segment<'t> {
     Segment {
         interval: Interval { start, end },
         owner: range_owner(range),
         documented: false,
+        uniform: range.uniform_values().is_some(),
         sendable: range.sendable,
-        flags: &range.flags,
-        properties: &range.properties,
+        flags,
+        properties,
         location: &range.location,
     }
 }
@@ -714,8 +743,14 @@ impl<'t> Diff<'t> {
         for range in &self.old.ranges {
             let name = range.name.as_str();
             match self.ranges.get(name).copied() {
+                // A range whose flags differ from number to number (a `[[policy]]` covers part
+                // of it) has its changes reported at the numbers.
                 Some(now) => {
-                    let changed = self.flag_changes(&range.flags, &now.flags);
+                    let (Some(was), Some(is)) = (range.uniform_values(), now.uniform_values())
+                    else {
+                        continue;
+                    };
+                    let changed = self.flag_changes(&was.flags, &is.flags);
                     if !changed.is_empty() {
                         self.push(
                             Rule::RangeFlagsChanged,
@@ -989,6 +1024,8 @@ impl<'t> Diff<'t> {
             && !was.documented
             && !now.owner.code
             && !now.documented
+            && was.uniform
+            && now.uniform
             && was.owner.name == now.owner.name;
         let same_flags = self.flags_aligned && was.flags == now.flags;
         if !range_own && !same_flags {
