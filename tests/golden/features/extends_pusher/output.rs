@@ -711,6 +711,7 @@ const _: () = {
                 | Self::Gateway
                 | Self::Tls
                 | Self::Reserved(_)
+                | Self::Library(_)
                 | Self::Bad(_) => 0b0,
                 _ => 0b1,
             }
