@@ -1395,6 +1395,59 @@ mod tests {
         assert!(compare(&old, &table(&format!("{POLICY}{spelled}"))).is_empty());
     }
 
+    /// A `[[policy]]` changed at the base's numbers is reported there: at a base code, and at the
+    /// part of a base range it covers (a run of the range's values), whoever holds the numbers; a
+    /// flag a policy sets, at every number as well, as the range's flags differ along it.
+    #[test]
+    fn policy_changes_at_the_bases_numbers_are_reported() {
+        let flag = "[[flag]]\nname = \"fatal\"\ndescription = \"f\"\n";
+        let policy =
+            |codes: &str, set: &str| format!("[[policy]]\ncodes = {codes}\nset = {{ {set} }}\n");
+        let old = table(&format!(
+            "{POLICY}{flag}{}",
+            policy(
+                r#"["1002..=1003", "1016..=1999"]"#,
+                r#"action = "back_off""#
+            )
+        ));
+        let new = table(&format!(
+            "{POLICY}{flag}{}",
+            policy(
+                r#"["1002", "1016..=1499"]"#,
+                r#"action = "reconnect", fatal = true"#
+            )
+        ));
+        assert_eq!(
+            messages(&compare(&old, &new)),
+            [
+                (
+                    Rule::FlagChanged,
+                    "flag `fatal` of 1002 changed from false to true; deployed clients still act on false"
+                ),
+                (
+                    Rule::FlagChanged,
+                    "flag `fatal` of 1016..=1499 changed from false to true; deployed clients still act on false"
+                ),
+                (
+                    Rule::PropertyChanged,
+                    "property `action` of 1002 changed from `back_off` to `reconnect`; deployed clients still act on `back_off`"
+                ),
+                (
+                    Rule::PropertyChanged,
+                    "property `action` of 1003 changed from `back_off` to `stop`; deployed clients still act on `back_off`"
+                ),
+                (
+                    Rule::PropertyChanged,
+                    "property `action` of 1016..=1499 changed from `back_off` to `reconnect`; deployed clients still act on `back_off`"
+                ),
+                (
+                    Rule::PropertyChanged,
+                    "property `action` of 1500..=1999 changed from `back_off` to `stop`; deployed clients still act on `back_off`"
+                ),
+            ]
+        );
+    }
+
     #[test]
     fn removed_properties_and_values_break_the_source() {
         let old = table(&format!(
