@@ -8,21 +8,22 @@
  | `0..=999` | [`Bad`](AppCode::Bad) |  | no | no | `back_off` | `unstated` |
  | `1000` | [`Normal`](AppCode::Normal) | Normal Closure | yes | yes | `back_off` | `unstated` |
  | `1001` | [`Away`](AppCode::Away) | Going Away | yes | no | `back_off` | `unstated` |
- | `1002` | [`Protocol`](AppCode::Protocol) | Protocol error | yes | no | `back_off` | `unstated` |
- | `1003` | [`Unsupported`](AppCode::Unsupported) | Unsupported Data | yes | no | `back_off` | `unstated` |
- | `1004` | [`Reserved`](AppCode::Reserved) | Reserved | no | no | `back_off` | `unstated` |
+ | `1002` | [`Protocol`](AppCode::Protocol) | Protocol error | yes | no | `stop` | `unstated` |
+ | `1003` | [`Unsupported`](AppCode::Unsupported) | Unsupported Data | yes | no | `stop` | `unstated` |
+ | `1004` | [`Reserved`](AppCode::Reserved) | Reserved | no | no | `stop` | `unstated` |
  | `1005` | [`Status`](AppCode::Status) | No Status Rcvd | no | no | `back_off` | `unstated` |
  | `1006` | [`Abnormal`](AppCode::Abnormal) | Abnormal Closure | no | no | `back_off` | `unstated` |
- | `1007` | [`Invalid`](AppCode::Invalid) | Invalid frame payload data | yes | no | `back_off` | `unstated` |
- | `1008` | [`Policy`](AppCode::Policy) | Policy Violation | yes | no | `back_off` | `unstated` |
- | `1009` | [`Size`](AppCode::Size) | Message Too Big | yes | no | `back_off` | `unstated` |
- | `1010` | [`Extension`](AppCode::Extension) | Mandatory Ext. | yes | no | `back_off` | `unstated` |
- | `1011` | [`Error`](AppCode::Error) | Internal Error | yes | no | `back_off` | `unstated` |
+ | `1007` | [`Invalid`](AppCode::Invalid) | Invalid frame payload data | yes | no | `stop` | `unstated` |
+ | `1008` | [`Policy`](AppCode::Policy) | Policy Violation | yes | no | `stop` | `unstated` |
+ | `1009` | [`Size`](AppCode::Size) | Message Too Big | yes | no | `stop` | `unstated` |
+ | `1010` | [`Extension`](AppCode::Extension) | Mandatory Ext. | yes | no | `stop` | `unstated` |
+ | `1011` | [`Error`](AppCode::Error) | Internal Error | yes | no | `stop` | `unstated` |
  | `1012` | [`Restart`](AppCode::Restart) | Service Restart | yes | no | `back_off` | `unstated` |
  | `1013` | [`Again`](AppCode::Again) | Try Again Later | yes | no | `back_off` | `unstated` |
  | `1014` | [`Gateway`](AppCode::Gateway) | Bad Gateway | yes | no | `back_off` | `unstated` |
- | `1015` | [`Tls`](AppCode::Tls) | TLS handshake | no | no | `back_off` | `unstated` |
- | `1016..=2999` | [`Reserved`](AppCode::Reserved) |  | no | no | `back_off` | `unstated` |
+ | `1015` | [`Tls`](AppCode::Tls) | TLS handshake | no | no | `stop` | `unstated` |
+ | `1016..=1999` | [`Reserved`](AppCode::Reserved) |  | no | no | `stop` | `unstated` |
+ | `2000..=2999` | [`Reserved`](AppCode::Reserved) |  | no | no | `back_off` | `unstated` |
  | `3000..=3999` | [`Iana`](AppCode::Iana) |  | yes | yes | `back_off` | `unstated` |
  | `3000` | [`Iana`](AppCode::Iana) | Unauthorized | yes | yes | `back_off` | `unstated` |
  | `3003` | [`Iana`](AppCode::Iana) | Forbidden | yes | yes | `back_off` | `unstated` |
@@ -627,7 +628,29 @@ const _: () = {
         #[must_use]
         pub const fn action(self) -> AppCodeAction {
             match self.canonical() {
-                Self::BadResponse
+                Self::Normal
+                | Self::Away
+                | Self::Status
+                | Self::Abnormal
+                | Self::Restart
+                | Self::Again
+                | Self::Gateway
+                | Self::Forbidden
+                | Self::ConnectionInitialisationTimeout
+                | Self::Terminated
+                | Self::ConnectionAcknowledgementTimeout
+                | Self::Iana(_)
+                | Self::Library(_)
+                | Self::Bad(_) => AppCodeAction::BackOff,
+                Self::Protocol
+                | Self::Unsupported
+                | Self::Invalid
+                | Self::Policy
+                | Self::Size
+                | Self::Extension
+                | Self::Error
+                | Self::Tls
+                | Self::BadResponse
                 | Self::InternalClientError
                 | Self::BadRequest
                 | Self::Unauthorized
@@ -635,7 +658,12 @@ const _: () = {
                 | Self::SubscriberAlreadyExists
                 | Self::TooManyInitialisationRequests
                 | Self::InternalServerError => AppCodeAction::Stop,
-                _ => AppCodeAction::BackOff,
+                Self::Reserved(value) => {
+                    match value {
+                        1004 | 1016..=1999 => AppCodeAction::Stop,
+                        _ => AppCodeAction::BackOff,
+                    }
+                }
             }
         }
         /// Which side closes with this code: the server, the client, or only the client's own code for itself (never on the wire); `unstated` where the protocol does not say.
@@ -1004,6 +1032,15 @@ const _: () = {
             __range(
                 "Reserved",
                 1016,
+                1999,
+                "",
+                "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
+                false,
+                0,
+            ),
+            __range(
+                "Reserved",
+                2000,
                 2999,
                 "",
                 "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
@@ -1216,8 +1253,8 @@ const _: () = {
             >(
                 text,
                 &[
-                    7, 14, 2, 25, 23, 34, 29, 12, 11, 27, 15, 24, 33, 8, 1, 9, 3, 13, 10,
-                    6, 28, 30, 32, 16, 31, 26, 4,
+                    7, 14, 2, 26, 24, 35, 30, 12, 11, 28, 15, 25, 34, 8, 1, 9, 3, 13, 10,
+                    6, 29, 31, 33, 16, 32, 27, 4,
                 ],
             )
         }
