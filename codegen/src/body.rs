@@ -326,8 +326,10 @@ fn range_arms(plan: &Plan<'_>, column: Column, range: &CodeRange) -> (String, Ma
         .iter()
         .rev()
         .max_by_key(|(_, count)| *count)
-        .map(|(value, _)| value.clone())
-        .unwrap_or_else(|| column.value(plan, &cells(&default_flags, &default_properties)));
+        .map_or_else(
+            || column.value(plan, &cells(&default_flags, &default_properties)),
+            |(value, _)| value.clone(),
+        );
     let mut inner = Match::default();
     for (interval, value) in pieces {
         if value != whole {

@@ -504,3 +504,37 @@ fn an_extension_of_an_extension_inherits_per_number() {
     // Outside the carve-out, the base's values.
     assert_eq!(code("SslOnly").properties, [Word(3), Integer(250), Word(0)]);
 }
+
+/// A derived enum whose base has `[[policy]]` entries gets the base's values at every number: a
+/// range variant over the part of `Reserved` a policy of `graphql-transport-ws` covers is `stop`,
+/// one over the rest is the default, and one over both is refused (`DERIVED_RANGE_MIXES_VALUES`).
+#[test]
+fn a_derived_enum_takes_its_bases_policies() {
+    let derive = |ranges: &str| {
+        let source = Source::inline(&format!("extends = \"graphql-transport-ws\"\n{ranges}"));
+        let spec = crate::parse(&source).expect("parses");
+        crate::check_derive(&spec, &source, &mut NoFiles)
+    };
+    let range = |name: &str, codes: &str| {
+        format!("[[range]]\nname = \"{name}\"\ncodes = {codes}\ndescription = \"d\"\n")
+    };
+    let table = derive(&(range("Fatal", "\"1016..=1999\"") + &range("Open", "\"2000..=2999\"")))
+        .expect("checks");
+    let action = |name: &str| {
+        let range = table
+            .ranges
+            .iter()
+            .find(|r| r.name == name)
+            .expect("a range");
+        let run = range.uniform_values().expect("one value");
+        table.properties[0].written(run.properties[0])
+    };
+    assert_eq!(table.properties[0].name, "action");
+    assert_eq!(action("Fatal"), "stop");
+    assert_eq!(action("Open"), "back_off");
+    let errors = derive(&range("Both", "\"1016..=2999\"")).expect_err("mixes values");
+    assert_eq!(
+        errors.iter().map(|e| e.rule).collect::<Vec<_>>(),
+        [Some(crate::CheckRule::DerivedRangeMixesValues)]
+    );
+}
