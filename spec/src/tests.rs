@@ -511,7 +511,7 @@ fn an_extension_of_an_extension_inherits_per_number() {
 #[test]
 fn a_derived_enum_takes_its_bases_policies() {
     let derive = |ranges: &str| {
-        let source = Source::inline(&format!("extends = \"graphql-transport-ws\"\n{ranges}"));
+        let source = Source::inline(format!("extends = \"graphql-transport-ws\"\n{ranges}"));
         let spec = crate::parse(&source).expect("parses");
         crate::check_derive(&spec, &source, &mut NoFiles)
     };
