@@ -2,7 +2,7 @@
 //!
 //! Each function writes one piece and returns it as a single token tree, for `items` to place.
 
-use closecodes_spec::{PropertyValue, RowKind};
+use closecodes_spec::{CodeRange, Interval, PropertyValue, RowKind};
 use proc_macro2::{TokenStream, TokenTree};
 
 use crate::code::{Code, Match, OptionLiteral, Pattern};
@@ -215,32 +215,7 @@ pub(crate) fn column(plan: &Plan<'_>, column: Column) -> TokenTree {
     // value, and against a branch-free choice: this costs the common path least; BENCHMARKS.md.)
     let many_variants = plan.table.codes.len() + plan.table.ranges.len() > 1;
     for range in &plan.table.ranges {
-        let whole = column.value(
-            plan,
-            &Cells {
-                reason: range.reason.as_deref(),
-                description: &range.description,
-                sendable: range.sendable,
-                flags: &range.flags,
-                properties: &range.properties,
-            },
-        );
-        let mut inner = Match::default();
-        for documented in &range.documented {
-            let value = column.value(
-                plan,
-                &Cells {
-                    reason: documented.reason.as_deref(),
-                    description: &documented.description,
-                    sendable: documented.sendable,
-                    flags: &documented.flags,
-                    properties: &documented.properties,
-                },
-            );
-            if value != whole {
-                inner.push(documented.value.to_string(), false, value);
-            }
-        }
+        let (whole, inner) = range_arms(plan, column, range);
         if inner.is_empty() {
             arms.push(format!("Self::{}(_)", range.name), false, whole);
         } else {
@@ -271,6 +246,97 @@ pub(crate) fn column(plan: &Plan<'_>, column: Column) -> TokenTree {
         Form::Match | Form::StandIn => arms.finish(&mut code, scrutinee),
     }
     code.braced()
+}
+
+/// A range variant's value in `column`: the value most of its numbers have (the range's, unless
+/// a `[[policy]]` of an extension covers most of it), and the arms of its other numbers (its
+/// documented codes, and runs of its values that a policy sets), matched on `value`. The runs
+/// are cut around the documented codes, so that no two patterns share a number and arms of one
+/// value may be joined in any order.
+fn range_arms(plan: &Plan<'_>, column: Column, range: &CodeRange) -> (String, Match) {
+    let default_flags: Vec<bool> = plan.table.flags.iter().map(|f| f.default).collect();
+    let default_properties: Vec<PropertyValue> =
+        plan.table.properties.iter().map(|p| p.default).collect();
+    let cells = |flags, properties| Cells {
+        reason: range.reason.as_deref(),
+        description: &range.description,
+        sendable: range.sendable,
+        flags,
+        properties,
+    };
+    let mut pieces: Vec<(Interval, String)> = Vec::new();
+    let mut numbers: Vec<(String, i128)> = Vec::new();
+    for run in &range.values {
+        let value = column.value(plan, &cells(&run.flags, &run.properties));
+        let (from, to) = (
+            range
+                .documented
+                .partition_point(|d| d.value < run.interval.start),
+            range
+                .documented
+                .partition_point(|d| d.value <= run.interval.end),
+        );
+        let mut at = run.interval.start;
+        for documented in range.documented.get(from..to).unwrap_or_default() {
+            if documented.value > at {
+                pieces.push((
+                    Interval {
+                        start: at,
+                        end: documented.value - 1,
+                    },
+                    value.clone(),
+                ));
+            }
+            let own = column.value(
+                plan,
+                &Cells {
+                    reason: documented.reason.as_deref(),
+                    description: &documented.description,
+                    sendable: documented.sendable,
+                    flags: &documented.flags,
+                    properties: &documented.properties,
+                },
+            );
+            pieces.push((
+                Interval {
+                    start: documented.value,
+                    end: documented.value,
+                },
+                own,
+            ));
+            at = documented.value + 1;
+        }
+        if at <= run.interval.end {
+            pieces.push((
+                Interval {
+                    start: at,
+                    end: run.interval.end,
+                },
+                value.clone(),
+            ));
+        }
+        match numbers.iter_mut().find(|(v, _)| *v == value) {
+            Some((_, count)) => *count += run.interval.end - run.interval.start + 1,
+            None => numbers.push((value, run.interval.end - run.interval.start + 1)),
+        }
+    }
+    // The first of the values most numbers have; a range that carve-outs took whole holds no
+    // number, and answers with the defaults (it is never matched: `canonical()` comes first).
+    let whole = numbers
+        .iter()
+        .rev()
+        .max_by_key(|(_, count)| *count)
+        .map_or_else(
+            || column.value(plan, &cells(&default_flags, &default_properties)),
+            |(value, _)| value.clone(),
+        );
+    let mut inner = Match::default();
+    for (interval, value) in pieces {
+        if value != whole {
+            inner.push(interval.to_string(), false, value);
+        }
+    }
+    (whole, inner)
 }
 
 /// The body of `canonical()`: a range variant becomes what `from_repr` gives for its value (in a

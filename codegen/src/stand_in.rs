@@ -12,7 +12,7 @@ use std::collections::HashSet;
 
 use closecodes_spec::{
     CodeRange, Flag, Interval, KEYWORDS, Location, Methods, NamedCode, Own, Property, PropertyKind,
-    PropertyValue, RESERVED_METHODS, Repr, Spanned, Spec, Table, is_variant_name,
+    PropertyValue, RESERVED_METHODS, RangeValues, Repr, Spanned, Spec, Table, is_variant_name,
 };
 
 /// A spec that has errors, as far as it could be read: what a stand-in is generated from.
@@ -124,8 +124,9 @@ fn add_flags(table: &mut Table, spec: &Spec, taken: &mut Taken) {
         }
     }
     let defaults: Vec<bool> = table.flags.iter().map(|f| f.default).collect();
-    let entries = (table.codes.iter_mut().map(|c| &mut c.flags))
-        .chain(table.ranges.iter_mut().map(|r| &mut r.flags));
+    let entries = (table.codes.iter_mut().map(|c| &mut c.flags)).chain(
+        (table.ranges.iter_mut()).flat_map(|r| r.values.iter_mut().map(|run| &mut run.flags)),
+    );
     for flags in entries {
         flags.extend(defaults.get(flags.len()..).unwrap_or_default());
     }
@@ -182,8 +183,9 @@ fn add_properties(table: &mut Table, spec: &Spec, taken: &mut Taken) {
         }
     }
     let defaults: Vec<PropertyValue> = table.properties.iter().map(|p| p.default).collect();
-    let entries = (table.codes.iter_mut().map(|c| &mut c.properties))
-        .chain(table.ranges.iter_mut().map(|r| &mut r.properties));
+    let entries = (table.codes.iter_mut().map(|c| &mut c.properties)).chain(
+        (table.ranges.iter_mut()).flat_map(|r| r.values.iter_mut().map(|run| &mut run.properties)),
+    );
     for properties in entries {
         properties.extend(defaults.get(properties.len()..).unwrap_or_default());
     }
@@ -207,13 +209,18 @@ fn add_entries(table: &mut Table, spec: &Spec, taken: &mut Taken) {
         .map(|range| CodeRange {
             name: range.name.value.clone(),
             intervals: range.intervals.iter().map(|i| i.value).collect(),
+            values: (range.intervals.iter())
+                .map(|i| RangeValues {
+                    interval: i.value,
+                    flags: flags_of(range.flags.as_ref()),
+                    properties: property_defaults.clone(),
+                })
+                .collect(),
             reason: range.reason.as_ref().map(|r| r.value.clone()),
             description: range.description.value.trim().to_owned(),
             sendable: range.sendable.as_ref().is_none_or(|s| s.value),
             assignable: range.assignable.as_ref().is_some_and(|a| a.value),
             documented: Vec::new(),
-            flags: flags_of(range.flags.as_ref()),
-            properties: property_defaults.clone(),
             own: Own::default(),
             location: Location::default(),
         })

@@ -85,6 +85,10 @@
 //! codes = ["4005", "4010..=4019"] # the forms of a range's `codes`; they stay their range's value
 //! names = ["OldSession"]
 //! note = "meant reconnect in v1; clients still deployed would loop"
+//!
+//! [[policy]]                     # extending tables only: this table's own flags and properties
+//! codes = ["1002..=1004"]        # at numbers the base holds (not its own codes and ranges)
+//! set = { action = "stop" }
 //! ```
 //!
 //! The built-in tables are `websocket` (the table of [`CloseCode`]), `http` (the IANA HTTP Status

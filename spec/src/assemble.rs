@@ -5,7 +5,8 @@ use crate::Origin;
 use crate::error::Report;
 use crate::model::{
     CodeRange, CodeSpec, DocumentedCode, Flag, Interval, IntervalIndex, NamedCode, Own, Property,
-    PropertyKind, PropertySpec, PropertyValue, Repr, SetValue, Setting, Spanned, Spec, Table,
+    PropertyKind, PropertySpec, PropertyValue, RangeValues, Repr, SetValue, Setting, Spanned, Spec,
+    Table,
 };
 use crate::rules::CheckRule;
 
@@ -35,6 +36,7 @@ pub(crate) fn assemble(
     let source = report.source;
     add_flags(&mut table, spec, source);
     add_properties(&mut table, spec, source);
+    add_policies(&mut table, spec);
     table.locations = crate::TableLocations {
         name: spec.table.name.as_ref().map(|n| source.location(&n.span)),
         repr: spec.table.repr.as_ref().map(|r| source.location(&r.span)),
@@ -147,13 +149,7 @@ impl Inherited {
     fn new(mut ranges: Vec<CodeRange>, mut codes: Vec<NamedCode>, table: &Table) -> Self {
         let (flags, properties) = defaults(table);
         for range in &mut ranges {
-            extend_values(
-                &mut range.flags,
-                &mut range.properties,
-                &mut range.own,
-                &flags,
-                &properties,
-            );
+            extend_range(range, &flags, &properties);
         }
         for code in &mut codes {
             extend_values(
@@ -172,10 +168,25 @@ impl Inherited {
         }
     }
 
-    /// The values of the range holding `value`, if one does.
+    /// The values of the range holding `value` there, if one does.
     fn at(&self, value: i128) -> Option<Values<'_>> {
-        let range = self.ranges.get(self.index.find(value)?)?;
-        Some((&range.flags, &range.properties))
+        let run = self.ranges.get(self.index.find(value)?)?.values_at(value)?;
+        Some((&run.flags, &run.properties))
+    }
+
+    /// The runs of values of these ranges that share a number with `interval`, ordered by
+    /// number, each with the range that holds it.
+    fn runs(&self, interval: Interval) -> Vec<(&RangeValues, &CodeRange)> {
+        let mut runs: Vec<(&RangeValues, &CodeRange)> = self
+            .ranges
+            .iter()
+            .flat_map(|r| r.values.iter().map(move |run| (run, r)))
+            .filter(|(run, _)| {
+                run.interval.start <= interval.end && interval.start <= run.interval.end
+            })
+            .collect();
+        runs.sort_by_key(|(run, _)| run.interval);
+        runs
     }
 }
 
@@ -207,6 +218,27 @@ fn extend_values(
     );
     own.flags.resize(flags.len(), false);
     own.properties.resize(properties.len(), false);
+}
+
+/// Gives a range's runs the values of the flags and properties declared after it (their
+/// defaults).
+fn extend_range(
+    range: &mut CodeRange,
+    flag_defaults: &[bool],
+    property_defaults: &[PropertyValue],
+) {
+    for run in &mut range.values {
+        let mut own = Own::default();
+        extend_values(
+            &mut run.flags,
+            &mut run.properties,
+            &mut own,
+            flag_defaults,
+            property_defaults,
+        );
+    }
+    range.own.flags.resize(flag_defaults.len(), false);
+    range.own.properties.resize(property_defaults.len(), false);
 }
 
 /// The values of an entry that lists `listed` (`flags = [...]`: set true) and `set`, inheriting
@@ -264,58 +296,63 @@ pub(crate) fn value_of(property: &Property, value: &SetValue) -> Option<Property
 }
 
 /// A derived enum's range variant holds numbers to which the base gives one value of every flag
-/// and property the variant does not set itself: a range has one value, taken from the base at
-/// its first number, which would be wrong for the others.
+/// and property the variant does not set itself: numbers of two base ranges that differ, or of
+/// one base range whose values a `[[policy]]` of the base sets at some of its numbers, need a
+/// variant each.
 fn check_derived_ranges(report: &mut Report<'_>, table: &Table, spec: &Spec, base: &Inherited) {
     for (written, range) in spec.ranges.iter().zip(&table.ranges) {
-        let Some(first) = range.intervals.first().and_then(|iv| base.at(iv.start)) else {
+        let runs: Vec<(&RangeValues, &CodeRange)> = range
+            .intervals
+            .iter()
+            .flat_map(|iv| base.runs(*iv))
+            .collect();
+        let Some(&(first, first_range)) = runs.first() else {
             continue;
         };
-        let differs = |(flags, properties): Values<'_>| -> Vec<String> {
+        let differs = |run: &RangeValues| -> Vec<String> {
             let flag_names = table.flags.iter().enumerate().filter(|(i, _)| {
                 !range.own.flags.get(*i).copied().unwrap_or(false)
-                    && flags.get(*i) != first.0.get(*i)
+                    && run.flags.get(*i) != first.flags.get(*i)
             });
             let property_names = table.properties.iter().enumerate().filter(|(i, _)| {
                 !range.own.properties.get(*i).copied().unwrap_or(false)
-                    && properties.get(*i) != first.1.get(*i)
+                    && run.properties.get(*i) != first.properties.get(*i)
             });
             flag_names
                 .map(|(_, f)| format!("`{}`", f.name))
                 .chain(property_names.map(|(_, p)| format!("`{}`", p.name)))
                 .collect()
         };
-        let other = range.intervals.iter().find_map(|iv| {
-            base.ranges
-                .iter()
-                .filter(|b| {
-                    b.intervals
-                        .iter()
-                        .any(|b| b.start <= iv.end && iv.start <= b.end)
-                })
-                .find_map(|b| {
-                    let names = differs((&b.flags, &b.properties));
-                    (!names.is_empty()).then_some((b, names))
-                })
+        let other = runs.iter().find_map(|(run, b)| {
+            let names = differs(run);
+            (!names.is_empty()).then_some((*run, *b, names))
         });
-        if let Some((other, names)) = other {
-            let first_range = range
-                .intervals
-                .first()
-                .and_then(|iv| base.index.find(iv.start))
-                .and_then(|i| base.ranges.get(i))
-                .map_or("", |r| r.name.as_str());
-            report.error(
-                CheckRule::DerivedRangeMixesValues,
-                written.name.span.clone(),
-                format!(
-                    "range variant `{}` holds codes of the base's ranges `{first_range}` and `{}`, which differ in {}; expected a variant for each, or the values set on the variant",
-                    range.name,
-                    other.name,
-                    names.join(", ")
-                ),
-            );
-        }
+        let Some((run, other, names)) = other else {
+            continue;
+        };
+        let message = if other.name == first_range.name {
+            format!(
+                "range variant `{}` holds codes to which the base's range `{}` gives different values of {} ({} and {}: a `[[policy]]` of the base sets them); expected a variant for each, or the values set on the variant",
+                range.name,
+                other.name,
+                names.join(", "),
+                first.interval,
+                run.interval
+            )
+        } else {
+            format!(
+                "range variant `{}` holds codes of the base's ranges `{}` and `{}`, which differ in {}; expected a variant for each, or the values set on the variant",
+                range.name,
+                first_range.name,
+                other.name,
+                names.join(", ")
+            )
+        };
+        report.error(
+            CheckRule::DerivedRangeMixesValues,
+            written.name.span.clone(),
+            message,
+        );
     }
 }
 
@@ -351,18 +388,21 @@ fn adopt_documented(table: &mut Table, base: &Inherited) {
         };
         let mut adopted = documented;
         let own = adopted.own.clone();
+        let Some(at) = range.values_at(adopted.value).cloned() else {
+            continue;
+        };
         // What the code sets itself stays; what it inherits, the variant may set.
         for (i, value) in adopted.flags.iter_mut().enumerate() {
             let set_by_range = range.own.flags.get(i).copied().unwrap_or(false);
             let set_by_code = own.flags.get(i).copied().unwrap_or(false);
-            if let (true, false, Some(now)) = (set_by_range, set_by_code, range.flags.get(i)) {
+            if let (true, false, Some(now)) = (set_by_range, set_by_code, at.flags.get(i)) {
                 *value = *now;
             }
         }
         for (i, value) in adopted.properties.iter_mut().enumerate() {
             let set_by_range = range.own.properties.get(i).copied().unwrap_or(false);
             let set_by_code = own.properties.get(i).copied().unwrap_or(false);
-            if let (true, false, Some(now)) = (set_by_range, set_by_code, range.properties.get(i)) {
+            if let (true, false, Some(now)) = (set_by_range, set_by_code, at.properties.get(i)) {
                 *value = *now;
             }
         }
@@ -379,11 +419,35 @@ fn add_ranges(table: &mut Table, spec: &Spec, left_out: &Inherited, source: &cra
     for r in &spec.ranges {
         let mut intervals: Vec<Interval> = r.intervals.iter().map(|i| i.value).collect();
         intervals.sort();
-        let start = intervals.first().map(|iv| iv.start);
-        let outer = start
-            .and_then(|v| base.at(v).or_else(|| left_out.at(v)))
-            .unwrap_or((&flag_defaults, &property_defaults));
-        let (flags, properties, own) = decide(table, r.flags.as_deref(), &r.set, outer);
+        // Every run of the base's values the range lies on (a carve-out's, or those of the ranges
+        // a derived table leaves out), with what the range sets itself.
+        let mut own = Own::default();
+        let mut values = Vec::new();
+        for iv in &intervals {
+            let mut outer = base.runs(*iv);
+            if outer.is_empty() {
+                outer = left_out.runs(*iv);
+            }
+            let under = cover(*iv, &outer, (&flag_defaults, &property_defaults));
+            for (interval, inherited) in under {
+                let (flags, properties, set) = decide(table, r.flags.as_deref(), &r.set, inherited);
+                own = set;
+                values.push(RangeValues {
+                    interval,
+                    flags,
+                    properties,
+                });
+            }
+        }
+        if intervals.is_empty() {
+            own = decide(
+                table,
+                r.flags.as_deref(),
+                &r.set,
+                (&flag_defaults, &property_defaults),
+            )
+            .2;
+        }
         table.ranges.push(CodeRange {
             name: r.name.value.clone(),
             intervals,
@@ -392,8 +456,7 @@ fn add_ranges(table: &mut Table, spec: &Spec, left_out: &Inherited, source: &cra
             sendable: r.sendable.as_ref().is_none_or(|s| s.value),
             assignable: r.assignable.as_ref().is_some_and(|s| s.value),
             documented: Vec::new(),
-            flags,
-            properties,
+            values: merged(values),
             own,
             location: source.location(&r.name.span),
         });
@@ -421,7 +484,8 @@ fn place_codes(
         let inherited = index
             .find(k.code.value)
             .and_then(|r| table.ranges.get(r))
-            .map(|r| (r.flags.as_slice(), r.properties.as_slice()))
+            .and_then(|r| r.values_at(k.code.value))
+            .map(|run| (run.flags.as_slice(), run.properties.as_slice()))
             .or_else(|| left_out.at(k.code.value))
             .unwrap_or((&flag_defaults, &property_defaults));
         let (flags, properties, own) = decide(table, k.flags.as_deref(), &k.set, inherited);
@@ -531,13 +595,7 @@ fn extend_entries(table: &mut Table) {
         );
     }
     for range in &mut table.ranges {
-        extend_values(
-            &mut range.flags,
-            &mut range.properties,
-            &mut range.own,
-            &flags,
-            &properties,
-        );
+        extend_range(range, &flags, &properties);
         for d in &mut range.documented {
             extend_values(
                 &mut d.flags,
@@ -572,6 +630,18 @@ fn carve_out(table: &mut Table, base: usize) {
                     .iter()
                     .flat_map(|iv| subtract(*iv, carved))
                     .collect();
+                outer.values = outer
+                    .values
+                    .iter()
+                    .flat_map(|run| {
+                        subtract(run.interval, carved)
+                            .into_iter()
+                            .map(|interval| RangeValues {
+                                interval,
+                                ..run.clone()
+                            })
+                    })
+                    .collect();
                 let (moved, kept) = std::mem::take(&mut outer.documented)
                     .into_iter()
                     .partition(|d| carved.contains(d.value));
@@ -579,27 +649,26 @@ fn carve_out(table: &mut Table, base: usize) {
                 local.documented.extend::<Vec<DocumentedCode>>(moved);
             }
         }
-        let values = (local.flags.clone(), local.properties.clone());
         for d in &mut local.documented {
-            inherit(&mut d.flags, &mut d.properties, &d.own, &values);
+            if let Some(run) = local
+                .values
+                .iter()
+                .find(|run| run.interval.contains(d.value))
+            {
+                inherit(&mut d.flags, &mut d.properties, &d.own, run);
+            }
         }
-        for code in table
-            .codes
-            .iter_mut()
-            .filter(|c| local.intervals.iter().any(|iv| iv.contains(c.value)))
-        {
-            inherit(&mut code.flags, &mut code.properties, &code.own, &values);
+        for code in &mut table.codes {
+            if let Some(run) = local.values_at(code.value) {
+                inherit(&mut code.flags, &mut code.properties, &code.own, run);
+            }
         }
     }
 }
 
 /// An entry's values of the flags and properties it does not set itself, from `values`.
-fn inherit(
-    flags: &mut [bool],
-    properties: &mut [PropertyValue],
-    own: &Own,
-    (from_flags, from_properties): &(Vec<bool>, Vec<PropertyValue>),
-) {
+fn inherit(flags: &mut [bool], properties: &mut [PropertyValue], own: &Own, from: &RangeValues) {
+    let (from_flags, from_properties) = (&from.flags, &from.properties);
     for ((value, own), from) in flags.iter_mut().zip(&own.flags).zip(from_flags) {
         if !own {
             *value = *from;
@@ -612,6 +681,197 @@ fn inherit(
     {
         if !own {
             *value = *from;
+        }
+    }
+}
+
+/// `interval` cut by the runs `under` (ordered by number, each sharing a number with it): each
+/// piece with the values of the run it lies on, or `fill` where none does.
+fn cover<'a>(
+    interval: Interval,
+    under: &[(&'a RangeValues, &CodeRange)],
+    fill: Values<'a>,
+) -> Vec<(Interval, Values<'a>)> {
+    let mut out = Vec::new();
+    let mut at = interval.start;
+    for (run, _) in under {
+        let start = run.interval.start.max(at);
+        let end = run.interval.end.min(interval.end);
+        if start > end {
+            continue;
+        }
+        if start > at {
+            out.push((
+                Interval {
+                    start: at,
+                    end: start - 1,
+                },
+                fill,
+            ));
+        }
+        out.push((
+            Interval { start, end },
+            (run.flags.as_slice(), run.properties.as_slice()),
+        ));
+        at = end.saturating_add(1);
+        if end >= interval.end {
+            return out;
+        }
+    }
+    if at <= interval.end {
+        out.push((
+            Interval {
+                start: at,
+                end: interval.end,
+            },
+            fill,
+        ));
+    }
+    out
+}
+
+/// Runs ordered by number, with adjacent runs of equal values joined: one run per interval
+/// where nothing sets other values at some of its numbers.
+fn merged(runs: Vec<RangeValues>) -> Vec<RangeValues> {
+    let mut out: Vec<RangeValues> = Vec::with_capacity(runs.len());
+    for run in runs {
+        if let Some(last) = out.last_mut()
+            && last.interval.end.checked_add(1) == Some(run.interval.start)
+            && last.flags == run.flags
+            && last.properties == run.properties
+        {
+            last.interval.end = run.interval.end;
+            continue;
+        }
+        out.push(run);
+    }
+    out
+}
+
+/// This spec's `[[policy]]` entries (checked: at numbers the base holds, outside this spec's own
+/// codes and ranges, setting only this table's own flags and properties) give their values to the
+/// base's entries at their numbers: named codes, documented codes, and the runs of the base's
+/// ranges, which are cut where a policy covers part of one.
+fn add_policies(table: &mut Table, spec: &Spec) {
+    let mut policies = Vec::new();
+    for written in &spec.policies {
+        let mut intervals: Vec<Interval> = written.intervals.iter().map(|i| i.value).collect();
+        intervals.sort();
+        let flags = table
+            .flags
+            .iter()
+            .enumerate()
+            .filter_map(|(at, flag)| match setting(&written.set, &flag.name) {
+                Some(SetValue::Boolean(value)) => Some((at, *value)),
+                _ => None,
+            })
+            .collect();
+        let properties = table
+            .properties
+            .iter()
+            .enumerate()
+            .filter_map(|(at, property)| {
+                setting(&written.set, &property.name)
+                    .and_then(|v| value_of(property, v))
+                    .map(|value| (at, value))
+            })
+            .collect();
+        policies.push(Policy {
+            intervals,
+            flags,
+            properties,
+        });
+    }
+    if policies.is_empty() {
+        return;
+    }
+    let covering = |value: i128| policies.iter().find(|p| p.covers(value));
+    for code in &mut table.codes {
+        if let Some(policy) = covering(code.value) {
+            policy.apply(&mut code.flags, &mut code.properties);
+        }
+    }
+    let mut cuts: Vec<(Interval, usize)> = policies
+        .iter()
+        .enumerate()
+        .flat_map(|(at, p)| p.intervals.iter().map(move |iv| (*iv, at)))
+        .collect();
+    cuts.sort();
+    for range in &mut table.ranges {
+        for d in &mut range.documented {
+            if let Some(policy) = covering(d.value) {
+                policy.apply(&mut d.flags, &mut d.properties);
+            }
+        }
+        let mut runs = Vec::with_capacity(range.values.len());
+        for run in &range.values {
+            let mut at = run.interval.start;
+            let first = cuts.partition_point(|(iv, _)| iv.end < run.interval.start);
+            for (cut, policy) in cuts[first..]
+                .iter()
+                .take_while(|(iv, _)| iv.start <= run.interval.end)
+            {
+                let start = cut.start.max(at);
+                let end = cut.end.min(run.interval.end);
+                if start > at {
+                    runs.push(RangeValues {
+                        interval: Interval {
+                            start: at,
+                            end: start - 1,
+                        },
+                        ..run.clone()
+                    });
+                }
+                let mut piece = RangeValues {
+                    interval: Interval { start, end },
+                    ..run.clone()
+                };
+                policies[*policy].apply(&mut piece.flags, &mut piece.properties);
+                runs.push(piece);
+                at = end.saturating_add(1);
+            }
+            if at <= run.interval.end {
+                runs.push(RangeValues {
+                    interval: Interval {
+                        start: at,
+                        end: run.interval.end,
+                    },
+                    ..run.clone()
+                });
+            }
+        }
+        range.values = merged(runs);
+    }
+}
+
+/// A `[[policy]]` entry, checked: values of the table's own flags and properties at numbers
+/// its base holds.
+struct Policy {
+    /// The numbers, sorted.
+    intervals: Vec<Interval>,
+    /// The flags it sets, by index into `Table::flags`, with their values.
+    flags: Vec<(usize, bool)>,
+    /// The properties it sets, by index into `Table::properties`, with their values.
+    properties: Vec<(usize, PropertyValue)>,
+}
+
+impl Policy {
+    /// Whether the policy covers `value`.
+    fn covers(&self, value: i128) -> bool {
+        self.intervals.iter().any(|iv| iv.contains(value))
+    }
+
+    /// `flags` and `properties` with the values the policy sets.
+    fn apply(&self, flags: &mut [bool], properties: &mut [PropertyValue]) {
+        for &(at, value) in &self.flags {
+            if let Some(flag) = flags.get_mut(at) {
+                *flag = value;
+            }
+        }
+        for &(at, value) in &self.properties {
+            if let Some(property) = properties.get_mut(at) {
+                *property = value;
+            }
         }
     }
 }

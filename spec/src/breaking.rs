@@ -245,6 +245,9 @@ struct Segment<'t> {
     owner: Owner<'t>,
     /// A code documented in a range (its flags are the code's, not the range's).
     documented: bool,
+    /// Numbers of a range that has the same values at every number (`RANGE_FLAGS_CHANGED` is
+    /// reported by its name).
+    uniform: bool,
     sendable: bool,
     flags: &'t [bool],
     properties: &'t [PropertyValue],
@@ -271,6 +274,7 @@ impl<'t> Point<'t> {
             },
             owner: self.owner.clone(),
             documented: self.documented,
+            uniform: false,
             sendable: self.sendable,
             flags: self.flags,
             properties: self.properties,
@@ -330,15 +334,25 @@ fn range_owner(range: &crate::CodeRange) -> Owner<'_> {
 /// The table cut into segments, ordered by number.
 fn segments(table: &Table) -> Vec<Segment<'_>> {
     let points = points(table);
-    let mut intervals: Vec<(Interval, &crate::CodeRange)> = table
+    // Each run of a range's values: a range a `[[policy]]` covers in part has several.
+    let mut intervals: Vec<RangeRun<'_>> = table
         .ranges
         .iter()
-        .flat_map(|range| range.intervals.iter().map(move |iv| (*iv, range)))
+        .flat_map(|range| {
+            range.values.iter().map(move |run| {
+                (
+                    run.interval,
+                    range,
+                    run.flags.as_slice(),
+                    run.properties.as_slice(),
+                )
+            })
+        })
         .collect();
-    intervals.sort_by_key(|(iv, _)| *iv);
+    intervals.sort_by_key(|(iv, ..)| *iv);
     let mut out: Vec<Segment<'_>> = Vec::with_capacity(points.len() * 2 + intervals.len());
     let mut next = 0;
-    for (iv, range) in intervals {
+    for (iv, range, flags, properties) in intervals {
         // Points before this interval lie in no range.
         while next < points.len() && points[next].value < iv.start {
             out.push(points[next].segment());
@@ -348,29 +362,44 @@ fn segments(table: &Table) -> Vec<Segment<'_>> {
         while next < points.len() && points[next].value <= iv.end {
             let point = &points[next];
             if point.value > at {
-                out.push(whole_range(range, at, point.value - 1));
+                out.push(whole_range(range, at, point.value - 1, flags, properties));
             }
             out.push(point.segment());
             at = point.value + 1;
             next += 1;
         }
         if at <= iv.end {
-            out.push(whole_range(range, at, iv.end));
+            out.push(whole_range(range, at, iv.end, flags, properties));
         }
     }
     out.extend(points[next..].iter().map(Point::segment));
     out
 }
 
-/// The numbers `start..=end` of `range`, outside its documented codes.
-fn whole_range(range: &crate::CodeRange, start: i128, end: i128) -> Segment<'_> {
+/// A run of a range's values: its numbers, the range, its flags and properties.
+type RangeRun<'t> = (
+    Interval,
+    &'t crate::CodeRange,
+    &'t [bool],
+    &'t [PropertyValue],
+);
+
+/// The numbers `start..=end` of `range`, outside its documented codes, with these values.
+fn whole_range<'t>(
+    range: &'t crate::CodeRange,
+    start: i128,
+    end: i128,
+    flags: &'t [bool],
+    properties: &'t [PropertyValue],
+) -> Segment<'t> {
     Segment {
         interval: Interval { start, end },
         owner: range_owner(range),
         documented: false,
+        uniform: range.uniform_values().is_some(),
         sendable: range.sendable,
-        flags: &range.flags,
-        properties: &range.properties,
+        flags,
+        properties,
         location: &range.location,
     }
 }
@@ -714,8 +743,14 @@ impl<'t> Diff<'t> {
         for range in &self.old.ranges {
             let name = range.name.as_str();
             match self.ranges.get(name).copied() {
+                // A range whose flags differ from number to number (a `[[policy]]` covers part
+                // of it) has its changes reported at the numbers.
                 Some(now) => {
-                    let changed = self.flag_changes(&range.flags, &now.flags);
+                    let (Some(was), Some(is)) = (range.uniform_values(), now.uniform_values())
+                    else {
+                        continue;
+                    };
+                    let changed = self.flag_changes(&was.flags, &is.flags);
                     if !changed.is_empty() {
                         self.push(
                             Rule::RangeFlagsChanged,
@@ -989,6 +1024,8 @@ impl<'t> Diff<'t> {
             && !was.documented
             && !now.owner.code
             && !now.documented
+            && was.uniform
+            && now.uniform
             && was.owner.name == now.owner.name;
         let same_flags = self.flags_aligned && was.flags == now.flags;
         if !range_own && !same_flags {
@@ -1356,6 +1393,59 @@ mod tests {
         // The same values at every number: nothing, however the spec says it.
         let spelled = "[[range]]\nname = \"Backoff\"\ncodes = \"4100..=4199\"\ndescription = \"b\"\nassignable = true\nset = { action = \"back_off\" }\n[[code]]\ncode = 4150\nname = \"Busy\"\ndescription = \"c\"\n";
         assert!(compare(&old, &table(&format!("{POLICY}{spelled}"))).is_empty());
+    }
+
+    /// A `[[policy]]` changed at the base's numbers is reported there: at a base code, and at the
+    /// part of a base range it covers (a run of the range's values), whoever holds the numbers; a
+    /// flag a policy sets, at every number as well, as the range's flags differ along it.
+    #[test]
+    fn policy_changes_at_the_bases_numbers_are_reported() {
+        let flag = "[[flag]]\nname = \"fatal\"\ndescription = \"f\"\n";
+        let policy =
+            |codes: &str, set: &str| format!("[[policy]]\ncodes = {codes}\nset = {{ {set} }}\n");
+        let old = table(&format!(
+            "{POLICY}{flag}{}",
+            policy(
+                r#"["1002..=1003", "1016..=1999"]"#,
+                r#"action = "back_off""#
+            )
+        ));
+        let new = table(&format!(
+            "{POLICY}{flag}{}",
+            policy(
+                r#"["1002", "1016..=1499"]"#,
+                r#"action = "reconnect", fatal = true"#
+            )
+        ));
+        assert_eq!(
+            messages(&compare(&old, &new)),
+            [
+                (
+                    Rule::FlagChanged,
+                    "flag `fatal` of 1002 changed from false to true; deployed clients still act on false"
+                ),
+                (
+                    Rule::FlagChanged,
+                    "flag `fatal` of 1016..=1499 changed from false to true; deployed clients still act on false"
+                ),
+                (
+                    Rule::PropertyChanged,
+                    "property `action` of 1002 changed from `back_off` to `reconnect`; deployed clients still act on `back_off`"
+                ),
+                (
+                    Rule::PropertyChanged,
+                    "property `action` of 1003 changed from `back_off` to `stop`; deployed clients still act on `back_off`"
+                ),
+                (
+                    Rule::PropertyChanged,
+                    "property `action` of 1016..=1499 changed from `back_off` to `reconnect`; deployed clients still act on `back_off`"
+                ),
+                (
+                    Rule::PropertyChanged,
+                    "property `action` of 1500..=1999 changed from `back_off` to `stop`; deployed clients still act on `back_off`"
+                ),
+            ]
+        );
     }
 
     #[test]

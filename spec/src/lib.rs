@@ -38,8 +38,9 @@ pub use builtin::Builtin;
 pub use error::{Error, Errors, MAX_ERRORS_PER_SOURCE};
 pub use model::{
     BaseFile, CodeRange, CodeSpec, DocumentedCode, Flag, FlagSpec, Interval, Location, NamedCode,
-    Own, Property, PropertyKind, PropertySpec, PropertyValue, RangeSpec, Repr, Retired,
-    RetiredSpec, Row, RowKind, SetValue, Setting, Spanned, Spec, Table, TableLocations, TableSpec,
+    Own, PolicySpec, Property, PropertyKind, PropertySpec, PropertyValue, RangeSpec, RangeValues,
+    Repr, Retired, RetiredSpec, Row, RowKind, SetValue, Setting, Spanned, Spec, Table,
+    TableLocations, TableSpec,
 };
 pub use names::{
     KEYWORDS, Methods, RESERVED_METHODS, Words, is_upper_camel_case, is_variant_name, snake_case,

@@ -7,15 +7,16 @@ use toml::de::{DeTable, DeValue};
 
 use crate::error::Report;
 use crate::model::{
-    CodeSpec, FlagSpec, Interval, PropertySpec, RangeSpec, Repr, RetiredSpec, SetValue, Setting,
-    Spanned, Spec, TableSpec,
+    CodeSpec, FlagSpec, Interval, PolicySpec, PropertySpec, RangeSpec, Repr, RetiredSpec, SetValue,
+    Setting, Spanned, Spec, TableSpec,
 };
 use crate::rules::CheckRule;
 use crate::{Error, Errors, Source};
 
 const TOP_KEYS: &[&str] = &[
-    "extends", "table", "flag", "property", "range", "code", "retired",
+    "extends", "table", "flag", "property", "range", "code", "retired", "policy",
 ];
+const POLICY_KEYS: &[&str] = &["codes", "set"];
 const PROPERTY_KEYS: &[&str] = &["name", "description", "values", "type", "default"];
 const RETIRED_KEYS: &[&str] = &["codes", "names", "note"];
 const FLAG_KEYS: &[&str] = &["name", "description", "default"];
@@ -140,6 +141,13 @@ impl Parser<'_> {
                     for (entry_span, entry) in self.entries(key.get_ref(), value) {
                         if let Some(retired) = self.retired(entry_span, entry) {
                             spec.retired.push(retired);
+                        }
+                    }
+                }
+                "policy" => {
+                    for (entry_span, entry) in self.entries(key.get_ref(), value) {
+                        if let Some(policy) = self.policy(entry_span, entry) {
+                            spec.policies.push(policy);
                         }
                     }
                 }
@@ -436,6 +444,44 @@ impl Parser<'_> {
             intervals: intervals.unwrap_or_default(),
             names: names.unwrap_or_default(),
             note: note?,
+        })
+    }
+
+    /// A `[[policy]]` entry: numbers of the base (`codes`) and the values it gives them (`set`).
+    fn policy(&mut self, span: Range<usize>, table: &DeTable<'_>) -> Option<PolicySpec> {
+        let (mut intervals, mut set, mut set_span) = (None, None, None);
+        for (key, value) in table {
+            let k = key.get_ref().as_ref();
+            match k {
+                "codes" => intervals = self.intervals(value),
+                "set" => {
+                    set_span = Some(value.span());
+                    let is_table = matches!(value.get_ref(), DeValue::Table(_));
+                    let settings = self.settings(value);
+                    // A `set` of the wrong type is reported; the entry is left out.
+                    set = is_table.then_some(settings);
+                }
+                _ => self.unknown_key(key, POLICY_KEYS, "in a `[[policy]]`"),
+            }
+        }
+        self.report_missing(
+            &span,
+            "[[policy]]",
+            table,
+            &[
+                ("codes", "the base's numbers it covers, e.g. `codes = \"1002..=1004\"`"),
+                (
+                    "set",
+                    "the values it gives the table's own flags and properties there, e.g. `set = { action = \"stop\" }`",
+                ),
+            ],
+        );
+        let header = header_span(&self.report.source.text, &span);
+        Some(PolicySpec {
+            span: header.clone(),
+            intervals: intervals?,
+            set: set?,
+            set_span: set_span.unwrap_or(header),
         })
     }
 

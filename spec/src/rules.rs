@@ -96,6 +96,12 @@ rules! {
     CodeNotAssignable = "CODE_NOT_ASSIGNABLE", "a code of an extending table lies in a base range that is not `assignable`";
     CodeOutsideBase = "CODE_OUTSIDE_BASE", "a code of an extending table lies outside every range of the base";
     UnnamedCodeOutsideRange = "UNNAMED_CODE_OUTSIDE_RANGE", "a code without a `name` lies in no range";
+    PolicyWithoutExtends = "POLICY_WITHOUT_EXTENDS", "a `[[policy]]` is in a table that extends no other";
+    PolicyOutsideBase = "POLICY_OUTSIDE_BASE", "a `[[policy]]` covers a number that no code or range of the base table holds";
+    PolicyOnOwnEntry = "POLICY_ON_OWN_ENTRY", "a `[[policy]]` covers a number that one of the table's own codes or ranges holds";
+    PolicySetsBase = "POLICY_SETS_BASE", "a `[[policy]]` sets a flag or property that the base table declares";
+    PolicySetEmpty = "POLICY_SET_EMPTY", "a `[[policy]]` sets nothing";
+    PolicyOverlap = "POLICY_OVERLAP", "two `[[policy]]` entries, or two intervals of one, cover the same number";
     TargetName = "TARGET_NAME", "a rendered target (TypeScript, Python, Go, Kotlin, C#, Java) cannot spell a name of the table";
 }
 

@@ -63,7 +63,10 @@ fn an_extension_carves_ranges_out_of_an_assignable_base_range() {
     assert_eq!(range("Game").documented[0].value, 4560);
     // The carve-out takes the base range's flags unless it sets its own: 4500 stays
     // browser-closable.
-    assert_eq!(range("Game").flags, [true]);
+    assert_eq!(
+        range("Game").uniform_values().expect("one value").flags,
+        [true]
+    );
     assert!(
         table
             .codes
@@ -410,11 +413,29 @@ fn properties_are_inherited_per_property() {
     let range = |name: &str| table.ranges.iter().find(|r| r.name == name).unwrap();
     // Base entries take the defaults.
     assert_eq!(code("Normal").properties, [Word(0), Integer(250)]);
-    assert_eq!(range("Fatal").properties, [Word(0), Integer(250)]);
+    assert_eq!(
+        range("Fatal")
+            .uniform_values()
+            .expect("one value")
+            .properties,
+        [Word(0), Integer(250)]
+    );
     // A carve-out inherits the flags it does not set from the base range; a flag set false.
-    assert_eq!(range("Fatal").flags, [false]);
-    assert_eq!(range("Backoff").flags, [true]);
-    assert_eq!(range("Backoff").properties, [Word(2), Integer(1000)]);
+    assert_eq!(
+        range("Fatal").uniform_values().expect("one value").flags,
+        [false]
+    );
+    assert_eq!(
+        range("Backoff").uniform_values().expect("one value").flags,
+        [true]
+    );
+    assert_eq!(
+        range("Backoff")
+            .uniform_values()
+            .expect("one value")
+            .properties,
+        [Word(2), Integer(1000)]
+    );
     // The code's own value, else its range's, per property and per flag.
     assert_eq!(code("SslOnly").properties, [Word(3), Integer(250)]);
     assert_eq!(code("SslOnly").flags, [false]);
@@ -456,9 +477,18 @@ fn an_extension_of_an_extension_inherits_per_number() {
     let code = |name: &str| table.codes.iter().find(|c| c.name == name).unwrap();
     let range = |name: &str| table.ranges.iter().find(|r| r.name == name).unwrap();
     // The carve-out inherits `retry_after_ms` from `Backoff`.
-    assert_eq!(range("Slow").properties, [Word(1), Integer(1000), Word(1)]);
     assert_eq!(
-        range("Backoff").properties,
+        range("Slow")
+            .uniform_values()
+            .expect("one value")
+            .properties,
+        [Word(1), Integer(1000), Word(1)]
+    );
+    assert_eq!(
+        range("Backoff")
+            .uniform_values()
+            .expect("one value")
+            .properties,
         [Word(2), Integer(1000), Word(0)]
     );
     // The base's `Busy` sets only `retry_after_ms`: the rest is the carve-out's now.
@@ -473,4 +503,38 @@ fn an_extension_of_an_extension_inherits_per_number() {
     assert_eq!(code("Mine").properties, [Word(1), Integer(1000), Word(1)]);
     // Outside the carve-out, the base's values.
     assert_eq!(code("SslOnly").properties, [Word(3), Integer(250), Word(0)]);
+}
+
+/// A derived enum whose base has `[[policy]]` entries gets the base's values at every number: a
+/// range variant over the part of `Reserved` a policy of `graphql-transport-ws` covers is `stop`,
+/// one over the rest is the default, and one over both is refused (`DERIVED_RANGE_MIXES_VALUES`).
+#[test]
+fn a_derived_enum_takes_its_bases_policies() {
+    let derive = |ranges: &str| {
+        let source = Source::inline(format!("extends = \"graphql-transport-ws\"\n{ranges}"));
+        let spec = crate::parse(&source).expect("parses");
+        crate::check_derive(&spec, &source, &mut NoFiles)
+    };
+    let range = |name: &str, codes: &str| {
+        format!("[[range]]\nname = \"{name}\"\ncodes = {codes}\ndescription = \"d\"\n")
+    };
+    let table = derive(&(range("Fatal", "\"1016..=1999\"") + &range("Open", "\"2000..=2999\"")))
+        .expect("checks");
+    let action = |name: &str| {
+        let range = table
+            .ranges
+            .iter()
+            .find(|r| r.name == name)
+            .expect("a range");
+        let run = range.uniform_values().expect("one value");
+        table.properties[0].written(run.properties[0])
+    };
+    assert_eq!(table.properties[0].name, "action");
+    assert_eq!(action("Fatal"), "stop");
+    assert_eq!(action("Open"), "back_off");
+    let errors = derive(&range("Both", "\"1016..=2999\"")).expect_err("mixes values");
+    assert_eq!(
+        errors.iter().map(|e| e.rule).collect::<Vec<_>>(),
+        [Some(crate::CheckRule::DerivedRangeMixesValues)]
+    );
 }

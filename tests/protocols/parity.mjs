@@ -4,7 +4,9 @@
 //   graphql-ws-code <number> <name>         graphql-ws's exported `CloseCode`
 //   graphql-ws-fatal <number>               a code its client gives up on (0..=65535, every one tried)
 //   discord-code <number> <name>            discord-api-types' `GatewayCloseCodes` (v10)
-//   pusher-action <number> <action|null>    pusher-js's `Protocol.getCloseAction` for 4000..=4999
+//   pusher-action <number> <action|null>    pusher-js's `Protocol.getCloseAction` (0..=65535)
+//   pusher-retry-ms <delay> <callback>      the delay its connection manager reconnects after, on
+//                                           `backoff` and on `closed` (what a `null` action leaves)
 //   centrifuge-reconnect <number> <bool>    centrifuge-js: does a disconnect with it reconnect (0..=65535)
 //   centrifuge-transport <number> <bool>    the same for a WebSocket closing with it (0..=4999)
 //   centrifuge-renews <number>              ... after which it asks for a new token (0..=4999)
@@ -35,9 +37,19 @@ const start = bundle.indexOf('const Protocol = {');
 const end = bundle.indexOf('\n};', start);
 if (start < 0 || end < 0) throw new Error('pusher-js: no `const Protocol = {...};` in its bundle');
 const Protocol = new Function(`${bundle.slice(start, end + 3)}\nreturn Protocol;`)();
-for (let code = 4000; code <= 4999; code++) {
+for (let code = 0; code <= 65535; code++) {
   out.push(`pusher-action ${code} ${Protocol.getCloseAction({ code })}`);
 }
+// A `null` action emits nothing: the connection then emits `closed`, on which the connection
+// manager's callback (`buildConnectionCallbacks`) reconnects, as its `backoff` callback
+// (`buildErrorCallbacks`) does. Both delays, read from the bundle's source.
+const retryAfter = (pattern, what) => {
+  const found = bundle.match(pattern);
+  if (!found) throw new Error(`pusher-js: no ${what} callback of the expected shape in its bundle`);
+  out.push(`pusher-retry-ms ${found[1]} ${what}`);
+};
+retryAfter(/closed: \(\) => \{\s*this\.abandonConnection\(\);\s*if \(this\.shouldRetry\(\)\) \{\s*this\.retryIn\((\d+)\);/, 'closed');
+retryAfter(/backoff: withErrorEmitted\(\(\) => \{\s*this\.retryIn\((\d+)\);/, 'backoff');
 
 // centrifuge-js: its disconnect push handler, `_handleDisconnect`, decides `reconnect` from the
 // code and hands it to `_disconnect`, which we catch.

@@ -195,6 +195,67 @@ fn the_derive_inherits_properties_and_sets_its_own() {
 }
 
 closecodes::close_codes! {
+    /// The golden spec of `[[policy]]`: values of its own flag and property at websocket's codes,
+    /// at part of its `Reserved` range, and at part of `Library` beside a carve-out.
+    pub enum PolicyCode from "golden/features/policy.toml";
+}
+
+/// A `[[policy]]` gives the table's own flag and property their values at the base's numbers: at
+/// its named codes (`Protocol`, `Unsupported`), its documented code (`Reserved(1004)`), and the
+/// part of a range it covers (`Reserved` 1016..=1999, not 2000..=2999; `Library` 4000..=4499, not
+/// 4600..=4999); the carve-out beside it keeps its own, and the base's flags stay the base's.
+#[test]
+fn a_policy_sets_values_at_the_bases_numbers() {
+    assert_eq!(PolicyCode::Unsupported.as_u16(), 1003);
+    assert_eq!(PolicyCode::Unsupported.action(), PolicyCodeAction::Stop);
+    assert!(PolicyCode::Unsupported.is_fatal());
+    assert!(PolicyCode::from_u16(1002).is_fatal());
+    assert_eq!(PolicyCode::from_u16(1004), PolicyCode::Reserved(1004));
+    assert_eq!(PolicyCode::Reserved(1004).action(), PolicyCodeAction::Stop);
+    assert_eq!(PolicyCode::Reserved(1500).action(), PolicyCodeAction::Stop);
+    assert!(PolicyCode::Reserved(1999).is_fatal());
+    assert_eq!(
+        PolicyCode::Reserved(2000).action(),
+        PolicyCodeAction::BackOff
+    );
+    assert!(!PolicyCode::Reserved(2000).is_fatal());
+    assert_eq!(PolicyCode::Away.action(), PolicyCodeAction::BackOff);
+    assert_eq!(PolicyCode::Invalid.action(), PolicyCodeAction::BackOff);
+    assert_eq!(
+        PolicyCode::Library(4000).action(),
+        PolicyCodeAction::Reconnect
+    );
+    assert_eq!(
+        PolicyCode::Library(4499).action(),
+        PolicyCodeAction::Reconnect
+    );
+    assert_eq!(PolicyCode::Arena(4500).action(), PolicyCodeAction::Stop);
+    assert_eq!(PolicyCode::ArenaClosed.action(), PolicyCodeAction::Stop);
+    assert_eq!(
+        PolicyCode::Library(4600).action(),
+        PolicyCodeAction::BackOff
+    );
+    // The base decides its own flag: as `CloseCode` at every number.
+    for n in 0..=u16::MAX {
+        assert_eq!(
+            PolicyCode::from_u16(n).is_browser_closable(),
+            CloseCode::from_u16(n).is_browser_closable(),
+            "{n}"
+        );
+    }
+    // The rows carry the same values as the getters, at every number.
+    let expected = rows_at_every_number("golden/features/policy.toml");
+    for (n, expected) in (0..=u16::MAX).zip(expected) {
+        let code = PolicyCode::from_u16(n);
+        let found = (
+            vec![code.action().to_string()],
+            vec![code.is_browser_closable(), code.is_fatal()],
+        );
+        assert_eq!(expected, found, "{n}");
+    }
+}
+
+closecodes::close_codes! {
     /// More than 256 named codes: the lookup form.
     pub enum Large from "tests/properties/large.toml";
 }

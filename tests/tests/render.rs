@@ -29,6 +29,7 @@ const SPECS: &[&str] = &[
     "tests/codes/http.toml",
     "tests/codes/api_status.toml",
     "tests/codes/nasty.toml",
+    "tests/golden/features/policy.toml",
 ];
 
 #[test]
@@ -103,13 +104,13 @@ fn json_follows_its_schema_and_the_spec() {
         .find(|r| r["name"] == "Game")
         .unwrap();
     assert_eq!(game["intervals"][0]["start"], 4500);
-    assert_eq!(game["flags"]["reconnectable"], true);
+    assert_eq!(game["values"][0]["flags"]["reconnectable"], true);
     // The properties: declared, and each entry's value, inherited or its own.
     assert_eq!(json["properties"][0]["name"], "action");
     assert_eq!(json["properties"][0]["default"], "stop");
     assert_eq!(json["properties"][1]["type"], "u32");
-    assert_eq!(game["properties"]["action"], "reconnect");
-    assert_eq!(game["properties"]["retry_after_ms"], 250);
+    assert_eq!(game["values"][0]["properties"]["action"], "reconnect");
+    assert_eq!(game["values"][0]["properties"]["retry_after_ms"], 250);
     assert_eq!(game["documented"][0]["properties"]["retry_after_ms"], 30000);
     assert_eq!(game["documented"][0]["properties"]["action"], "reconnect");
     let match_over = json["codes"]
@@ -120,6 +121,75 @@ fn json_follows_its_schema_and_the_spec() {
         .unwrap();
     assert_eq!(match_over["properties"]["action"], "stop");
     assert_eq!(match_over["properties"]["retry_after_ms"], 250);
+}
+
+/// A range that a `[[policy]]` covers in part has its values by number: `Reserved` of the golden
+/// policy spec is `stop` at 1004 and 1016..=1999, and the default from 2000 on.
+#[test]
+fn json_gives_a_range_its_values_by_number() {
+    let json: Value = serde_json::from_str(
+        &render(
+            Format::Json,
+            &table("tests/golden/features/policy.toml"),
+            "PolicyCode",
+            "p",
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let range = |name: &str| {
+        json["ranges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["name"] == name)
+            .unwrap()
+            .clone()
+    };
+    let runs = |name: &str| -> Vec<(i64, i64, String, bool)> {
+        range(name)["values"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|run| {
+                (
+                    run["start"].as_i64().unwrap(),
+                    run["end"].as_i64().unwrap(),
+                    run["properties"]["action"].as_str().unwrap().to_owned(),
+                    run["flags"]["fatal"].as_bool().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let run = |a: i64, b: i64, action: &str, fatal: bool| (a, b, action.to_owned(), fatal);
+    assert_eq!(
+        runs("Reserved"),
+        [
+            run(1004, 1004, "stop", true),
+            run(1016, 1999, "stop", true),
+            run(2000, 2999, "back_off", false),
+        ]
+    );
+    assert_eq!(
+        runs("Library"),
+        [
+            run(4000, 4499, "reconnect", false),
+            run(4600, 4999, "back_off", false),
+        ]
+    );
+    let protocol = json["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == 1003)
+        .unwrap();
+    assert_eq!(protocol["properties"]["action"], "stop");
+    assert_eq!(protocol["flags"]["fatal"], true);
+    assert_eq!(protocol["flags"]["browser_closable"], false);
+    assert_eq!(
+        range("Reserved")["documented"][0]["properties"]["action"],
+        "stop"
+    );
 }
 
 #[test]
@@ -146,7 +216,7 @@ fn markdown_has_a_row_per_code_range_interval_and_documented_code() {
             + table
                 .ranges
                 .iter()
-                .map(|r| r.intervals.len() + r.documented.len())
+                .map(|r| r.values.len() + r.documented.len())
                 .sum::<usize>();
         if spec.ends_with("websocket.toml") {
             assert_eq!(merged, 1, "1004");

@@ -1,7 +1,7 @@
 //! Golden files of every rendered target: the standard table, the Discord-style table, an `http`
 //! extension, and one small case per feature (`tests/golden/features/*.toml`: a flag, ranges, a
 //! carve-out, a deprecated code and an alias, retired numbers, an empty table, text that doc tools
-//! read as markup, properties, an extension of each built-in protocol table), each rendered to every format and compared with
+//! read as markup, properties, an extension of each built-in protocol table, a `[[policy]]`), each rendered to every format and compared with
 //! `tests/golden/<case>/output.<ext>` on every run, so that every change to a renderer shows as a
 //! diff in review. A golden file holds the parts of its runtime
 //! file as one marker line each (the runtime files are checked as they stand, once):
@@ -35,6 +35,7 @@ const FEATURES: &[&str] = &[
     "extends_discord_gateway",
     "extends_pusher",
     "extends_centrifugo",
+    "policy",
 ];
 
 fn root() -> PathBuf {

@@ -311,18 +311,32 @@ fn ranges(out: &mut Out, keys: &Keys<'_>, view: &View<'_>) {
             out.end(b'}');
         }
         out.end(b']');
-        out.key("flags");
-        keys.flags(out, &r.flags);
         out.key("intervals");
         out.intervals(&r.intervals);
         out.key("name");
         out.string(&r.name);
-        out.key("properties");
-        keys.properties(out, &r.properties);
         out.key("reason");
         out.optional(r.reason.as_deref());
         out.key("sendable");
         out.boolean(r.sendable);
+        // The values by number: a run per interval, or several where a `[[policy]]` of an
+        // extension covers part of one.
+        out.key("values");
+        out.begin(b'[');
+        for run in &r.values {
+            out.element();
+            out.begin(b'{');
+            out.key("end");
+            out.number(run.interval.end);
+            out.key("flags");
+            keys.flags(out, &run.flags);
+            out.key("properties");
+            keys.properties(out, &run.properties);
+            out.key("start");
+            out.number(run.interval.start);
+            out.end(b'}');
+        }
+        out.end(b']');
         out.end(b'}');
     }
     out.end(b']');

@@ -7,6 +7,7 @@
 mod codes;
 mod flags;
 mod names;
+mod policies;
 mod properties;
 mod ranges;
 mod retired;
@@ -88,6 +89,7 @@ pub(crate) fn check(
     retired::check_retired_numbers_reused(&mut checker, spec, &retired);
     retired::check_retired_names_reused(&mut checker, spec, &retired);
     ranges::check_overlaps(&mut checker, repr, spec, base.as_ref());
+    policies::check_policies(&mut checker, repr, spec, base.as_ref(), base_broken);
     let codes = codes::check_codes(&mut checker, repr, spec, base.as_ref(), base_broken);
     if checker.report.count() > start || base_broken {
         return None;

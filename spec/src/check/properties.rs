@@ -110,6 +110,50 @@ pub(super) fn check_properties(
             check_setting(checker, &settable, setting, listed);
         }
     }
+    check_policy_settings(checker, &settable, spec, base);
+}
+
+/// A `[[policy]]`'s `set` names the table's own flags and properties: the base decides its own
+/// (a policy that changed `websocket`'s `browser_closable` would make the extension disagree with
+/// `closecodes::CloseCode`). Its values are checked as any `set`'s.
+fn check_policy_settings(
+    checker: &mut Checker<'_>,
+    settable: &HashMap<String, Settable>,
+    spec: &Spec,
+    base: Option<&Table>,
+) {
+    let Some(base) = base else {
+        return; // without a base, the policy itself is the error (`POLICY_WITHOUT_EXTENDS`)
+    };
+    let base_owner = |name: &str| {
+        if base.flags.iter().any(|f| f.name == name) {
+            Some("flag")
+        } else if base.properties.iter().any(|p| p.name == name) {
+            Some("property")
+        } else {
+            None
+        }
+    };
+    let own: HashMap<String, Settable> = settable
+        .iter()
+        .filter(|(name, _)| base_owner(name).is_none())
+        .map(|(name, kind)| (name.clone(), kind.clone()))
+        .collect();
+    for setting in spec.policies.iter().flat_map(|p| &p.set) {
+        let key = &setting.key.value;
+        if let Some(what) = base_owner(key) {
+            let base_name = checker.base_name.clone();
+            checker.report.error(
+                CheckRule::PolicySetsBase,
+                setting.key.span.clone(),
+                format!(
+                    "a `[[policy]]` sets `{key}`, a {what} of the base table {base_name}, which decides its own values; expected a flag or property this table declares"
+                ),
+            );
+            continue;
+        }
+        check_setting(checker, &own, setting, None);
+    }
 }
 
 /// The names of the table's methods before its properties' getters, each with its owner.

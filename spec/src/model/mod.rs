@@ -9,9 +9,9 @@ pub use rows::{Row, RowKind};
 pub(crate) use table::IntervalIndex;
 pub use table::{
     BaseFile, CodeRange, DocumentedCode, Flag, Interval, Location, NamedCode, Own, Property,
-    PropertyKind, PropertyValue, Repr, Retired, Table, TableLocations,
+    PropertyKind, PropertyValue, RangeValues, Repr, Retired, Table, TableLocations,
 };
 pub use written::{
-    CodeSpec, FlagSpec, PropertySpec, RangeSpec, RetiredSpec, SetValue, Setting, Spanned, Spec,
-    TableSpec,
+    CodeSpec, FlagSpec, PolicySpec, PropertySpec, RangeSpec, RetiredSpec, SetValue, Setting,
+    Spanned, Spec, TableSpec,
 };

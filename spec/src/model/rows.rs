@@ -58,6 +58,10 @@ impl Row<'_> {
 impl Table {
     /// Every row, ordered by code, then by [`RowKind`], then by end.
     ///
+    /// A range has a row for each run of its values ([`crate::CodeRange::values`]): one per
+    /// interval, or more where a `[[policy]]` of an extension covers part of one (rows of the same
+    /// variant with different values).
+    ///
     /// A range interval of one code that is also documented (websocket's `1004`, a reserved code
     /// with a reason of its own) is one row: of kind `Range`, so that the range rows still cover
     /// the range's codes exactly once, with the documented code's reason, description,
@@ -89,7 +93,8 @@ impl Table {
                     .and_then(|at| range.documented.get(at))
             };
             let mut merged = Vec::new();
-            for interval in &range.intervals {
+            for run in &range.values {
+                let interval = run.interval;
                 let single = (interval.start == interval.end)
                     .then(|| documented_at(interval.start))
                     .flatten();
@@ -108,8 +113,8 @@ impl Table {
                         range.reason.as_deref(),
                         &range.description,
                         range.sendable,
-                        &range.flags,
-                        &range.properties,
+                        &run.flags,
+                        &run.properties,
                     ),
                 };
                 rows.push(Row {

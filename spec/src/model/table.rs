@@ -358,10 +358,11 @@ pub struct CodeRange {
     pub assignable: bool,
     /// Codes documented inside the range without a variant of their own, ordered by code.
     pub documented: Vec<DocumentedCode>,
-    /// The value of each of the table's flags, in the order of `Table::flags`.
-    pub flags: Vec<bool>,
-    /// The value of each of the table's properties, in the order of `Table::properties`.
-    pub properties: Vec<PropertyValue>,
+    /// The values of the table's flags and properties at the range's numbers: runs ordered by
+    /// number that cover `intervals` exactly, each inside one interval. An interval has one run,
+    /// unless an extension's `[[policy]]` covers part of it: then a run for each part (decided
+    /// once, when the table is assembled).
+    pub values: Vec<RangeValues>,
     /// Which flags and properties the range sets itself.
     pub own: Own,
     /// Where the range was written (its `name = ...`).
@@ -375,6 +376,39 @@ impl CodeRange {
         let parts: Vec<String> = self.intervals.iter().map(ToString::to_string).collect();
         parts.join(", ")
     }
+
+    /// The run of values that holds `value`, if the range holds it.
+    #[must_use]
+    pub fn values_at(&self, value: i128) -> Option<&RangeValues> {
+        let at = self
+            .values
+            .partition_point(|run| run.interval.start <= value);
+        at.checked_sub(1)
+            .and_then(|at| self.values.get(at))
+            .filter(|run| run.interval.contains(value))
+    }
+
+    /// The range's values, if every one of its numbers has the same (as when no `[[policy]]`
+    /// covers part of it); `None` for a range that holds no number.
+    #[must_use]
+    pub fn uniform_values(&self) -> Option<&RangeValues> {
+        let first = self.values.first()?;
+        self.values
+            .iter()
+            .all(|run| run.flags == first.flags && run.properties == first.properties)
+            .then_some(first)
+    }
+}
+
+/// The values of a table's flags and properties over a run of a range's numbers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RangeValues {
+    /// The numbers, inside one of the range's intervals.
+    pub interval: Interval,
+    /// The value of each of the table's flags, in the order of `Table::flags`.
+    pub flags: Vec<bool>,
+    /// The value of each of the table's properties, in the order of `Table::properties`.
+    pub properties: Vec<PropertyValue>,
 }
 
 /// A code documented inside a range: it has a reason and a description but no variant.

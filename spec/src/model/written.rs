@@ -37,6 +37,22 @@ pub struct Spec {
     pub properties: Vec<PropertySpec>,
     /// The `[[retired]]` entries, in document order.
     pub retired: Vec<RetiredSpec>,
+    /// The `[[policy]]` entries, in document order.
+    pub policies: Vec<PolicySpec>,
+}
+
+/// One `[[policy]]` entry as written: values of the table's own flags and properties at numbers
+/// its base holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PolicySpec {
+    /// Span of the whole entry.
+    pub span: Range<usize>,
+    /// `codes`: the numbers, in the forms of a range's `codes`.
+    pub intervals: Vec<Spanned<Interval>>,
+    /// `set = { ... }`: the flags and properties it sets, in the order written.
+    pub set: Vec<Setting>,
+    /// The span of the `set` value (the entry's header when it has none), for an empty one.
+    pub set_span: Range<usize>,
 }
 
 /// One `[[retired]]` entry as written: numbers and names that must never be used again.

@@ -10,29 +10,31 @@
  | `1001` | [`Away`](GatewayCode::Away) | Going Away | yes | no | no | `stop` | `0` |
  | `1002` | [`Protocol`](GatewayCode::Protocol) | Protocol error | yes | no | no | `stop` | `0` |
  | `1003` | [`Unsupported`](GatewayCode::Unsupported) | Unsupported Data | yes | no | no | `stop` | `0` |
- | `1004` | [`Reserved`](GatewayCode::Reserved) | Reserved | no | no | no | `stop` | `0` |
+ | `1004` | [`Reserved`](GatewayCode::Reserved) | Reserved | no | no | yes | `reconnect` | `1000` |
  | `1005` | [`Status`](GatewayCode::Status) | No Status Rcvd | no | no | no | `stop` | `0` |
- | `1006` | [`Abnormal`](GatewayCode::Abnormal) | Abnormal Closure | no | no | no | `stop` | `0` |
+ | `1006` | [`Abnormal`](GatewayCode::Abnormal) | Abnormal Closure | no | no | yes | `reconnect` | `1000` |
  | `1007` | [`Invalid`](GatewayCode::Invalid) | Invalid frame payload data | yes | no | no | `stop` | `0` |
  | `1008` | [`Policy`](GatewayCode::Policy) | Policy Violation | yes | no | no | `stop` | `0` |
  | `1009` | [`Size`](GatewayCode::Size) | Message Too Big | yes | no | no | `stop` | `0` |
  | `1010` | [`Extension`](GatewayCode::Extension) | Mandatory Ext. | yes | no | no | `stop` | `0` |
  | `1011` | [`Error`](GatewayCode::Error) | Internal Error | yes | no | no | `stop` | `0` |
- | `1012` | [`Restart`](GatewayCode::Restart) | Service Restart | yes | no | no | `stop` | `0` |
- | `1013` | [`Again`](GatewayCode::Again) | Try Again Later | yes | no | no | `stop` | `0` |
+ | `1012` | [`Restart`](GatewayCode::Restart) | Service Restart | yes | no | yes | `reconnect` | `1000` |
+ | `1013` | [`Again`](GatewayCode::Again) | Try Again Later | yes | no | yes | `reconnect` | `1000` |
  | `1014` | [`Gateway`](GatewayCode::Gateway) | Bad Gateway | yes | no | no | `stop` | `0` |
  | `1015` | [`Tls`](GatewayCode::Tls) | TLS handshake | no | no | no | `stop` | `0` |
- | `1016..=2999` | [`Reserved`](GatewayCode::Reserved) |  | no | no | no | `stop` | `0` |
+ | `1016..=1999` | [`Reserved`](GatewayCode::Reserved) |  | no | no | yes | `reconnect` | `1000` |
+ | `2000..=2999` | [`Reserved`](GatewayCode::Reserved) |  | no | no | no | `stop` | `0` |
  | `3000..=3999` | [`Iana`](GatewayCode::Iana) |  | yes | yes | no | `stop` | `0` |
  | `3000` | [`Iana`](GatewayCode::Iana) | Unauthorized | yes | yes | no | `stop` | `0` |
  | `3003` | [`Iana`](GatewayCode::Iana) | Forbidden | yes | yes | no | `stop` | `0` |
  | `3008` | [`Iana`](GatewayCode::Iana) | Timeout | yes | yes | no | `stop` | `0` |
  | `4000` | [`UnknownError`](GatewayCode::UnknownError) | Unknown Error | yes | yes | yes | `resume` | `0` |
- | `4000..=4499` | [`Library`](GatewayCode::Library) | Private Use | yes | yes | no | `stop` | `0` |
+ | `4000..=4399` | [`Library`](GatewayCode::Library) | Private Use | yes | yes | no | `stop` | `0` |
  | `4001` | [`UnknownOpcode`](GatewayCode::UnknownOpcode) | Unknown Opcode | yes | yes | yes | `resume` | `100` |
  | `4004` | [`AuthenticationFailed`](GatewayCode::AuthenticationFailed) | Authentication Failed | yes | yes | no | `stop` | `0` |
  | `4009` | [`SessionTimedOut`](GatewayCode::SessionTimedOut) | Session Timed Out | yes | yes | yes | `reconnect` | `1000` |
  | `4010` | [`InvalidShard`](GatewayCode::InvalidShard) (deprecated) | Invalid Shard | yes | yes | no | `stop` | `0` |
+ | `4400..=4499` | [`Library`](GatewayCode::Library) | Private Use | yes | yes | no | `reconnect` | `5000` |
  | `4500..=4599` | [`Game`](GatewayCode::Game) | Game | yes | yes | yes | `reconnect` | `250` |
  | `4550` | [`MatchOver`](GatewayCode::MatchOver) | Match Over | yes | yes | yes | `stop` | `250` |
  | `4598` | [`Game`](GatewayCode::Game) | Game | yes | yes | yes | `reconnect` | `30000` |
@@ -216,31 +218,36 @@ const _: () = {
     ];
     /// The properties' values of the `ENTRIES` rows that name this list.
     const __PROPERTIES_1: &[::closecodes::PropertyValue] = &[
-        ::closecodes::PropertyValue::Word("resume"),
-        ::closecodes::PropertyValue::Integer(0),
-    ];
-    /// The properties' values of the `ENTRIES` rows that name this list.
-    const __PROPERTIES_2: &[::closecodes::PropertyValue] = &[
-        ::closecodes::PropertyValue::Word("resume"),
-        ::closecodes::PropertyValue::Integer(100),
-    ];
-    /// The properties' values of the `ENTRIES` rows that name this list.
-    const __PROPERTIES_3: &[::closecodes::PropertyValue] = &[
         ::closecodes::PropertyValue::Word("reconnect"),
         ::closecodes::PropertyValue::Integer(1000),
     ];
     /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_2: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("resume"),
+        ::closecodes::PropertyValue::Integer(0),
+    ];
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_3: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("resume"),
+        ::closecodes::PropertyValue::Integer(100),
+    ];
+    /// The properties' values of the `ENTRIES` rows that name this list.
     const __PROPERTIES_4: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("reconnect"),
+        ::closecodes::PropertyValue::Integer(5000),
+    ];
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_5: &[::closecodes::PropertyValue] = &[
         ::closecodes::PropertyValue::Word("reconnect"),
         ::closecodes::PropertyValue::Integer(250),
     ];
     /// The properties' values of the `ENTRIES` rows that name this list.
-    const __PROPERTIES_5: &[::closecodes::PropertyValue] = &[
+    const __PROPERTIES_6: &[::closecodes::PropertyValue] = &[
         ::closecodes::PropertyValue::Word("stop"),
         ::closecodes::PropertyValue::Integer(250),
     ];
     /// The properties' values of the `ENTRIES` rows that name this list.
-    const __PROPERTIES_6: &[::closecodes::PropertyValue] = &[
+    const __PROPERTIES_7: &[::closecodes::PropertyValue] = &[
         ::closecodes::PropertyValue::Word("reconnect"),
         ::closecodes::PropertyValue::Integer(30000),
     ];
@@ -569,12 +576,30 @@ const _: () = {
                 | Self::InvalidShard
                 | Self::Iana(_)
                 | Self::Library(_) => 0b1,
+                Self::Away
+                | Self::Protocol
+                | Self::Unsupported
+                | Self::Status
+                | Self::Invalid
+                | Self::Policy
+                | Self::Size
+                | Self::Extension
+                | Self::Error
+                | Self::Gateway
+                | Self::Tls
+                | Self::Bad(_) => 0b0,
+                Self::Abnormal | Self::Restart | Self::Again => 0b10,
                 Self::UnknownError
                 | Self::UnknownOpcode
                 | Self::SessionTimedOut
                 | Self::MatchOver
                 | Self::Game(_) => 0b11,
-                _ => 0b0,
+                Self::Reserved(value) => {
+                    match value {
+                        1004 | 1016..=1999 => 0b10,
+                        _ => 0b0,
+                    }
+                }
             }
         }
         /// A browser script may close a WebSocket with this code: `WebSocket.close(code)` accepts 1000 and 3000–4999 and throws for any other code (the WHATWG standard for web sockets).
@@ -599,9 +624,41 @@ const _: () = {
         #[must_use]
         pub const fn action(self) -> GatewayCodeAction {
             match self.canonical() {
+                Self::Normal
+                | Self::Away
+                | Self::Protocol
+                | Self::Unsupported
+                | Self::Status
+                | Self::Invalid
+                | Self::Policy
+                | Self::Size
+                | Self::Extension
+                | Self::Error
+                | Self::Gateway
+                | Self::Tls
+                | Self::AuthenticationFailed
+                | Self::InvalidShard
+                | Self::MatchOver
+                | Self::Iana(_)
+                | Self::Bad(_) => GatewayCodeAction::Stop,
+                Self::Abnormal
+                | Self::Restart
+                | Self::Again
+                | Self::SessionTimedOut
+                | Self::Game(_) => GatewayCodeAction::Reconnect,
                 Self::UnknownError | Self::UnknownOpcode => GatewayCodeAction::Resume,
-                Self::SessionTimedOut | Self::Game(_) => GatewayCodeAction::Reconnect,
-                _ => GatewayCodeAction::Stop,
+                Self::Reserved(value) => {
+                    match value {
+                        1004 | 1016..=1999 => GatewayCodeAction::Reconnect,
+                        _ => GatewayCodeAction::Stop,
+                    }
+                }
+                Self::Library(value) => {
+                    match value {
+                        4400..=4499 => GatewayCodeAction::Reconnect,
+                        _ => GatewayCodeAction::Stop,
+                    }
+                }
             }
         }
         /// How long the client waits before it reconnects, in milliseconds.
@@ -615,26 +672,35 @@ const _: () = {
                 | Self::Protocol
                 | Self::Unsupported
                 | Self::Status
-                | Self::Abnormal
                 | Self::Invalid
                 | Self::Policy
                 | Self::Size
                 | Self::Extension
                 | Self::Error
-                | Self::Restart
-                | Self::Again
                 | Self::Gateway
                 | Self::Tls
                 | Self::UnknownError
                 | Self::AuthenticationFailed
                 | Self::InvalidShard
-                | Self::Reserved(_)
                 | Self::Iana(_)
-                | Self::Library(_)
                 | Self::Bad(_) => 0,
+                Self::Abnormal | Self::Restart | Self::Again | Self::SessionTimedOut => {
+                    1000
+                }
                 Self::UnknownOpcode => 100,
-                Self::SessionTimedOut => 1000,
                 Self::MatchOver => 250,
+                Self::Reserved(value) => {
+                    match value {
+                        1004 | 1016..=1999 => 1000,
+                        _ => 0,
+                    }
+                }
+                Self::Library(value) => {
+                    match value {
+                        4400..=4499 => 5000,
+                        _ => 0,
+                    }
+                }
                 Self::Game(value) => {
                     match value {
                         4598 => 30000,
@@ -918,8 +984,8 @@ const _: () = {
                 "Reserved",
                 "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.",
                 false,
-                0,
-                __PROPERTIES_0,
+                2,
+                __PROPERTIES_1,
             ),
             __code_with(
                 "Status",
@@ -936,8 +1002,8 @@ const _: () = {
                 "Abnormal Closure",
                 "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.",
                 false,
-                0,
-                __PROPERTIES_0,
+                2,
+                __PROPERTIES_1,
             ),
             __code_with(
                 "Invalid",
@@ -990,8 +1056,8 @@ const _: () = {
                 "Service Restart",
                 "The service is restarting; a client may reconnect, ideally after a randomized short wait.",
                 true,
-                0,
-                __PROPERTIES_0,
+                2,
+                __PROPERTIES_1,
             ),
             __code_with(
                 "Again",
@@ -999,8 +1065,8 @@ const _: () = {
                 "Try Again Later",
                 "The service is temporarily overloaded; a client may reconnect after a while.",
                 true,
-                0,
-                __PROPERTIES_0,
+                2,
+                __PROPERTIES_1,
             ),
             __code_with(
                 "Gateway",
@@ -1023,6 +1089,16 @@ const _: () = {
             __range_with(
                 "Reserved",
                 1016,
+                1999,
+                "",
+                "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
+                false,
+                2,
+                __PROPERTIES_1,
+            ),
+            __range_with(
+                "Reserved",
+                2000,
                 2999,
                 "",
                 "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
@@ -1074,12 +1150,12 @@ const _: () = {
                 "Something went wrong on the gateway; reconnect.",
                 true,
                 3,
-                __PROPERTIES_1,
+                __PROPERTIES_2,
             ),
             __range_with(
                 "Library",
                 4000,
-                4499,
+                4399,
                 "Private Use",
                 "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.",
                 true,
@@ -1093,7 +1169,7 @@ const _: () = {
                 "The client sent an opcode the gateway does not know.",
                 true,
                 3,
-                __PROPERTIES_2,
+                __PROPERTIES_3,
             ),
             __code_with(
                 "AuthenticationFailed",
@@ -1111,7 +1187,7 @@ const _: () = {
                 "The session timed out; reconnect and start a new one.",
                 true,
                 3,
-                __PROPERTIES_3,
+                __PROPERTIES_1,
             ),
             __code_with(
                 "InvalidShard",
@@ -1123,6 +1199,16 @@ const _: () = {
                 __PROPERTIES_0,
             ),
             __range_with(
+                "Library",
+                4400,
+                4499,
+                "Private Use",
+                "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.",
+                true,
+                1,
+                __PROPERTIES_4,
+            ),
+            __range_with(
                 "Game",
                 4500,
                 4599,
@@ -1130,7 +1216,7 @@ const _: () = {
                 "Codes of the game server, carved out of the private range.",
                 true,
                 3,
-                __PROPERTIES_4,
+                __PROPERTIES_5,
             ),
             __code_with(
                 "MatchOver",
@@ -1139,7 +1225,7 @@ const _: () = {
                 "The match ended; the client returns to the lobby.",
                 true,
                 3,
-                __PROPERTIES_5,
+                __PROPERTIES_6,
             ),
             __documented_with(
                 "Game",
@@ -1148,7 +1234,7 @@ const _: () = {
                 "The game server is full: wait longer before joining again.",
                 true,
                 3,
-                __PROPERTIES_6,
+                __PROPERTIES_7,
             ),
             __range_with(
                 "Library",
@@ -1273,8 +1359,8 @@ const _: () = {
             >(
                 text,
                 &[
-                    7, 14, 25, 2, 12, 11, 15, 8, 27, 29, 1, 9, 3, 13, 26, 10, 6, 16, 22,
-                    24, 4,
+                    7, 14, 26, 2, 12, 11, 15, 8, 28, 31, 1, 9, 3, 13, 27, 10, 6, 16, 23,
+                    25, 4,
                 ],
             )
         }

@@ -55,17 +55,28 @@ fn graphql_ws_client_gives_up_on_exactly_the_stop_codes() {
             fatal.contains(&n) != (GraphqlWsCode::from_u16(n).action() == GraphqlWsCodeAction::Stop)
         })
         .collect();
-    // The listed difference: websocket's codes 1000-1999 keep the default `back_off`; the client
-    // stops on all but 1000, 1001, 1005, 1006 and 1012-1014.
-    let listed: BTreeSet<u16> = (1002..=1004)
+    // No difference at any number: the table's `[[policy]]` gives websocket's 1002-1004,
+    // 1007-1011 and 1015-1999 `stop`, as `isFatalInternalCloseCode` does. The one listed
+    // difference is not a number's: after 1000 the client reconnects only while something holds
+    // the connection (here the subscription does, and it reconnects), which one value cannot say.
+    assert_eq!(differ, BTreeSet::new());
+    assert!(!fatal.contains(&1000));
+    let websocket_stops: BTreeSet<u16> = (1000..=1999)
+        .filter(|&n| GraphqlWsCode::from_u16(n).action() == GraphqlWsCodeAction::Stop)
+        .collect();
+    let expected: BTreeSet<u16> = (1002..=1004)
         .chain(1007..=1011)
         .chain(1015..=1999)
         .collect();
-    assert_eq!(differ, listed);
-    assert!(
-        listed
-            .iter()
-            .all(|&n| GraphqlWsCode::from_u16(n).action() == GraphqlWsCodeAction::BackOff)
+    assert_eq!(websocket_stops, expected);
+    assert_eq!(
+        GraphqlWsCode::Protocol.action(),
+        GraphqlWsCodeAction::Stop,
+        "a base code, through its own variant"
+    );
+    assert_eq!(
+        GraphqlWsCode::from_u16(2000).action(),
+        GraphqlWsCodeAction::BackOff
     );
 }
 
@@ -79,25 +90,53 @@ fn discord_api_types_gateway_close_codes_are_ours() {
 
 #[test]
 #[ignore = "needs `npm ci --prefix tests/protocols` (run by .ci/wire)"]
-fn pusher_js_close_action_matches_ours_from_4000_to_4999() {
-    let upstream = of_kind(&upstream(), "pusher-action");
-    assert_eq!(upstream.len(), 1000);
+fn pusher_js_close_action_matches_ours_at_every_number() {
+    let lines = upstream();
+    let upstream = of_kind(&lines, "pusher-action");
+    assert_eq!(upstream.len(), 65536);
+    // A `null` action leaves the lost connection to the connection manager's `closed` callback,
+    // which reconnects after the same delay as its `backoff` callback: what the client does is
+    // `backoff`, and the table says `back_off` with that delay as `min_retry_delay_ms`.
+    // (Two lines of one delay share a number: read them as lines, not by number.)
+    let delays: BTreeMap<&str, u32> = lines
+        .iter()
+        .filter(|(kind, _, _)| kind == "pusher-retry-ms")
+        .map(|(_, ms, what)| (what.as_str(), u32::from(*ms)))
+        .collect();
+    assert_eq!(delays.len(), 2, "{delays:?}");
+    assert_eq!(delays.get("closed"), delays.get("backoff"), "{delays:?}");
+    let backoff_ms = delays["backoff"];
     let differ: BTreeSet<u16> = upstream
         .iter()
         .filter(|(n, theirs)| {
-            let ours = match PusherCode::from_u16(**n).action() {
+            let code = PusherCode::from_u16(**n);
+            let ours = match code.action() {
                 PusherCodeAction::TlsOnly => "tls_only",
                 PusherCodeAction::Stop => "refused",
                 PusherCodeAction::BackOff => "backoff",
                 PusherCodeAction::Reconnect => "retry",
             };
-            ours != theirs.as_str()
+            let theirs = if theirs.as_str() == "null" {
+                "backoff"
+            } else {
+                theirs.as_str()
+            };
+            ours != theirs || (ours == "backoff" && code.min_retry_delay_ms() != backoff_ms)
         })
         .map(|(n, _)| *n)
         .collect();
-    // No listed difference from 4000 to 4999: pusher-js gives up on 4400-4999, which the
-    // protocol leaves undefined, and so does the table's `Undefined` range.
+    // No difference at any number: below 4000 pusher-js backs off (1002-1004) or reconnects
+    // after a lost connection (the others), 1000 ms later, as the table's first `[[policy]]`
+    // says; from 5000 up it gives up, as the second says; from 4000 to 4999 it follows the
+    // protocol's bands, and gives up on 4400-4999, which the protocol leaves undefined, as the
+    // table's `Undefined` range does.
     assert_eq!(differ, BTreeSet::new());
+    assert!(
+        upstream
+            .range(1002..=1004)
+            .all(|(_, theirs)| theirs == "backoff")
+    );
+    assert!(upstream.range(5000..).all(|(_, theirs)| theirs == "refused"));
     assert!(
         upstream
             .range(4400..=4999)

@@ -8,21 +8,22 @@
  | `0..=999` | [`Bad`](AppCode::Bad) |  | no | no | `back_off` | `unstated` |
  | `1000` | [`Normal`](AppCode::Normal) | Normal Closure | yes | yes | `back_off` | `unstated` |
  | `1001` | [`Away`](AppCode::Away) | Going Away | yes | no | `back_off` | `unstated` |
- | `1002` | [`Protocol`](AppCode::Protocol) | Protocol error | yes | no | `back_off` | `unstated` |
- | `1003` | [`Unsupported`](AppCode::Unsupported) | Unsupported Data | yes | no | `back_off` | `unstated` |
- | `1004` | [`Reserved`](AppCode::Reserved) | Reserved | no | no | `back_off` | `unstated` |
+ | `1002` | [`Protocol`](AppCode::Protocol) | Protocol error | yes | no | `stop` | `unstated` |
+ | `1003` | [`Unsupported`](AppCode::Unsupported) | Unsupported Data | yes | no | `stop` | `unstated` |
+ | `1004` | [`Reserved`](AppCode::Reserved) | Reserved | no | no | `stop` | `unstated` |
  | `1005` | [`Status`](AppCode::Status) | No Status Rcvd | no | no | `back_off` | `unstated` |
  | `1006` | [`Abnormal`](AppCode::Abnormal) | Abnormal Closure | no | no | `back_off` | `unstated` |
- | `1007` | [`Invalid`](AppCode::Invalid) | Invalid frame payload data | yes | no | `back_off` | `unstated` |
- | `1008` | [`Policy`](AppCode::Policy) | Policy Violation | yes | no | `back_off` | `unstated` |
- | `1009` | [`Size`](AppCode::Size) | Message Too Big | yes | no | `back_off` | `unstated` |
- | `1010` | [`Extension`](AppCode::Extension) | Mandatory Ext. | yes | no | `back_off` | `unstated` |
- | `1011` | [`Error`](AppCode::Error) | Internal Error | yes | no | `back_off` | `unstated` |
+ | `1007` | [`Invalid`](AppCode::Invalid) | Invalid frame payload data | yes | no | `stop` | `unstated` |
+ | `1008` | [`Policy`](AppCode::Policy) | Policy Violation | yes | no | `stop` | `unstated` |
+ | `1009` | [`Size`](AppCode::Size) | Message Too Big | yes | no | `stop` | `unstated` |
+ | `1010` | [`Extension`](AppCode::Extension) | Mandatory Ext. | yes | no | `stop` | `unstated` |
+ | `1011` | [`Error`](AppCode::Error) | Internal Error | yes | no | `stop` | `unstated` |
  | `1012` | [`Restart`](AppCode::Restart) | Service Restart | yes | no | `back_off` | `unstated` |
  | `1013` | [`Again`](AppCode::Again) | Try Again Later | yes | no | `back_off` | `unstated` |
  | `1014` | [`Gateway`](AppCode::Gateway) | Bad Gateway | yes | no | `back_off` | `unstated` |
- | `1015` | [`Tls`](AppCode::Tls) | TLS handshake | no | no | `back_off` | `unstated` |
- | `1016..=2999` | [`Reserved`](AppCode::Reserved) |  | no | no | `back_off` | `unstated` |
+ | `1015` | [`Tls`](AppCode::Tls) | TLS handshake | no | no | `stop` | `unstated` |
+ | `1016..=1999` | [`Reserved`](AppCode::Reserved) |  | no | no | `stop` | `unstated` |
+ | `2000..=2999` | [`Reserved`](AppCode::Reserved) |  | no | no | `back_off` | `unstated` |
  | `3000..=3999` | [`Iana`](AppCode::Iana) |  | yes | yes | `back_off` | `unstated` |
  | `3000` | [`Iana`](AppCode::Iana) | Unauthorized | yes | yes | `back_off` | `unstated` |
  | `3003` | [`Iana`](AppCode::Iana) | Forbidden | yes | yes | `back_off` | `unstated` |
@@ -249,25 +250,30 @@ const _: () = {
     /// The properties' values of the `ENTRIES` rows that name this list.
     const __PROPERTIES_1: &[::closecodes::PropertyValue] = &[
         ::closecodes::PropertyValue::Word("stop"),
-        ::closecodes::PropertyValue::Word("client"),
+        ::closecodes::PropertyValue::Word("unstated"),
     ];
     /// The properties' values of the `ENTRIES` rows that name this list.
     const __PROPERTIES_2: &[::closecodes::PropertyValue] = &[
         ::closecodes::PropertyValue::Word("stop"),
-        ::closecodes::PropertyValue::Word("server"),
+        ::closecodes::PropertyValue::Word("client"),
     ];
     /// The properties' values of the `ENTRIES` rows that name this list.
     const __PROPERTIES_3: &[::closecodes::PropertyValue] = &[
-        ::closecodes::PropertyValue::Word("back_off"),
+        ::closecodes::PropertyValue::Word("stop"),
         ::closecodes::PropertyValue::Word("server"),
     ];
     /// The properties' values of the `ENTRIES` rows that name this list.
     const __PROPERTIES_4: &[::closecodes::PropertyValue] = &[
         ::closecodes::PropertyValue::Word("back_off"),
-        ::closecodes::PropertyValue::Word("local"),
+        ::closecodes::PropertyValue::Word("server"),
     ];
     /// The properties' values of the `ENTRIES` rows that name this list.
     const __PROPERTIES_5: &[::closecodes::PropertyValue] = &[
+        ::closecodes::PropertyValue::Word("back_off"),
+        ::closecodes::PropertyValue::Word("local"),
+    ];
+    /// The properties' values of the `ENTRIES` rows that name this list.
+    const __PROPERTIES_6: &[::closecodes::PropertyValue] = &[
         ::closecodes::PropertyValue::Word("back_off"),
         ::closecodes::PropertyValue::Word("client"),
     ];
@@ -662,7 +668,29 @@ const _: () = {
         #[must_use]
         pub const fn action(self) -> AppCodeAction {
             match self.canonical() {
-                Self::BadResponse
+                Self::Normal
+                | Self::Away
+                | Self::Status
+                | Self::Abnormal
+                | Self::Restart
+                | Self::Again
+                | Self::Gateway
+                | Self::Forbidden
+                | Self::ConnectionInitialisationTimeout
+                | Self::Terminated
+                | Self::ConnectionAcknowledgementTimeout
+                | Self::Iana(_)
+                | Self::Library(_)
+                | Self::Bad(_) => AppCodeAction::BackOff,
+                Self::Protocol
+                | Self::Unsupported
+                | Self::Invalid
+                | Self::Policy
+                | Self::Size
+                | Self::Extension
+                | Self::Error
+                | Self::Tls
+                | Self::BadResponse
                 | Self::InternalClientError
                 | Self::BadRequest
                 | Self::Unauthorized
@@ -670,7 +698,12 @@ const _: () = {
                 | Self::SubscriberAlreadyExists
                 | Self::TooManyInitialisationRequests
                 | Self::InternalServerError => AppCodeAction::Stop,
-                _ => AppCodeAction::BackOff,
+                Self::Reserved(value) => {
+                    match value {
+                        1004 | 1016..=1999 => AppCodeAction::Stop,
+                        _ => AppCodeAction::BackOff,
+                    }
+                }
             }
         }
         /// Which side closes with this code: the server, the client, or only the client's own code for itself (never on the wire); `unstated` where the protocol does not say.
@@ -933,7 +966,7 @@ const _: () = {
                 "The peer broke the WebSocket protocol, so the endpoint ends the connection.",
                 true,
                 0,
-                __PROPERTIES_0,
+                __PROPERTIES_1,
             ),
             __code_with(
                 "Unsupported",
@@ -942,7 +975,7 @@ const _: () = {
                 "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.",
                 true,
                 0,
-                __PROPERTIES_0,
+                __PROPERTIES_1,
             ),
             __range_with(
                 "Reserved",
@@ -952,7 +985,7 @@ const _: () = {
                 "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.",
                 false,
                 0,
-                __PROPERTIES_0,
+                __PROPERTIES_1,
             ),
             __code_with(
                 "Status",
@@ -979,7 +1012,7 @@ const _: () = {
                 "A message's content did not match its type, for example a text message that is not valid UTF-8.",
                 true,
                 0,
-                __PROPERTIES_0,
+                __PROPERTIES_1,
             ),
             __code_with(
                 "Policy",
@@ -988,7 +1021,7 @@ const _: () = {
                 "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.",
                 true,
                 0,
-                __PROPERTIES_0,
+                __PROPERTIES_1,
             ),
             __code_with(
                 "Size",
@@ -997,7 +1030,7 @@ const _: () = {
                 "A message was larger than the endpoint is willing to process.",
                 true,
                 0,
-                __PROPERTIES_0,
+                __PROPERTIES_1,
             ),
             __code_with(
                 "Extension",
@@ -1006,7 +1039,7 @@ const _: () = {
                 "The client required extensions that the server did not agree to in the handshake; the reason text may list them.",
                 true,
                 0,
-                __PROPERTIES_0,
+                __PROPERTIES_1,
             ),
             __code_with(
                 "Error",
@@ -1015,7 +1048,7 @@ const _: () = {
                 "The server hit an unexpected condition that kept it from serving the request.",
                 true,
                 0,
-                __PROPERTIES_0,
+                __PROPERTIES_1,
             ),
             __code_with(
                 "Restart",
@@ -1051,11 +1084,21 @@ const _: () = {
                 "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.",
                 false,
                 0,
-                __PROPERTIES_0,
+                __PROPERTIES_1,
             ),
             __range_with(
                 "Reserved",
                 1016,
+                1999,
+                "",
+                "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
+                false,
+                0,
+                __PROPERTIES_1,
+            ),
+            __range_with(
+                "Reserved",
+                2000,
                 2999,
                 "",
                 "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
@@ -1117,7 +1160,7 @@ const _: () = {
                 "The client got a message from the server that it could not make sense of, and closes.",
                 true,
                 1,
-                __PROPERTIES_1,
+                __PROPERTIES_2,
             ),
             __code_with(
                 "InternalClientError",
@@ -1126,7 +1169,7 @@ const _: () = {
                 "Something failed inside the client, so it closes the connection.",
                 true,
                 1,
-                __PROPERTIES_1,
+                __PROPERTIES_2,
             ),
             __code_with(
                 "BadRequest",
@@ -1135,7 +1178,7 @@ const _: () = {
                 "The server received a message whose type or shape the protocol does not define; the reason may say what was wrong.",
                 true,
                 1,
-                __PROPERTIES_2,
+                __PROPERTIES_3,
             ),
             __code_with(
                 "Unauthorized",
@@ -1144,7 +1187,7 @@ const _: () = {
                 "The client started an operation before the server acknowledged the connection.",
                 true,
                 1,
-                __PROPERTIES_2,
+                __PROPERTIES_3,
             ),
             __code_with(
                 "Forbidden",
@@ -1153,7 +1196,7 @@ const _: () = {
                 "The server refused the connection, for example after checking its credentials; a later attempt may be let in.",
                 true,
                 1,
-                __PROPERTIES_3,
+                __PROPERTIES_4,
             ),
             __code_with(
                 "SubprotocolNotAcceptable",
@@ -1162,7 +1205,7 @@ const _: () = {
                 "The client did not ask for the `graphql-transport-ws` subprotocol, or asked for one the server does not speak.",
                 true,
                 1,
-                __PROPERTIES_2,
+                __PROPERTIES_3,
             ),
             __code_with(
                 "ConnectionInitialisationTimeout",
@@ -1171,7 +1214,7 @@ const _: () = {
                 "The client did not send its `connection_init` message within the time the server allows.",
                 true,
                 1,
-                __PROPERTIES_3,
+                __PROPERTIES_4,
             ),
             __code_with(
                 "SubscriberAlreadyExists",
@@ -1180,7 +1223,7 @@ const _: () = {
                 "The client started an operation with an id that an operation still running already uses.",
                 true,
                 1,
-                __PROPERTIES_2,
+                __PROPERTIES_3,
             ),
             __code_with(
                 "TooManyInitialisationRequests",
@@ -1189,7 +1232,7 @@ const _: () = {
                 "The client sent `connection_init` more than once on the same connection.",
                 true,
                 1,
-                __PROPERTIES_2,
+                __PROPERTIES_3,
             ),
             __code_with(
                 "Terminated",
@@ -1198,7 +1241,7 @@ const _: () = {
                 "Not on the wire: graphql-ws's client reports this when the application terminated a connection it took to be stuck; it then reconnects.",
                 false,
                 1,
-                __PROPERTIES_4,
+                __PROPERTIES_5,
             ),
             __code_with(
                 "InternalServerError",
@@ -1207,7 +1250,7 @@ const _: () = {
                 "Something failed inside the server while it handled the connection.",
                 true,
                 1,
-                __PROPERTIES_2,
+                __PROPERTIES_3,
             ),
             __code_with(
                 "ConnectionAcknowledgementTimeout",
@@ -1216,7 +1259,7 @@ const _: () = {
                 "The server did not acknowledge the connection within the time the client waits for it.",
                 true,
                 1,
-                __PROPERTIES_5,
+                __PROPERTIES_6,
             ),
             __range_with(
                 "Bad",
@@ -1322,8 +1365,8 @@ const _: () = {
             >(
                 text,
                 &[
-                    7, 14, 2, 25, 23, 34, 29, 12, 11, 27, 15, 24, 33, 8, 1, 9, 3, 13, 10,
-                    6, 28, 30, 32, 16, 31, 26, 4,
+                    7, 14, 2, 26, 24, 35, 30, 12, 11, 28, 15, 25, 34, 8, 1, 9, 3, 13, 10,
+                    6, 29, 31, 33, 16, 32, 27, 4,
                 ],
             )
         }

@@ -5,28 +5,28 @@
 
  | Code | Variant | Reason | Sendable | `browser_closable` | `action` | `min_retry_delay_ms` | `sent_by` |
  |---:|---|---|:-:|:-:|---|---:|---|
- | `0..=999` | [`Bad`](AppCode::Bad) |  | no | no | `back_off` | `0` | `unstated` |
- | `1000` | [`Normal`](AppCode::Normal) | Normal Closure | yes | yes | `back_off` | `0` | `unstated` |
- | `1001` | [`Away`](AppCode::Away) | Going Away | yes | no | `back_off` | `0` | `unstated` |
- | `1002` | [`Protocol`](AppCode::Protocol) | Protocol error | yes | no | `back_off` | `0` | `unstated` |
- | `1003` | [`Unsupported`](AppCode::Unsupported) | Unsupported Data | yes | no | `back_off` | `0` | `unstated` |
- | `1004` | [`Reserved`](AppCode::Reserved) | Reserved | no | no | `back_off` | `0` | `unstated` |
- | `1005` | [`Status`](AppCode::Status) | No Status Rcvd | no | no | `back_off` | `0` | `unstated` |
- | `1006` | [`Abnormal`](AppCode::Abnormal) | Abnormal Closure | no | no | `back_off` | `0` | `unstated` |
- | `1007` | [`Invalid`](AppCode::Invalid) | Invalid frame payload data | yes | no | `back_off` | `0` | `unstated` |
- | `1008` | [`Policy`](AppCode::Policy) | Policy Violation | yes | no | `back_off` | `0` | `unstated` |
- | `1009` | [`Size`](AppCode::Size) | Message Too Big | yes | no | `back_off` | `0` | `unstated` |
- | `1010` | [`Extension`](AppCode::Extension) | Mandatory Ext. | yes | no | `back_off` | `0` | `unstated` |
- | `1011` | [`Error`](AppCode::Error) | Internal Error | yes | no | `back_off` | `0` | `unstated` |
- | `1012` | [`Restart`](AppCode::Restart) | Service Restart | yes | no | `back_off` | `0` | `unstated` |
- | `1013` | [`Again`](AppCode::Again) | Try Again Later | yes | no | `back_off` | `0` | `unstated` |
- | `1014` | [`Gateway`](AppCode::Gateway) | Bad Gateway | yes | no | `back_off` | `0` | `unstated` |
- | `1015` | [`Tls`](AppCode::Tls) | TLS handshake | no | no | `back_off` | `0` | `unstated` |
- | `1016..=2999` | [`Reserved`](AppCode::Reserved) |  | no | no | `back_off` | `0` | `unstated` |
- | `3000..=3999` | [`Iana`](AppCode::Iana) |  | yes | yes | `back_off` | `0` | `unstated` |
- | `3000` | [`Iana`](AppCode::Iana) | Unauthorized | yes | yes | `back_off` | `0` | `unstated` |
- | `3003` | [`Iana`](AppCode::Iana) | Forbidden | yes | yes | `back_off` | `0` | `unstated` |
- | `3008` | [`Iana`](AppCode::Iana) | Timeout | yes | yes | `back_off` | `0` | `unstated` |
+ | `0..=999` | [`Bad`](AppCode::Bad) |  | no | no | `back_off` | `1000` | `unstated` |
+ | `1000` | [`Normal`](AppCode::Normal) | Normal Closure | yes | yes | `back_off` | `1000` | `unstated` |
+ | `1001` | [`Away`](AppCode::Away) | Going Away | yes | no | `back_off` | `1000` | `unstated` |
+ | `1002` | [`Protocol`](AppCode::Protocol) | Protocol error | yes | no | `back_off` | `1000` | `unstated` |
+ | `1003` | [`Unsupported`](AppCode::Unsupported) | Unsupported Data | yes | no | `back_off` | `1000` | `unstated` |
+ | `1004` | [`Reserved`](AppCode::Reserved) | Reserved | no | no | `back_off` | `1000` | `unstated` |
+ | `1005` | [`Status`](AppCode::Status) | No Status Rcvd | no | no | `back_off` | `1000` | `unstated` |
+ | `1006` | [`Abnormal`](AppCode::Abnormal) | Abnormal Closure | no | no | `back_off` | `1000` | `unstated` |
+ | `1007` | [`Invalid`](AppCode::Invalid) | Invalid frame payload data | yes | no | `back_off` | `1000` | `unstated` |
+ | `1008` | [`Policy`](AppCode::Policy) | Policy Violation | yes | no | `back_off` | `1000` | `unstated` |
+ | `1009` | [`Size`](AppCode::Size) | Message Too Big | yes | no | `back_off` | `1000` | `unstated` |
+ | `1010` | [`Extension`](AppCode::Extension) | Mandatory Ext. | yes | no | `back_off` | `1000` | `unstated` |
+ | `1011` | [`Error`](AppCode::Error) | Internal Error | yes | no | `back_off` | `1000` | `unstated` |
+ | `1012` | [`Restart`](AppCode::Restart) | Service Restart | yes | no | `back_off` | `1000` | `unstated` |
+ | `1013` | [`Again`](AppCode::Again) | Try Again Later | yes | no | `back_off` | `1000` | `unstated` |
+ | `1014` | [`Gateway`](AppCode::Gateway) | Bad Gateway | yes | no | `back_off` | `1000` | `unstated` |
+ | `1015` | [`Tls`](AppCode::Tls) | TLS handshake | no | no | `back_off` | `1000` | `unstated` |
+ | `1016..=2999` | [`Reserved`](AppCode::Reserved) |  | no | no | `back_off` | `1000` | `unstated` |
+ | `3000..=3999` | [`Iana`](AppCode::Iana) |  | yes | yes | `back_off` | `1000` | `unstated` |
+ | `3000` | [`Iana`](AppCode::Iana) | Unauthorized | yes | yes | `back_off` | `1000` | `unstated` |
+ | `3003` | [`Iana`](AppCode::Iana) | Forbidden | yes | yes | `back_off` | `1000` | `unstated` |
+ | `3008` | [`Iana`](AppCode::Iana) | Timeout | yes | yes | `back_off` | `1000` | `unstated` |
  | `4000` | [`SslOnly`](AppCode::SslOnly) | Application only accepts SSL connections | yes | yes | `tls_only` | `0` | `server` |
  | `4000..=4099` | [`Refused`](AppCode::Refused) | Connection refused | yes | yes | `stop` | `0` | `server` |
  | `4001` | [`ApplicationDoesNotExist`](AppCode::ApplicationDoesNotExist) | Application does not exist | yes | yes | `stop` | `0` | `server` |
@@ -46,7 +46,7 @@
  | `4300..=4399` | [`Other`](AppCode::Other) | Other error | yes | yes | `stop` | `0` | `server` |
  | `4301` | [`ClientEventRejected`](AppCode::ClientEventRejected) | Client event rejected due to rate limit | yes | yes | `stop` | `0` | `server` |
  | `4400..=4999` | [`Undefined`](AppCode::Undefined) | Undefined | yes | yes | `stop` | `0` | `unstated` |
- | `5000..=65535` | [`Bad`](AppCode::Bad) |  | no | no | `back_off` | `0` | `unstated` |*/
+ | `5000..=65535` | [`Bad`](AppCode::Bad) |  | no | no | `stop` | `0` | `unstated` |*/
 #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
 #[non_exhaustive]
 pub enum AppCode {
@@ -276,7 +276,7 @@ const _: () = {
     /// The properties' values of the `ENTRIES` rows that name this list.
     const __PROPERTIES_0: &[::closecodes::PropertyValue] = &[
         ::closecodes::PropertyValue::Word("back_off"),
-        ::closecodes::PropertyValue::Integer(0),
+        ::closecodes::PropertyValue::Integer(1000),
         ::closecodes::PropertyValue::Word("unstated"),
     ];
     /// The properties' values of the `ENTRIES` rows that name this list.
@@ -752,6 +752,7 @@ const _: () = {
                 | Self::Gateway
                 | Self::Tls
                 | Self::Reserved(_)
+                | Self::Library(_)
                 | Self::Bad(_) => 0b0,
                 _ => 0b1,
             }
@@ -770,6 +771,26 @@ const _: () = {
         #[must_use]
         pub const fn action(self) -> AppCodeAction {
             match self.canonical() {
+                Self::Normal
+                | Self::Away
+                | Self::Protocol
+                | Self::Unsupported
+                | Self::Status
+                | Self::Abnormal
+                | Self::Invalid
+                | Self::Policy
+                | Self::Size
+                | Self::Extension
+                | Self::Error
+                | Self::Restart
+                | Self::Again
+                | Self::Gateway
+                | Self::Tls
+                | Self::OverCapacity
+                | Self::Reserved(_)
+                | Self::Iana(_)
+                | Self::Library(_)
+                | Self::Backoff(_) => AppCodeAction::BackOff,
                 Self::SslOnly => AppCodeAction::TlsOnly,
                 Self::ApplicationDoesNotExist
                 | Self::ApplicationDisabled
@@ -787,7 +808,12 @@ const _: () = {
                 | Self::PongNotReceived
                 | Self::ClosedAfterInactivity
                 | Self::Retry(_) => AppCodeAction::Reconnect,
-                _ => AppCodeAction::BackOff,
+                Self::Bad(value) => {
+                    match value {
+                        0..=999 => AppCodeAction::BackOff,
+                        _ => AppCodeAction::Stop,
+                    }
+                }
             }
         }
         /// The least time, in milliseconds, the protocol asks a client to wait before it reconnects after this close; 0 where it asks for no wait or says nothing.
@@ -796,8 +822,49 @@ const _: () = {
         #[must_use]
         pub const fn min_retry_delay_ms(self) -> ::core::primitive::u32 {
             match self.canonical() {
-                Self::OverCapacity | Self::Backoff(_) => 1000,
-                _ => 0,
+                Self::Normal
+                | Self::Away
+                | Self::Protocol
+                | Self::Unsupported
+                | Self::Status
+                | Self::Abnormal
+                | Self::Invalid
+                | Self::Policy
+                | Self::Size
+                | Self::Extension
+                | Self::Error
+                | Self::Restart
+                | Self::Again
+                | Self::Gateway
+                | Self::Tls
+                | Self::OverCapacity
+                | Self::Reserved(_)
+                | Self::Iana(_)
+                | Self::Backoff(_) => 1000,
+                Self::SslOnly
+                | Self::ApplicationDoesNotExist
+                | Self::ApplicationDisabled
+                | Self::OverConnectionQuota
+                | Self::PathNotFound
+                | Self::InvalidVersionStringFormat
+                | Self::UnsupportedProtocolVersion
+                | Self::NoProtocolVersion
+                | Self::ConnectionUnauthorized
+                | Self::GenericReconnectImmediately
+                | Self::PongNotReceived
+                | Self::ClosedAfterInactivity
+                | Self::ClientEventRejected
+                | Self::Library(_)
+                | Self::Refused(_)
+                | Self::Retry(_)
+                | Self::Other(_)
+                | Self::Undefined(_) => 0,
+                Self::Bad(value) => {
+                    match value {
+                        0..=999 => 1000,
+                        _ => 0,
+                    }
+                }
             }
         }
         /// Which side closes with this code: `server` for the protocol's codes (Pusher sends them), `unstated` where the protocol does not say.
@@ -1553,7 +1620,7 @@ const _: () = {
                 "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
                 false,
                 0,
-                __PROPERTIES_0,
+                __PROPERTIES_5,
             ),
         ];
         const TOTAL: ::core::primitive::bool = true;
