@@ -319,6 +319,13 @@ fn getters_agree_with_the_rows_at_every_number() {
     assert_eq!(Large::Code4103.action(), LargeAction::Stop);
     assert_eq!(Large::Code4116.action(), LargeAction::BackOff);
     assert_eq!(Large::from_u16(4351).wait(), 4351);
+    // The policies at websocket's numbers, in the lookup form.
+    assert_eq!(Large::Unsupported.action(), LargeAction::Stop);
+    assert_eq!(Large::from_u16(1004).wait(), 30);
+    assert_eq!(Large::from_u16(1999).action(), LargeAction::Stop);
+    assert_eq!(Large::from_u16(2000).action(), LargeAction::Stop);
+    assert_eq!(Large::from_u16(2000).wait(), -1);
+    assert_eq!(Large::Normal.wait(), -1);
 }
 
 /// `spec/schema.json` takes the format's properties: the fixtures are valid, and specs the
