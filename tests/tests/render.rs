@@ -22,6 +22,13 @@ fn table(path: &str) -> Table {
 
 const SPECS: &[&str] = &[
     "spec/tables/websocket.toml",
+    // Every built-in: `pusher` carves websocket's `Library` out whole (a range of no interval).
+    "spec/tables/http.toml",
+    "spec/tables/grpc.toml",
+    "spec/tables/graphql-transport-ws.toml",
+    "spec/tables/discord-gateway.toml",
+    "spec/tables/pusher.toml",
+    "spec/tables/centrifugo.toml",
     "tests/codes/chat.toml",
     "tests/codes/game.toml",
     "tests/codes/discord.toml",

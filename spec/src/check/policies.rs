@@ -187,7 +187,7 @@ fn overlaps(checker: &mut Checker<'_>, mut placed: Vec<(Interval, Range<usize>)>
                     CheckRule::PolicyOverlap,
                     later.1.clone(),
                     format!(
-                        "{} is covered by two policies ({} and {}); expected each number in one `[[policy]]`",
+                        "{} is covered twice, by {} and by {}; expected each number in one interval of one `[[policy]]`",
                         shared, earlier.0, later.0
                     ),
                 )
