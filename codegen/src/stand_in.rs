@@ -267,6 +267,7 @@ fn empty(repr: Repr, base: Option<&Table>) -> Table {
         properties: base.map(|b| b.properties.clone()).unwrap_or_default(),
         base_files: base.map(|b| b.base_files.clone()).unwrap_or_default(),
         retired: Vec::new(),
+        policies: Vec::new(),
         locations: closecodes_spec::TableLocations::default(),
     }
 }

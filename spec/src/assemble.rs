@@ -47,6 +47,27 @@ pub(crate) fn assemble(
             .map(|n| source.location(&n.span)),
         spec: source.location(&(0..0)),
     };
+    table.policies.extend(spec.policies.iter().map(|p| {
+        let mut intervals: Vec<Interval> = p.intervals.iter().map(|i| i.value).collect();
+        intervals.sort();
+        crate::PolicyPlace {
+            intervals,
+            set: p
+                .set
+                .iter()
+                .filter_map(|s| {
+                    let written = match &s.value.value {
+                        crate::SetValue::Boolean(b) => b.to_string(),
+                        crate::SetValue::Integer(n) => n.to_string(),
+                        crate::SetValue::Word(w) => w.clone(),
+                        crate::SetValue::Other(_) => return None,
+                    };
+                    Some((s.key.value.clone(), written))
+                })
+                .collect(),
+            location: source.location(&p.span),
+        }
+    }));
     table.retired.extend(spec.retired.iter().map(|r| {
         let mut intervals: Vec<Interval> = r.intervals.iter().map(|i| i.value).collect();
         intervals.sort();
@@ -125,6 +146,7 @@ fn start(mode: Mode, base: Option<Table>, repr: Repr) -> (Table, LeftOut) {
                 properties: Vec::new(),
                 base_files: Vec::new(),
                 retired: Vec::new(),
+                policies: Vec::new(),
                 locations: crate::TableLocations::default(),
             };
             (table, (Vec::new(), Vec::new()))

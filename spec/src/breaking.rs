@@ -1112,8 +1112,43 @@ impl<'t> Diff<'t> {
                 )
             }
         };
-        let (version, location) = run.place;
+        // (name, old value, new value) as the spec writes them.
+        let change = match run.key {
+            Key::Flag(at, was) => {
+                Some((self.shared_flags[at].2, was.to_string(), (!was).to_string()))
+            }
+            Key::Property(at, a, b) => {
+                let shared = &self.shared_properties[at];
+                Some((
+                    shared.new.name.as_str(),
+                    shared.old.written(a),
+                    shared.new.written(b),
+                ))
+            }
+            _ => None,
+        };
+        let (version, location) = change
+            .and_then(|(key, was, now)| self.policy_at(key, (&was, &now), run.numbers.start))
+            .unwrap_or(run.place);
         self.push_at(rule, version, location, message);
+    }
+
+    /// Where a `[[policy]]` set `key` at `number` to its value in the new table (`now`), if one
+    /// did, else where one set the value it had in the old table (`was`: a policy changed or
+    /// removed), so that the change points at the entry that made it rather than at the base's
+    /// code or range that holds the number.
+    fn policy_at(&self, key: &str, (was, now): (&str, &str), number: i128) -> Option<Place<'t>> {
+        let find = |table: &'t Table, written: &str| {
+            table
+                .policies
+                .iter()
+                .rev()
+                .find(|p| p.sets(key, written, number))
+                .map(|p| &p.location)
+        };
+        find(self.new, now)
+            .map(|at| (Version::New, at))
+            .or_else(|| find(self.old, was).map(|at| (Version::Old, at)))
     }
 }
 
@@ -1434,11 +1469,11 @@ mod tests {
                 ),
                 (
                     Rule::PropertyChanged,
-                    "property `action` of 1003 changed from `back_off` to `stop`; deployed clients still act on `back_off`"
+                    "property `action` of 1016..=1499 changed from `back_off` to `reconnect`; deployed clients still act on `back_off`"
                 ),
                 (
                     Rule::PropertyChanged,
-                    "property `action` of 1016..=1499 changed from `back_off` to `reconnect`; deployed clients still act on `back_off`"
+                    "property `action` of 1003 changed from `back_off` to `stop`; deployed clients still act on `back_off`"
                 ),
                 (
                     Rule::PropertyChanged,
@@ -1446,6 +1481,15 @@ mod tests {
                 ),
             ]
         );
+        // Each change points at the policy that made it (line 9 of both versions), not at
+        // websocket's code or range: the new table's where it set the new value, the old table's
+        // where the old value was a policy's and the new one is the default.
+        let places: Vec<(Version, usize)> = compare(&old, &new)
+            .iter()
+            .map(|c| (c.version, c.location.line))
+            .collect();
+        let (new_at, old_at) = ((Version::New, 9), (Version::Old, 9));
+        assert_eq!(places, [new_at, new_at, new_at, new_at, old_at, old_at]);
     }
 
     #[test]

@@ -38,8 +38,8 @@ pub use builtin::Builtin;
 pub use error::{Error, Errors, MAX_ERRORS_PER_SOURCE};
 pub use model::{
     BaseFile, CodeRange, CodeSpec, DocumentedCode, Flag, FlagSpec, Interval, Location, NamedCode,
-    Own, PolicySpec, Property, PropertyKind, PropertySpec, PropertyValue, RangeSpec, RangeValues,
-    Repr, Retired, RetiredSpec, Row, RowKind, SetValue, Setting, Spanned, Spec, Table,
+    Own, PolicyPlace, PolicySpec, Property, PropertyKind, PropertySpec, PropertyValue, RangeSpec,
+    RangeValues, Repr, Retired, RetiredSpec, Row, RowKind, SetValue, Setting, Spanned, Spec, Table,
     TableLocations, TableSpec,
 };
 pub use names::{

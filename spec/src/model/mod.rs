@@ -8,8 +8,8 @@ mod written;
 pub use rows::{Row, RowKind};
 pub(crate) use table::IntervalIndex;
 pub use table::{
-    BaseFile, CodeRange, DocumentedCode, Flag, Interval, Location, NamedCode, Own, Property,
-    PropertyKind, PropertyValue, RangeValues, Repr, Retired, Table, TableLocations,
+    BaseFile, CodeRange, DocumentedCode, Flag, Interval, Location, NamedCode, Own, PolicyPlace,
+    Property, PropertyKind, PropertyValue, RangeValues, Repr, Retired, Table, TableLocations,
 };
 pub use written::{
     CodeSpec, FlagSpec, PolicySpec, PropertySpec, RangeSpec, RetiredSpec, SetValue, Setting,

@@ -155,6 +155,9 @@ pub struct Table {
     pub base_files: Vec<BaseFile>,
     /// Numbers and names never to be used again, the base's first.
     pub retired: Vec<Retired>,
+    /// The `[[policy]]` entries of the table and its bases, the base's first: what each set and
+    /// where (the values are already in the codes and ranges; this is for pointing at them).
+    pub policies: Vec<PolicyPlace>,
     /// Where the table's `name`, `repr` and `non_exhaustive` were written (the spec's first line
     /// when they were not), for messages about them.
     pub locations: TableLocations,
@@ -190,6 +193,27 @@ pub struct Location {
     pub caret: usize,
     /// How many characters to underline (the whole value written there), at least one.
     pub width: usize,
+}
+
+/// A `[[policy]]` entry, checked: where it sets which flags and properties.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PolicyPlace {
+    /// The numbers, sorted.
+    pub intervals: Vec<Interval>,
+    /// Each flag or property it sets, with the value as the spec writes it (`true`, `back_off`,
+    /// `1000`).
+    pub set: Vec<(String, String)>,
+    /// Where the entry was written.
+    pub location: Location,
+}
+
+impl PolicyPlace {
+    /// Whether the policy sets `key` to `written` at `number`.
+    #[must_use]
+    pub fn sets(&self, key: &str, written: &str, number: i128) -> bool {
+        self.set.iter().any(|(k, v)| k == key && v == written)
+            && self.intervals.iter().any(|i| i.contains(number))
+    }
 }
 
 /// A `[[retired]]` entry, checked.
