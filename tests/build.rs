@@ -11,6 +11,8 @@ fn main() {
         // Spec text that tries to break out of every output: the rendered Rust must compile,
         // with no doctest and no bare CR or bidirectional control in a comment.
         ("codes/nasty.toml", "NastyCode", "nasty_code.rs"),
+        // Six-digit numbers and values and no reasons, under the crate's pedantic clippy.
+        ("codes/wide.toml", "WideCode", "wide_code.rs"),
     ] {
         if let Err(error) = closecodes_codegen::build::Build::new(spec)
             .name(name)

@@ -5,7 +5,7 @@
 use closecodes_spec::{CodeRange, Interval, PropertyValue, RowKind};
 use proc_macro2::{TokenStream, TokenTree};
 
-use crate::code::{Code, Match, OptionLiteral, Pattern};
+use crate::code::{Code, Int, Match, OptionLiteral, Pattern};
 use crate::plan::{Form, List, Plan};
 
 /// The body of `from_repr`: the widest interval first (see `plan::widest_interval`), then named
@@ -28,7 +28,8 @@ pub(crate) fn from_repr(plan: &Plan<'_>) -> TokenTree {
     if let Some((range, interval)) = plan.widest {
         writeln!(
             code,
-            "if ::core::matches!(value, {interval}) {{\nreturn {};\n}}",
+            "if ::core::matches!(value, {}) {{\nreturn {};\n}}",
+            Pattern(std::slice::from_ref(&interval)),
             plan.as_from_repr(&format!("Self::{}(value)", range.name))
         );
     }
@@ -44,7 +45,12 @@ pub(crate) fn from_repr(plan: &Plan<'_>) -> TokenTree {
     if plan.form == Form::Match {
         for named in &table.codes {
             let variant = format!("Self::{}", named.name);
-            writeln!(code, "{} => {},", named.value, plan.as_from_repr(&variant));
+            writeln!(
+                code,
+                "{} => {},",
+                Int(named.value),
+                plan.as_from_repr(&variant)
+            );
         }
     }
     // A range that carve-outs took whole holds no value to match.
@@ -80,7 +86,7 @@ pub(crate) fn as_repr(plan: &Plan<'_>) -> TokenTree {
         return code.braced();
     }
     for named in &plan.table.codes {
-        writeln!(code, "Self::{} => {},", named.name, named.value);
+        writeln!(code, "Self::{} => {},", named.name, Int(named.value));
     }
     let bindings: Vec<String> = plan
         .table
@@ -333,7 +339,11 @@ fn range_arms(plan: &Plan<'_>, column: Column, range: &CodeRange) -> (String, Ma
     let mut inner = Match::default();
     for (interval, value) in pieces {
         if value != whole {
-            inner.push(interval.to_string(), false, value);
+            inner.push(
+                Pattern(std::slice::from_ref(&interval)).to_string(),
+                false,
+                value,
+            );
         }
     }
     (whole, inner)
@@ -429,7 +439,7 @@ pub(crate) fn constructors(plan: &Plan<'_>) -> TokenStream {
                 let to = table.codes.partition_point(|c| c.value <= iv.end);
                 table.codes.get(from..to).unwrap_or_default()
             })
-            .map(|c| format!("{} => Self::{},", c.value, c.name))
+            .map(|c| format!("{} => Self::{},", Int(c.value), c.name))
             .collect();
         let build = if inside.is_empty() || plan.form == Form::StandIn {
             format!("Self::{name}(value)")
@@ -535,17 +545,18 @@ pub(crate) fn entries(plan: &Plan<'_>) -> TokenTree {
             RowKind::Range => writeln!(
                 code,
                 "__range{with}({variant:?}, {}, {}, {reason:?}, {description:?}, {sendable}, {flags}{set}),",
-                row.start, row.end
+                Int(row.start),
+                Int(row.end)
             ),
             RowKind::Code => writeln!(
                 code,
                 "__code{with}({variant:?}, {}, {reason:?}, {description:?}, {sendable}, {flags}{set}),",
-                row.start
+                Int(row.start)
             ),
             RowKind::Documented => writeln!(
                 code,
                 "__documented{with}({variant:?}, {}, {reason:?}, {description:?}, {sendable}, {flags}{set}),",
-                row.start
+                Int(row.start)
             ),
         }
     }
@@ -582,7 +593,7 @@ pub(crate) fn property_values(plan: &Plan<'_>, index: usize) -> TokenTree {
     for named in &plan.table.codes {
         match named.properties.get(index) {
             Some(PropertyValue::Word(at)) => writeln!(code, "{at},"),
-            Some(PropertyValue::Integer(n)) => writeln!(code, "{n},"),
+            Some(PropertyValue::Integer(n)) => writeln!(code, "{},", Int(i128::from(*n))),
             None => code.line("0,"),
         }
     }
@@ -596,7 +607,7 @@ pub(crate) fn property_values(plan: &Plan<'_>, index: usize) -> TokenTree {
 pub(crate) fn codes(plan: &Plan<'_>) -> TokenTree {
     let mut code = Code::new();
     for named in &plan.table.codes {
-        writeln!(code, "{},", named.value);
+        writeln!(code, "{},", Int(named.value));
     }
     plan.list(code, List::Codes)
 }

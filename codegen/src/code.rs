@@ -95,6 +95,31 @@ impl fmt::Display for OptionLiteral<'_> {
     }
 }
 
+/// An integer as generated code writes it: digits in groups of three from the sixth on
+/// (`100_000`, `-2_147_483_648`), as `clippy::unreadable_literal` asks of a file a user reads
+/// (the build-script and rendered forms); shorter ones as they are (`65535`).
+#[derive(Clone, Copy)]
+pub(crate) struct Int(pub(crate) i128);
+
+impl fmt::Display for Int {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let digits = self.0.unsigned_abs().to_string();
+        if self.0 < 0 {
+            f.write_str("-")?;
+        }
+        if digits.len() < 6 {
+            return f.write_str(&digits);
+        }
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                f.write_str("_")?;
+            }
+            write!(f, "{digit}")?;
+        }
+        Ok(())
+    }
+}
+
 /// A range's intervals as a pattern: `1004 | 1016..=2999`.
 pub(crate) struct Pattern<'a>(pub(crate) &'a [Interval]);
 
@@ -104,7 +129,11 @@ impl fmt::Display for Pattern<'_> {
             if i > 0 {
                 f.write_str(" | ")?;
             }
-            write!(f, "{interval}")?;
+            if interval.start == interval.end {
+                write!(f, "{}", Int(interval.start))?;
+            } else {
+                write!(f, "{}..={}", Int(interval.start), Int(interval.end))?;
+            }
         }
         Ok(())
     }
@@ -176,6 +205,12 @@ impl Match {
             Some(body) => {
                 self.order.retain(|b| *b != body);
                 self.arms.remove(&body);
+                // Every pattern has one body: the body alone, not a `match` of one `_` arm
+                // (`clippy::match_single_binding`, as in `reason()` of a table without reasons).
+                if self.order.is_empty() {
+                    writeln!(code, "{{ let _ = {scrutinee}; {body} }}");
+                    return;
+                }
                 // Two arms, `true` and `false`: `matches!`, as `clippy::match_like_matches_macro`
                 // asks of hand-written code.
                 if let [other] = self.order.as_slice()
@@ -283,6 +318,25 @@ mod tests {
             },
         ];
         assert_eq!(Pattern(&intervals).to_string(), "1004 | -3..=2999");
+        let ints: Vec<String> = [0, 65535, -12345, 100_000, 4_294_967_295, -2_147_483_648]
+            .map(|n| Int(n).to_string())
+            .to_vec();
+        assert_eq!(
+            ints,
+            [
+                "0",
+                "65535",
+                "-12345",
+                "100_000",
+                "4_294_967_295",
+                "-2_147_483_648"
+            ]
+        );
+        let wide = [Interval {
+            start: 99_999,
+            end: 1_000_000,
+        }];
+        assert_eq!(Pattern(&wide).to_string(), "99999..=1_000_000");
         assert_eq!(
             OptionLiteral(Some("a\"b")).to_string(),
             "::core::option::Option::Some(\"a\\\"b\")"

@@ -234,7 +234,7 @@ impl<'t> PropertyPlan<'t> {
             (Some((ty, variants)), PropertyValue::Word(at)) => variants
                 .get(at)
                 .map_or_else(String::new, |v| format!("{ty}::{v}")),
-            (_, PropertyValue::Integer(n)) => n.to_string(),
+            (_, PropertyValue::Integer(n)) => crate::code::Int(i128::from(n)).to_string(),
             (None, PropertyValue::Word(at)) => at.to_string(),
         }
     }

@@ -204,7 +204,10 @@ pub(crate) fn value(
             quote!(#krate::PropertyValue::Word(#word))
         }
         closecodes_spec::PropertyValue::Integer(n) => {
-            let abs = proc_macro2::Literal::u64_unsuffixed(n.unsigned_abs());
+            let abs = syn::LitInt::new(
+                &crate::code::Int(i128::from(n.unsigned_abs())).to_string(),
+                proc_macro2::Span::call_site(),
+            );
             let minus = (n < 0).then(|| quote!(-));
             quote!(#krate::PropertyValue::Integer(#minus #abs))
         }

@@ -25,6 +25,11 @@ pub mod built {
     pub mod nasty {
         include!(concat!(env!("OUT_DIR"), "/nasty_code.rs"));
     }
+
+    /// `codes/wide.toml`: a `u32` table with six-digit numbers and values, and no reasons.
+    pub mod wide {
+        include!(concat!(env!("OUT_DIR"), "/wide_code.rs"));
+    }
 }
 
 closecodes::close_codes! {

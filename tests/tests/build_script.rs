@@ -77,3 +77,20 @@ fn a_large_table_from_the_build_script_is_the_macros() {
         "Code4100".parse::<Built>().map(Built::as_u16)
     );
 }
+
+/// The wide table's six-digit numbers and values, written with separators, read back as written.
+#[test]
+fn the_wide_tables_values_survive_their_separators() {
+    use closecodes_tests::built::wide::WideCode;
+    assert_eq!(WideCode::from_u32(100_000), WideCode::First);
+    assert_eq!(WideCode::First.wait_ms(), u32::MAX);
+    assert_eq!(WideCode::from_u32(1_500_000).wait_ms(), 1_000_000);
+    assert_eq!(WideCode::from_u32(1_500_001).wait_ms(), 300_000);
+    assert_eq!(WideCode::from_u32(200_000).delta(), i32::MAX);
+    assert_eq!(WideCode::from_u32(5).delta(), i32::MIN);
+    assert_eq!(
+        WideCode::from_u32(4_294_967_295),
+        WideCode::High(4_294_967_295)
+    );
+    assert_eq!(WideCode::First.reason(), None);
+}

@@ -58,8 +58,9 @@ const _: () = {
         #[must_use]
         #[inline]
         pub const fn is_sendable(self) -> ::core::primitive::bool {
-            match self.canonical() {
-                _ => true,
+            {
+                let _ = self.canonical();
+                true
             }
         }
         /// The code with number `value`, as read from the wire: only codes that may be sent.
@@ -124,8 +125,9 @@ const _: () = {
         #[must_use]
         #[inline]
         pub const fn flags(self) -> ::core::primitive::u64 {
-            match self.canonical() {
-                _ => 0b1,
+            {
+                let _ = self.canonical();
+                0b1
             }
         }
         /// A browser script may close a WebSocket with this code: `WebSocket.close(code)` accepts 1000 and 3000–4999 and throws for any other code (the WHATWG standard for web sockets).

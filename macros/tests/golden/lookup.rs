@@ -1614,7 +1614,7 @@ const _: () = {
         pub const fn from_u32(
             value: ::core::primitive::u32,
         ) -> ::core::option::Option<Self> {
-            if ::core::matches!(value, 1000000..= 4294967295) {
+            if ::core::matches!(value, 1_000_000..= 4_294_967_295) {
                 return ::core::option::Option::Some(Self::Rest(value));
             }
             if let ::core::option::Option::Some(at) = __closecodes::__private::find_u32(
@@ -1624,8 +1624,10 @@ const _: () = {
                 return ::core::option::Option::Some(Self::ALL[at]);
             }
             match value {
-                100000..=199999 => ::core::option::Option::Some(Self::Low(value)),
-                1000000..=4294967295 => ::core::option::Option::Some(Self::Rest(value)),
+                100_000..=199_999 => ::core::option::Option::Some(Self::Low(value)),
+                1_000_000..=4_294_967_295 => {
+                    ::core::option::Option::Some(Self::Rest(value))
+                }
                 _ => ::core::option::Option::None,
             }
         }
@@ -1902,7 +1904,7 @@ const _: () = {
             match self.canonical() {
                 Self::Low(value) => {
                     match value {
-                        150000 => ::core::option::Option::Some("Documented"),
+                        150_000 => ::core::option::Option::Some("Documented"),
                         _ => ::core::option::Option::None,
                     }
                 }
@@ -1922,7 +1924,7 @@ const _: () = {
             match self.canonical() {
                 Self::Low(value) => {
                     match value {
-                        150000 => "A documented code.",
+                        150_000 => "A documented code.",
                         _ => "Low codes.",
                     }
                 }
@@ -2030,7 +2032,7 @@ const _: () = {
         #[must_use]
         pub const fn low(value: ::core::primitive::u32) -> Self {
             ::core::assert!(
-                ::core::matches!(value, 100000..= 199999),
+                ::core::matches!(value, 100_000..= 199_999),
                 "the code is not in range `Low` (100000..=199999)"
             );
             Self::Low(value)
@@ -2040,7 +2042,7 @@ const _: () = {
         pub const fn try_low(
             value: ::core::primitive::u32,
         ) -> ::core::option::Option<Self> {
-            if ::core::matches!(value, 100000..= 199999) {
+            if ::core::matches!(value, 100_000..= 199_999) {
                 ::core::option::Option::Some(Self::Low(value))
             } else {
                 ::core::option::Option::None
@@ -2054,7 +2056,7 @@ const _: () = {
         #[must_use]
         pub const fn rest(value: ::core::primitive::u32) -> Self {
             ::core::assert!(
-                ::core::matches!(value, 1000000..= 4294967295),
+                ::core::matches!(value, 1_000_000..= 4_294_967_295),
                 "the code is not in range `Rest` (1000000..=4294967295)"
             );
             Self::Rest(value)
@@ -2064,7 +2066,7 @@ const _: () = {
         pub const fn try_rest(
             value: ::core::primitive::u32,
         ) -> ::core::option::Option<Self> {
-            if ::core::matches!(value, 1000000..= 4294967295) {
+            if ::core::matches!(value, 1_000_000..= 4_294_967_295) {
                 ::core::option::Option::Some(Self::Rest(value))
             } else {
                 ::core::option::Option::None
@@ -2412,9 +2414,9 @@ const _: () = {
             __code("Code254", 762, "Reason 254", "Code 254.", true, 0),
             __code("Code255", 765, "Reason 255", "Code 255.", true, 0),
             __code("Code256", 768, "Reason 256", "Code 256.", true, 0),
-            __range("Low", 100000, 199999, "", "Low codes.", true, 0),
-            __documented("Low", 150000, "Documented", "A documented code.", true, 0),
-            __range("Rest", 1000000, 4294967295, "", "Everything above.", false, 0),
+            __range("Low", 100_000, 199_999, "", "Low codes.", true, 0),
+            __documented("Low", 150_000, "Documented", "A documented code.", true, 0),
+            __range("Rest", 1_000_000, 4_294_967_295, "", "Everything above.", false, 0),
         ];
         const TOTAL: ::core::primitive::bool = false;
         const FLAGS: &'static [::closecodes::Flag] = &[];

@@ -167,8 +167,9 @@ const _: () = {
         #[must_use]
         #[inline]
         pub const fn flags(self) -> ::core::primitive::u64 {
-            match self.canonical() {
-                _ => 0b0,
+            {
+                let _ = self.canonical();
+                0b0
             }
         }
         /** The code `value` of range `Signal` (-64..=-2, 128..=192); a code the range names is returned as its own variant.

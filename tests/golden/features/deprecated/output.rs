@@ -64,8 +64,9 @@ const _: () = {
         pub const fn reason(
             self,
         ) -> ::core::option::Option<&'static ::core::primitive::str> {
-            match self.canonical() {
-                _ => ::core::option::Option::None,
+            {
+                let _ = self.canonical();
+                ::core::option::Option::None
             }
         }
         /// What the code means, from the table's description.
@@ -81,8 +82,9 @@ const _: () = {
         #[must_use]
         #[inline]
         pub const fn is_sendable(self) -> ::core::primitive::bool {
-            match self.canonical() {
-                _ => true,
+            {
+                let _ = self.canonical();
+                true
             }
         }
         /// The code with number `value`, as read from the wire: only codes that may be sent.
@@ -143,8 +145,9 @@ const _: () = {
         #[must_use]
         #[inline]
         pub const fn flags(self) -> ::core::primitive::u64 {
-            match self.canonical() {
-                _ => 0b0,
+            {
+                let _ = self.canonical();
+                0b0
             }
         }
         /// The former name of [`Unauthorized`](Self::Unauthorized) (code 1).

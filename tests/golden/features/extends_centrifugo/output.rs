@@ -466,8 +466,9 @@ const _: () = {
         #[must_use]
         #[inline]
         pub const fn is_sendable(self) -> ::core::primitive::bool {
-            match self.canonical() {
-                _ => true,
+            {
+                let _ = self.canonical();
+                true
             }
         }
         /// The code with number `value`, as read from the wire: only codes that may be sent.
@@ -529,8 +530,9 @@ const _: () = {
         #[must_use]
         #[inline]
         pub const fn flags(self) -> ::core::primitive::u64 {
-            match self.canonical() {
-                _ => 0b0,
+            {
+                let _ = self.canonical();
+                0b0
             }
         }
         /// What a client does after this disconnect: reconnect after a growing wait, renew its token and state and then reconnect, or stop.

@@ -72,8 +72,9 @@ const _: () = {
         #[must_use]
         #[inline]
         pub const fn is_sendable(self) -> ::core::primitive::bool {
-            match self.canonical() {
-                _ => true,
+            {
+                let _ = self.canonical();
+                true
             }
         }
         /// The code with number `value`, as read from the wire: only codes that may be sent.
@@ -138,8 +139,9 @@ const _: () = {
         #[must_use]
         #[inline]
         pub const fn flags(self) -> ::core::primitive::u64 {
-            match self.canonical() {
-                _ => 0b11,
+            {
+                let _ = self.canonical();
+                0b11
             }
         }
         /// The client may try again.

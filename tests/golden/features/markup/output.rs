@@ -113,8 +113,9 @@ const _: () = {
         #[must_use]
         #[inline]
         pub const fn is_sendable(self) -> ::core::primitive::bool {
-            match self.canonical() {
-                _ => true,
+            {
+                let _ = self.canonical();
+                true
             }
         }
         /// The code with number `value`, as read from the wire: only codes that may be sent.
@@ -192,8 +193,9 @@ The retry flow.*/
         /// Property `mode`: one of [`MarkupCodeMode`]; `calm` where no code or range sets it. Follows the number, as every accessor does.
         #[must_use]
         pub const fn mode(self) -> MarkupCodeMode {
-            match self.canonical() {
-                _ => MarkupCodeMode::Calm,
+            {
+                let _ = self.canonical();
+                MarkupCodeMode::Calm
             }
         }
     }

@@ -141,8 +141,9 @@ const _: () = {
         #[must_use]
         #[inline]
         pub const fn is_sendable(self) -> ::core::primitive::bool {
-            match self.canonical() {
-                _ => true,
+            {
+                let _ = self.canonical();
+                true
             }
         }
         /// The code with number `value`, as read from the wire: only codes that may be sent.
