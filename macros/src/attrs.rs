@@ -130,6 +130,27 @@ pub(crate) struct VariantAttrs {
 }
 
 impl VariantAttrs {
+    /// Adds `name = value` from a `#[set(...)]`, or reports a name this variant already sets (in
+    /// this or an earlier `#[set]`), as a TOML table reports a key written twice.
+    fn push_set(
+        &mut self,
+        name: &syn::Ident,
+        value: closecodes_spec::SetValue,
+        span: Span,
+        errors: &mut Vec<syn::Error>,
+    ) {
+        if self.set.iter().any(|(set, ..)| set == name) {
+            errors.push(syn::Error::new(
+                name.span(),
+                format!(
+                    "`{name}` is set twice on this variant; expected each flag or property once"
+                ),
+            ));
+            return;
+        }
+        self.set.push((name.clone(), value, span));
+    }
+
     pub(crate) fn parse(attrs: &[Attribute], errors: &mut Vec<syn::Error>) -> Self {
         let mut out = VariantAttrs::default();
         for attr in attrs {
@@ -154,6 +175,10 @@ impl VariantAttrs {
                     syn::punctuated::Punctuated::<syn::Ident, Token![,]>::parse_terminated,
                 );
                 match parsed {
+                    Ok(_) if out.flags.is_some() => errors.push(syn::Error::new_spanned(
+                        attr,
+                        "a second `#[flags(...)]` on this variant; expected one, listing every flag it sets",
+                    )),
                     Ok(names) => out.flags = Some(names.into_iter().collect()),
                     Err(e) => errors.push(syn::Error::new(
                         e.span(),
@@ -171,7 +196,7 @@ impl VariantAttrs {
                             match (pair.path.get_ident(), &pair.value) {
                                 (Some(name), syn::Expr::Lit(lit)) => {
                                     let value = set_value(&lit.lit, false);
-                                    out.set.push((name.clone(), value, lit.lit.span()));
+                                    out.push_set(name, value, lit.lit.span(), errors);
                                 }
                                 (Some(_), syn::Expr::Unary(negative))
                                     if matches!(negative.op, syn::UnOp::Neg(_)) =>
@@ -182,7 +207,7 @@ impl VariantAttrs {
                                         && let syn::Lit::Int(_) = &lit.lit
                                     {
                                         let value = set_value(&lit.lit, true);
-                                        out.set.push((name.clone(), value, lit.lit.span()));
+                                        out.push_set(name, value, lit.lit.span(), errors);
                                     } else {
                                         errors.push(syn::Error::new(
                                             syn::spanned::Spanned::span(&pair.value),

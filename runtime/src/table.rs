@@ -17,7 +17,10 @@ pub enum EntryKind {
 }
 
 /// One row of a table's documentation: a named code, a range interval or a documented code.
+///
+/// Built by generated code only (through the runtime), so that a field added later breaks no one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Entry<R: 'static> {
     /// What the row describes.
     pub kind: EntryKind,
@@ -35,8 +38,9 @@ pub struct Entry<R: 'static> {
     pub sendable: bool,
     /// The table's flags this row has: bit `i` is [`CodeTable::FLAGS`]`[i]`.
     pub flags: u64,
-    /// The value of each of the table's properties at the row's codes, in the order of
-    /// [`CodeTable::PROPERTIES`] (empty for a table without properties).
+    /// The value of each of the table's properties at the codes the row describes (a named or
+    /// documented code inside a range has a row of its own), in the order of
+    /// [`CodeTable::PROPERTIES`]; empty for a table without properties.
     pub properties: &'static [PropertyValue],
 }
 
@@ -181,7 +185,7 @@ pub trait CodeTable: Copy + fmt::Display + Into<Self::Repr> + 'static {
 
     /// The properties the table declares, its bases' first: [`property_at`](Self::property_at)
     /// and [`Entry::properties`] are in this order.
-    const PROPERTIES: &'static [Property];
+    const PROPERTIES: &'static [Property] = &[];
 
     /// The number of the code.
     fn code(self) -> Self::Repr;
@@ -214,7 +218,10 @@ pub trait CodeTable: Copy + fmt::Display + Into<Self::Repr> + 'static {
 
     /// The code's value of the property at `index` of [`PROPERTIES`](Self::PROPERTIES) (`None`
     /// past the end): what the property's getter returns, as a [`PropertyValue`].
-    fn property_at(self, index: usize) -> Option<PropertyValue>;
+    fn property_at(self, index: usize) -> Option<PropertyValue> {
+        let _ = (self, index);
+        None
+    }
 
     /// The code's value of the property named `name`; `None` if the table declares no such
     /// property.

@@ -43,7 +43,8 @@ pub use model::{
     TableLocations, TableSpec,
 };
 pub use names::{
-    KEYWORDS, Methods, RESERVED_METHODS, Words, is_upper_camel_case, is_variant_name, snake_case,
+    KEYWORDS, Methods, RESERVED_METHODS, TRAIT_METHODS, Words, is_upper_camel_case,
+    is_variant_name, snake_case,
 };
 pub use parse::{parse, parse_interval, parse_recoverable};
 pub use resolve::{Loader, NoFiles, Sketch, check, check_derive, load, sketch};

@@ -200,6 +200,25 @@ pub const RESERVED_METHODS: &[&str] = &[
     "property_at",
 ];
 
+/// The methods every table has from traits beyond those of [`RESERVED_METHODS`]: `ToString`
+/// (through `Display`), `PartialEq`, `PartialOrd`, `Ord`, `Clone` and `Any`. A property's getter,
+/// an inherent method, would hide one (`code.to_string()` would return the property), so no
+/// property takes these names; a range's constructor, an associated function without `self`,
+/// hides nothing and may (`Max`, `Min`).
+pub const TRAIT_METHODS: &[&str] = &[
+    "to_string",
+    "ne",
+    "lt",
+    "le",
+    "gt",
+    "ge",
+    "max",
+    "min",
+    "clamp",
+    "clone_from",
+    "type_id",
+];
+
 /// Every method name generated for a table that depends on the table: `from_<repr>`, `as_<repr>`,
 /// a pair of constructors per range, a predicate per flag. The checks refuse a table whose names
 /// clash; the generators take the names from here.

@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::rust::methods_taken;
 use super::{Checker, Mode, Owner};
 use crate::model::{PropertyKind, PropertySpec, Repr, SetValue, Setting, Spanned, Spec, Table};
-use crate::names::{KEYWORDS, Methods, camel_case, is_snake_case, snake_case};
+use crate::names::{KEYWORDS, Methods, TRAIT_METHODS, camel_case, is_snake_case, snake_case};
 use crate::rules::CheckRule;
 
 /// The integer types a property may have.
@@ -241,6 +241,10 @@ fn check_name(
     let getter = Methods::getter(&name.value);
     let clash = if KEYWORDS.contains(&getter.as_str()) {
         Some(format!("the getter `{getter}`, a Rust keyword"))
+    } else if TRAIT_METHODS.contains(&getter.as_str()) {
+        Some(format!(
+            "the getter `{getter}`, which would hide the method of that name every table has from a trait"
+        ))
     } else {
         taken
             .get(&getter)
