@@ -103,6 +103,10 @@ pub(crate) struct Int(pub(crate) i128);
 
 impl fmt::Display for Int {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Most numbers (every `u16`) are short: written without a `String` of their digits.
+        if self.0.unsigned_abs() < 100_000 {
+            return write!(f, "{}", self.0);
+        }
         let digits = self.0.unsigned_abs().to_string();
         if self.0 < 0 {
             f.write_str("-")?;
