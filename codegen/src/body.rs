@@ -538,7 +538,7 @@ pub(crate) fn entries(plan: &Plan<'_>) -> TokenTree {
         let (variant, description, sendable) = (row.variant, row.description, row.sendable);
         let flags = mask(row.flags);
         let (with, set) = match set_of_row.get(at) {
-            Some(set) => ("_with", format!(", __PROPERTIES_{set}")),
+            Some(set) => ("_with", format!(", __properties({set})")),
             None => ("", String::new()),
         };
         match row.kind {
@@ -561,6 +561,35 @@ pub(crate) fn entries(plan: &Plan<'_>) -> TokenTree {
         }
     }
     plan.list(code, List::Entries)
+}
+
+/// `__PROPERTIES`: the distinct lists of property values of the rows (`sets`), one after another,
+/// a line each, as the runtime's `PropertyValue`s.
+pub(crate) fn property_list(plan: &Plan<'_>, sets: &[&[PropertyValue]]) -> TokenTree {
+    let mut code = Code::new();
+    for set in sets {
+        for (property, value) in plan.properties.iter().zip(set.iter()) {
+            match value {
+                PropertyValue::Word(at) => {
+                    let word = property
+                        .property
+                        .words()
+                        .get(*at)
+                        .map_or("", String::as_str);
+                    write!(code, "__closecodes::PropertyValue::Word({word:?}), ");
+                }
+                PropertyValue::Integer(n) => {
+                    write!(
+                        code,
+                        "__closecodes::PropertyValue::Integer({}), ",
+                        Int(i128::from(*n))
+                    );
+                }
+            }
+        }
+        code.line("");
+    }
+    plan.list(code, List::Properties)
 }
 
 /// The distinct lists of property values among the rows, in the order they first appear, and for

@@ -53,16 +53,18 @@ pub(crate) fn prelude(plan: &Plan<'_>) -> TokenStream {
             use #krate::__private::{code_with as __code_with, documented_with as __documented_with, range_with as __range_with};
         }
     });
-    let sets = sets.iter().enumerate().map(|(at, values)| {
-        let name = quote::format_ident!("__PROPERTIES_{}", at);
-        let values = plan
-            .properties
-            .iter()
-            .zip(values.iter())
-            .map(|(property, value)| crate::properties::value(krate, property.property, *value));
+    let sets = (!sets.is_empty()).then(|| {
+        let list = body::property_list(plan, &sets);
+        let len = proc_macro2::Literal::usize_unsuffixed(plan.properties.len());
         quote! {
-            /// The properties' values of the `ENTRIES` rows that name this list.
-            const #name: &[#krate::PropertyValue] = &[#(#values),*];
+            /// The values of the properties of the `ENTRIES` rows: the distinct lists of values,
+            /// one after another.
+            const __PROPERTIES: &[#krate::PropertyValue] = &#list;
+
+            /// The values of the properties at a row: list `at` of `__PROPERTIES`.
+            const fn __properties(at: ::core::primitive::usize) -> &'static [#krate::PropertyValue] {
+                #krate::__private::nth(__PROPERTIES, #len, at)
+            }
         }
     });
     quote! {
@@ -74,7 +76,7 @@ pub(crate) fn prelude(plan: &Plan<'_>) -> TokenStream {
 
         #codes
         #(#values)*
-        #(#sets)*
+        #sets
     }
 }
 

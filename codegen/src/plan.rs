@@ -46,6 +46,8 @@ pub(crate) enum List {
     Codes,
     /// `CodeTable::ENTRIES`.
     Entries,
+    /// `__PROPERTIES`: the distinct lists of property values of the `ENTRIES` rows.
+    Properties,
     /// The by-name index of `parse_code`.
     ByName,
     /// The enum's docs, which end in a table of every code (a line each).
@@ -57,7 +59,9 @@ impl List {
     pub(crate) fn delimiter(self) -> Delimiter {
         match self {
             List::Variants | List::AsArms | List::Docs => Delimiter::Brace,
-            List::All | List::Codes | List::Entries | List::ByName => Delimiter::Bracket,
+            List::All | List::Codes | List::Entries | List::Properties | List::ByName => {
+                Delimiter::Bracket
+            }
         }
     }
 }

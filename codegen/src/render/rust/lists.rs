@@ -30,13 +30,14 @@ const ENUM_DERIVE: &str =
 const PREFIX: &str = "__closecodes_list_of_";
 
 /// Every placeholder: no table may take one of these names.
-pub(crate) const PLACEHOLDERS: [&str; 7] = [
+pub(crate) const PLACEHOLDERS: [&str; 8] = [
     "__closecodes_list_of_variants",
     "__closecodes_list_of_as_arms",
     "__closecodes_list_of_all",
     "__closecodes_list_of_codes",
     "__closecodes_list_of_entries",
     "__closecodes_list_of_by_name",
+    "__closecodes_list_of_properties",
     // Never in the tokens: the docs go back before the enum's derive (`restore`).
     "__closecodes_list_of_docs",
 ];
@@ -50,7 +51,8 @@ fn placeholder(list: List) -> &'static str {
         List::Codes => 3,
         List::Entries => 4,
         List::ByName => 5,
-        List::Docs => 6,
+        List::Properties => 6,
+        List::Docs => 7,
     };
     PLACEHOLDERS[at]
 }

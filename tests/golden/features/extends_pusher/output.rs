@@ -273,42 +273,34 @@ const _: () = {
         code_with as __code_with, documented_with as __documented_with,
         range_with as __range_with,
     };
-    /// The properties' values of the `ENTRIES` rows that name this list.
-    const __PROPERTIES_0: &[::closecodes::PropertyValue] = &[
-        ::closecodes::PropertyValue::Word("back_off"),
-        ::closecodes::PropertyValue::Integer(1000),
-        ::closecodes::PropertyValue::Word("unstated"),
+    /// The values of the properties of the `ENTRIES` rows: the distinct lists of values,
+    /// one after another.
+    const __PROPERTIES: &[::closecodes::PropertyValue] = &[
+        __closecodes::PropertyValue::Word("back_off"),
+        __closecodes::PropertyValue::Integer(1000),
+        __closecodes::PropertyValue::Word("unstated"),
+        __closecodes::PropertyValue::Word("tls_only"),
+        __closecodes::PropertyValue::Integer(0),
+        __closecodes::PropertyValue::Word("server"),
+        __closecodes::PropertyValue::Word("stop"),
+        __closecodes::PropertyValue::Integer(0),
+        __closecodes::PropertyValue::Word("server"),
+        __closecodes::PropertyValue::Word("back_off"),
+        __closecodes::PropertyValue::Integer(1000),
+        __closecodes::PropertyValue::Word("server"),
+        __closecodes::PropertyValue::Word("reconnect"),
+        __closecodes::PropertyValue::Integer(0),
+        __closecodes::PropertyValue::Word("server"),
+        __closecodes::PropertyValue::Word("stop"),
+        __closecodes::PropertyValue::Integer(0),
+        __closecodes::PropertyValue::Word("unstated"),
     ];
-    /// The properties' values of the `ENTRIES` rows that name this list.
-    const __PROPERTIES_1: &[::closecodes::PropertyValue] = &[
-        ::closecodes::PropertyValue::Word("tls_only"),
-        ::closecodes::PropertyValue::Integer(0),
-        ::closecodes::PropertyValue::Word("server"),
-    ];
-    /// The properties' values of the `ENTRIES` rows that name this list.
-    const __PROPERTIES_2: &[::closecodes::PropertyValue] = &[
-        ::closecodes::PropertyValue::Word("stop"),
-        ::closecodes::PropertyValue::Integer(0),
-        ::closecodes::PropertyValue::Word("server"),
-    ];
-    /// The properties' values of the `ENTRIES` rows that name this list.
-    const __PROPERTIES_3: &[::closecodes::PropertyValue] = &[
-        ::closecodes::PropertyValue::Word("back_off"),
-        ::closecodes::PropertyValue::Integer(1000),
-        ::closecodes::PropertyValue::Word("server"),
-    ];
-    /// The properties' values of the `ENTRIES` rows that name this list.
-    const __PROPERTIES_4: &[::closecodes::PropertyValue] = &[
-        ::closecodes::PropertyValue::Word("reconnect"),
-        ::closecodes::PropertyValue::Integer(0),
-        ::closecodes::PropertyValue::Word("server"),
-    ];
-    /// The properties' values of the `ENTRIES` rows that name this list.
-    const __PROPERTIES_5: &[::closecodes::PropertyValue] = &[
-        ::closecodes::PropertyValue::Word("stop"),
-        ::closecodes::PropertyValue::Integer(0),
-        ::closecodes::PropertyValue::Word("unstated"),
-    ];
+    /// The values of the properties at a row: list `at` of `__PROPERTIES`.
+    const fn __properties(
+        at: ::core::primitive::usize,
+    ) -> &'static [::closecodes::PropertyValue] {
+        ::closecodes::__private::nth(__PROPERTIES, 3, at)
+    }
     impl AppCode {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[
@@ -1242,7 +1234,7 @@ const _: () = {
                 "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
                 false,
                 0,
-                __PROPERTIES_0,
+                __properties(0),
             ),
             __code_with(
                 "Normal",
@@ -1251,7 +1243,7 @@ const _: () = {
                 "The connection did what it was opened for and is being shut down on purpose.",
                 true,
                 1,
-                __PROPERTIES_0,
+                __properties(0),
             ),
             __code_with(
                 "Away",
@@ -1260,7 +1252,7 @@ const _: () = {
                 "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
                 true,
                 0,
-                __PROPERTIES_0,
+                __properties(0),
             ),
             __code_with(
                 "Protocol",
@@ -1269,7 +1261,7 @@ const _: () = {
                 "The peer broke the WebSocket protocol, so the endpoint ends the connection.",
                 true,
                 0,
-                __PROPERTIES_0,
+                __properties(0),
             ),
             __code_with(
                 "Unsupported",
@@ -1278,7 +1270,7 @@ const _: () = {
                 "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.",
                 true,
                 0,
-                __PROPERTIES_0,
+                __properties(0),
             ),
             __range_with(
                 "Reserved",
@@ -1288,7 +1280,7 @@ const _: () = {
                 "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.",
                 false,
                 0,
-                __PROPERTIES_0,
+                __properties(0),
             ),
             __code_with(
                 "Status",
@@ -1297,7 +1289,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.",
                 false,
                 0,
-                __PROPERTIES_0,
+                __properties(0),
             ),
             __code_with(
                 "Abnormal",
@@ -1306,7 +1298,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.",
                 false,
                 0,
-                __PROPERTIES_0,
+                __properties(0),
             ),
             __code_with(
                 "Invalid",
@@ -1315,7 +1307,7 @@ const _: () = {
                 "A message's content did not match its type, for example a text message that is not valid UTF-8.",
                 true,
                 0,
-                __PROPERTIES_0,
+                __properties(0),
             ),
             __code_with(
                 "Policy",
@@ -1324,7 +1316,7 @@ const _: () = {
                 "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.",
                 true,
                 0,
-                __PROPERTIES_0,
+                __properties(0),
             ),
             __code_with(
                 "Size",
@@ -1333,7 +1325,7 @@ const _: () = {
                 "A message was larger than the endpoint is willing to process.",
                 true,
                 0,
-                __PROPERTIES_0,
+                __properties(0),
             ),
             __code_with(
                 "Extension",
@@ -1342,7 +1334,7 @@ const _: () = {
                 "The client required extensions that the server did not agree to in the handshake; the reason text may list them.",
                 true,
                 0,
-                __PROPERTIES_0,
+                __properties(0),
             ),
             __code_with(
                 "Error",
@@ -1351,7 +1343,7 @@ const _: () = {
                 "The server hit an unexpected condition that kept it from serving the request.",
                 true,
                 0,
-                __PROPERTIES_0,
+                __properties(0),
             ),
             __code_with(
                 "Restart",
@@ -1360,7 +1352,7 @@ const _: () = {
                 "The service is restarting; a client may reconnect, ideally after a randomized short wait.",
                 true,
                 0,
-                __PROPERTIES_0,
+                __properties(0),
             ),
             __code_with(
                 "Again",
@@ -1369,7 +1361,7 @@ const _: () = {
                 "The service is temporarily overloaded; a client may reconnect after a while.",
                 true,
                 0,
-                __PROPERTIES_0,
+                __properties(0),
             ),
             __code_with(
                 "Gateway",
@@ -1378,7 +1370,7 @@ const _: () = {
                 "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).",
                 true,
                 0,
-                __PROPERTIES_0,
+                __properties(0),
             ),
             __code_with(
                 "Tls",
@@ -1387,7 +1379,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.",
                 false,
                 0,
-                __PROPERTIES_0,
+                __properties(0),
             ),
             __range_with(
                 "Reserved",
@@ -1397,7 +1389,7 @@ const _: () = {
                 "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
                 false,
                 0,
-                __PROPERTIES_0,
+                __properties(0),
             ),
             __range_with(
                 "Iana",
@@ -1407,7 +1399,7 @@ const _: () = {
                 "Codes that libraries, frameworks and applications register with IANA, first come, first served.",
                 true,
                 1,
-                __PROPERTIES_0,
+                __properties(0),
             ),
             __documented_with(
                 "Iana",
@@ -1416,7 +1408,7 @@ const _: () = {
                 "The request needs authentication that was missing or failed (like HTTP 401).",
                 true,
                 1,
-                __PROPERTIES_0,
+                __properties(0),
             ),
             __documented_with(
                 "Iana",
@@ -1425,7 +1417,7 @@ const _: () = {
                 "The peer is known but not allowed to do what it asked (like HTTP 403).",
                 true,
                 1,
-                __PROPERTIES_0,
+                __properties(0),
             ),
             __documented_with(
                 "Iana",
@@ -1434,7 +1426,7 @@ const _: () = {
                 "The peer took too long to act (like HTTP 408).",
                 true,
                 1,
-                __PROPERTIES_0,
+                __properties(0),
             ),
             __code_with(
                 "SslOnly",
@@ -1443,7 +1435,7 @@ const _: () = {
                 "The application accepts only encrypted connections: the client reconnects, over `wss://`.",
                 true,
                 1,
-                __PROPERTIES_1,
+                __properties(1),
             ),
             __range_with(
                 "Refused",
@@ -1453,7 +1445,7 @@ const _: () = {
                 "Pusher closed the connection for a reason that reconnecting with the same settings will not fix; an application may name more codes here.",
                 true,
                 1,
-                __PROPERTIES_2,
+                __properties(2),
             ),
             __code_with(
                 "ApplicationDoesNotExist",
@@ -1462,7 +1454,7 @@ const _: () = {
                 "No application has the key the client connected with.",
                 true,
                 1,
-                __PROPERTIES_2,
+                __properties(2),
             ),
             __code_with(
                 "ApplicationDisabled",
@@ -1471,7 +1463,7 @@ const _: () = {
                 "The application exists but has been switched off.",
                 true,
                 1,
-                __PROPERTIES_2,
+                __properties(2),
             ),
             __code_with(
                 "OverConnectionQuota",
@@ -1480,7 +1472,7 @@ const _: () = {
                 "The application already holds as many connections as its plan allows.",
                 true,
                 1,
-                __PROPERTIES_2,
+                __properties(2),
             ),
             __code_with(
                 "PathNotFound",
@@ -1489,7 +1481,7 @@ const _: () = {
                 "The client connected to a URL path the service does not serve.",
                 true,
                 1,
-                __PROPERTIES_2,
+                __properties(2),
             ),
             __code_with(
                 "InvalidVersionStringFormat",
@@ -1498,7 +1490,7 @@ const _: () = {
                 "The protocol version the client sent is not written the way the protocol requires.",
                 true,
                 1,
-                __PROPERTIES_2,
+                __properties(2),
             ),
             __code_with(
                 "UnsupportedProtocolVersion",
@@ -1507,7 +1499,7 @@ const _: () = {
                 "The service does not speak the protocol version the client asked for.",
                 true,
                 1,
-                __PROPERTIES_2,
+                __properties(2),
             ),
             __code_with(
                 "NoProtocolVersion",
@@ -1516,7 +1508,7 @@ const _: () = {
                 "The client did not say which protocol version it speaks.",
                 true,
                 1,
-                __PROPERTIES_2,
+                __properties(2),
             ),
             __code_with(
                 "ConnectionUnauthorized",
@@ -1525,7 +1517,7 @@ const _: () = {
                 "The connection failed the service's authorization check.",
                 true,
                 1,
-                __PROPERTIES_2,
+                __properties(2),
             ),
             __code_with(
                 "OverCapacity",
@@ -1534,7 +1526,7 @@ const _: () = {
                 "The service has no room for the connection right now; trying again later may succeed.",
                 true,
                 1,
-                __PROPERTIES_3,
+                __properties(3),
             ),
             __range_with(
                 "Backoff",
@@ -1544,7 +1536,7 @@ const _: () = {
                 "Pusher closed the connection for a passing reason; the client reconnects after at least a second, and may wait longer each time. An application may name more codes here.",
                 true,
                 1,
-                __PROPERTIES_3,
+                __properties(3),
             ),
             __code_with(
                 "GenericReconnectImmediately",
@@ -1553,7 +1545,7 @@ const _: () = {
                 "The service asks the client to reconnect straight away, without saying why.",
                 true,
                 1,
-                __PROPERTIES_4,
+                __properties(4),
             ),
             __range_with(
                 "Retry",
@@ -1563,7 +1555,7 @@ const _: () = {
                 "Pusher closed the connection but the client may reconnect at once. An application may name more codes here.",
                 true,
                 1,
-                __PROPERTIES_4,
+                __properties(4),
             ),
             __code_with(
                 "PongNotReceived",
@@ -1572,7 +1564,7 @@ const _: () = {
                 "The service pinged the client and got no pong back in time.",
                 true,
                 1,
-                __PROPERTIES_4,
+                __properties(4),
             ),
             __code_with(
                 "ClosedAfterInactivity",
@@ -1581,7 +1573,7 @@ const _: () = {
                 "The client was idle for a long time (about a day) and cannot answer pings, so the service closed it.",
                 true,
                 1,
-                __PROPERTIES_4,
+                __properties(4),
             ),
             __range_with(
                 "Other",
@@ -1591,7 +1583,7 @@ const _: () = {
                 "Errors of other kinds; the protocol prescribes no reaction, and pusher-js does not reconnect. An application may name more codes here.",
                 true,
                 1,
-                __PROPERTIES_2,
+                __properties(2),
             ),
             __code_with(
                 "ClientEventRejected",
@@ -1600,7 +1592,7 @@ const _: () = {
                 "The client sent client events faster than the service allows.",
                 true,
                 1,
-                __PROPERTIES_2,
+                __properties(2),
             ),
             __range_with(
                 "Undefined",
@@ -1610,7 +1602,7 @@ const _: () = {
                 "Codes the protocol leaves undefined; pusher-js does not reconnect after them. An application may name codes here.",
                 true,
                 1,
-                __PROPERTIES_5,
+                __properties(5),
             ),
             __range_with(
                 "Bad",
@@ -1620,7 +1612,7 @@ const _: () = {
                 "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
                 false,
                 0,
-                __PROPERTIES_5,
+                __properties(5),
             ),
         ];
         const TOTAL: ::core::primitive::bool = true;

@@ -65,26 +65,24 @@ const _: () = {
         code_with as __code_with, documented_with as __documented_with,
         range_with as __range_with,
     };
-    /// The properties' values of the `ENTRIES` rows that name this list.
-    const __PROPERTIES_0: &[::closecodes::PropertyValue] = &[
-        ::closecodes::PropertyValue::Word("stop"),
-        ::closecodes::PropertyValue::Integer(-1),
+    /// The values of the properties of the `ENTRIES` rows: the distinct lists of values,
+    /// one after another.
+    const __PROPERTIES: &[::closecodes::PropertyValue] = &[
+        __closecodes::PropertyValue::Word("stop"),
+        __closecodes::PropertyValue::Integer(-1),
+        __closecodes::PropertyValue::Word("back_off"),
+        __closecodes::PropertyValue::Integer(1000),
+        __closecodes::PropertyValue::Word("back_off"),
+        __closecodes::PropertyValue::Integer(5000),
+        __closecodes::PropertyValue::Word("reconnect"),
+        __closecodes::PropertyValue::Integer(0),
     ];
-    /// The properties' values of the `ENTRIES` rows that name this list.
-    const __PROPERTIES_1: &[::closecodes::PropertyValue] = &[
-        ::closecodes::PropertyValue::Word("back_off"),
-        ::closecodes::PropertyValue::Integer(1000),
-    ];
-    /// The properties' values of the `ENTRIES` rows that name this list.
-    const __PROPERTIES_2: &[::closecodes::PropertyValue] = &[
-        ::closecodes::PropertyValue::Word("back_off"),
-        ::closecodes::PropertyValue::Integer(5000),
-    ];
-    /// The properties' values of the `ENTRIES` rows that name this list.
-    const __PROPERTIES_3: &[::closecodes::PropertyValue] = &[
-        ::closecodes::PropertyValue::Word("reconnect"),
-        ::closecodes::PropertyValue::Integer(0),
-    ];
+    /// The values of the properties at a row: list `at` of `__PROPERTIES`.
+    const fn __properties(
+        at: ::core::primitive::usize,
+    ) -> &'static [::closecodes::PropertyValue] {
+        ::closecodes::__private::nth(__PROPERTIES, 2, at)
+    }
     impl PolicyCode {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[Self::Done, Self::Overloaded];
@@ -402,8 +400,8 @@ const _: () = {
         const NAME: &'static ::core::primitive::str = "PolicyCode";
         const ALL: &'static [Self] = Self::ALL;
         const ENTRIES: &'static [::closecodes::Entry<::core::primitive::u16>] = &[
-            __range_with("Other", 0, 9, "", "Any other code.", true, 0, __PROPERTIES_0),
-            __code_with("Done", 1, "", "The work is done.", true, 0, __PROPERTIES_0),
+            __range_with("Other", 0, 9, "", "Any other code.", true, 0, __properties(0)),
+            __code_with("Done", 1, "", "The work is done.", true, 0, __properties(0)),
             __range_with(
                 "Busy",
                 10,
@@ -412,7 +410,7 @@ const _: () = {
                 "The server is busy.",
                 true,
                 1,
-                __PROPERTIES_1,
+                __properties(1),
             ),
             __code_with(
                 "Overloaded",
@@ -421,7 +419,7 @@ const _: () = {
                 "The server is overloaded: wait longer.",
                 true,
                 1,
-                __PROPERTIES_2,
+                __properties(2),
             ),
             __documented_with(
                 "Busy",
@@ -430,7 +428,7 @@ const _: () = {
                 "A code documented in its range: reconnect at once.",
                 true,
                 1,
-                __PROPERTIES_3,
+                __properties(3),
             ),
         ];
         const TOTAL: ::core::primitive::bool = false;
