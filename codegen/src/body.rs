@@ -538,7 +538,7 @@ pub(crate) fn entries(plan: &Plan<'_>) -> TokenTree {
         let (variant, description, sendable) = (row.variant, row.description, row.sendable);
         let flags = mask(row.flags);
         let (with, set) = match set_of_row.get(at) {
-            Some(set) => ("_with", format!(", __properties({set})")),
+            Some(set) => ("_with", format!(", __PROPERTIES[{set}]")),
             None => ("", String::new()),
         };
         match row.kind {
@@ -563,11 +563,12 @@ pub(crate) fn entries(plan: &Plan<'_>) -> TokenTree {
     plan.list(code, List::Entries)
 }
 
-/// `__PROPERTIES`: the distinct lists of property values of the rows (`sets`), one after another,
-/// a line each, as the runtime's `PropertyValue`s.
+/// `__PROPERTIES`: the distinct lists of property values of the rows (`sets`), a line each, as
+/// the runtime's `PropertyValue`s.
 pub(crate) fn property_list(plan: &Plan<'_>, sets: &[&[PropertyValue]]) -> TokenTree {
     let mut code = Code::new();
     for set in sets {
+        write!(code, "&[");
         for (property, value) in plan.properties.iter().zip(set.iter()) {
             match value {
                 PropertyValue::Word(at) => {
@@ -587,7 +588,7 @@ pub(crate) fn property_list(plan: &Plan<'_>, sets: &[&[PropertyValue]]) -> Token
                 }
             }
         }
-        code.line("");
+        code.line("],");
     }
     plan.list(code, List::Properties)
 }

@@ -55,16 +55,10 @@ pub(crate) fn prelude(plan: &Plan<'_>) -> TokenStream {
     });
     let sets = (!sets.is_empty()).then(|| {
         let list = body::property_list(plan, &sets);
-        let len = proc_macro2::Literal::usize_unsuffixed(plan.properties.len());
         quote! {
-            /// The values of the properties of the `ENTRIES` rows: the distinct lists of values,
-            /// one after another.
-            const __PROPERTIES: &[#krate::PropertyValue] = &#list;
-
-            /// The values of the properties at a row: list `at` of `__PROPERTIES`.
-            const fn __properties(at: ::core::primitive::usize) -> &'static [#krate::PropertyValue] {
-                #krate::__private::nth(__PROPERTIES, #len, at)
-            }
+            /// The values of the properties of the `ENTRIES` rows: each distinct list once, as a
+            /// row names it (`__PROPERTIES[3]`).
+            const __PROPERTIES: &[&[#krate::PropertyValue]] = &#list;
         }
     });
     quote! {

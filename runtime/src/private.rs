@@ -167,14 +167,6 @@ pub const fn documented_with<R: Copy + 'static>(
     )
 }
 
-/// The `at`th of the lists of `len` elements that `all` holds one after another: the property
-/// values of a row (`__properties(3)` in generated code).
-#[must_use]
-pub const fn nth<T>(all: &'static [T], len: usize, at: usize) -> &'static [T] {
-    let (_, rest) = all.split_at(at * len);
-    rest.split_at(len).0
-}
-
 /// `value` is not a code of the table `table`.
 #[must_use]
 #[inline]

@@ -175,24 +175,26 @@ const _: () = {
         code_with as __code_with, documented_with as __documented_with,
         range_with as __range_with,
     };
-    /// The values of the properties of the `ENTRIES` rows: the distinct lists of values,
-    /// one after another.
-    const __PROPERTIES: &[::closecodes::PropertyValue] = &[
-        __closecodes::PropertyValue::Word("stop"),
-        __closecodes::PropertyValue::Integer(0),
-        __closecodes::PropertyValue::Word("reconnect"),
-        __closecodes::PropertyValue::Integer(0),
-        __closecodes::PropertyValue::Word("back_off"),
-        __closecodes::PropertyValue::Integer(1000),
-        __closecodes::PropertyValue::Word("back_off"),
-        __closecodes::PropertyValue::Integer(60000),
+    /// The values of the properties of the `ENTRIES` rows: each distinct list once, as a
+    /// row names it (`__PROPERTIES[3]`).
+    const __PROPERTIES: &[&[::closecodes::PropertyValue]] = &[
+        &[
+            __closecodes::PropertyValue::Word("stop"),
+            __closecodes::PropertyValue::Integer(0),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("reconnect"),
+            __closecodes::PropertyValue::Integer(0),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("back_off"),
+            __closecodes::PropertyValue::Integer(1000),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("back_off"),
+            __closecodes::PropertyValue::Integer(60000),
+        ],
     ];
-    /// The values of the properties at a row: list `at` of `__PROPERTIES`.
-    const fn __properties(
-        at: ::core::primitive::usize,
-    ) -> &'static [::closecodes::PropertyValue] {
-        ::closecodes::__private::nth(__PROPERTIES, 2, at)
-    }
     impl AppCode {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[
@@ -755,7 +757,7 @@ const _: () = {
                 "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Normal",
@@ -764,7 +766,7 @@ const _: () = {
                 "The connection did what it was opened for and is being shut down on purpose.",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Away",
@@ -773,7 +775,7 @@ const _: () = {
                 "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Protocol",
@@ -782,7 +784,7 @@ const _: () = {
                 "The peer broke the WebSocket protocol, so the endpoint ends the connection.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Unsupported",
@@ -791,7 +793,7 @@ const _: () = {
                 "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __range_with(
                 "Reserved",
@@ -801,7 +803,7 @@ const _: () = {
                 "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Status",
@@ -810,7 +812,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Abnormal",
@@ -819,7 +821,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Invalid",
@@ -828,7 +830,7 @@ const _: () = {
                 "A message's content did not match its type, for example a text message that is not valid UTF-8.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Policy",
@@ -837,7 +839,7 @@ const _: () = {
                 "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Size",
@@ -846,7 +848,7 @@ const _: () = {
                 "A message was larger than the endpoint is willing to process.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Extension",
@@ -855,7 +857,7 @@ const _: () = {
                 "The client required extensions that the server did not agree to in the handshake; the reason text may list them.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Error",
@@ -864,7 +866,7 @@ const _: () = {
                 "The server hit an unexpected condition that kept it from serving the request.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Restart",
@@ -873,7 +875,7 @@ const _: () = {
                 "The service is restarting; a client may reconnect, ideally after a randomized short wait.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Again",
@@ -882,7 +884,7 @@ const _: () = {
                 "The service is temporarily overloaded; a client may reconnect after a while.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Gateway",
@@ -891,7 +893,7 @@ const _: () = {
                 "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Tls",
@@ -900,7 +902,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __range_with(
                 "Reserved",
@@ -910,7 +912,7 @@ const _: () = {
                 "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __range_with(
                 "Iana",
@@ -920,7 +922,7 @@ const _: () = {
                 "Codes that libraries, frameworks and applications register with IANA, first come, first served.",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __documented_with(
                 "Iana",
@@ -929,7 +931,7 @@ const _: () = {
                 "The request needs authentication that was missing or failed (like HTTP 401).",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __documented_with(
                 "Iana",
@@ -938,7 +940,7 @@ const _: () = {
                 "The peer is known but not allowed to do what it asked (like HTTP 403).",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __documented_with(
                 "Iana",
@@ -947,7 +949,7 @@ const _: () = {
                 "The peer took too long to act (like HTTP 408).",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __range_with(
                 "Library",
@@ -957,7 +959,7 @@ const _: () = {
                 "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "SessionTimedOut",
@@ -966,7 +968,7 @@ const _: () = {
                 "The session timed out.",
                 true,
                 2,
-                __properties(1),
+                __PROPERTIES[1],
             ),
             __range_with(
                 "Backoff",
@@ -976,7 +978,7 @@ const _: () = {
                 "The client reconnects after backing off.",
                 true,
                 3,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __documented_with(
                 "Backoff",
@@ -985,7 +987,7 @@ const _: () = {
                 "Documented in its range: waits a minute.",
                 true,
                 3,
-                __properties(3),
+                __PROPERTIES[3],
             ),
             __range_with(
                 "Library",
@@ -995,7 +997,7 @@ const _: () = {
                 "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __range_with(
                 "Bad",
@@ -1005,7 +1007,7 @@ const _: () = {
                 "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
         ];
         const TOTAL: ::core::primitive::bool = true;

@@ -211,32 +211,42 @@ const _: () = {
         code_with as __code_with, documented_with as __documented_with,
         range_with as __range_with,
     };
-    /// The values of the properties of the `ENTRIES` rows: the distinct lists of values,
-    /// one after another.
-    const __PROPERTIES: &[::closecodes::PropertyValue] = &[
-        __closecodes::PropertyValue::Word("stop"),
-        __closecodes::PropertyValue::Integer(0),
-        __closecodes::PropertyValue::Word("reconnect"),
-        __closecodes::PropertyValue::Integer(1000),
-        __closecodes::PropertyValue::Word("resume"),
-        __closecodes::PropertyValue::Integer(0),
-        __closecodes::PropertyValue::Word("resume"),
-        __closecodes::PropertyValue::Integer(100),
-        __closecodes::PropertyValue::Word("reconnect"),
-        __closecodes::PropertyValue::Integer(5000),
-        __closecodes::PropertyValue::Word("reconnect"),
-        __closecodes::PropertyValue::Integer(250),
-        __closecodes::PropertyValue::Word("stop"),
-        __closecodes::PropertyValue::Integer(250),
-        __closecodes::PropertyValue::Word("reconnect"),
-        __closecodes::PropertyValue::Integer(30000),
+    /// The values of the properties of the `ENTRIES` rows: each distinct list once, as a
+    /// row names it (`__PROPERTIES[3]`).
+    const __PROPERTIES: &[&[::closecodes::PropertyValue]] = &[
+        &[
+            __closecodes::PropertyValue::Word("stop"),
+            __closecodes::PropertyValue::Integer(0),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("reconnect"),
+            __closecodes::PropertyValue::Integer(1000),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("resume"),
+            __closecodes::PropertyValue::Integer(0),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("resume"),
+            __closecodes::PropertyValue::Integer(100),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("reconnect"),
+            __closecodes::PropertyValue::Integer(5000),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("reconnect"),
+            __closecodes::PropertyValue::Integer(250),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("stop"),
+            __closecodes::PropertyValue::Integer(250),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("reconnect"),
+            __closecodes::PropertyValue::Integer(30000),
+        ],
     ];
-    /// The values of the properties at a row: list `at` of `__PROPERTIES`.
-    const fn __properties(
-        at: ::core::primitive::usize,
-    ) -> &'static [::closecodes::PropertyValue] {
-        ::closecodes::__private::nth(__PROPERTIES, 2, at)
-    }
     impl GatewayCode {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[
@@ -925,7 +935,7 @@ const _: () = {
                 "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Normal",
@@ -934,7 +944,7 @@ const _: () = {
                 "The connection did what it was opened for and is being shut down on purpose.",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Away",
@@ -943,7 +953,7 @@ const _: () = {
                 "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Protocol",
@@ -952,7 +962,7 @@ const _: () = {
                 "The peer broke the WebSocket protocol, so the endpoint ends the connection.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Unsupported",
@@ -961,7 +971,7 @@ const _: () = {
                 "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __range_with(
                 "Reserved",
@@ -971,7 +981,7 @@ const _: () = {
                 "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.",
                 false,
                 2,
-                __properties(1),
+                __PROPERTIES[1],
             ),
             __code_with(
                 "Status",
@@ -980,7 +990,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Abnormal",
@@ -989,7 +999,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.",
                 false,
                 2,
-                __properties(1),
+                __PROPERTIES[1],
             ),
             __code_with(
                 "Invalid",
@@ -998,7 +1008,7 @@ const _: () = {
                 "A message's content did not match its type, for example a text message that is not valid UTF-8.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Policy",
@@ -1007,7 +1017,7 @@ const _: () = {
                 "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Size",
@@ -1016,7 +1026,7 @@ const _: () = {
                 "A message was larger than the endpoint is willing to process.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Extension",
@@ -1025,7 +1035,7 @@ const _: () = {
                 "The client required extensions that the server did not agree to in the handshake; the reason text may list them.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Error",
@@ -1034,7 +1044,7 @@ const _: () = {
                 "The server hit an unexpected condition that kept it from serving the request.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Restart",
@@ -1043,7 +1053,7 @@ const _: () = {
                 "The service is restarting; a client may reconnect, ideally after a randomized short wait.",
                 true,
                 2,
-                __properties(1),
+                __PROPERTIES[1],
             ),
             __code_with(
                 "Again",
@@ -1052,7 +1062,7 @@ const _: () = {
                 "The service is temporarily overloaded; a client may reconnect after a while.",
                 true,
                 2,
-                __properties(1),
+                __PROPERTIES[1],
             ),
             __code_with(
                 "Gateway",
@@ -1061,7 +1071,7 @@ const _: () = {
                 "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Tls",
@@ -1070,7 +1080,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __range_with(
                 "Reserved",
@@ -1080,7 +1090,7 @@ const _: () = {
                 "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
                 false,
                 2,
-                __properties(1),
+                __PROPERTIES[1],
             ),
             __range_with(
                 "Reserved",
@@ -1090,7 +1100,7 @@ const _: () = {
                 "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __range_with(
                 "Iana",
@@ -1100,7 +1110,7 @@ const _: () = {
                 "Codes that libraries, frameworks and applications register with IANA, first come, first served.",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __documented_with(
                 "Iana",
@@ -1109,7 +1119,7 @@ const _: () = {
                 "The request needs authentication that was missing or failed (like HTTP 401).",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __documented_with(
                 "Iana",
@@ -1118,7 +1128,7 @@ const _: () = {
                 "The peer is known but not allowed to do what it asked (like HTTP 403).",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __documented_with(
                 "Iana",
@@ -1127,7 +1137,7 @@ const _: () = {
                 "The peer took too long to act (like HTTP 408).",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "UnknownError",
@@ -1136,7 +1146,7 @@ const _: () = {
                 "Something went wrong on the gateway; reconnect.",
                 true,
                 3,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __range_with(
                 "Library",
@@ -1146,7 +1156,7 @@ const _: () = {
                 "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "UnknownOpcode",
@@ -1155,7 +1165,7 @@ const _: () = {
                 "The client sent an opcode the gateway does not know.",
                 true,
                 3,
-                __properties(3),
+                __PROPERTIES[3],
             ),
             __code_with(
                 "AuthenticationFailed",
@@ -1164,7 +1174,7 @@ const _: () = {
                 "The token in the identify payload is not valid; do not reconnect with it.",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "SessionTimedOut",
@@ -1173,7 +1183,7 @@ const _: () = {
                 "The session timed out; reconnect and start a new one.",
                 true,
                 3,
-                __properties(1),
+                __PROPERTIES[1],
             ),
             __code_with(
                 "InvalidShard",
@@ -1182,7 +1192,7 @@ const _: () = {
                 "The client sent a shard the gateway does not serve.",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __range_with(
                 "Library",
@@ -1192,7 +1202,7 @@ const _: () = {
                 "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.",
                 true,
                 1,
-                __properties(4),
+                __PROPERTIES[4],
             ),
             __range_with(
                 "Game",
@@ -1202,7 +1212,7 @@ const _: () = {
                 "Codes of the game server, carved out of the private range.",
                 true,
                 3,
-                __properties(5),
+                __PROPERTIES[5],
             ),
             __code_with(
                 "MatchOver",
@@ -1211,7 +1221,7 @@ const _: () = {
                 "The match ended; the client returns to the lobby.",
                 true,
                 3,
-                __properties(6),
+                __PROPERTIES[6],
             ),
             __documented_with(
                 "Game",
@@ -1220,7 +1230,7 @@ const _: () = {
                 "The game server is full: wait longer before joining again.",
                 true,
                 3,
-                __properties(7),
+                __PROPERTIES[7],
             ),
             __range_with(
                 "Library",
@@ -1230,7 +1240,7 @@ const _: () = {
                 "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __range_with(
                 "Bad",
@@ -1240,7 +1250,7 @@ const _: () = {
                 "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
         ];
         const TOTAL: ::core::primitive::bool = true;

@@ -202,26 +202,30 @@ const _: () = {
         code_with as __code_with, documented_with as __documented_with,
         range_with as __range_with,
     };
-    /// The values of the properties of the `ENTRIES` rows: the distinct lists of values,
-    /// one after another.
-    const __PROPERTIES: &[::closecodes::PropertyValue] = &[
-        __closecodes::PropertyValue::Word("back_off"),
-        __closecodes::PropertyValue::Word("unstated"),
-        __closecodes::PropertyValue::Word("stop"),
-        __closecodes::PropertyValue::Word("unstated"),
-        __closecodes::PropertyValue::Word("back_off"),
-        __closecodes::PropertyValue::Word("server"),
-        __closecodes::PropertyValue::Word("reauthorize"),
-        __closecodes::PropertyValue::Word("server"),
-        __closecodes::PropertyValue::Word("stop"),
-        __closecodes::PropertyValue::Word("server"),
+    /// The values of the properties of the `ENTRIES` rows: each distinct list once, as a
+    /// row names it (`__PROPERTIES[3]`).
+    const __PROPERTIES: &[&[::closecodes::PropertyValue]] = &[
+        &[
+            __closecodes::PropertyValue::Word("back_off"),
+            __closecodes::PropertyValue::Word("unstated"),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("stop"),
+            __closecodes::PropertyValue::Word("unstated"),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("back_off"),
+            __closecodes::PropertyValue::Word("server"),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("reauthorize"),
+            __closecodes::PropertyValue::Word("server"),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("stop"),
+            __closecodes::PropertyValue::Word("server"),
+        ],
     ];
-    /// The values of the properties at a row: list `at` of `__PROPERTIES`.
-    const fn __properties(
-        at: ::core::primitive::usize,
-    ) -> &'static [::closecodes::PropertyValue] {
-        ::closecodes::__private::nth(__PROPERTIES, 2, at)
-    }
     impl AppCode {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[
@@ -867,7 +871,7 @@ const _: () = {
                 "Not Centrifugo's: kept for the client library and the transport, such as WebSocket's own close codes (RFC 6455); the client reconnects after a transport closes.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __documented_with(
                 "Transport",
@@ -876,7 +880,7 @@ const _: () = {
                 "WebSocket's code for a message larger than the peer accepts: centrifuge-js stops, reporting that the message size limit was exceeded.",
                 true,
                 0,
-                __properties(1),
+                __PROPERTIES[1],
             ),
             __code_with(
                 "ConnectionClosed",
@@ -885,7 +889,7 @@ const _: () = {
                 "The connection closed without the server saying why: a clean close, or a lost network.",
                 true,
                 0,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __range_with(
                 "Reconnect",
@@ -895,7 +899,7 @@ const _: () = {
                 "Centrifugo's own codes after which a client reconnects. IANA did not assign these numbers to Centrifugo; some mean other things in its registry.",
                 true,
                 0,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __code_with(
                 "Shutdown",
@@ -904,7 +908,7 @@ const _: () = {
                 "The server node is shutting down.",
                 true,
                 0,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __code_with(
                 "ServerError",
@@ -913,7 +917,7 @@ const _: () = {
                 "Something failed inside the server.",
                 true,
                 0,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __code_with(
                 "Expired",
@@ -922,7 +926,7 @@ const _: () = {
                 "The client's connection (its token) expired.",
                 true,
                 0,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __code_with(
                 "SubExpired",
@@ -931,7 +935,7 @@ const _: () = {
                 "One of the client's subscriptions expired.",
                 true,
                 0,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __code_with(
                 "Slow",
@@ -940,7 +944,7 @@ const _: () = {
                 "The client did not read its messages fast enough.",
                 true,
                 0,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __code_with(
                 "WriteError",
@@ -949,7 +953,7 @@ const _: () = {
                 "Writing to the client's connection failed.",
                 true,
                 0,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __code_with(
                 "InsufficientState",
@@ -958,7 +962,7 @@ const _: () = {
                 "The server found the client at the wrong place in a channel's stream; on reconnect the client recovers what it missed.",
                 true,
                 0,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __code_with(
                 "ForceReconnect",
@@ -967,7 +971,7 @@ const _: () = {
                 "The server closed the connection and expects the client to come back.",
                 true,
                 0,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __code_with(
                 "NoPong",
@@ -976,7 +980,7 @@ const _: () = {
                 "The client did not answer the server's pings in time.",
                 true,
                 0,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __code_with(
                 "TooManyRequests",
@@ -985,7 +989,7 @@ const _: () = {
                 "The client sent commands faster than the server allows.",
                 true,
                 0,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __code_with(
                 "StateInvalidated",
@@ -994,7 +998,7 @@ const _: () = {
                 "The client's token or cached state is no longer valid: it drops its token and its subscriptions' state, then reconnects.",
                 true,
                 0,
-                __properties(3),
+                __PROPERTIES[3],
             ),
             __code_with(
                 "InvalidToken",
@@ -1003,7 +1007,7 @@ const _: () = {
                 "The client connected with a token that is not valid.",
                 true,
                 0,
-                __properties(4),
+                __PROPERTIES[4],
             ),
             __range_with(
                 "Terminal",
@@ -1013,7 +1017,7 @@ const _: () = {
                 "Centrifugo's own codes after which a client does not reconnect. IANA did not assign these numbers to Centrifugo.",
                 true,
                 0,
-                __properties(4),
+                __PROPERTIES[4],
             ),
             __code_with(
                 "BadRequest",
@@ -1022,7 +1026,7 @@ const _: () = {
                 "The client sent protocol frames the server could not parse.",
                 true,
                 0,
-                __properties(4),
+                __PROPERTIES[4],
             ),
             __code_with(
                 "Stale",
@@ -1031,7 +1035,7 @@ const _: () = {
                 "The client did not authenticate within the time allowed after connecting.",
                 true,
                 0,
-                __properties(4),
+                __PROPERTIES[4],
             ),
             __code_with(
                 "ForceNoReconnect",
@@ -1040,7 +1044,7 @@ const _: () = {
                 "The server closed the connection and asks the client not to come back.",
                 true,
                 0,
-                __properties(4),
+                __PROPERTIES[4],
             ),
             __code_with(
                 "ConnectionLimit",
@@ -1049,7 +1053,7 @@ const _: () = {
                 "The client went over a limit on connections, such as per user.",
                 true,
                 0,
-                __properties(4),
+                __PROPERTIES[4],
             ),
             __code_with(
                 "ChannelLimit",
@@ -1058,7 +1062,7 @@ const _: () = {
                 "The client went over the limit on channels.",
                 true,
                 0,
-                __properties(4),
+                __PROPERTIES[4],
             ),
             __code_with(
                 "InappropriateProtocol",
@@ -1067,7 +1071,7 @@ const _: () = {
                 "The client's format cannot carry the data it was sent, such as binary data to a JSON client.",
                 true,
                 0,
-                __properties(4),
+                __PROPERTIES[4],
             ),
             __code_with(
                 "PermissionDenied",
@@ -1076,7 +1080,7 @@ const _: () = {
                 "The client lacks the permissions for what it tried.",
                 true,
                 0,
-                __properties(4),
+                __PROPERTIES[4],
             ),
             __code_with(
                 "NotAvailable",
@@ -1085,7 +1089,7 @@ const _: () = {
                 "The client asked for something the server does not offer, such as a message with no handler.",
                 true,
                 0,
-                __properties(4),
+                __PROPERTIES[4],
             ),
             __code_with(
                 "TooManyErrors",
@@ -1094,7 +1098,7 @@ const _: () = {
                 "The client caused too many errors.",
                 true,
                 0,
-                __properties(4),
+                __PROPERTIES[4],
             ),
             __range_with(
                 "AppReconnect",
@@ -1104,7 +1108,7 @@ const _: () = {
                 "Codes of the application built on Centrifugo after which a client reconnects.",
                 true,
                 0,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __range_with(
                 "AppTerminal",
@@ -1114,7 +1118,7 @@ const _: () = {
                 "Codes of the application built on Centrifugo after which a client does not reconnect.",
                 true,
                 0,
-                __properties(4),
+                __PROPERTIES[4],
             ),
             __range_with(
                 "Reserved",
@@ -1124,7 +1128,7 @@ const _: () = {
                 "Kept by Centrifugo for later; a client reconnects after them.",
                 true,
                 0,
-                __properties(2),
+                __PROPERTIES[2],
             ),
         ];
         const TOTAL: ::core::primitive::bool = true;

@@ -257,24 +257,26 @@ const _: () = {
         code_with as __code_with, documented_with as __documented_with,
         range_with as __range_with,
     };
-    /// The values of the properties of the `ENTRIES` rows: the distinct lists of values,
-    /// one after another.
-    const __PROPERTIES: &[::closecodes::PropertyValue] = &[
-        __closecodes::PropertyValue::Word("resume"),
-        __closecodes::PropertyValue::Word("unstated"),
-        __closecodes::PropertyValue::Word("resume"),
-        __closecodes::PropertyValue::Word("server"),
-        __closecodes::PropertyValue::Word("reconnect"),
-        __closecodes::PropertyValue::Word("server"),
-        __closecodes::PropertyValue::Word("stop"),
-        __closecodes::PropertyValue::Word("server"),
+    /// The values of the properties of the `ENTRIES` rows: each distinct list once, as a
+    /// row names it (`__PROPERTIES[3]`).
+    const __PROPERTIES: &[&[::closecodes::PropertyValue]] = &[
+        &[
+            __closecodes::PropertyValue::Word("resume"),
+            __closecodes::PropertyValue::Word("unstated"),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("resume"),
+            __closecodes::PropertyValue::Word("server"),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("reconnect"),
+            __closecodes::PropertyValue::Word("server"),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("stop"),
+            __closecodes::PropertyValue::Word("server"),
+        ],
     ];
-    /// The values of the properties at a row: list `at` of `__PROPERTIES`.
-    const fn __properties(
-        at: ::core::primitive::usize,
-    ) -> &'static [::closecodes::PropertyValue] {
-        ::closecodes::__private::nth(__PROPERTIES, 2, at)
-    }
     impl AppCode {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[
@@ -1034,7 +1036,7 @@ const _: () = {
                 "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Normal",
@@ -1043,7 +1045,7 @@ const _: () = {
                 "The connection did what it was opened for and is being shut down on purpose.",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Away",
@@ -1052,7 +1054,7 @@ const _: () = {
                 "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Protocol",
@@ -1061,7 +1063,7 @@ const _: () = {
                 "The peer broke the WebSocket protocol, so the endpoint ends the connection.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Unsupported",
@@ -1070,7 +1072,7 @@ const _: () = {
                 "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __range_with(
                 "Reserved",
@@ -1080,7 +1082,7 @@ const _: () = {
                 "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Status",
@@ -1089,7 +1091,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Abnormal",
@@ -1098,7 +1100,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Invalid",
@@ -1107,7 +1109,7 @@ const _: () = {
                 "A message's content did not match its type, for example a text message that is not valid UTF-8.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Policy",
@@ -1116,7 +1118,7 @@ const _: () = {
                 "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Size",
@@ -1125,7 +1127,7 @@ const _: () = {
                 "A message was larger than the endpoint is willing to process.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Extension",
@@ -1134,7 +1136,7 @@ const _: () = {
                 "The client required extensions that the server did not agree to in the handshake; the reason text may list them.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Error",
@@ -1143,7 +1145,7 @@ const _: () = {
                 "The server hit an unexpected condition that kept it from serving the request.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Restart",
@@ -1152,7 +1154,7 @@ const _: () = {
                 "The service is restarting; a client may reconnect, ideally after a randomized short wait.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Again",
@@ -1161,7 +1163,7 @@ const _: () = {
                 "The service is temporarily overloaded; a client may reconnect after a while.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Gateway",
@@ -1170,7 +1172,7 @@ const _: () = {
                 "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Tls",
@@ -1179,7 +1181,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __range_with(
                 "Reserved",
@@ -1189,7 +1191,7 @@ const _: () = {
                 "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __range_with(
                 "Iana",
@@ -1199,7 +1201,7 @@ const _: () = {
                 "Codes that libraries, frameworks and applications register with IANA, first come, first served.",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __documented_with(
                 "Iana",
@@ -1208,7 +1210,7 @@ const _: () = {
                 "The request needs authentication that was missing or failed (like HTTP 401).",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __documented_with(
                 "Iana",
@@ -1217,7 +1219,7 @@ const _: () = {
                 "The peer is known but not allowed to do what it asked (like HTTP 403).",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __documented_with(
                 "Iana",
@@ -1226,7 +1228,7 @@ const _: () = {
                 "The peer took too long to act (like HTTP 408).",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "UnknownError",
@@ -1235,7 +1237,7 @@ const _: () = {
                 "Discord does not know what went wrong; the client reconnects and resumes.",
                 true,
                 1,
-                __properties(1),
+                __PROPERTIES[1],
             ),
             __range_with(
                 "Listed",
@@ -1245,7 +1247,7 @@ const _: () = {
                 "The numbers of Discord's table of Gateway close codes; 4006 is not assigned.",
                 true,
                 1,
-                __properties(1),
+                __PROPERTIES[1],
             ),
             __code_with(
                 "UnknownOpcode",
@@ -1254,7 +1256,7 @@ const _: () = {
                 "The client sent an opcode the Gateway does not know, or a payload that does not fit its opcode.",
                 true,
                 1,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __code_with(
                 "DecodeError",
@@ -1263,7 +1265,7 @@ const _: () = {
                 "The client sent a payload the Gateway could not decode.",
                 true,
                 1,
-                __properties(1),
+                __PROPERTIES[1],
             ),
             __code_with(
                 "NotAuthenticated",
@@ -1272,7 +1274,7 @@ const _: () = {
                 "The client sent a payload before it identified, or its session was invalidated.",
                 true,
                 1,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __code_with(
                 "AuthenticationFailed",
@@ -1281,7 +1283,7 @@ const _: () = {
                 "The token the client identified with is wrong; reconnecting with it cannot succeed.",
                 true,
                 1,
-                __properties(3),
+                __PROPERTIES[3],
             ),
             __code_with(
                 "AlreadyAuthenticated",
@@ -1290,7 +1292,7 @@ const _: () = {
                 "The client identified more than once on the same connection.",
                 true,
                 1,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __documented_with(
                 "Listed",
@@ -1299,7 +1301,7 @@ const _: () = {
                 "Not in Discord's table: the Gateway does not close with this number in API v10.",
                 false,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "InvalidSeq",
@@ -1308,7 +1310,7 @@ const _: () = {
                 "The sequence number the client resumed with was not valid; it reconnects with a new session.",
                 true,
                 1,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __code_with(
                 "RateLimited",
@@ -1317,7 +1319,7 @@ const _: () = {
                 "The client sent payloads faster than the Gateway allows.",
                 true,
                 1,
-                __properties(1),
+                __PROPERTIES[1],
             ),
             __code_with(
                 "SessionTimedOut",
@@ -1326,7 +1328,7 @@ const _: () = {
                 "The client's session expired; it reconnects with a new one.",
                 true,
                 1,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __code_with(
                 "InvalidShard",
@@ -1335,7 +1337,7 @@ const _: () = {
                 "The client identified with a shard that is not valid.",
                 true,
                 1,
-                __properties(3),
+                __PROPERTIES[3],
             ),
             __code_with(
                 "ShardingRequired",
@@ -1344,7 +1346,7 @@ const _: () = {
                 "The session would hold too many guilds: the client must split its connection into shards.",
                 true,
                 1,
-                __properties(3),
+                __PROPERTIES[3],
             ),
             __code_with(
                 "InvalidAPIVersion",
@@ -1353,7 +1355,7 @@ const _: () = {
                 "The client asked for a Gateway version that is not valid.",
                 true,
                 1,
-                __properties(3),
+                __PROPERTIES[3],
             ),
             __code_with(
                 "InvalidIntents",
@@ -1362,7 +1364,7 @@ const _: () = {
                 "The client identified with intents that are not valid, such as a wrongly computed bit field.",
                 true,
                 1,
-                __properties(3),
+                __PROPERTIES[3],
             ),
             __code_with(
                 "DisallowedIntents",
@@ -1371,7 +1373,7 @@ const _: () = {
                 "The client asked for intents it has not enabled or been approved for.",
                 true,
                 1,
-                __properties(3),
+                __PROPERTIES[3],
             ),
             __range_with(
                 "Library",
@@ -1381,7 +1383,7 @@ const _: () = {
                 "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __range_with(
                 "Bad",
@@ -1391,7 +1393,7 @@ const _: () = {
                 "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
         ];
         const TOTAL: ::core::primitive::bool = true;

@@ -242,30 +242,38 @@ const _: () = {
         code_with as __code_with, documented_with as __documented_with,
         range_with as __range_with,
     };
-    /// The values of the properties of the `ENTRIES` rows: the distinct lists of values,
-    /// one after another.
-    const __PROPERTIES: &[::closecodes::PropertyValue] = &[
-        __closecodes::PropertyValue::Word("back_off"),
-        __closecodes::PropertyValue::Word("unstated"),
-        __closecodes::PropertyValue::Word("stop"),
-        __closecodes::PropertyValue::Word("unstated"),
-        __closecodes::PropertyValue::Word("stop"),
-        __closecodes::PropertyValue::Word("client"),
-        __closecodes::PropertyValue::Word("stop"),
-        __closecodes::PropertyValue::Word("server"),
-        __closecodes::PropertyValue::Word("back_off"),
-        __closecodes::PropertyValue::Word("server"),
-        __closecodes::PropertyValue::Word("back_off"),
-        __closecodes::PropertyValue::Word("local"),
-        __closecodes::PropertyValue::Word("back_off"),
-        __closecodes::PropertyValue::Word("client"),
+    /// The values of the properties of the `ENTRIES` rows: each distinct list once, as a
+    /// row names it (`__PROPERTIES[3]`).
+    const __PROPERTIES: &[&[::closecodes::PropertyValue]] = &[
+        &[
+            __closecodes::PropertyValue::Word("back_off"),
+            __closecodes::PropertyValue::Word("unstated"),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("stop"),
+            __closecodes::PropertyValue::Word("unstated"),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("stop"),
+            __closecodes::PropertyValue::Word("client"),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("stop"),
+            __closecodes::PropertyValue::Word("server"),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("back_off"),
+            __closecodes::PropertyValue::Word("server"),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("back_off"),
+            __closecodes::PropertyValue::Word("local"),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("back_off"),
+            __closecodes::PropertyValue::Word("client"),
+        ],
     ];
-    /// The values of the properties at a row: list `at` of `__PROPERTIES`.
-    const fn __properties(
-        at: ::core::primitive::usize,
-    ) -> &'static [::closecodes::PropertyValue] {
-        ::closecodes::__private::nth(__PROPERTIES, 2, at)
-    }
     impl AppCode {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[
@@ -928,7 +936,7 @@ const _: () = {
                 "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Normal",
@@ -937,7 +945,7 @@ const _: () = {
                 "The connection did what it was opened for and is being shut down on purpose.",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Away",
@@ -946,7 +954,7 @@ const _: () = {
                 "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Protocol",
@@ -955,7 +963,7 @@ const _: () = {
                 "The peer broke the WebSocket protocol, so the endpoint ends the connection.",
                 true,
                 0,
-                __properties(1),
+                __PROPERTIES[1],
             ),
             __code_with(
                 "Unsupported",
@@ -964,7 +972,7 @@ const _: () = {
                 "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.",
                 true,
                 0,
-                __properties(1),
+                __PROPERTIES[1],
             ),
             __range_with(
                 "Reserved",
@@ -974,7 +982,7 @@ const _: () = {
                 "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.",
                 false,
                 0,
-                __properties(1),
+                __PROPERTIES[1],
             ),
             __code_with(
                 "Status",
@@ -983,7 +991,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Abnormal",
@@ -992,7 +1000,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Invalid",
@@ -1001,7 +1009,7 @@ const _: () = {
                 "A message's content did not match its type, for example a text message that is not valid UTF-8.",
                 true,
                 0,
-                __properties(1),
+                __PROPERTIES[1],
             ),
             __code_with(
                 "Policy",
@@ -1010,7 +1018,7 @@ const _: () = {
                 "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.",
                 true,
                 0,
-                __properties(1),
+                __PROPERTIES[1],
             ),
             __code_with(
                 "Size",
@@ -1019,7 +1027,7 @@ const _: () = {
                 "A message was larger than the endpoint is willing to process.",
                 true,
                 0,
-                __properties(1),
+                __PROPERTIES[1],
             ),
             __code_with(
                 "Extension",
@@ -1028,7 +1036,7 @@ const _: () = {
                 "The client required extensions that the server did not agree to in the handshake; the reason text may list them.",
                 true,
                 0,
-                __properties(1),
+                __PROPERTIES[1],
             ),
             __code_with(
                 "Error",
@@ -1037,7 +1045,7 @@ const _: () = {
                 "The server hit an unexpected condition that kept it from serving the request.",
                 true,
                 0,
-                __properties(1),
+                __PROPERTIES[1],
             ),
             __code_with(
                 "Restart",
@@ -1046,7 +1054,7 @@ const _: () = {
                 "The service is restarting; a client may reconnect, ideally after a randomized short wait.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Again",
@@ -1055,7 +1063,7 @@ const _: () = {
                 "The service is temporarily overloaded; a client may reconnect after a while.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Gateway",
@@ -1064,7 +1072,7 @@ const _: () = {
                 "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Tls",
@@ -1073,7 +1081,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.",
                 false,
                 0,
-                __properties(1),
+                __PROPERTIES[1],
             ),
             __range_with(
                 "Reserved",
@@ -1083,7 +1091,7 @@ const _: () = {
                 "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
                 false,
                 0,
-                __properties(1),
+                __PROPERTIES[1],
             ),
             __range_with(
                 "Reserved",
@@ -1093,7 +1101,7 @@ const _: () = {
                 "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __range_with(
                 "Iana",
@@ -1103,7 +1111,7 @@ const _: () = {
                 "Codes that libraries, frameworks and applications register with IANA, first come, first served.",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __documented_with(
                 "Iana",
@@ -1112,7 +1120,7 @@ const _: () = {
                 "The request needs authentication that was missing or failed (like HTTP 401).",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __documented_with(
                 "Iana",
@@ -1121,7 +1129,7 @@ const _: () = {
                 "The peer is known but not allowed to do what it asked (like HTTP 403).",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __documented_with(
                 "Iana",
@@ -1130,7 +1138,7 @@ const _: () = {
                 "The peer took too long to act (like HTTP 408).",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __range_with(
                 "Library",
@@ -1140,7 +1148,7 @@ const _: () = {
                 "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "BadResponse",
@@ -1149,7 +1157,7 @@ const _: () = {
                 "The client got a message from the server that it could not make sense of, and closes.",
                 true,
                 1,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __code_with(
                 "InternalClientError",
@@ -1158,7 +1166,7 @@ const _: () = {
                 "Something failed inside the client, so it closes the connection.",
                 true,
                 1,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __code_with(
                 "BadRequest",
@@ -1167,7 +1175,7 @@ const _: () = {
                 "The server received a message whose type or shape the protocol does not define; the reason may say what was wrong.",
                 true,
                 1,
-                __properties(3),
+                __PROPERTIES[3],
             ),
             __code_with(
                 "Unauthorized",
@@ -1176,7 +1184,7 @@ const _: () = {
                 "The client started an operation before the server acknowledged the connection.",
                 true,
                 1,
-                __properties(3),
+                __PROPERTIES[3],
             ),
             __code_with(
                 "Forbidden",
@@ -1185,7 +1193,7 @@ const _: () = {
                 "The server refused the connection, for example after checking its credentials; a later attempt may be let in.",
                 true,
                 1,
-                __properties(4),
+                __PROPERTIES[4],
             ),
             __code_with(
                 "SubprotocolNotAcceptable",
@@ -1194,7 +1202,7 @@ const _: () = {
                 "The client did not ask for the `graphql-transport-ws` subprotocol, or asked for one the server does not speak.",
                 true,
                 1,
-                __properties(3),
+                __PROPERTIES[3],
             ),
             __code_with(
                 "ConnectionInitialisationTimeout",
@@ -1203,7 +1211,7 @@ const _: () = {
                 "The client did not send its `connection_init` message within the time the server allows.",
                 true,
                 1,
-                __properties(4),
+                __PROPERTIES[4],
             ),
             __code_with(
                 "SubscriberAlreadyExists",
@@ -1212,7 +1220,7 @@ const _: () = {
                 "The client started an operation with an id that an operation still running already uses.",
                 true,
                 1,
-                __properties(3),
+                __PROPERTIES[3],
             ),
             __code_with(
                 "TooManyInitialisationRequests",
@@ -1221,7 +1229,7 @@ const _: () = {
                 "The client sent `connection_init` more than once on the same connection.",
                 true,
                 1,
-                __properties(3),
+                __PROPERTIES[3],
             ),
             __code_with(
                 "Terminated",
@@ -1230,7 +1238,7 @@ const _: () = {
                 "Not on the wire: graphql-ws's client reports this when the application terminated a connection it took to be stuck; it then reconnects.",
                 false,
                 1,
-                __properties(5),
+                __PROPERTIES[5],
             ),
             __code_with(
                 "InternalServerError",
@@ -1239,7 +1247,7 @@ const _: () = {
                 "Something failed inside the server while it handled the connection.",
                 true,
                 1,
-                __properties(3),
+                __PROPERTIES[3],
             ),
             __code_with(
                 "ConnectionAcknowledgementTimeout",
@@ -1248,7 +1256,7 @@ const _: () = {
                 "The server did not acknowledge the connection within the time the client waits for it.",
                 true,
                 1,
-                __properties(6),
+                __PROPERTIES[6],
             ),
             __range_with(
                 "Bad",
@@ -1258,7 +1266,7 @@ const _: () = {
                 "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
         ];
         const TOTAL: ::core::primitive::bool = true;

@@ -273,34 +273,40 @@ const _: () = {
         code_with as __code_with, documented_with as __documented_with,
         range_with as __range_with,
     };
-    /// The values of the properties of the `ENTRIES` rows: the distinct lists of values,
-    /// one after another.
-    const __PROPERTIES: &[::closecodes::PropertyValue] = &[
-        __closecodes::PropertyValue::Word("back_off"),
-        __closecodes::PropertyValue::Integer(1000),
-        __closecodes::PropertyValue::Word("unstated"),
-        __closecodes::PropertyValue::Word("tls_only"),
-        __closecodes::PropertyValue::Integer(0),
-        __closecodes::PropertyValue::Word("server"),
-        __closecodes::PropertyValue::Word("stop"),
-        __closecodes::PropertyValue::Integer(0),
-        __closecodes::PropertyValue::Word("server"),
-        __closecodes::PropertyValue::Word("back_off"),
-        __closecodes::PropertyValue::Integer(1000),
-        __closecodes::PropertyValue::Word("server"),
-        __closecodes::PropertyValue::Word("reconnect"),
-        __closecodes::PropertyValue::Integer(0),
-        __closecodes::PropertyValue::Word("server"),
-        __closecodes::PropertyValue::Word("stop"),
-        __closecodes::PropertyValue::Integer(0),
-        __closecodes::PropertyValue::Word("unstated"),
+    /// The values of the properties of the `ENTRIES` rows: each distinct list once, as a
+    /// row names it (`__PROPERTIES[3]`).
+    const __PROPERTIES: &[&[::closecodes::PropertyValue]] = &[
+        &[
+            __closecodes::PropertyValue::Word("back_off"),
+            __closecodes::PropertyValue::Integer(1000),
+            __closecodes::PropertyValue::Word("unstated"),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("tls_only"),
+            __closecodes::PropertyValue::Integer(0),
+            __closecodes::PropertyValue::Word("server"),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("stop"),
+            __closecodes::PropertyValue::Integer(0),
+            __closecodes::PropertyValue::Word("server"),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("back_off"),
+            __closecodes::PropertyValue::Integer(1000),
+            __closecodes::PropertyValue::Word("server"),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("reconnect"),
+            __closecodes::PropertyValue::Integer(0),
+            __closecodes::PropertyValue::Word("server"),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("stop"),
+            __closecodes::PropertyValue::Integer(0),
+            __closecodes::PropertyValue::Word("unstated"),
+        ],
     ];
-    /// The values of the properties at a row: list `at` of `__PROPERTIES`.
-    const fn __properties(
-        at: ::core::primitive::usize,
-    ) -> &'static [::closecodes::PropertyValue] {
-        ::closecodes::__private::nth(__PROPERTIES, 3, at)
-    }
     impl AppCode {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[
@@ -1234,7 +1240,7 @@ const _: () = {
                 "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Normal",
@@ -1243,7 +1249,7 @@ const _: () = {
                 "The connection did what it was opened for and is being shut down on purpose.",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Away",
@@ -1252,7 +1258,7 @@ const _: () = {
                 "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Protocol",
@@ -1261,7 +1267,7 @@ const _: () = {
                 "The peer broke the WebSocket protocol, so the endpoint ends the connection.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Unsupported",
@@ -1270,7 +1276,7 @@ const _: () = {
                 "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __range_with(
                 "Reserved",
@@ -1280,7 +1286,7 @@ const _: () = {
                 "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Status",
@@ -1289,7 +1295,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Abnormal",
@@ -1298,7 +1304,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Invalid",
@@ -1307,7 +1313,7 @@ const _: () = {
                 "A message's content did not match its type, for example a text message that is not valid UTF-8.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Policy",
@@ -1316,7 +1322,7 @@ const _: () = {
                 "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Size",
@@ -1325,7 +1331,7 @@ const _: () = {
                 "A message was larger than the endpoint is willing to process.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Extension",
@@ -1334,7 +1340,7 @@ const _: () = {
                 "The client required extensions that the server did not agree to in the handshake; the reason text may list them.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Error",
@@ -1343,7 +1349,7 @@ const _: () = {
                 "The server hit an unexpected condition that kept it from serving the request.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Restart",
@@ -1352,7 +1358,7 @@ const _: () = {
                 "The service is restarting; a client may reconnect, ideally after a randomized short wait.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Again",
@@ -1361,7 +1367,7 @@ const _: () = {
                 "The service is temporarily overloaded; a client may reconnect after a while.",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Gateway",
@@ -1370,7 +1376,7 @@ const _: () = {
                 "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Tls",
@@ -1379,7 +1385,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __range_with(
                 "Reserved",
@@ -1389,7 +1395,7 @@ const _: () = {
                 "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
                 false,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __range_with(
                 "Iana",
@@ -1399,7 +1405,7 @@ const _: () = {
                 "Codes that libraries, frameworks and applications register with IANA, first come, first served.",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __documented_with(
                 "Iana",
@@ -1408,7 +1414,7 @@ const _: () = {
                 "The request needs authentication that was missing or failed (like HTTP 401).",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __documented_with(
                 "Iana",
@@ -1417,7 +1423,7 @@ const _: () = {
                 "The peer is known but not allowed to do what it asked (like HTTP 403).",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __documented_with(
                 "Iana",
@@ -1426,7 +1432,7 @@ const _: () = {
                 "The peer took too long to act (like HTTP 408).",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "SslOnly",
@@ -1435,7 +1441,7 @@ const _: () = {
                 "The application accepts only encrypted connections: the client reconnects, over `wss://`.",
                 true,
                 1,
-                __properties(1),
+                __PROPERTIES[1],
             ),
             __range_with(
                 "Refused",
@@ -1445,7 +1451,7 @@ const _: () = {
                 "Pusher closed the connection for a reason that reconnecting with the same settings will not fix; an application may name more codes here.",
                 true,
                 1,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __code_with(
                 "ApplicationDoesNotExist",
@@ -1454,7 +1460,7 @@ const _: () = {
                 "No application has the key the client connected with.",
                 true,
                 1,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __code_with(
                 "ApplicationDisabled",
@@ -1463,7 +1469,7 @@ const _: () = {
                 "The application exists but has been switched off.",
                 true,
                 1,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __code_with(
                 "OverConnectionQuota",
@@ -1472,7 +1478,7 @@ const _: () = {
                 "The application already holds as many connections as its plan allows.",
                 true,
                 1,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __code_with(
                 "PathNotFound",
@@ -1481,7 +1487,7 @@ const _: () = {
                 "The client connected to a URL path the service does not serve.",
                 true,
                 1,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __code_with(
                 "InvalidVersionStringFormat",
@@ -1490,7 +1496,7 @@ const _: () = {
                 "The protocol version the client sent is not written the way the protocol requires.",
                 true,
                 1,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __code_with(
                 "UnsupportedProtocolVersion",
@@ -1499,7 +1505,7 @@ const _: () = {
                 "The service does not speak the protocol version the client asked for.",
                 true,
                 1,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __code_with(
                 "NoProtocolVersion",
@@ -1508,7 +1514,7 @@ const _: () = {
                 "The client did not say which protocol version it speaks.",
                 true,
                 1,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __code_with(
                 "ConnectionUnauthorized",
@@ -1517,7 +1523,7 @@ const _: () = {
                 "The connection failed the service's authorization check.",
                 true,
                 1,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __code_with(
                 "OverCapacity",
@@ -1526,7 +1532,7 @@ const _: () = {
                 "The service has no room for the connection right now; trying again later may succeed.",
                 true,
                 1,
-                __properties(3),
+                __PROPERTIES[3],
             ),
             __range_with(
                 "Backoff",
@@ -1536,7 +1542,7 @@ const _: () = {
                 "Pusher closed the connection for a passing reason; the client reconnects after at least a second, and may wait longer each time. An application may name more codes here.",
                 true,
                 1,
-                __properties(3),
+                __PROPERTIES[3],
             ),
             __code_with(
                 "GenericReconnectImmediately",
@@ -1545,7 +1551,7 @@ const _: () = {
                 "The service asks the client to reconnect straight away, without saying why.",
                 true,
                 1,
-                __properties(4),
+                __PROPERTIES[4],
             ),
             __range_with(
                 "Retry",
@@ -1555,7 +1561,7 @@ const _: () = {
                 "Pusher closed the connection but the client may reconnect at once. An application may name more codes here.",
                 true,
                 1,
-                __properties(4),
+                __PROPERTIES[4],
             ),
             __code_with(
                 "PongNotReceived",
@@ -1564,7 +1570,7 @@ const _: () = {
                 "The service pinged the client and got no pong back in time.",
                 true,
                 1,
-                __properties(4),
+                __PROPERTIES[4],
             ),
             __code_with(
                 "ClosedAfterInactivity",
@@ -1573,7 +1579,7 @@ const _: () = {
                 "The client was idle for a long time (about a day) and cannot answer pings, so the service closed it.",
                 true,
                 1,
-                __properties(4),
+                __PROPERTIES[4],
             ),
             __range_with(
                 "Other",
@@ -1583,7 +1589,7 @@ const _: () = {
                 "Errors of other kinds; the protocol prescribes no reaction, and pusher-js does not reconnect. An application may name more codes here.",
                 true,
                 1,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __code_with(
                 "ClientEventRejected",
@@ -1592,7 +1598,7 @@ const _: () = {
                 "The client sent client events faster than the service allows.",
                 true,
                 1,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __range_with(
                 "Undefined",
@@ -1602,7 +1608,7 @@ const _: () = {
                 "Codes the protocol leaves undefined; pusher-js does not reconnect after them. An application may name codes here.",
                 true,
                 1,
-                __properties(5),
+                __PROPERTIES[5],
             ),
             __range_with(
                 "Bad",
@@ -1612,7 +1618,7 @@ const _: () = {
                 "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
                 false,
                 0,
-                __properties(5),
+                __PROPERTIES[5],
             ),
         ];
         const TOTAL: ::core::primitive::bool = true;

@@ -59,17 +59,11 @@ const _: () = {
         code_with as __code_with, documented_with as __documented_with,
         range_with as __range_with,
     };
-    /// The values of the properties of the `ENTRIES` rows: the distinct lists of values,
-    /// one after another.
-    const __PROPERTIES: &[::closecodes::PropertyValue] = &[
-        __closecodes::PropertyValue::Word("calm"),
+    /// The values of the properties of the `ENTRIES` rows: each distinct list once, as a
+    /// row names it (`__PROPERTIES[3]`).
+    const __PROPERTIES: &[&[::closecodes::PropertyValue]] = &[
+        &[__closecodes::PropertyValue::Word("calm")],
     ];
-    /// The values of the properties at a row: list `at` of `__PROPERTIES`.
-    const fn __properties(
-        at: ::core::primitive::usize,
-    ) -> &'static [::closecodes::PropertyValue] {
-        ::closecodes::__private::nth(__PROPERTIES, 1, at)
-    }
     impl MarkupCode {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[Self::Heading, Self::Breaks];
@@ -296,7 +290,7 @@ The retry flow.*/
                 "Headings and links.\n\n# Not a heading\n\n[spec]: https://example.com/spec\n\nOld Style Heading\n\n+build linux\ngo:build linux //go:build\nAn empty reason ('') and ``quotes''.",
                 true,
                 1,
-                __properties(0),
+                __PROPERTIES[0],
             ),
             __code_with(
                 "Breaks",
@@ -305,7 +299,7 @@ The retry flow.*/
                 "a\u{2028}>>> import os\u{2029}.. note:: x\r\n>>> 2\u{85}----\u{1c}@return nope\r@suppress",
                 true,
                 0,
-                __properties(0),
+                __PROPERTIES[0],
             ),
         ];
         const TOTAL: ::core::primitive::bool = false;

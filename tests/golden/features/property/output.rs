@@ -65,24 +65,26 @@ const _: () = {
         code_with as __code_with, documented_with as __documented_with,
         range_with as __range_with,
     };
-    /// The values of the properties of the `ENTRIES` rows: the distinct lists of values,
-    /// one after another.
-    const __PROPERTIES: &[::closecodes::PropertyValue] = &[
-        __closecodes::PropertyValue::Word("stop"),
-        __closecodes::PropertyValue::Integer(-1),
-        __closecodes::PropertyValue::Word("back_off"),
-        __closecodes::PropertyValue::Integer(1000),
-        __closecodes::PropertyValue::Word("back_off"),
-        __closecodes::PropertyValue::Integer(5000),
-        __closecodes::PropertyValue::Word("reconnect"),
-        __closecodes::PropertyValue::Integer(0),
+    /// The values of the properties of the `ENTRIES` rows: each distinct list once, as a
+    /// row names it (`__PROPERTIES[3]`).
+    const __PROPERTIES: &[&[::closecodes::PropertyValue]] = &[
+        &[
+            __closecodes::PropertyValue::Word("stop"),
+            __closecodes::PropertyValue::Integer(-1),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("back_off"),
+            __closecodes::PropertyValue::Integer(1000),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("back_off"),
+            __closecodes::PropertyValue::Integer(5000),
+        ],
+        &[
+            __closecodes::PropertyValue::Word("reconnect"),
+            __closecodes::PropertyValue::Integer(0),
+        ],
     ];
-    /// The values of the properties at a row: list `at` of `__PROPERTIES`.
-    const fn __properties(
-        at: ::core::primitive::usize,
-    ) -> &'static [::closecodes::PropertyValue] {
-        ::closecodes::__private::nth(__PROPERTIES, 2, at)
-    }
     impl PolicyCode {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[Self::Done, Self::Overloaded];
@@ -400,8 +402,8 @@ const _: () = {
         const NAME: &'static ::core::primitive::str = "PolicyCode";
         const ALL: &'static [Self] = Self::ALL;
         const ENTRIES: &'static [::closecodes::Entry<::core::primitive::u16>] = &[
-            __range_with("Other", 0, 9, "", "Any other code.", true, 0, __properties(0)),
-            __code_with("Done", 1, "", "The work is done.", true, 0, __properties(0)),
+            __range_with("Other", 0, 9, "", "Any other code.", true, 0, __PROPERTIES[0]),
+            __code_with("Done", 1, "", "The work is done.", true, 0, __PROPERTIES[0]),
             __range_with(
                 "Busy",
                 10,
@@ -410,7 +412,7 @@ const _: () = {
                 "The server is busy.",
                 true,
                 1,
-                __properties(1),
+                __PROPERTIES[1],
             ),
             __code_with(
                 "Overloaded",
@@ -419,7 +421,7 @@ const _: () = {
                 "The server is overloaded: wait longer.",
                 true,
                 1,
-                __properties(2),
+                __PROPERTIES[2],
             ),
             __documented_with(
                 "Busy",
@@ -428,7 +430,7 @@ const _: () = {
                 "A code documented in its range: reconnect at once.",
                 true,
                 1,
-                __properties(3),
+                __PROPERTIES[3],
             ),
         ];
         const TOTAL: ::core::primitive::bool = false;
