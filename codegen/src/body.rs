@@ -526,7 +526,8 @@ pub(crate) fn all(plan: &Plan<'_>) -> TokenTree {
 /// of the three; fewer tokens are quicker to expand.)
 pub(crate) fn entries(plan: &Plan<'_>) -> TokenTree {
     let mut code = Code::new();
-    let (_, set_of_row) = property_sets(plan);
+    let (sets, set_of_row) = property_sets(plan);
+    let shared = shared_sets(sets.len(), &set_of_row);
     for (at, row) in plan
         .rows
         .iter()
@@ -538,6 +539,9 @@ pub(crate) fn entries(plan: &Plan<'_>) -> TokenTree {
         let (variant, description, sendable) = (row.variant, row.description, row.sendable);
         let flags = mask(row.flags);
         let (with, set) = match set_of_row.get(at) {
+            Some(&set) if shared.get(set) == Some(&true) => {
+                ("_with", format!(", __PROPERTIES_{set}"))
+            }
             Some(set) => ("_with", format!(", __PROPERTIES[{set}]")),
             None => ("", String::new()),
         };
@@ -613,6 +617,20 @@ pub(crate) fn property_sets<'t>(plan: &Plan<'t>) -> (Vec<&'t [PropertyValue]>, V
         })
         .collect();
     (sets, of_row)
+}
+
+/// For each of the lists of [`property_sets`], whether more than one row has it: such a list gets
+/// a `const` of its own (`__PROPERTIES_3`), which its rows name; a row with a list of its own
+/// indexes `__PROPERTIES` instead, so that a table whose codes each set their own values does not
+/// add a `const` item per code (prettyplease formats each item of a rendered file).
+pub(crate) fn shared_sets(sets: usize, of_row: &[usize]) -> Vec<bool> {
+    let mut rows = vec![0_usize; sets];
+    for &set in of_row {
+        if let Some(count) = rows.get_mut(set) {
+            *count += 1;
+        }
+    }
+    rows.into_iter().map(|count| count > 1).collect()
 }
 
 /// In lookup form, a property's value at each named code, in the order of `ALL` (`__CODES`): the

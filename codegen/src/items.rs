@@ -46,7 +46,8 @@ pub(crate) fn prelude(plan: &Plan<'_>) -> TokenStream {
                 const #name: &[#ty] = &#values;
             }
         });
-    let (sets, _) = body::property_sets(plan);
+    let (sets, of_row) = body::property_sets(plan);
+    let shared = body::shared_sets(sets.len(), &of_row);
     let with = (!sets.is_empty()).then(|| {
         quote! {
             #[allow(unused_imports)]
@@ -55,10 +56,24 @@ pub(crate) fn prelude(plan: &Plan<'_>) -> TokenStream {
     });
     let sets = (!sets.is_empty()).then(|| {
         let list = body::property_list(plan, &sets);
+        // A `const` per list that rows share, which they name (`__PROPERTIES_3`): indexing
+        // `__PROPERTIES` in every row cost 1.23x the incremental build of a table with
+        // properties. The values stay in one list, which a rendered file keeps as text, and a
+        // row with a list of its own indexes it (BENCHMARKS.md).
+        let shared: Vec<usize> = (0..sets.len()).filter(|&at| shared[at]).collect();
+        let names = shared
+            .iter()
+            .map(|at| quote::format_ident!("__PROPERTIES_{}", at));
+        let at = shared
+            .iter()
+            .map(|&at| proc_macro2::Literal::usize_unsuffixed(at));
         quote! {
-            /// The values of the properties of the `ENTRIES` rows: each distinct list once, as a
-            /// row names it (`__PROPERTIES[3]`).
+            /// The values of the properties of the `ENTRIES` rows: each distinct list once (rows
+            /// that share one name its `const`, `__PROPERTIES_0`; the others index this).
             const __PROPERTIES: &[&[#krate::PropertyValue]] = &#list;
+            #(
+                const #names: &[#krate::PropertyValue] = __PROPERTIES[#at];
+            )*
         }
     });
     quote! {

@@ -175,8 +175,8 @@ const _: () = {
         code_with as __code_with, documented_with as __documented_with,
         range_with as __range_with,
     };
-    /// The values of the properties of the `ENTRIES` rows: each distinct list once, as a
-    /// row names it (`__PROPERTIES[3]`).
+    /// The values of the properties of the `ENTRIES` rows: each distinct list once (rows
+    /// that share one name its `const`, `__PROPERTIES_0`; the others index this).
     const __PROPERTIES: &[&[::closecodes::PropertyValue]] = &[
         &[
             __closecodes::PropertyValue::Word("stop"),
@@ -195,6 +195,7 @@ const _: () = {
             __closecodes::PropertyValue::Integer(60000),
         ],
     ];
+    const __PROPERTIES_0: &[::closecodes::PropertyValue] = __PROPERTIES[0];
     impl AppCode {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[
@@ -757,7 +758,7 @@ const _: () = {
                 "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Normal",
@@ -766,7 +767,7 @@ const _: () = {
                 "The connection did what it was opened for and is being shut down on purpose.",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Away",
@@ -775,7 +776,7 @@ const _: () = {
                 "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Protocol",
@@ -784,7 +785,7 @@ const _: () = {
                 "The peer broke the WebSocket protocol, so the endpoint ends the connection.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Unsupported",
@@ -793,7 +794,7 @@ const _: () = {
                 "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __range_with(
                 "Reserved",
@@ -803,7 +804,7 @@ const _: () = {
                 "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Status",
@@ -812,7 +813,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Abnormal",
@@ -821,7 +822,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Invalid",
@@ -830,7 +831,7 @@ const _: () = {
                 "A message's content did not match its type, for example a text message that is not valid UTF-8.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Policy",
@@ -839,7 +840,7 @@ const _: () = {
                 "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Size",
@@ -848,7 +849,7 @@ const _: () = {
                 "A message was larger than the endpoint is willing to process.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Extension",
@@ -857,7 +858,7 @@ const _: () = {
                 "The client required extensions that the server did not agree to in the handshake; the reason text may list them.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Error",
@@ -866,7 +867,7 @@ const _: () = {
                 "The server hit an unexpected condition that kept it from serving the request.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Restart",
@@ -875,7 +876,7 @@ const _: () = {
                 "The service is restarting; a client may reconnect, ideally after a randomized short wait.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Again",
@@ -884,7 +885,7 @@ const _: () = {
                 "The service is temporarily overloaded; a client may reconnect after a while.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Gateway",
@@ -893,7 +894,7 @@ const _: () = {
                 "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Tls",
@@ -902,7 +903,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __range_with(
                 "Reserved",
@@ -912,7 +913,7 @@ const _: () = {
                 "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __range_with(
                 "Iana",
@@ -922,7 +923,7 @@ const _: () = {
                 "Codes that libraries, frameworks and applications register with IANA, first come, first served.",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __documented_with(
                 "Iana",
@@ -931,7 +932,7 @@ const _: () = {
                 "The request needs authentication that was missing or failed (like HTTP 401).",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __documented_with(
                 "Iana",
@@ -940,7 +941,7 @@ const _: () = {
                 "The peer is known but not allowed to do what it asked (like HTTP 403).",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __documented_with(
                 "Iana",
@@ -949,7 +950,7 @@ const _: () = {
                 "The peer took too long to act (like HTTP 408).",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __range_with(
                 "Library",
@@ -959,7 +960,7 @@ const _: () = {
                 "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "SessionTimedOut",
@@ -997,7 +998,7 @@ const _: () = {
                 "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __range_with(
                 "Bad",
@@ -1007,7 +1008,7 @@ const _: () = {
                 "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
         ];
         const TOTAL: ::core::primitive::bool = true;

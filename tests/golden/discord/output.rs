@@ -211,8 +211,8 @@ const _: () = {
         code_with as __code_with, documented_with as __documented_with,
         range_with as __range_with,
     };
-    /// The values of the properties of the `ENTRIES` rows: each distinct list once, as a
-    /// row names it (`__PROPERTIES[3]`).
+    /// The values of the properties of the `ENTRIES` rows: each distinct list once (rows
+    /// that share one name its `const`, `__PROPERTIES_0`; the others index this).
     const __PROPERTIES: &[&[::closecodes::PropertyValue]] = &[
         &[
             __closecodes::PropertyValue::Word("stop"),
@@ -247,6 +247,8 @@ const _: () = {
             __closecodes::PropertyValue::Integer(30000),
         ],
     ];
+    const __PROPERTIES_0: &[::closecodes::PropertyValue] = __PROPERTIES[0];
+    const __PROPERTIES_1: &[::closecodes::PropertyValue] = __PROPERTIES[1];
     impl GatewayCode {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[
@@ -935,7 +937,7 @@ const _: () = {
                 "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Normal",
@@ -944,7 +946,7 @@ const _: () = {
                 "The connection did what it was opened for and is being shut down on purpose.",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Away",
@@ -953,7 +955,7 @@ const _: () = {
                 "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Protocol",
@@ -962,7 +964,7 @@ const _: () = {
                 "The peer broke the WebSocket protocol, so the endpoint ends the connection.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Unsupported",
@@ -971,7 +973,7 @@ const _: () = {
                 "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __range_with(
                 "Reserved",
@@ -981,7 +983,7 @@ const _: () = {
                 "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.",
                 false,
                 2,
-                __PROPERTIES[1],
+                __PROPERTIES_1,
             ),
             __code_with(
                 "Status",
@@ -990,7 +992,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Abnormal",
@@ -999,7 +1001,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.",
                 false,
                 2,
-                __PROPERTIES[1],
+                __PROPERTIES_1,
             ),
             __code_with(
                 "Invalid",
@@ -1008,7 +1010,7 @@ const _: () = {
                 "A message's content did not match its type, for example a text message that is not valid UTF-8.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Policy",
@@ -1017,7 +1019,7 @@ const _: () = {
                 "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Size",
@@ -1026,7 +1028,7 @@ const _: () = {
                 "A message was larger than the endpoint is willing to process.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Extension",
@@ -1035,7 +1037,7 @@ const _: () = {
                 "The client required extensions that the server did not agree to in the handshake; the reason text may list them.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Error",
@@ -1044,7 +1046,7 @@ const _: () = {
                 "The server hit an unexpected condition that kept it from serving the request.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Restart",
@@ -1053,7 +1055,7 @@ const _: () = {
                 "The service is restarting; a client may reconnect, ideally after a randomized short wait.",
                 true,
                 2,
-                __PROPERTIES[1],
+                __PROPERTIES_1,
             ),
             __code_with(
                 "Again",
@@ -1062,7 +1064,7 @@ const _: () = {
                 "The service is temporarily overloaded; a client may reconnect after a while.",
                 true,
                 2,
-                __PROPERTIES[1],
+                __PROPERTIES_1,
             ),
             __code_with(
                 "Gateway",
@@ -1071,7 +1073,7 @@ const _: () = {
                 "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Tls",
@@ -1080,7 +1082,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __range_with(
                 "Reserved",
@@ -1090,7 +1092,7 @@ const _: () = {
                 "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
                 false,
                 2,
-                __PROPERTIES[1],
+                __PROPERTIES_1,
             ),
             __range_with(
                 "Reserved",
@@ -1100,7 +1102,7 @@ const _: () = {
                 "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __range_with(
                 "Iana",
@@ -1110,7 +1112,7 @@ const _: () = {
                 "Codes that libraries, frameworks and applications register with IANA, first come, first served.",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __documented_with(
                 "Iana",
@@ -1119,7 +1121,7 @@ const _: () = {
                 "The request needs authentication that was missing or failed (like HTTP 401).",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __documented_with(
                 "Iana",
@@ -1128,7 +1130,7 @@ const _: () = {
                 "The peer is known but not allowed to do what it asked (like HTTP 403).",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __documented_with(
                 "Iana",
@@ -1137,7 +1139,7 @@ const _: () = {
                 "The peer took too long to act (like HTTP 408).",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "UnknownError",
@@ -1156,7 +1158,7 @@ const _: () = {
                 "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "UnknownOpcode",
@@ -1174,7 +1176,7 @@ const _: () = {
                 "The token in the identify payload is not valid; do not reconnect with it.",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "SessionTimedOut",
@@ -1183,7 +1185,7 @@ const _: () = {
                 "The session timed out; reconnect and start a new one.",
                 true,
                 3,
-                __PROPERTIES[1],
+                __PROPERTIES_1,
             ),
             __code_with(
                 "InvalidShard",
@@ -1192,7 +1194,7 @@ const _: () = {
                 "The client sent a shard the gateway does not serve.",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __range_with(
                 "Library",
@@ -1240,7 +1242,7 @@ const _: () = {
                 "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __range_with(
                 "Bad",
@@ -1250,7 +1252,7 @@ const _: () = {
                 "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
         ];
         const TOTAL: ::core::primitive::bool = true;

@@ -202,8 +202,8 @@ const _: () = {
         code_with as __code_with, documented_with as __documented_with,
         range_with as __range_with,
     };
-    /// The values of the properties of the `ENTRIES` rows: each distinct list once, as a
-    /// row names it (`__PROPERTIES[3]`).
+    /// The values of the properties of the `ENTRIES` rows: each distinct list once (rows
+    /// that share one name its `const`, `__PROPERTIES_0`; the others index this).
     const __PROPERTIES: &[&[::closecodes::PropertyValue]] = &[
         &[
             __closecodes::PropertyValue::Word("back_off"),
@@ -226,6 +226,8 @@ const _: () = {
             __closecodes::PropertyValue::Word("server"),
         ],
     ];
+    const __PROPERTIES_2: &[::closecodes::PropertyValue] = __PROPERTIES[2];
+    const __PROPERTIES_4: &[::closecodes::PropertyValue] = __PROPERTIES[4];
     impl AppCode {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[
@@ -889,7 +891,7 @@ const _: () = {
                 "The connection closed without the server saying why: a clean close, or a lost network.",
                 true,
                 0,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __range_with(
                 "Reconnect",
@@ -899,7 +901,7 @@ const _: () = {
                 "Centrifugo's own codes after which a client reconnects. IANA did not assign these numbers to Centrifugo; some mean other things in its registry.",
                 true,
                 0,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __code_with(
                 "Shutdown",
@@ -908,7 +910,7 @@ const _: () = {
                 "The server node is shutting down.",
                 true,
                 0,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __code_with(
                 "ServerError",
@@ -917,7 +919,7 @@ const _: () = {
                 "Something failed inside the server.",
                 true,
                 0,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __code_with(
                 "Expired",
@@ -926,7 +928,7 @@ const _: () = {
                 "The client's connection (its token) expired.",
                 true,
                 0,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __code_with(
                 "SubExpired",
@@ -935,7 +937,7 @@ const _: () = {
                 "One of the client's subscriptions expired.",
                 true,
                 0,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __code_with(
                 "Slow",
@@ -944,7 +946,7 @@ const _: () = {
                 "The client did not read its messages fast enough.",
                 true,
                 0,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __code_with(
                 "WriteError",
@@ -953,7 +955,7 @@ const _: () = {
                 "Writing to the client's connection failed.",
                 true,
                 0,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __code_with(
                 "InsufficientState",
@@ -962,7 +964,7 @@ const _: () = {
                 "The server found the client at the wrong place in a channel's stream; on reconnect the client recovers what it missed.",
                 true,
                 0,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __code_with(
                 "ForceReconnect",
@@ -971,7 +973,7 @@ const _: () = {
                 "The server closed the connection and expects the client to come back.",
                 true,
                 0,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __code_with(
                 "NoPong",
@@ -980,7 +982,7 @@ const _: () = {
                 "The client did not answer the server's pings in time.",
                 true,
                 0,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __code_with(
                 "TooManyRequests",
@@ -989,7 +991,7 @@ const _: () = {
                 "The client sent commands faster than the server allows.",
                 true,
                 0,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __code_with(
                 "StateInvalidated",
@@ -1007,7 +1009,7 @@ const _: () = {
                 "The client connected with a token that is not valid.",
                 true,
                 0,
-                __PROPERTIES[4],
+                __PROPERTIES_4,
             ),
             __range_with(
                 "Terminal",
@@ -1017,7 +1019,7 @@ const _: () = {
                 "Centrifugo's own codes after which a client does not reconnect. IANA did not assign these numbers to Centrifugo.",
                 true,
                 0,
-                __PROPERTIES[4],
+                __PROPERTIES_4,
             ),
             __code_with(
                 "BadRequest",
@@ -1026,7 +1028,7 @@ const _: () = {
                 "The client sent protocol frames the server could not parse.",
                 true,
                 0,
-                __PROPERTIES[4],
+                __PROPERTIES_4,
             ),
             __code_with(
                 "Stale",
@@ -1035,7 +1037,7 @@ const _: () = {
                 "The client did not authenticate within the time allowed after connecting.",
                 true,
                 0,
-                __PROPERTIES[4],
+                __PROPERTIES_4,
             ),
             __code_with(
                 "ForceNoReconnect",
@@ -1044,7 +1046,7 @@ const _: () = {
                 "The server closed the connection and asks the client not to come back.",
                 true,
                 0,
-                __PROPERTIES[4],
+                __PROPERTIES_4,
             ),
             __code_with(
                 "ConnectionLimit",
@@ -1053,7 +1055,7 @@ const _: () = {
                 "The client went over a limit on connections, such as per user.",
                 true,
                 0,
-                __PROPERTIES[4],
+                __PROPERTIES_4,
             ),
             __code_with(
                 "ChannelLimit",
@@ -1062,7 +1064,7 @@ const _: () = {
                 "The client went over the limit on channels.",
                 true,
                 0,
-                __PROPERTIES[4],
+                __PROPERTIES_4,
             ),
             __code_with(
                 "InappropriateProtocol",
@@ -1071,7 +1073,7 @@ const _: () = {
                 "The client's format cannot carry the data it was sent, such as binary data to a JSON client.",
                 true,
                 0,
-                __PROPERTIES[4],
+                __PROPERTIES_4,
             ),
             __code_with(
                 "PermissionDenied",
@@ -1080,7 +1082,7 @@ const _: () = {
                 "The client lacks the permissions for what it tried.",
                 true,
                 0,
-                __PROPERTIES[4],
+                __PROPERTIES_4,
             ),
             __code_with(
                 "NotAvailable",
@@ -1089,7 +1091,7 @@ const _: () = {
                 "The client asked for something the server does not offer, such as a message with no handler.",
                 true,
                 0,
-                __PROPERTIES[4],
+                __PROPERTIES_4,
             ),
             __code_with(
                 "TooManyErrors",
@@ -1098,7 +1100,7 @@ const _: () = {
                 "The client caused too many errors.",
                 true,
                 0,
-                __PROPERTIES[4],
+                __PROPERTIES_4,
             ),
             __range_with(
                 "AppReconnect",
@@ -1108,7 +1110,7 @@ const _: () = {
                 "Codes of the application built on Centrifugo after which a client reconnects.",
                 true,
                 0,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __range_with(
                 "AppTerminal",
@@ -1118,7 +1120,7 @@ const _: () = {
                 "Codes of the application built on Centrifugo after which a client does not reconnect.",
                 true,
                 0,
-                __PROPERTIES[4],
+                __PROPERTIES_4,
             ),
             __range_with(
                 "Reserved",
@@ -1128,7 +1130,7 @@ const _: () = {
                 "Kept by Centrifugo for later; a client reconnects after them.",
                 true,
                 0,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
         ];
         const TOTAL: ::core::primitive::bool = true;

@@ -257,8 +257,8 @@ const _: () = {
         code_with as __code_with, documented_with as __documented_with,
         range_with as __range_with,
     };
-    /// The values of the properties of the `ENTRIES` rows: each distinct list once, as a
-    /// row names it (`__PROPERTIES[3]`).
+    /// The values of the properties of the `ENTRIES` rows: each distinct list once (rows
+    /// that share one name its `const`, `__PROPERTIES_0`; the others index this).
     const __PROPERTIES: &[&[::closecodes::PropertyValue]] = &[
         &[
             __closecodes::PropertyValue::Word("resume"),
@@ -277,6 +277,10 @@ const _: () = {
             __closecodes::PropertyValue::Word("server"),
         ],
     ];
+    const __PROPERTIES_0: &[::closecodes::PropertyValue] = __PROPERTIES[0];
+    const __PROPERTIES_1: &[::closecodes::PropertyValue] = __PROPERTIES[1];
+    const __PROPERTIES_2: &[::closecodes::PropertyValue] = __PROPERTIES[2];
+    const __PROPERTIES_3: &[::closecodes::PropertyValue] = __PROPERTIES[3];
     impl AppCode {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[
@@ -1036,7 +1040,7 @@ const _: () = {
                 "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Normal",
@@ -1045,7 +1049,7 @@ const _: () = {
                 "The connection did what it was opened for and is being shut down on purpose.",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Away",
@@ -1054,7 +1058,7 @@ const _: () = {
                 "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Protocol",
@@ -1063,7 +1067,7 @@ const _: () = {
                 "The peer broke the WebSocket protocol, so the endpoint ends the connection.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Unsupported",
@@ -1072,7 +1076,7 @@ const _: () = {
                 "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __range_with(
                 "Reserved",
@@ -1082,7 +1086,7 @@ const _: () = {
                 "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Status",
@@ -1091,7 +1095,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Abnormal",
@@ -1100,7 +1104,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Invalid",
@@ -1109,7 +1113,7 @@ const _: () = {
                 "A message's content did not match its type, for example a text message that is not valid UTF-8.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Policy",
@@ -1118,7 +1122,7 @@ const _: () = {
                 "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Size",
@@ -1127,7 +1131,7 @@ const _: () = {
                 "A message was larger than the endpoint is willing to process.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Extension",
@@ -1136,7 +1140,7 @@ const _: () = {
                 "The client required extensions that the server did not agree to in the handshake; the reason text may list them.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Error",
@@ -1145,7 +1149,7 @@ const _: () = {
                 "The server hit an unexpected condition that kept it from serving the request.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Restart",
@@ -1154,7 +1158,7 @@ const _: () = {
                 "The service is restarting; a client may reconnect, ideally after a randomized short wait.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Again",
@@ -1163,7 +1167,7 @@ const _: () = {
                 "The service is temporarily overloaded; a client may reconnect after a while.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Gateway",
@@ -1172,7 +1176,7 @@ const _: () = {
                 "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Tls",
@@ -1181,7 +1185,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __range_with(
                 "Reserved",
@@ -1191,7 +1195,7 @@ const _: () = {
                 "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __range_with(
                 "Iana",
@@ -1201,7 +1205,7 @@ const _: () = {
                 "Codes that libraries, frameworks and applications register with IANA, first come, first served.",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __documented_with(
                 "Iana",
@@ -1210,7 +1214,7 @@ const _: () = {
                 "The request needs authentication that was missing or failed (like HTTP 401).",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __documented_with(
                 "Iana",
@@ -1219,7 +1223,7 @@ const _: () = {
                 "The peer is known but not allowed to do what it asked (like HTTP 403).",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __documented_with(
                 "Iana",
@@ -1228,7 +1232,7 @@ const _: () = {
                 "The peer took too long to act (like HTTP 408).",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "UnknownError",
@@ -1237,7 +1241,7 @@ const _: () = {
                 "Discord does not know what went wrong; the client reconnects and resumes.",
                 true,
                 1,
-                __PROPERTIES[1],
+                __PROPERTIES_1,
             ),
             __range_with(
                 "Listed",
@@ -1247,7 +1251,7 @@ const _: () = {
                 "The numbers of Discord's table of Gateway close codes; 4006 is not assigned.",
                 true,
                 1,
-                __PROPERTIES[1],
+                __PROPERTIES_1,
             ),
             __code_with(
                 "UnknownOpcode",
@@ -1256,7 +1260,7 @@ const _: () = {
                 "The client sent an opcode the Gateway does not know, or a payload that does not fit its opcode.",
                 true,
                 1,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __code_with(
                 "DecodeError",
@@ -1265,7 +1269,7 @@ const _: () = {
                 "The client sent a payload the Gateway could not decode.",
                 true,
                 1,
-                __PROPERTIES[1],
+                __PROPERTIES_1,
             ),
             __code_with(
                 "NotAuthenticated",
@@ -1274,7 +1278,7 @@ const _: () = {
                 "The client sent a payload before it identified, or its session was invalidated.",
                 true,
                 1,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __code_with(
                 "AuthenticationFailed",
@@ -1283,7 +1287,7 @@ const _: () = {
                 "The token the client identified with is wrong; reconnecting with it cannot succeed.",
                 true,
                 1,
-                __PROPERTIES[3],
+                __PROPERTIES_3,
             ),
             __code_with(
                 "AlreadyAuthenticated",
@@ -1292,7 +1296,7 @@ const _: () = {
                 "The client identified more than once on the same connection.",
                 true,
                 1,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __documented_with(
                 "Listed",
@@ -1301,7 +1305,7 @@ const _: () = {
                 "Not in Discord's table: the Gateway does not close with this number in API v10.",
                 false,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "InvalidSeq",
@@ -1310,7 +1314,7 @@ const _: () = {
                 "The sequence number the client resumed with was not valid; it reconnects with a new session.",
                 true,
                 1,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __code_with(
                 "RateLimited",
@@ -1319,7 +1323,7 @@ const _: () = {
                 "The client sent payloads faster than the Gateway allows.",
                 true,
                 1,
-                __PROPERTIES[1],
+                __PROPERTIES_1,
             ),
             __code_with(
                 "SessionTimedOut",
@@ -1328,7 +1332,7 @@ const _: () = {
                 "The client's session expired; it reconnects with a new one.",
                 true,
                 1,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __code_with(
                 "InvalidShard",
@@ -1337,7 +1341,7 @@ const _: () = {
                 "The client identified with a shard that is not valid.",
                 true,
                 1,
-                __PROPERTIES[3],
+                __PROPERTIES_3,
             ),
             __code_with(
                 "ShardingRequired",
@@ -1346,7 +1350,7 @@ const _: () = {
                 "The session would hold too many guilds: the client must split its connection into shards.",
                 true,
                 1,
-                __PROPERTIES[3],
+                __PROPERTIES_3,
             ),
             __code_with(
                 "InvalidAPIVersion",
@@ -1355,7 +1359,7 @@ const _: () = {
                 "The client asked for a Gateway version that is not valid.",
                 true,
                 1,
-                __PROPERTIES[3],
+                __PROPERTIES_3,
             ),
             __code_with(
                 "InvalidIntents",
@@ -1364,7 +1368,7 @@ const _: () = {
                 "The client identified with intents that are not valid, such as a wrongly computed bit field.",
                 true,
                 1,
-                __PROPERTIES[3],
+                __PROPERTIES_3,
             ),
             __code_with(
                 "DisallowedIntents",
@@ -1373,7 +1377,7 @@ const _: () = {
                 "The client asked for intents it has not enabled or been approved for.",
                 true,
                 1,
-                __PROPERTIES[3],
+                __PROPERTIES_3,
             ),
             __range_with(
                 "Library",
@@ -1383,7 +1387,7 @@ const _: () = {
                 "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __range_with(
                 "Bad",
@@ -1393,7 +1397,7 @@ const _: () = {
                 "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
         ];
         const TOTAL: ::core::primitive::bool = true;

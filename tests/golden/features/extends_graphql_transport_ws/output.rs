@@ -242,8 +242,8 @@ const _: () = {
         code_with as __code_with, documented_with as __documented_with,
         range_with as __range_with,
     };
-    /// The values of the properties of the `ENTRIES` rows: each distinct list once, as a
-    /// row names it (`__PROPERTIES[3]`).
+    /// The values of the properties of the `ENTRIES` rows: each distinct list once (rows
+    /// that share one name its `const`, `__PROPERTIES_0`; the others index this).
     const __PROPERTIES: &[&[::closecodes::PropertyValue]] = &[
         &[
             __closecodes::PropertyValue::Word("back_off"),
@@ -274,6 +274,11 @@ const _: () = {
             __closecodes::PropertyValue::Word("client"),
         ],
     ];
+    const __PROPERTIES_0: &[::closecodes::PropertyValue] = __PROPERTIES[0];
+    const __PROPERTIES_1: &[::closecodes::PropertyValue] = __PROPERTIES[1];
+    const __PROPERTIES_2: &[::closecodes::PropertyValue] = __PROPERTIES[2];
+    const __PROPERTIES_3: &[::closecodes::PropertyValue] = __PROPERTIES[3];
+    const __PROPERTIES_4: &[::closecodes::PropertyValue] = __PROPERTIES[4];
     impl AppCode {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[
@@ -936,7 +941,7 @@ const _: () = {
                 "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Normal",
@@ -945,7 +950,7 @@ const _: () = {
                 "The connection did what it was opened for and is being shut down on purpose.",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Away",
@@ -954,7 +959,7 @@ const _: () = {
                 "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Protocol",
@@ -963,7 +968,7 @@ const _: () = {
                 "The peer broke the WebSocket protocol, so the endpoint ends the connection.",
                 true,
                 0,
-                __PROPERTIES[1],
+                __PROPERTIES_1,
             ),
             __code_with(
                 "Unsupported",
@@ -972,7 +977,7 @@ const _: () = {
                 "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.",
                 true,
                 0,
-                __PROPERTIES[1],
+                __PROPERTIES_1,
             ),
             __range_with(
                 "Reserved",
@@ -982,7 +987,7 @@ const _: () = {
                 "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.",
                 false,
                 0,
-                __PROPERTIES[1],
+                __PROPERTIES_1,
             ),
             __code_with(
                 "Status",
@@ -991,7 +996,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Abnormal",
@@ -1000,7 +1005,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Invalid",
@@ -1009,7 +1014,7 @@ const _: () = {
                 "A message's content did not match its type, for example a text message that is not valid UTF-8.",
                 true,
                 0,
-                __PROPERTIES[1],
+                __PROPERTIES_1,
             ),
             __code_with(
                 "Policy",
@@ -1018,7 +1023,7 @@ const _: () = {
                 "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.",
                 true,
                 0,
-                __PROPERTIES[1],
+                __PROPERTIES_1,
             ),
             __code_with(
                 "Size",
@@ -1027,7 +1032,7 @@ const _: () = {
                 "A message was larger than the endpoint is willing to process.",
                 true,
                 0,
-                __PROPERTIES[1],
+                __PROPERTIES_1,
             ),
             __code_with(
                 "Extension",
@@ -1036,7 +1041,7 @@ const _: () = {
                 "The client required extensions that the server did not agree to in the handshake; the reason text may list them.",
                 true,
                 0,
-                __PROPERTIES[1],
+                __PROPERTIES_1,
             ),
             __code_with(
                 "Error",
@@ -1045,7 +1050,7 @@ const _: () = {
                 "The server hit an unexpected condition that kept it from serving the request.",
                 true,
                 0,
-                __PROPERTIES[1],
+                __PROPERTIES_1,
             ),
             __code_with(
                 "Restart",
@@ -1054,7 +1059,7 @@ const _: () = {
                 "The service is restarting; a client may reconnect, ideally after a randomized short wait.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Again",
@@ -1063,7 +1068,7 @@ const _: () = {
                 "The service is temporarily overloaded; a client may reconnect after a while.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Gateway",
@@ -1072,7 +1077,7 @@ const _: () = {
                 "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Tls",
@@ -1081,7 +1086,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.",
                 false,
                 0,
-                __PROPERTIES[1],
+                __PROPERTIES_1,
             ),
             __range_with(
                 "Reserved",
@@ -1091,7 +1096,7 @@ const _: () = {
                 "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
                 false,
                 0,
-                __PROPERTIES[1],
+                __PROPERTIES_1,
             ),
             __range_with(
                 "Reserved",
@@ -1101,7 +1106,7 @@ const _: () = {
                 "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __range_with(
                 "Iana",
@@ -1111,7 +1116,7 @@ const _: () = {
                 "Codes that libraries, frameworks and applications register with IANA, first come, first served.",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __documented_with(
                 "Iana",
@@ -1120,7 +1125,7 @@ const _: () = {
                 "The request needs authentication that was missing or failed (like HTTP 401).",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __documented_with(
                 "Iana",
@@ -1129,7 +1134,7 @@ const _: () = {
                 "The peer is known but not allowed to do what it asked (like HTTP 403).",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __documented_with(
                 "Iana",
@@ -1138,7 +1143,7 @@ const _: () = {
                 "The peer took too long to act (like HTTP 408).",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __range_with(
                 "Library",
@@ -1148,7 +1153,7 @@ const _: () = {
                 "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "BadResponse",
@@ -1157,7 +1162,7 @@ const _: () = {
                 "The client got a message from the server that it could not make sense of, and closes.",
                 true,
                 1,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __code_with(
                 "InternalClientError",
@@ -1166,7 +1171,7 @@ const _: () = {
                 "Something failed inside the client, so it closes the connection.",
                 true,
                 1,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __code_with(
                 "BadRequest",
@@ -1175,7 +1180,7 @@ const _: () = {
                 "The server received a message whose type or shape the protocol does not define; the reason may say what was wrong.",
                 true,
                 1,
-                __PROPERTIES[3],
+                __PROPERTIES_3,
             ),
             __code_with(
                 "Unauthorized",
@@ -1184,7 +1189,7 @@ const _: () = {
                 "The client started an operation before the server acknowledged the connection.",
                 true,
                 1,
-                __PROPERTIES[3],
+                __PROPERTIES_3,
             ),
             __code_with(
                 "Forbidden",
@@ -1193,7 +1198,7 @@ const _: () = {
                 "The server refused the connection, for example after checking its credentials; a later attempt may be let in.",
                 true,
                 1,
-                __PROPERTIES[4],
+                __PROPERTIES_4,
             ),
             __code_with(
                 "SubprotocolNotAcceptable",
@@ -1202,7 +1207,7 @@ const _: () = {
                 "The client did not ask for the `graphql-transport-ws` subprotocol, or asked for one the server does not speak.",
                 true,
                 1,
-                __PROPERTIES[3],
+                __PROPERTIES_3,
             ),
             __code_with(
                 "ConnectionInitialisationTimeout",
@@ -1211,7 +1216,7 @@ const _: () = {
                 "The client did not send its `connection_init` message within the time the server allows.",
                 true,
                 1,
-                __PROPERTIES[4],
+                __PROPERTIES_4,
             ),
             __code_with(
                 "SubscriberAlreadyExists",
@@ -1220,7 +1225,7 @@ const _: () = {
                 "The client started an operation with an id that an operation still running already uses.",
                 true,
                 1,
-                __PROPERTIES[3],
+                __PROPERTIES_3,
             ),
             __code_with(
                 "TooManyInitialisationRequests",
@@ -1229,7 +1234,7 @@ const _: () = {
                 "The client sent `connection_init` more than once on the same connection.",
                 true,
                 1,
-                __PROPERTIES[3],
+                __PROPERTIES_3,
             ),
             __code_with(
                 "Terminated",
@@ -1247,7 +1252,7 @@ const _: () = {
                 "Something failed inside the server while it handled the connection.",
                 true,
                 1,
-                __PROPERTIES[3],
+                __PROPERTIES_3,
             ),
             __code_with(
                 "ConnectionAcknowledgementTimeout",
@@ -1266,7 +1271,7 @@ const _: () = {
                 "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
         ];
         const TOTAL: ::core::primitive::bool = true;

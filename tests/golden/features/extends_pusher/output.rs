@@ -273,8 +273,8 @@ const _: () = {
         code_with as __code_with, documented_with as __documented_with,
         range_with as __range_with,
     };
-    /// The values of the properties of the `ENTRIES` rows: each distinct list once, as a
-    /// row names it (`__PROPERTIES[3]`).
+    /// The values of the properties of the `ENTRIES` rows: each distinct list once (rows
+    /// that share one name its `const`, `__PROPERTIES_0`; the others index this).
     const __PROPERTIES: &[&[::closecodes::PropertyValue]] = &[
         &[
             __closecodes::PropertyValue::Word("back_off"),
@@ -307,6 +307,11 @@ const _: () = {
             __closecodes::PropertyValue::Word("unstated"),
         ],
     ];
+    const __PROPERTIES_0: &[::closecodes::PropertyValue] = __PROPERTIES[0];
+    const __PROPERTIES_2: &[::closecodes::PropertyValue] = __PROPERTIES[2];
+    const __PROPERTIES_3: &[::closecodes::PropertyValue] = __PROPERTIES[3];
+    const __PROPERTIES_4: &[::closecodes::PropertyValue] = __PROPERTIES[4];
+    const __PROPERTIES_5: &[::closecodes::PropertyValue] = __PROPERTIES[5];
     impl AppCode {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[
@@ -1240,7 +1245,7 @@ const _: () = {
                 "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Normal",
@@ -1249,7 +1254,7 @@ const _: () = {
                 "The connection did what it was opened for and is being shut down on purpose.",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Away",
@@ -1258,7 +1263,7 @@ const _: () = {
                 "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Protocol",
@@ -1267,7 +1272,7 @@ const _: () = {
                 "The peer broke the WebSocket protocol, so the endpoint ends the connection.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Unsupported",
@@ -1276,7 +1281,7 @@ const _: () = {
                 "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __range_with(
                 "Reserved",
@@ -1286,7 +1291,7 @@ const _: () = {
                 "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Status",
@@ -1295,7 +1300,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Abnormal",
@@ -1304,7 +1309,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Invalid",
@@ -1313,7 +1318,7 @@ const _: () = {
                 "A message's content did not match its type, for example a text message that is not valid UTF-8.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Policy",
@@ -1322,7 +1327,7 @@ const _: () = {
                 "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Size",
@@ -1331,7 +1336,7 @@ const _: () = {
                 "A message was larger than the endpoint is willing to process.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Extension",
@@ -1340,7 +1345,7 @@ const _: () = {
                 "The client required extensions that the server did not agree to in the handshake; the reason text may list them.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Error",
@@ -1349,7 +1354,7 @@ const _: () = {
                 "The server hit an unexpected condition that kept it from serving the request.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Restart",
@@ -1358,7 +1363,7 @@ const _: () = {
                 "The service is restarting; a client may reconnect, ideally after a randomized short wait.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Again",
@@ -1367,7 +1372,7 @@ const _: () = {
                 "The service is temporarily overloaded; a client may reconnect after a while.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Gateway",
@@ -1376,7 +1381,7 @@ const _: () = {
                 "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Tls",
@@ -1385,7 +1390,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __range_with(
                 "Reserved",
@@ -1395,7 +1400,7 @@ const _: () = {
                 "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __range_with(
                 "Iana",
@@ -1405,7 +1410,7 @@ const _: () = {
                 "Codes that libraries, frameworks and applications register with IANA, first come, first served.",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __documented_with(
                 "Iana",
@@ -1414,7 +1419,7 @@ const _: () = {
                 "The request needs authentication that was missing or failed (like HTTP 401).",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __documented_with(
                 "Iana",
@@ -1423,7 +1428,7 @@ const _: () = {
                 "The peer is known but not allowed to do what it asked (like HTTP 403).",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __documented_with(
                 "Iana",
@@ -1432,7 +1437,7 @@ const _: () = {
                 "The peer took too long to act (like HTTP 408).",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "SslOnly",
@@ -1451,7 +1456,7 @@ const _: () = {
                 "Pusher closed the connection for a reason that reconnecting with the same settings will not fix; an application may name more codes here.",
                 true,
                 1,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __code_with(
                 "ApplicationDoesNotExist",
@@ -1460,7 +1465,7 @@ const _: () = {
                 "No application has the key the client connected with.",
                 true,
                 1,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __code_with(
                 "ApplicationDisabled",
@@ -1469,7 +1474,7 @@ const _: () = {
                 "The application exists but has been switched off.",
                 true,
                 1,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __code_with(
                 "OverConnectionQuota",
@@ -1478,7 +1483,7 @@ const _: () = {
                 "The application already holds as many connections as its plan allows.",
                 true,
                 1,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __code_with(
                 "PathNotFound",
@@ -1487,7 +1492,7 @@ const _: () = {
                 "The client connected to a URL path the service does not serve.",
                 true,
                 1,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __code_with(
                 "InvalidVersionStringFormat",
@@ -1496,7 +1501,7 @@ const _: () = {
                 "The protocol version the client sent is not written the way the protocol requires.",
                 true,
                 1,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __code_with(
                 "UnsupportedProtocolVersion",
@@ -1505,7 +1510,7 @@ const _: () = {
                 "The service does not speak the protocol version the client asked for.",
                 true,
                 1,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __code_with(
                 "NoProtocolVersion",
@@ -1514,7 +1519,7 @@ const _: () = {
                 "The client did not say which protocol version it speaks.",
                 true,
                 1,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __code_with(
                 "ConnectionUnauthorized",
@@ -1523,7 +1528,7 @@ const _: () = {
                 "The connection failed the service's authorization check.",
                 true,
                 1,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __code_with(
                 "OverCapacity",
@@ -1532,7 +1537,7 @@ const _: () = {
                 "The service has no room for the connection right now; trying again later may succeed.",
                 true,
                 1,
-                __PROPERTIES[3],
+                __PROPERTIES_3,
             ),
             __range_with(
                 "Backoff",
@@ -1542,7 +1547,7 @@ const _: () = {
                 "Pusher closed the connection for a passing reason; the client reconnects after at least a second, and may wait longer each time. An application may name more codes here.",
                 true,
                 1,
-                __PROPERTIES[3],
+                __PROPERTIES_3,
             ),
             __code_with(
                 "GenericReconnectImmediately",
@@ -1551,7 +1556,7 @@ const _: () = {
                 "The service asks the client to reconnect straight away, without saying why.",
                 true,
                 1,
-                __PROPERTIES[4],
+                __PROPERTIES_4,
             ),
             __range_with(
                 "Retry",
@@ -1561,7 +1566,7 @@ const _: () = {
                 "Pusher closed the connection but the client may reconnect at once. An application may name more codes here.",
                 true,
                 1,
-                __PROPERTIES[4],
+                __PROPERTIES_4,
             ),
             __code_with(
                 "PongNotReceived",
@@ -1570,7 +1575,7 @@ const _: () = {
                 "The service pinged the client and got no pong back in time.",
                 true,
                 1,
-                __PROPERTIES[4],
+                __PROPERTIES_4,
             ),
             __code_with(
                 "ClosedAfterInactivity",
@@ -1579,7 +1584,7 @@ const _: () = {
                 "The client was idle for a long time (about a day) and cannot answer pings, so the service closed it.",
                 true,
                 1,
-                __PROPERTIES[4],
+                __PROPERTIES_4,
             ),
             __range_with(
                 "Other",
@@ -1589,7 +1594,7 @@ const _: () = {
                 "Errors of other kinds; the protocol prescribes no reaction, and pusher-js does not reconnect. An application may name more codes here.",
                 true,
                 1,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __code_with(
                 "ClientEventRejected",
@@ -1598,7 +1603,7 @@ const _: () = {
                 "The client sent client events faster than the service allows.",
                 true,
                 1,
-                __PROPERTIES[2],
+                __PROPERTIES_2,
             ),
             __range_with(
                 "Undefined",
@@ -1608,7 +1613,7 @@ const _: () = {
                 "Codes the protocol leaves undefined; pusher-js does not reconnect after them. An application may name codes here.",
                 true,
                 1,
-                __PROPERTIES[5],
+                __PROPERTIES_5,
             ),
             __range_with(
                 "Bad",
@@ -1618,7 +1623,7 @@ const _: () = {
                 "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
                 false,
                 0,
-                __PROPERTIES[5],
+                __PROPERTIES_5,
             ),
         ];
         const TOTAL: ::core::primitive::bool = true;

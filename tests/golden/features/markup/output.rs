@@ -59,11 +59,12 @@ const _: () = {
         code_with as __code_with, documented_with as __documented_with,
         range_with as __range_with,
     };
-    /// The values of the properties of the `ENTRIES` rows: each distinct list once, as a
-    /// row names it (`__PROPERTIES[3]`).
+    /// The values of the properties of the `ENTRIES` rows: each distinct list once (rows
+    /// that share one name its `const`, `__PROPERTIES_0`; the others index this).
     const __PROPERTIES: &[&[::closecodes::PropertyValue]] = &[
         &[__closecodes::PropertyValue::Word("calm")],
     ];
+    const __PROPERTIES_0: &[::closecodes::PropertyValue] = __PROPERTIES[0];
     impl MarkupCode {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[Self::Heading, Self::Breaks];
@@ -290,7 +291,7 @@ The retry flow.*/
                 "Headings and links.\n\n# Not a heading\n\n[spec]: https://example.com/spec\n\nOld Style Heading\n\n+build linux\ngo:build linux //go:build\nAn empty reason ('') and ``quotes''.",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Breaks",
@@ -299,7 +300,7 @@ The retry flow.*/
                 "a\u{2028}>>> import os\u{2029}.. note:: x\r\n>>> 2\u{85}----\u{1c}@return nope\r@suppress",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
         ];
         const TOTAL: ::core::primitive::bool = false;

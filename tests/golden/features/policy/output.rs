@@ -172,13 +172,15 @@ const _: () = {
         code_with as __code_with, documented_with as __documented_with,
         range_with as __range_with,
     };
-    /// The values of the properties of the `ENTRIES` rows: each distinct list once, as a
-    /// row names it (`__PROPERTIES[3]`).
+    /// The values of the properties of the `ENTRIES` rows: each distinct list once (rows
+    /// that share one name its `const`, `__PROPERTIES_0`; the others index this).
     const __PROPERTIES: &[&[::closecodes::PropertyValue]] = &[
         &[__closecodes::PropertyValue::Word("back_off")],
         &[__closecodes::PropertyValue::Word("stop")],
         &[__closecodes::PropertyValue::Word("reconnect")],
     ];
+    const __PROPERTIES_0: &[::closecodes::PropertyValue] = __PROPERTIES[0];
+    const __PROPERTIES_1: &[::closecodes::PropertyValue] = __PROPERTIES[1];
     impl PolicyCode {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[
@@ -751,7 +753,7 @@ const _: () = {
                 "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Normal",
@@ -760,7 +762,7 @@ const _: () = {
                 "The connection did what it was opened for and is being shut down on purpose.",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Away",
@@ -769,7 +771,7 @@ const _: () = {
                 "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Protocol",
@@ -778,7 +780,7 @@ const _: () = {
                 "The peer broke the WebSocket protocol, so the endpoint ends the connection.",
                 true,
                 2,
-                __PROPERTIES[1],
+                __PROPERTIES_1,
             ),
             __code_with(
                 "Unsupported",
@@ -787,7 +789,7 @@ const _: () = {
                 "The endpoint received a kind of message it cannot handle, such as binary data where it only takes text.",
                 true,
                 2,
-                __PROPERTIES[1],
+                __PROPERTIES_1,
             ),
             __range_with(
                 "Reserved",
@@ -797,7 +799,7 @@ const _: () = {
                 "Kept back by RFC 6455 for a meaning that may be given later; it has none today and is never sent.",
                 false,
                 2,
-                __PROPERTIES[1],
+                __PROPERTIES_1,
             ),
             __code_with(
                 "Status",
@@ -806,7 +808,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a Close frame that carried no status code; never put in a frame.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Abnormal",
@@ -815,7 +817,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a connection that dropped without any Close frame; never put in a frame.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Invalid",
@@ -824,7 +826,7 @@ const _: () = {
                 "A message's content did not match its type, for example a text message that is not valid UTF-8.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Policy",
@@ -833,7 +835,7 @@ const _: () = {
                 "A message broke the endpoint's policy; a generic code when no more precise one fits or details must stay hidden.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Size",
@@ -842,7 +844,7 @@ const _: () = {
                 "A message was larger than the endpoint is willing to process.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Extension",
@@ -851,7 +853,7 @@ const _: () = {
                 "The client required extensions that the server did not agree to in the handshake; the reason text may list them.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Error",
@@ -860,7 +862,7 @@ const _: () = {
                 "The server hit an unexpected condition that kept it from serving the request.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Restart",
@@ -869,7 +871,7 @@ const _: () = {
                 "The service is restarting; a client may reconnect, ideally after a randomized short wait.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Again",
@@ -878,7 +880,7 @@ const _: () = {
                 "The service is temporarily overloaded; a client may reconnect after a while.",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Gateway",
@@ -887,7 +889,7 @@ const _: () = {
                 "A server acting as a gateway or proxy got an invalid response from the server behind it (like HTTP 502).",
                 true,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __code_with(
                 "Tls",
@@ -896,7 +898,7 @@ const _: () = {
                 "Stands in, inside an endpoint, for a connection that failed its TLS handshake; never put in a frame.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __range_with(
                 "Reserved",
@@ -906,7 +908,7 @@ const _: () = {
                 "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
                 false,
                 2,
-                __PROPERTIES[1],
+                __PROPERTIES_1,
             ),
             __range_with(
                 "Reserved",
@@ -916,7 +918,7 @@ const _: () = {
                 "Codes kept for future revisions of the protocol and for extensions; none is assigned, so none may be sent.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __range_with(
                 "Iana",
@@ -926,7 +928,7 @@ const _: () = {
                 "Codes that libraries, frameworks and applications register with IANA, first come, first served.",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __documented_with(
                 "Iana",
@@ -935,7 +937,7 @@ const _: () = {
                 "The request needs authentication that was missing or failed (like HTTP 401).",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __documented_with(
                 "Iana",
@@ -944,7 +946,7 @@ const _: () = {
                 "The peer is known but not allowed to do what it asked (like HTTP 403).",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __documented_with(
                 "Iana",
@@ -953,7 +955,7 @@ const _: () = {
                 "The peer took too long to act (like HTTP 408).",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __range_with(
                 "Library",
@@ -973,7 +975,7 @@ const _: () = {
                 "Codes about the match a player is in.",
                 true,
                 1,
-                __PROPERTIES[1],
+                __PROPERTIES_1,
             ),
             __code_with(
                 "ArenaClosed",
@@ -982,7 +984,7 @@ const _: () = {
                 "The match ended.",
                 true,
                 1,
-                __PROPERTIES[1],
+                __PROPERTIES_1,
             ),
             __range_with(
                 "Library",
@@ -992,7 +994,7 @@ const _: () = {
                 "Codes that applications agree on among themselves; they cannot be registered, and tables that extend this one name them.",
                 true,
                 1,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
             __range_with(
                 "Bad",
@@ -1002,7 +1004,7 @@ const _: () = {
                 "Values outside every range RFC 6455 defines; they are never valid in a Close frame.",
                 false,
                 0,
-                __PROPERTIES[0],
+                __PROPERTIES_0,
             ),
         ];
         const TOTAL: ::core::primitive::bool = true;

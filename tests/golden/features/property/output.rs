@@ -65,8 +65,8 @@ const _: () = {
         code_with as __code_with, documented_with as __documented_with,
         range_with as __range_with,
     };
-    /// The values of the properties of the `ENTRIES` rows: each distinct list once, as a
-    /// row names it (`__PROPERTIES[3]`).
+    /// The values of the properties of the `ENTRIES` rows: each distinct list once (rows
+    /// that share one name its `const`, `__PROPERTIES_0`; the others index this).
     const __PROPERTIES: &[&[::closecodes::PropertyValue]] = &[
         &[
             __closecodes::PropertyValue::Word("stop"),
@@ -85,6 +85,7 @@ const _: () = {
             __closecodes::PropertyValue::Integer(0),
         ],
     ];
+    const __PROPERTIES_0: &[::closecodes::PropertyValue] = __PROPERTIES[0];
     impl PolicyCode {
         /// Every named code of the table, ordered by code.
         pub const ALL: &'static [Self] = &[Self::Done, Self::Overloaded];
@@ -402,8 +403,8 @@ const _: () = {
         const NAME: &'static ::core::primitive::str = "PolicyCode";
         const ALL: &'static [Self] = Self::ALL;
         const ENTRIES: &'static [::closecodes::Entry<::core::primitive::u16>] = &[
-            __range_with("Other", 0, 9, "", "Any other code.", true, 0, __PROPERTIES[0]),
-            __code_with("Done", 1, "", "The work is done.", true, 0, __PROPERTIES[0]),
+            __range_with("Other", 0, 9, "", "Any other code.", true, 0, __PROPERTIES_0),
+            __code_with("Done", 1, "", "The work is done.", true, 0, __PROPERTIES_0),
             __range_with(
                 "Busy",
                 10,
