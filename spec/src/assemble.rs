@@ -36,7 +36,7 @@ pub(crate) fn assemble(
     let source = report.source;
     add_flags(&mut table, spec, source);
     add_properties(&mut table, spec, source);
-    add_policies(&mut table, spec);
+    add_policies(&mut table, spec, source);
     table.locations = crate::TableLocations {
         name: spec.table.name.as_ref().map(|n| source.location(&n.span)),
         repr: spec.table.repr.as_ref().map(|r| source.location(&r.span)),
@@ -47,27 +47,6 @@ pub(crate) fn assemble(
             .map(|n| source.location(&n.span)),
         spec: source.location(&(0..0)),
     };
-    table.policies.extend(spec.policies.iter().map(|p| {
-        let mut intervals: Vec<Interval> = p.intervals.iter().map(|i| i.value).collect();
-        intervals.sort();
-        crate::PolicyPlace {
-            intervals,
-            set: p
-                .set
-                .iter()
-                .filter_map(|s| {
-                    let written = match &s.value.value {
-                        crate::SetValue::Boolean(b) => b.to_string(),
-                        crate::SetValue::Integer(n) => n.to_string(),
-                        crate::SetValue::Word(w) => w.clone(),
-                        crate::SetValue::Other(_) => return None,
-                    };
-                    Some((s.key.value.clone(), written))
-                })
-                .collect(),
-            location: source.location(&p.span),
-        }
-    }));
     table.retired.extend(spec.retired.iter().map(|r| {
         let mut intervals: Vec<Interval> = r.intervals.iter().map(|i| i.value).collect();
         intervals.sort();
@@ -774,7 +753,7 @@ fn merged(runs: Vec<RangeValues>) -> Vec<RangeValues> {
 /// codes and ranges, setting only this table's own flags and properties) give their values to the
 /// base's entries at their numbers: named codes, documented codes, and the runs of the base's
 /// ranges, which are cut where a policy covers part of one.
-fn add_policies(table: &mut Table, spec: &Spec) {
+fn add_policies(table: &mut Table, spec: &Spec, source: &crate::Source) {
     let mut policies = Vec::new();
     for written in &spec.policies {
         let mut intervals: Vec<Interval> = written.intervals.iter().map(|i| i.value).collect();
@@ -798,10 +777,11 @@ fn add_policies(table: &mut Table, spec: &Spec) {
                     .map(|value| (at, value))
             })
             .collect();
-        policies.push(Policy {
+        policies.push(crate::PolicyPlace {
             intervals,
             flags,
             properties,
+            location: source.location(&written.span),
         });
     }
     if policies.is_empty() {
@@ -864,38 +844,7 @@ fn add_policies(table: &mut Table, spec: &Spec) {
         }
         range.values = merged(runs);
     }
-}
-
-/// A `[[policy]]` entry, checked: values of the table's own flags and properties at numbers
-/// its base holds.
-struct Policy {
-    /// The numbers, sorted.
-    intervals: Vec<Interval>,
-    /// The flags it sets, by index into `Table::flags`, with their values.
-    flags: Vec<(usize, bool)>,
-    /// The properties it sets, by index into `Table::properties`, with their values.
-    properties: Vec<(usize, PropertyValue)>,
-}
-
-impl Policy {
-    /// Whether the policy covers `value`.
-    fn covers(&self, value: i128) -> bool {
-        self.intervals.iter().any(|iv| iv.contains(value))
-    }
-
-    /// `flags` and `properties` with the values the policy sets.
-    fn apply(&self, flags: &mut [bool], properties: &mut [PropertyValue]) {
-        for &(at, value) in &self.flags {
-            if let Some(flag) = flags.get_mut(at) {
-                *flag = value;
-            }
-        }
-        for &(at, value) in &self.properties {
-            if let Some(property) = properties.get_mut(at) {
-                *property = value;
-            }
-        }
-    }
+    table.policies.extend(policies);
 }
 
 /// `outer` without the codes of `hole`: none, one or two intervals.

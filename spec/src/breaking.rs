@@ -1112,43 +1112,39 @@ impl<'t> Diff<'t> {
                 )
             }
         };
-        // (name, old value, new value) as the spec writes them.
-        let change = match run.key {
+        let set_by = match run.key {
             Key::Flag(at, was) => {
-                Some((self.shared_flags[at].2, was.to_string(), (!was).to_string()))
+                let (old, new, _) = self.shared_flags[at];
+                Some(SetBy::Flag((old, was), (new, !was)))
             }
             Key::Property(at, a, b) => {
                 let shared = &self.shared_properties[at];
-                Some((
-                    shared.new.name.as_str(),
-                    shared.old.written(a),
-                    shared.new.written(b),
-                ))
+                Some(SetBy::Property((shared.was, a), (shared.now, b)))
             }
             _ => None,
         };
-        let (version, location) = change
-            .and_then(|(key, was, now)| self.policy_at(key, (&was, &now), run.numbers.start))
+        let (version, location) = set_by
+            .and_then(|set_by| self.policy_at(set_by, run.numbers.start))
             .unwrap_or(run.place);
         self.push_at(rule, version, location, message);
     }
 
-    /// Where a `[[policy]]` set `key` at `number` to its value in the new table (`now`), if one
-    /// did, else where one set the value it had in the old table (`was`: a policy changed or
-    /// removed), so that the change points at the entry that made it rather than at the base's
-    /// code or range that holds the number.
-    fn policy_at(&self, key: &str, (was, now): (&str, &str), number: i128) -> Option<Place<'t>> {
-        let find = |table: &'t Table, written: &str| {
+    /// Where a `[[policy]]` set the changed value at `number`: the new table's policy that set
+    /// the new value, else the old table's that set the old one (a policy changed or removed), so
+    /// that the change points at the entry that made it rather than at the base's code or range
+    /// that holds the number.
+    fn policy_at(&self, set_by: SetBy, number: i128) -> Option<Place<'t>> {
+        let find = |table: &'t Table, old: bool| {
             table
                 .policies
                 .iter()
                 .rev()
-                .find(|p| p.sets(key, written, number))
+                .find(|p| p.covers(number) && set_by.by(p, old))
                 .map(|p| &p.location)
         };
-        find(self.new, now)
+        find(self.new, false)
             .map(|at| (Version::New, at))
-            .or_else(|| find(self.old, was).map(|at| (Version::Old, at)))
+            .or_else(|| find(self.old, true).map(|at| (Version::Old, at)))
     }
 }
 
@@ -1204,6 +1200,27 @@ struct Run<'t> {
     key: Key<'t>,
     numbers: Interval,
     place: Place<'t>,
+}
+
+/// A changed value, by the index of its flag or property in each table: (old, new).
+#[derive(Clone, Copy)]
+enum SetBy {
+    Flag((usize, bool), (usize, bool)),
+    Property((usize, PropertyValue), (usize, PropertyValue)),
+}
+
+impl SetBy {
+    /// Whether `policy` sets the value this change had in the old table (`old`) or has in the new.
+    fn by(self, policy: &crate::PolicyPlace, old: bool) -> bool {
+        match (self, old) {
+            (SetBy::Flag(set, _), true) | (SetBy::Flag(_, set), false) => {
+                policy.flags.contains(&set)
+            }
+            (SetBy::Property(set, _), true) | (SetBy::Property(_, set), false) => {
+                policy.properties.contains(&set)
+            }
+        }
+    }
 }
 
 /// Where a change is placed: in which version, at what.

@@ -195,24 +195,40 @@ pub struct Location {
     pub width: usize,
 }
 
-/// A `[[policy]]` entry, checked: where it sets which flags and properties.
+/// A `[[policy]]` entry, checked: values of the table's own flags and properties at numbers its
+/// base holds. The values are already in the codes and ranges; the entry is kept for pointing at
+/// where a value was set.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PolicyPlace {
     /// The numbers, sorted.
     pub intervals: Vec<Interval>,
-    /// Each flag or property it sets, with the value as the spec writes it (`true`, `back_off`,
-    /// `1000`).
-    pub set: Vec<(String, String)>,
+    /// The flags it sets, by index into `Table::flags`, with their values.
+    pub flags: Vec<(usize, bool)>,
+    /// The properties it sets, by index into `Table::properties`, with their values.
+    pub properties: Vec<(usize, PropertyValue)>,
     /// Where the entry was written.
     pub location: Location,
 }
 
 impl PolicyPlace {
-    /// Whether the policy sets `key` to `written` at `number`.
+    /// Whether the policy covers `value`.
     #[must_use]
-    pub fn sets(&self, key: &str, written: &str, number: i128) -> bool {
-        self.set.iter().any(|(k, v)| k == key && v == written)
-            && self.intervals.iter().any(|i| i.contains(number))
+    pub fn covers(&self, value: i128) -> bool {
+        self.intervals.iter().any(|iv| iv.contains(value))
+    }
+
+    /// `flags` and `properties` with the values the policy sets.
+    pub fn apply(&self, flags: &mut [bool], properties: &mut [PropertyValue]) {
+        for &(at, value) in &self.flags {
+            if let Some(flag) = flags.get_mut(at) {
+                *flag = value;
+            }
+        }
+        for &(at, value) in &self.properties {
+            if let Some(property) = properties.get_mut(at) {
+                *property = value;
+            }
+        }
     }
 }
 
