@@ -41,6 +41,15 @@ pub(crate) fn from_repr(plan: &Plan<'_>) -> TokenTree {
             plan.as_from_repr("Self::ALL[at]")
         );
     }
+    // In lookup form, a table without ranges has returned every code it holds: the rest is
+    // `None`, not a `match` of one `_` arm (`clippy::match_single_binding`).
+    if plan.form == Form::Lookup
+        && !table.total
+        && table.ranges.iter().all(|r| r.intervals.is_empty())
+    {
+        code.line("::core::option::Option::None");
+        return code.braced();
+    }
     code.line("match value {");
     if plan.form == Form::Match {
         for named in &table.codes {
@@ -391,6 +400,11 @@ pub(crate) fn range_name(plan: &Plan<'_>) -> TokenTree {
     let codes = &plan.table.codes;
     let mut code = Code::new();
     if plan.form == Form::StandIn {
+        code.line(&OptionLiteral(None).to_string());
+        return code.braced();
+    }
+    // No range: no code has one (a `match` of one `_` arm is `clippy::match_single_binding`).
+    if plan.table.ranges.is_empty() {
         code.line(&OptionLiteral(None).to_string());
         return code.braced();
     }

@@ -544,3 +544,30 @@ fn a_rendered_table_has_its_property_types_and_getters() {
         "{large}"
     );
 }
+
+/// No `match` of a single `_` arm (`clippy::match_single_binding` in a build-script or rendered
+/// file): a table without ranges in both forms, and columns with one value everywhere.
+#[test]
+fn no_match_is_a_single_wildcard_arm() {
+    let codes = |n: usize| -> String {
+        (0..n)
+            .map(|i| {
+                format!(
+                    "[[code]]\ncode = {}\nname = \"C{i}\"\ndescription = \"c\"\n",
+                    i + 1
+                )
+            })
+            .collect()
+    };
+    for spec in [codes(2), codes(300)] {
+        let code = expand(&format!("[table]\ndescription = \"d\"\n{spec}"));
+        let lines: Vec<&str> = code.lines().map(str::trim).collect();
+        for (at, pair) in lines.windows(3).enumerate() {
+            let single = pair[0].starts_with("match ")
+                && pair[0].ends_with('{')
+                && pair[1].starts_with("_ =>")
+                && pair[2].starts_with('}');
+            assert!(!single, "a one-arm match at line {at}: {pair:?}");
+        }
+    }
+}

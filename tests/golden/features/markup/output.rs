@@ -155,9 +155,7 @@ const _: () = {
         pub const fn range(
             self,
         ) -> ::core::option::Option<&'static ::core::primitive::str> {
-            match self.canonical() {
-                _ => ::core::option::Option::None,
-            }
+            ::core::option::Option::None
         }
         /// The code as the number gives it: a range variant built by hand around a value that
         /// belongs to another variant (a named code, another range) becomes that variant, as
